@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/gongkai/gongkai/generator/build"
+	"github.com/spf13/cobra"
+)
+
+// buildFlags are the flags build and serve share.
+type buildFlags struct {
+	source, dest          string
+	drafts, future, strict bool
+}
+
+func (f *buildFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVarP(&f.source, "source", "s", ".", "site folder (holds site.yaml and content/)")
+	cmd.Flags().StringVarP(&f.dest, "destination", "d", "", "output folder (default SOURCE/public)")
+	cmd.Flags().BoolVar(&f.drafts, "drafts", false, "include drafts")
+	cmd.Flags().BoolVar(&f.future, "future", false, "include pages dated in the future")
+	cmd.Flags().BoolVar(&f.strict, "strict", false, "treat warnings (e.g. unregistered departments) as errors")
+}
+
+func (f *buildFlags) options() build.Options {
+	return build.Options{Source: f.source, Dest: f.dest, Drafts: f.drafts, Future: f.future, Strict: f.strict}
+}
+
+func buildCmd() *cobra.Command {
+	var f buildFlags
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the site into DEST (default SOURCE/public), with its search index",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rep, err := build.Run(f.options())
+			printWarnings(cmd.ErrOrStderr(), rep)
+			if err != nil {
+				return fmt.Errorf("build failed; the previous output was left unchanged:\n%v", err)
+			}
+			printReport(cmd.OutOrStdout(), rep)
+			return nil
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
+
+func printWarnings(w io.Writer, rep *build.Report) {
+	if rep == nil {
+		return
+	}
+	for _, msg := range rep.Warnings {
+		fmt.Fprintln(w, "warning:", msg)
+	}
+}
+
+func printReport(w io.Writer, rep *build.Report) {
+	kinds := make([]string, 0, len(rep.Pages))
+	total := 0
+	for k, n := range rep.Pages {
+		kinds = append(kinds, fmt.Sprintf("%s %d", k, n))
+		total += n
+	}
+	sort.Strings(kinds)
+	fmt.Fprintf(w, "Built %d pages (%s)\n", total, strings.Join(kinds, ", "))
+	fmt.Fprintf(w, "  %d files, %d search records, %d warnings, in %s\n", rep.Files, rep.Records, len(rep.Warnings), rep.Duration.Round(1e6))
+}

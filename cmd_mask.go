@@ -1,0 +1,28 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/gongkai/gongkai/generator/privacy"
+	"github.com/spf13/afero"
+	"github.com/spf13/cobra"
+)
+
+func maskCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "mask FILE...",
+		Short: "Mask ID, mobile and bank card numbers in CSV, XLSX or Markdown files, in place",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fs := afero.NewOsFs()
+			for _, f := range args {
+				n, err := privacy.MaskFile(fs, f)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: masked %d value(s)\n", f, n)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"github.com/gongkai/gongkai/generator/build"
+	"github.com/gongkai/gongkai/generator/render"
+	"github.com/gongkai/gongkai/generator/server"
+	"github.com/gongkai/gongkai/generator/watch"
+	"github.com/gongkai/gongkai/search"
+	"github.com/spf13/afero"
+	"github.com/spf13/cobra"
+)
+
+func serveCmd() *cobra.Command {
+	var (
+		f       buildFlags
+		addr    string
+		watchIt bool
+	)
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Build the site and serve it, with search; --watch rebuilds on change and reloads browsers",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return serve(cmd.OutOrStdout(), cmd.ErrOrStderr(), f.options(), addr, watchIt)
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:1313", "address to listen on")
+	cmd.Flags().BoolVarP(&watchIt, "watch", "w", false, "rebuild when content, site.yaml or themes change")
+	return cmd
+}
+
+// site is what serving needs from the latest good build.
+type served struct {
+	renderer atomic.Pointer[render.Renderer]
+	index    *search.Swapper
+}
+
+func serve(out, errw io.Writer, opts build.Options, addr string, watching bool) error {
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	srv := server.New(afero.NewOsFs(), opts.Dest, watching)
+	st := &served{index: search.NewSwapper(nil)}
+	rebuild := func() error {
+		rep, err := build.Run(opts)
+		printWarnings(errw, rep)
+		if err != nil {
+			return err
+		}
+		printReport(out, rep)
+		st.renderer.Store(rep.Renderer)
+		ix, err := search.Open(filepath.Join(opts.Dest, build.IndexPath))
+		if err != nil {
+			return fmt.Errorf("opening the search index: %v", err)
+		}
+		return st.index.Swap(ix)
+	}
+	if err := rebuild(); err != nil {
+		if !watching {
+			return err
+		}
+		fmt.Fprintf(errw, "build failed:\n%v\n", err)
+		srv.Failed(err.Error())
+	}
+	srv.SetSearch(search.NewHandler(st.index.Current, func(w http.ResponseWriter, r *http.Request, data *search.PageData) {
+		rd := st.renderer.Load()
+		if rd == nil {
+			http.Error(w, "site not built yet", http.StatusServiceUnavailable)
+			return
+		}
+		if err := rd.SearchPage(w, data); err != nil {
+			fmt.Fprintln(errw, "search page:", err)
+		}
+	}))
+	if watching {
+		paths := []string{
+			filepath.Join(opts.Source, "content"),
+			filepath.Join(opts.Source, "site.yaml"),
+			filepath.Join(opts.Source, "themes"),
+		}
+		w, err := watch.New(150*time.Millisecond, paths...)
+		if err != nil {
+			return fmt.Errorf("watching %s: %v", opts.Source, err)
+		}
+		defer w.Close()
+		go func() {
+			for batch := range w.Batches {
+				start := time.Now()
+				if err := rebuild(); err != nil {
+					fmt.Fprintf(errw, "build failed (still serving the last good site):\n%v\n", err)
+					srv.Failed(err.Error())
+					continue
+				}
+				fmt.Fprintf(out, "Rebuilt after %d change(s) in %s\n", len(batch), time.Since(start).Round(time.Millisecond))
+				srv.Rebuilt()
+			}
+		}()
+		fmt.Fprintln(out, "Watching content/, site.yaml and themes/ for changes")
+	}
+	fmt.Fprintf(out, "Serving %s at http://%s/  (Ctrl+C to stop)\n", opts.Dest, addr)
+	hs := &http.Server{Addr: addr, Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	if err := hs.ListenAndServe(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return err
+	}
+	return nil
+}

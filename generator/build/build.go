@@ -1,0 +1,230 @@
+// Package build runs the pipeline end to end: config → content → decode → Markdown → assemble →
+// render and index → publish. Each stage is a call into its own package; this file only orders
+// them and collects what went wrong.
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gongkai/gongkai/generator/cite"
+	"github.com/gongkai/gongkai/generator/config"
+	"github.com/gongkai/gongkai/generator/content"
+	"github.com/gongkai/gongkai/generator/document"
+	"github.com/gongkai/gongkai/generator/publish"
+	"github.com/gongkai/gongkai/generator/render"
+	"github.com/gongkai/gongkai/generator/site"
+	"github.com/spf13/afero"
+	"github.com/yuin/goldmark"
+)
+
+// Options says what to build and where.
+type Options struct {
+	SrcFs   afero.Fs // where the site's source is; defaults to the OS filesystem
+	Source  string   // the site folder (holds site.yaml and content/)
+	DstFs   afero.Fs // where to write; defaults to SrcFs
+	Dest    string   // output folder; defaults to Source/public
+	Drafts  bool     // include drafts
+	Future  bool     // include pages dated in the future
+	Strict  bool     // warnings are errors
+	NoIndex bool     // skip the search index
+	Now     time.Time
+	Workers int
+}
+
+// Report says what a build did.
+type Report struct {
+	Pages    map[string]int // by kind/type
+	Files    int
+	Records  int
+	Warnings []string
+	Duration time.Duration
+	IndexDir string // OS path of the search index, "" when none was written
+	Site     *site.Site
+	Renderer *render.Renderer
+}
+
+// Errors is every error a build found, each "file:line: what; how to fix".
+type Errors []error
+
+func (e Errors) Error() string {
+	var b strings.Builder
+	for i, err := range e {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+// Run builds the site. On any error nothing is published: Dest stays as it was.
+func Run(opts Options) (*Report, error) {
+	start := time.Now()
+	opts = withDefaults(opts)
+	rep := &Report{Pages: map[string]int{}}
+
+	cfg, err := config.Load(opts.SrcFs, filepath.Join(opts.Source, config.FileName))
+	if err != nil {
+		return nil, err
+	}
+	s, warnings, err := Assemble(opts, cfg)
+	rep.Warnings = warnings
+	if err != nil {
+		return rep, err
+	}
+
+	stage, err := publish.Begin(opts.DstFs, opts.Dest)
+	if err != nil {
+		return rep, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			stage.Abort()
+		}
+	}()
+
+	r, err := render.New(s, render.ThemeFs(opts.SrcFs, filepath.Join(opts.Source, "themes", cfg.Theme)), render.Options{Workers: opts.Workers})
+	if err != nil {
+		return rep, err
+	}
+	var (
+		wg       sync.WaitGroup
+		indexErr error
+	)
+	if !opts.NoIndex {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rep.Records, rep.IndexDir, indexErr = writeIndex(opts, stage, s)
+		}()
+	}
+	files, err := r.Render(stage.Fs())
+	wg.Wait()
+	if err != nil {
+		return rep, err
+	}
+	if indexErr != nil {
+		return rep, indexErr
+	}
+	rep.Files = files
+	if err := stage.Commit(); err != nil {
+		return rep, err
+	}
+	ok = true
+	if rep.IndexDir != "" {
+		rep.IndexDir = filepath.Join(opts.Dest, IndexPath)
+	}
+	for _, p := range s.Pages {
+		key := p.Kind
+		if p.Kind == content.KindPage {
+			key = p.Type
+		}
+		rep.Pages[key]++
+	}
+	rep.Site, rep.Renderer = s, r
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+func withDefaults(opts Options) Options {
+	if opts.SrcFs == nil {
+		opts.SrcFs = afero.NewOsFs()
+	}
+	if opts.DstFs == nil {
+		opts.DstFs = opts.SrcFs
+	}
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now().In(content.CST)
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	return opts
+}
+
+// Assemble runs every stage up to the assembled site, without writing anything. `gongkai check`
+// and Run share it, so a check finds exactly what a build would refuse.
+func Assemble(opts Options, cfg *config.Config) (*site.Site, []string, error) {
+	opts = withDefaults(opts)
+	var errs Errors
+	taxKeys := make([]string, 0, len(cfg.Taxonomies))
+	for _, t := range cfg.Taxonomies {
+		taxKeys = append(taxKeys, t.Key)
+	}
+	contentDir := filepath.Join(opts.Source, "content")
+	loaded, loadErrs := content.Load(opts.SrcFs, contentDir, taxKeys)
+	errs = append(errs, loadErrs...)
+
+	pages, decodeErrs := decodePages(opts, cfg, loaded)
+	errs = append(errs, decodeErrs...)
+	errs = append(errs, guardPrivacy(opts.SrcFs, pages)...)
+	errs = append(errs, readDutyFiles(opts.SrcFs, contentDir, pages)...)
+
+	resolver := site.NewResolver(pages)
+	for _, p := range pages {
+		for _, c := range cite.Find(string(p.Body)) {
+			resolver.Learn(c)
+		}
+	}
+	md := document.NewMarkdown(cfg.Markup.UnsafeHTML, resolver)
+	errs = append(errs, processAll(md, resolver, pages, opts.Workers)...)
+
+	reg, err := newRegistry(cfg)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	s, warnings, assembleErrs := site.Assemble(site.Input{Config: cfg, Now: opts.Now, Pages: pages, Resolver: resolver, Registry: reg, Strict: opts.Strict})
+	errs = append(errs, assembleErrs...)
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, warnings, errs
+	}
+	return s, warnings, nil
+}
+
+// processAll converts every page's Markdown in parallel.
+func processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, workers int) []error {
+	var (
+		mu   sync.Mutex
+		errs []error
+		wg   sync.WaitGroup
+		next = make(chan *site.Page)
+	)
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				for _, pr := range document.Process(md, r, p) {
+					mu.Lock()
+					errs = append(errs, fmt.Errorf("%s:%d: %s", p.SrcPath, pr.Line, pr.Message))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, p := range pages {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return errs
+}
+
+// sortErrors orders errors by file and line so that the report reads top to bottom.
+func sortErrors(errs Errors) {
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+}

@@ -1,0 +1,58 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/gongkai/gongkai/generator/publish"
+	"github.com/gongkai/gongkai/generator/site"
+	"github.com/gongkai/gongkai/search"
+)
+
+// IndexPath is where the search index is written inside the output folder.
+const IndexPath = "_search/index"
+
+// writeIndex writes the bleve index of the site's published pages. bleve does its own file
+// I/O, so on an OS filesystem it writes straight into the stage; otherwise it writes to a
+// temporary folder that is then copied into the output filesystem.
+func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, error) {
+	dir := filepath.Join(stage.Dir(), IndexPath)
+	onOS := publish.IsOS(opts.DstFs)
+	if !onOS {
+		tmp, err := os.MkdirTemp("", "gongkai-index-")
+		if err != nil {
+			return 0, "", err
+		}
+		defer os.RemoveAll(tmp)
+		dir = filepath.Join(tmp, "index")
+	} else if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return 0, "", err
+	}
+	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s)})
+	if err != nil {
+		return 0, "", err
+	}
+	n := 0
+	for _, r := range Records(s) {
+		if err := w.Add(r); err != nil {
+			return n, "", err
+		}
+		n++
+	}
+	if _, err := w.Close(ContentHash(s)); err != nil {
+		return n, "", err
+	}
+	if !onOS {
+		if err := publish.CopyFromOS(stage.Fs(), filepath.Dir(dir), "/"+filepath.Dir(IndexPath)); err != nil {
+			return n, "", err
+		}
+	}
+	return n, dir, nil
+}
+
+func synonyms(s *site.Site) [][]string {
+	if len(s.Config.Synonyms) > 0 {
+		return append(search.DefaultSynonyms(), s.Config.Synonyms...)
+	}
+	return search.DefaultSynonyms()
+}

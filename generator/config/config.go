@@ -1,0 +1,237 @@
+// Package config reads site.yaml: strict decoding (an unknown key or a wrong type is an error that
+// names file:line), defaults, the department registry and search synonyms.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/afero"
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the site configuration file at the root of a site.
+const FileName = "site.yaml"
+
+// Config is the decoded site.yaml.
+type Config struct {
+	Title       string            `yaml:"title"`
+	Description string            `yaml:"description"`
+	BaseURL     string            `yaml:"baseURL"`
+	Language    string            `yaml:"language"`
+	Theme       string            `yaml:"theme"`
+	Paginate    int               `yaml:"paginate"`
+	Menu        []MenuItem        `yaml:"menu"`
+	Taxonomies  []Taxonomy        `yaml:"taxonomies"`
+	Params      map[string]any    `yaml:"params"`
+	Markup      Markup            `yaml:"markup"`
+	Departments []Department      `yaml:"departments"`
+	Synonyms    [][]string        `yaml:"synonyms"`
+	Disclosure  DisclosureOptions `yaml:"disclosure"`
+	Organization Organization     `yaml:"organization"`
+}
+
+// MenuItem is one entry of the main navigation.
+type MenuItem struct {
+	Name   string `yaml:"name"`
+	NameEn string `yaml:"name_en"`
+	URL    string `yaml:"url"`
+	Weight int    `yaml:"weight"`
+}
+
+// Taxonomy declares a front matter key whose values get term pages, e.g. tags → /tags/<term>/.
+type Taxonomy struct {
+	Key   string `yaml:"key"`   // front matter key, e.g. "topics"
+	Title string `yaml:"title"` // page title, e.g. 主题分类
+	Path  string `yaml:"path"`  // URL segment, defaults to Key
+}
+
+// Markup holds Markdown options.
+type Markup struct {
+	// UnsafeHTML lets raw HTML in Markdown through; off by default, raw HTML is escaped.
+	UnsafeHTML bool `yaml:"unsafe_html"`
+}
+
+// Department is one registered body that can be named as a responsible unit.
+type Department struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	Level   string   `yaml:"level"`
+	Slug    string   `yaml:"slug"`
+}
+
+// DisclosureOptions configures village affairs disclosures.
+type DisclosureOptions struct {
+	Categories []string `yaml:"categories"`
+}
+
+// Organization names who runs the site, shown in the footer.
+type Organization struct {
+	Name    string `yaml:"name"`
+	Address string `yaml:"address"`
+	Phone   string `yaml:"phone"`
+}
+
+// Load reads SOURCE/site.yaml from fs. A missing file is an error that says how to create one.
+func Load(fs afero.Fs, path string) (*Config, error) {
+	src, err := afero.ReadFile(fs, path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the site configuration (%v); create it, e.g. with `title: 我的公开站`", path, err)
+	}
+	return Parse(path, src)
+}
+
+// Parse decodes site.yaml strictly and fills defaults.
+func Parse(path string, src []byte) (*Config, error) {
+	cfg := &Config{}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, YAMLError(path, 0, err)
+	}
+	cfg.applyDefaults()
+	if err := cfg.validate(path); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+func (c *Config) applyDefaults() {
+	if c.Title == "" {
+		c.Title = "公开"
+	}
+	if c.Language == "" {
+		c.Language = "zh-CN"
+	}
+	if c.Theme == "" {
+		c.Theme = "default"
+	}
+	if c.Paginate <= 0 {
+		c.Paginate = 20
+	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	if c.Taxonomies == nil {
+		c.Taxonomies = DefaultTaxonomies()
+	}
+	for i := range c.Taxonomies {
+		if c.Taxonomies[i].Path == "" {
+			c.Taxonomies[i].Path = c.Taxonomies[i].Key
+		}
+	}
+	if len(c.Disclosure.Categories) == 0 {
+		c.Disclosure.Categories = []string{"财务收支", "集体资产", "惠农补贴", "低保", "工程项目", "村务决策", "居务决策", "其他"}
+	}
+}
+
+// DefaultTaxonomies are used when site.yaml declares none.
+func DefaultTaxonomies() []Taxonomy {
+	return []Taxonomy{
+		{Key: "tags", Title: "标签", Path: "tags"},
+		{Key: "topics", Title: "主题分类", Path: "topics"},
+	}
+}
+
+func (c *Config) validate(path string) error {
+	switch c.Language {
+	case "zh-CN", "en":
+	default:
+		return fmt.Errorf("%s: language %q is not supported; use zh-CN or en", path, c.Language)
+	}
+	seen := map[string]bool{}
+	for _, t := range c.Taxonomies {
+		if t.Key == "" {
+			return fmt.Errorf("%s: a taxonomy has no key; write e.g. `- {key: tags, title: 标签}`", path)
+		}
+		if seen[t.Path] {
+			return fmt.Errorf("%s: taxonomy path %q is declared twice", path, t.Path)
+		}
+		seen[t.Path] = true
+	}
+	return nil
+}
+
+var yamlLineRe = regexp.MustCompile(`line (\d+): `)
+
+// YAMLError turns a yaml.v3 error into "path:line: message", adding offset to the line numbers
+// yaml reports (the line in the file where the YAML text starts, minus one).
+func YAMLError(path string, offset int, err error) error {
+	var te *yaml.TypeError
+	msgs := []string{}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	var lines []string
+	for _, m := range msgs {
+		line := 0
+		if sm := yamlLineRe.FindStringSubmatch(m); sm != nil {
+			line, _ = strconv.Atoi(sm[1])
+			m = yamlLineRe.ReplaceAllString(m, "")
+			// yaml.v3 reports parser errors (unlike scanner errors) with 0-based lines.
+			if strings.HasPrefix(m, "did not find expected") {
+				line++
+			}
+		}
+		m = explainYAML(m)
+		if line > 0 {
+			lines = append(lines, fmt.Sprintf("%s:%d: %s", path, line+offset, m))
+		} else {
+			lines = append(lines, fmt.Sprintf("%s:%d: %s", path, offset+1, m))
+		}
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+var (
+	unknownFieldRe = regexp.MustCompile(`^field (\S+) not found in type (\S+)$`)
+	unmarshalRe    = regexp.MustCompile("^cannot unmarshal (!!\\w+) `(.*)` into (\\S+)$")
+)
+
+// explainYAML rewrites yaml.v3's messages into ones that say what to do.
+func explainYAML(m string) string {
+	if sm := unknownFieldRe.FindStringSubmatch(m); sm != nil {
+		return fmt.Sprintf("unknown key %q; check its spelling (see docs/configuration.md for the keys that are allowed)", sm[1])
+	}
+	if sm := unmarshalRe.FindStringSubmatch(m); sm != nil {
+		return fmt.Sprintf("%q is a %s but a %s is needed here", sm[2], yamlKind(sm[1]), goKind(sm[3]))
+	}
+	return m
+}
+
+func yamlKind(tag string) string {
+	switch tag {
+	case "!!str":
+		return "string"
+	case "!!int":
+		return "number"
+	case "!!bool":
+		return "boolean"
+	case "!!seq":
+		return "list"
+	case "!!map":
+		return "mapping"
+	}
+	return strings.TrimPrefix(tag, "!!")
+}
+
+func goKind(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "list"
+	case strings.HasPrefix(t, "map["):
+		return "mapping"
+	case t == "int" || strings.HasPrefix(t, "float"):
+		return "number"
+	case t == "bool":
+		return "boolean (true/false)"
+	case t == "string":
+		return "string"
+	}
+	return "mapping (" + t + ")"
+}

@@ -1,0 +1,188 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/gongkai/gongkai/generator/frontmatter"
+	"github.com/spf13/afero"
+)
+
+// SectionTypes maps well-known section folders to page types when nothing else says.
+var SectionTypes = map[string]string{
+	"policies":      "policy",
+	"consultations": "consultation",
+	"disclosures":   "disclosure",
+}
+
+// Load reads every Markdown file under root. Errors are collected per file so that a user sees
+// all of them at once; pages that failed are left out.
+func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) {
+	var files []string
+	err := afero.Walk(fsys, root, func(p string, info fs.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		name := info.Name()
+		if info.IsDir() {
+			if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, []error{fmt.Errorf("%s: cannot read the content folder: %v", root, err)}
+	}
+	sort.Strings(files)
+
+	var pages []*Page
+	var errs []error
+	for _, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		rel = filepath.ToSlash(rel)
+		p, err := loadPage(fsys, f, rel, taxonomyKeys)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		pages = append(pages, p)
+	}
+	applySectionTypes(pages)
+	return pages, errs
+}
+
+func loadPage(fsys afero.Fs, srcPath, rel string, taxonomyKeys []string) (*Page, error) {
+	src, err := afero.ReadFile(fsys, srcPath)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %v", srcPath, err)
+	}
+	doc, err := frontmatter.Parse(srcPath, src)
+	if err != nil {
+		return nil, err
+	}
+	p := &Page{
+		File:     rel,
+		SrcPath:  srcPath,
+		Meta:     doc.Meta,
+		MetaLine: doc.MetaLine,
+		Body:     doc.Body,
+		BodyLine: doc.BodyLine,
+	}
+	p.Dir = path.Dir(rel)
+	if p.Dir == "." {
+		p.Dir = ""
+	}
+	if i := strings.IndexByte(rel, '/'); i > 0 {
+		p.Section = rel[:i]
+	}
+	base := path.Base(rel)
+	switch {
+	case base == "_index.md" && p.Dir == "":
+		p.Kind = KindHome
+	case base == "_index.md":
+		p.Kind = KindSection
+	default:
+		p.Kind = KindPage
+	}
+	if err := decodeMeta(p, taxonomyKeys); err != nil {
+		return nil, err
+	}
+	if p.Title == "" {
+		p.Title = titleFromBody(p.Body)
+	}
+	if p.Title == "" {
+		p.Title = strings.TrimSuffix(base, ".md")
+		if p.Kind != KindPage {
+			p.Title = path.Base(p.Dir)
+		}
+	}
+	p.URL = pageURL(p)
+	return p, nil
+}
+
+// titleFromBody takes the first "# " heading as the title of a file without one in front matter.
+func titleFromBody(body []byte) string {
+	for _, line := range strings.SplitN(string(body), "\n", 40) {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "# ") {
+			t := strings.TrimSpace(strings.TrimPrefix(line, "# "))
+			if i := strings.Index(t, "<!--"); i >= 0 {
+				t = strings.TrimSpace(t[:i])
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+func pageURL(p *Page) string {
+	if p.Kind == KindHome {
+		return "/"
+	}
+	if p.Kind == KindSection {
+		return "/" + urlPath(p.Dir) + "/"
+	}
+	slug := p.Slug
+	if slug == "" {
+		slug = strings.TrimSuffix(path.Base(p.File), ".md")
+		if slug == "index" {
+			return "/" + urlPath(p.Dir) + "/"
+		}
+	}
+	if p.Dir == "" {
+		return "/" + urlPath(slug) + "/"
+	}
+	return "/" + urlPath(p.Dir) + "/" + urlPath(slug) + "/"
+}
+
+// urlPath keeps Unicode (readers see Chinese URLs) but replaces spaces, which break links.
+func urlPath(s string) string {
+	return strings.ReplaceAll(strings.TrimSpace(s), " ", "-")
+}
+
+// applySectionTypes gives pages without a type the one their section's _index.md declares, or
+// the well-known one for their folder name.
+func applySectionTypes(pages []*Page) {
+	declared := map[string]string{}
+	for _, p := range pages {
+		if p.Kind == KindSection && p.Type != "" {
+			declared[p.Dir] = p.Type
+		}
+	}
+	for _, p := range pages {
+		if p.Type != "" {
+			continue
+		}
+		if p.Kind == KindHome {
+			p.Type = "home"
+			continue
+		}
+		for dir := p.Dir; ; dir = path.Dir(dir) {
+			if t, ok := declared[dir]; ok {
+				p.Type = t
+				break
+			}
+			if dir == "." || dir == "" || dir == "/" {
+				break
+			}
+		}
+		if p.Type == "" {
+			if t, ok := SectionTypes[p.Section]; ok {
+				p.Type = t
+			} else if p.Kind == KindSection {
+				p.Type = "section"
+			} else {
+				p.Type = "page"
+			}
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package content
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// decodeMeta reads the keys every page may have. Keys it does not know stay in Params for the
+// page type's own decoder and for templates; they are never an error here.
+func decodeMeta(p *Page, taxonomyKeys []string) error {
+	p.Params = map[string]any{}
+	p.Terms = map[string][]string{}
+	if p.Meta == nil {
+		return nil
+	}
+	isTaxonomy := map[string]bool{}
+	for _, k := range taxonomyKeys {
+		isTaxonomy[k] = true
+	}
+	n := p.Meta
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i].Value, n.Content[i+1]
+		var err error
+		switch key {
+		case "title":
+			p.Title, err = String(val)
+		case "summary", "description":
+			p.Summary, err = String(val)
+		case "slug":
+			p.Slug, err = String(val)
+		case "type":
+			p.Type, err = String(val)
+		case "weight":
+			p.Weight, err = Int(val)
+		case "draft":
+			p.Draft, err = Bool(val)
+		case "sample":
+			p.Sample, err = Bool(val)
+		case "date":
+			p.Date, err = Date(val)
+		case "publishDate":
+			p.Publish, err = Date(val)
+		case "expiryDate":
+			p.Expiry, err = Date(val)
+		case "lastmod":
+			p.Lastmod, err = Date(val)
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%d: %s: %v", p.SrcPath, p.Line(val.Line), key, err)
+		}
+		if isTaxonomy[key] {
+			terms, err := Strings(val)
+			if err != nil {
+				return fmt.Errorf("%s:%d: %s: %v", p.SrcPath, p.Line(val.Line), key, err)
+			}
+			p.Terms[key] = terms
+		}
+		var v any
+		if err := val.Decode(&v); err == nil {
+			p.Params[key] = v
+		}
+	}
+	return nil
+}
+
+// String decodes a scalar as text.
+func String(n *yaml.Node) (string, error) {
+	if n.Kind != yaml.ScalarNode {
+		return "", fmt.Errorf("expected text, found a %s", kindName(n))
+	}
+	return strings.TrimSpace(n.Value), nil
+}
+
+// Strings decodes a list of scalars, or one scalar as a list of one.
+func Strings(n *yaml.Node) ([]string, error) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
+			return nil, nil
+		}
+		return []string{strings.TrimSpace(n.Value)}, nil
+	case yaml.SequenceNode:
+		var out []string
+		for _, c := range n.Content {
+			s, err := String(c)
+			if err != nil {
+				return nil, fmt.Errorf("list item: %v", err)
+			}
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("expected a list like [a, b], found a %s", kindName(n))
+}
+
+// Int decodes a whole number.
+func Int(n *yaml.Node) (int, error) {
+	if n.Kind != yaml.ScalarNode {
+		return 0, fmt.Errorf("expected a number, found a %s", kindName(n))
+	}
+	v, err := strconv.Atoi(strings.TrimSpace(n.Value))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a whole number", n.Value)
+	}
+	return v, nil
+}
+
+// Bool decodes true/false.
+func Bool(n *yaml.Node) (bool, error) {
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(strings.TrimSpace(n.Value)) {
+		case "true", "yes", "on":
+			return true, nil
+		case "false", "no", "off", "":
+			return false, nil
+		}
+	}
+	return false, fmt.Errorf("%q is not true or false", n.Value)
+}
+
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006/01/02",
+	"2006年1月2日",
+	"2006.01.02",
+}
+
+// Date decodes a date such as 2018-08-22 or 2018年8月22日. Dates without a zone are in China
+// Standard Time, the zone of every document this tool publishes.
+func Date(n *yaml.Node) (time.Time, error) {
+	if n.Kind != yaml.ScalarNode {
+		return time.Time{}, fmt.Errorf("expected a date like 2018-08-22, found a %s", kindName(n))
+	}
+	return ParseDate(n.Value)
+}
+
+// CST is China Standard Time.
+var CST = time.FixedZone("CST", 8*3600)
+
+// ParseDate parses the date formats front matter may use.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.ParseInLocation(l, s, CST); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD, e.g. 2018-08-22", s)
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping (key: value)"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return "value"
+	}
+	return "node"
+}
+
+// Lookup returns the value node of key in a mapping node, or nil.
+func Lookup(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,147 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai/generator/content"
+	"github.com/gongkai/gongkai/generator/site"
+	"github.com/spf13/afero"
+)
+
+// writeExtras writes what is not an HTML page: theme static files, feeds, sitemap, robots.txt
+// and the open data files.
+func (r *Renderer) writeExtras(out afero.Fs) (int, error) {
+	n := 0
+	files, err := r.theme.StaticFiles()
+	if err != nil {
+		return n, err
+	}
+	for _, f := range files {
+		data, err := r.theme.ReadFile("static/" + f)
+		if err != nil {
+			return n, err
+		}
+		if err := writeFile(out, f, data); err != nil {
+			return n, err
+		}
+		n++
+	}
+	feeds := map[string][]*site.Page{"index.xml": r.feedPages(r.site.RegularPages())}
+	for _, sec := range r.site.Sections {
+		feeds[strings.TrimPrefix(sec.Page.URL, "/")+"index.xml"] = r.feedPages(sec.Pages)
+	}
+	for file, pages := range feeds {
+		title := r.site.Config.Title
+		if file != "index.xml" {
+			if sp := r.site.PageByURL("/" + strings.TrimSuffix(file, "index.xml")); sp != nil {
+				title = sp.Title + " - " + title
+			}
+		}
+		if err := writeFile(out, file, r.rss(title, pages)); err != nil {
+			return n, err
+		}
+		n++
+	}
+	if err := writeFile(out, "sitemap.xml", r.sitemap()); err != nil {
+		return n, err
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if r.site.Config.BaseURL != "" {
+		robots += "Sitemap: " + r.site.Config.BaseURL + "/sitemap.xml\n"
+	}
+	if err := writeFile(out, "robots.txt", []byte(robots)); err != nil {
+		return n, err
+	}
+	m, err := WriteData(out, r.site)
+	return n + 3 + m, err
+}
+
+func (r *Renderer) feedPages(pages []*site.Page) []*site.Page {
+	list := append([]*site.Page(nil), pages...)
+	site.SortNewestFirst(list)
+	if len(list) > 30 {
+		list = list[:30]
+	}
+	return list
+}
+
+func (r *Renderer) abs(u string) string { return r.site.Config.BaseURL + RelURL(u) }
+
+type rssItem struct {
+	Title       string `xml:"title"`
+	Link        string `xml:"link"`
+	GUID        string `xml:"guid"`
+	PubDate     string `xml:"pubDate,omitempty"`
+	Description string `xml:"description,omitempty"`
+}
+
+// rss writes an RSS 2.0 feed.
+func (r *Renderer) rss(title string, pages []*site.Page) []byte {
+	type channel struct {
+		Title       string    `xml:"title"`
+		Link        string    `xml:"link"`
+		Description string    `xml:"description"`
+		Language    string    `xml:"language"`
+		LastBuild   string    `xml:"lastBuildDate"`
+		Items       []rssItem `xml:"item"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"rss"`
+		Version string   `xml:"version,attr"`
+		Channel channel  `xml:"channel"`
+	}
+	f := feed{Version: "2.0", Channel: channel{
+		Title: title, Link: r.abs("/"), Description: r.site.Config.Description,
+		Language: strings.ToLower(r.site.Config.Language), LastBuild: r.site.Now.Format(time.RFC1123Z),
+	}}
+	for _, p := range pages {
+		it := rssItem{Title: p.Title, Link: r.abs(p.URL), GUID: r.abs(p.URL), Description: summary(p)}
+		if d := p.SortDate(); !d.IsZero() {
+			it.PubDate = d.Format(time.RFC1123Z)
+		}
+		f.Channel.Items = append(f.Channel.Items, it)
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	_ = enc.Encode(f)
+	return b.Bytes()
+}
+
+// summary is the front matter summary or the opening of the text.
+func summary(p *site.Page) string {
+	if p.Summary != "" {
+		return p.Summary
+	}
+	return Shorten(strings.Join(strings.Fields(p.Text), ""), 140)
+}
+
+func (r *Renderer) sitemap() []byte {
+	type url struct {
+		Loc     string `xml:"loc"`
+		Lastmod string `xml:"lastmod,omitempty"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range r.site.Pages {
+		u := url{Loc: r.abs(p.URL)}
+		if d := p.SortDate(); !d.IsZero() && p.Kind == content.KindPage {
+			u.Lastmod = d.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	_ = enc.Encode(set)
+	return b.Bytes()
+}

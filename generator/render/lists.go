@@ -1,0 +1,118 @@
+package render
+
+import (
+	"sort"
+
+	"github.com/gongkai/gongkai/generator/site"
+)
+
+// taxonomyJobs writes /KEY/ (all terms) and /KEY/TERM/ (pages with the term).
+func (r *Renderer) taxonomyJobs() []job {
+	var jobs []job
+	for _, tx := range r.site.Taxonomies {
+		if len(tx.Terms) == 0 {
+			continue
+		}
+		u := "/" + tx.Path + "/"
+		v := r.view("taxonomy", tx.Title, u)
+		v.Data = tx
+		v.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}}
+		jobs = append(jobs, job{file: indexFile(u), layout: "taxonomy", view: v})
+		for _, t := range tx.Terms {
+			tv := r.view("term", t.Name, t.URL)
+			tv.Data = t
+			tv.List = t.Pages
+			tv.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}, {Name: tx.Title, URL: u}}
+			jobs = append(jobs, job{file: indexFile(t.URL), layout: "term", view: tv})
+		}
+	}
+	return jobs
+}
+
+// graphJobs writes the pages that exist because of what documents say: listings by facet,
+// departments, cited documents that are not on the site, villages.
+func (r *Renderer) graphJobs() []job {
+	s := r.site
+	home := Crumb{Name: r.theme.T("home"), URL: "/"}
+	var jobs []job
+
+	docs := r.view("documents", r.theme.T("all_documents"), "/documents/")
+	docs.List = s.Documents
+	docs.Crumbs = []Crumb{home}
+	jobs = append(jobs, job{file: "documents/index.html", layout: "documents", view: docs})
+	for _, f := range s.Facets {
+		for _, fv := range f.Values {
+			v := r.view("facet", f.Title+"："+fv.Name, fv.URL)
+			v.Data = fv
+			v.List = fv.Pages
+			v.Crumbs = []Crumb{home, {Name: r.theme.T("all_documents"), URL: "/documents/"}}
+			jobs = append(jobs, job{file: indexFile(fv.URL), layout: "term", view: v})
+		}
+	}
+
+	byLead := append([]*site.Department(nil), s.Departments...)
+	sort.SliceStable(byLead, func(i, j int) bool {
+		if byLead[i].Lead != byLead[j].Lead {
+			return byLead[i].Lead > byLead[j].Lead
+		}
+		return byLead[i].Lead+byLead[i].Part > byLead[j].Lead+byLead[j].Part
+	})
+	byPart := append([]*site.Department(nil), s.Departments...)
+	sort.SliceStable(byPart, func(i, j int) bool {
+		if byPart[i].Lead+byPart[i].Part != byPart[j].Lead+byPart[j].Part {
+			return byPart[i].Lead+byPart[i].Part > byPart[j].Lead+byPart[j].Part
+		}
+		return byPart[i].Lead > byPart[j].Lead
+	})
+	for _, d := range []struct {
+		url, sort string
+		list      []*site.Department
+	}{{"/departments/", "lead", byLead}, {"/departments/by-participation/", "part", byPart}} {
+		v := r.view("departments", r.theme.T("department_index"), d.url)
+		v.Data = &DepartmentIndex{Sort: d.sort, Departments: d.list}
+		v.Crumbs = []Crumb{home}
+		jobs = append(jobs, job{file: indexFile(d.url), layout: "departments", view: v})
+	}
+	for _, d := range s.Departments {
+		v := r.view("department", d.Name, d.URL)
+		v.Data = d
+		v.Crumbs = []Crumb{home, {Name: r.theme.T("department_index"), URL: "/departments/"}}
+		jobs = append(jobs, job{file: indexFile(d.URL), layout: "department", view: v})
+	}
+	for _, c := range s.External {
+		v := r.view("cited", c.Name(), c.URL)
+		v.Data = c
+		v.List = c.CitedBy
+		v.Crumbs = []Crumb{home, {Name: r.theme.T("cited_docs"), URL: "/cited/"}}
+		jobs = append(jobs, job{file: indexFile(c.URL), layout: "cited", view: v})
+	}
+	dv := r.view("data", "开放数据", "/data/")
+	dv.Crumbs = []Crumb{home}
+	jobs = append(jobs, job{file: "data/index.html", layout: "data", view: dv})
+
+	cv := r.view("cited-index", r.theme.T("cited_docs"), "/cited/")
+	cv.Data = s.External
+	cv.Crumbs = []Crumb{home}
+	jobs = append(jobs, job{file: "cited/index.html", layout: "citedindex", view: cv})
+
+	if len(s.Villages) > 0 {
+		vv := r.view("villages", r.theme.T("villages"), "/villages/")
+		vv.Data = s.Villages
+		vv.Crumbs = []Crumb{home}
+		jobs = append(jobs, job{file: "villages/index.html", layout: "villages", view: vv})
+		for _, vil := range s.Villages {
+			v := r.view("village", vil.Name, vil.URL)
+			v.Data = vil
+			v.List = vil.Pages
+			v.Crumbs = []Crumb{home, {Name: r.theme.T("villages"), URL: "/villages/"}}
+			jobs = append(jobs, job{file: indexFile(vil.URL), layout: "village", view: v})
+		}
+	}
+	return jobs
+}
+
+// DepartmentIndex is the department list in one order.
+type DepartmentIndex struct {
+	Sort        string // lead or part
+	Departments []*site.Department
+}

@@ -1,0 +1,272 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gongkai/gongkai/generator/content"
+	"github.com/gongkai/gongkai/generator/site"
+	"github.com/spf13/afero"
+)
+
+// Options configures a render.
+type Options struct {
+	Workers int // parallel page renders; 0 means one per CPU
+}
+
+// Renderer writes a site's files.
+type Renderer struct {
+	theme *Theme
+	site  *site.Site
+	lang  string
+	opts  Options
+	// OnPage, when set, is called for every content page written (e.g. to count or index it).
+	OnPage func(*site.Page)
+}
+
+// New loads the theme from themeFs for the site.
+func New(s *site.Site, themeFs afero.Fs, opts Options) (*Renderer, error) {
+	css, _ := afero.ReadFile(themeFs, "static/css/style.css")
+	sum := sha256.Sum256(css)
+	th, err := LoadTheme(themeFs, s.Config.Language, funcs(s, s.Config.Language, hex.EncodeToString(sum[:4])))
+	if err != nil {
+		return nil, err
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	return &Renderer{theme: th, site: s, lang: s.Config.Language, opts: opts}, nil
+}
+
+// job is one HTML file to write.
+type job struct {
+	file   string // output path, e.g. policies/a/index.html
+	layout string
+	view   *View
+}
+
+// Render writes every file of the site into out and returns how many were written.
+func (r *Renderer) Render(out afero.Fs) (int, error) {
+	jobs := r.jobs()
+	var (
+		mu    sync.Mutex
+		errs  []error
+		wg    sync.WaitGroup
+		queue = make(chan job)
+	)
+	for i := 0; i < r.opts.Workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for j := range queue {
+				buf.Reset()
+				if err := r.execute(&buf, j); err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+					continue
+				}
+				if err := writeFile(out, j.file, buf.Bytes()); err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+				}
+				if j.view.Page != nil && r.OnPage != nil && j.view.Pager == nil || (j.view.Pager != nil && j.view.Pager.Number == 1 && j.view.Page != nil && r.OnPage != nil) {
+					r.OnPage(j.view.Page)
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		queue <- j
+	}
+	close(queue)
+	wg.Wait()
+	if len(errs) > 0 {
+		return 0, joinErrors(errs)
+	}
+	n := len(jobs)
+	m, err := r.writeExtras(out)
+	return n + m, err
+}
+
+func (r *Renderer) execute(buf *bytes.Buffer, j job) error {
+	tpl, ok := r.theme.layouts[j.layout]
+	if !ok {
+		return fmt.Errorf("theme: no layout %q for %s; add layouts/%s.html to the theme", j.layout, j.file, j.layout)
+	}
+	j.view.Lang = r.lang
+	if err := tpl.ExecuteTemplate(buf, "baseof", j.view); err != nil {
+		src := ""
+		if j.view.Page != nil {
+			src = j.view.Page.SrcPath + ": "
+		}
+		return fmt.Errorf("%srendering %s with layouts/%s.html: %v", src, j.file, j.layout, err)
+	}
+	return nil
+}
+
+// layoutFor picks the layout of a content page: its type's own layout if the theme has one.
+func (r *Renderer) layoutFor(p *site.Page) string {
+	switch p.Kind {
+	case content.KindHome:
+		return "home"
+	case content.KindSection:
+		return "section"
+	}
+	typed := map[string]bool{"policy": p.Policy != nil, "consultation": p.Consult != nil, "disclosure": p.Disclose != nil}
+	if ok, known := typed[p.Type]; known && !ok {
+		return "page" // the type's metadata is missing; show the text
+	}
+	if r.theme.Has(p.Type) && p.Type != "section" && p.Type != "home" {
+		return p.Type
+	}
+	return "page"
+}
+
+func (r *Renderer) view(kind, title, url string) *View {
+	return &View{Site: r.site, Kind: kind, Title: title, URL: url}
+}
+
+// jobs lists every HTML file of the site.
+func (r *Renderer) jobs() []job {
+	s := r.site
+	var jobs []job
+	for _, p := range s.Pages {
+		switch p.Kind {
+		case content.KindHome:
+			v := r.view("home", s.Config.Title, "/")
+			v.Page = p
+			v.Home = r.homeData()
+			jobs = append(jobs, job{file: "index.html", layout: "home", view: v})
+		case content.KindSection:
+			jobs = append(jobs, r.listJobs(p, p.Listing.Pages, "section")...)
+		default:
+			v := r.view("page", p.Title, p.URL)
+			v.Page = p
+			v.Crumbs = r.crumbs(p)
+			jobs = append(jobs, job{file: indexFile(p.URL), layout: r.layoutFor(p), view: v})
+		}
+	}
+	jobs = append(jobs, r.taxonomyJobs()...)
+	jobs = append(jobs, r.graphJobs()...)
+	search := r.view("search", r.theme.T("search"), "/search/")
+	jobs = append(jobs, job{file: "search/index.html", layout: "search", view: search})
+	nf := r.view("404", r.theme.T("not_found"), "/404.html")
+	jobs = append(jobs, job{file: "404.html", layout: "404", view: nf})
+	return jobs
+}
+
+// listJobs paginates a listing: url/, url/page/2/, …
+func (r *Renderer) listJobs(p *site.Page, pages []*site.Page, layout string) []job {
+	per := r.site.Config.Paginate
+	total := (len(pages) + per - 1) / per
+	if total == 0 {
+		total = 1
+	}
+	var jobs []job
+	for n := 1; n <= total; n++ {
+		lo, hi := (n-1)*per, n*per
+		if hi > len(pages) {
+			hi = len(pages)
+		}
+		u := pageURL(p.URL, n)
+		v := r.view("section", p.Title, u)
+		v.Page = p
+		v.List = pages[lo:hi]
+		v.Crumbs = r.crumbs(p)
+		v.FeedURL = p.URL + "index.xml"
+		v.Pager = &Pager{Number: n, Total: total}
+		if n > 1 {
+			v.Pager.PrevURL = pageURL(p.URL, n-1)
+		}
+		if n < total {
+			v.Pager.NextURL = pageURL(p.URL, n+1)
+		}
+		jobs = append(jobs, job{file: indexFile(u), layout: layout, view: v})
+	}
+	return jobs
+}
+
+func pageURL(base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(n) + "/"
+}
+
+func (r *Renderer) homeData() *HomeData {
+	s := r.site
+	h := &HomeData{Sections: s.Sections}
+	for _, p := range s.RegularPages() {
+		if p.Disclose != nil && p.Disclose.OnNotice(s.Now) {
+			h.OnNotice = append(h.OnNotice, p)
+		}
+		if p.Consult != nil && p.Consult.OpenForComment(s.Now) {
+			h.Open = append(h.Open, p)
+		}
+	}
+	h.Policies = s.Documents
+	if len(h.Policies) > 8 {
+		h.Policies = h.Policies[:8]
+	}
+	return h
+}
+
+// crumbs is the path from home to a page's parent sections.
+func (r *Renderer) crumbs(p *site.Page) []Crumb {
+	out := []Crumb{{Name: r.theme.T("home"), URL: "/"}}
+	if p.Kind == content.KindSection {
+		return out
+	}
+	dir := p.Dir
+	var parts []Crumb
+	for dir != "" && dir != "." {
+		if sp := r.site.PageByURL("/" + dir + "/"); sp != nil {
+			parts = append([]Crumb{{Name: sp.Title, URL: sp.URL}}, parts...)
+		}
+		dir = path.Dir(dir)
+		if dir == "." {
+			break
+		}
+	}
+	return append(out, parts...)
+}
+
+// indexFile maps a pretty URL to its file: /a/b/ → a/b/index.html.
+func indexFile(u string) string {
+	u = strings.Trim(u, "/")
+	if u == "" {
+		return "index.html"
+	}
+	return u + "/index.html"
+}
+
+func writeFile(out afero.Fs, name string, data []byte) error {
+	if err := out.MkdirAll(path.Dir("/"+name), 0o755); err != nil {
+		return fmt.Errorf("writing %s: %v", name, err)
+	}
+	if err := afero.WriteFile(out, "/"+name, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %v", name, err)
+	}
+	return nil
+}
+
+func joinErrors(errs []error) error {
+	var b strings.Builder
+	for i, e := range errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return fmt.Errorf("%s", b.String())
+}

@@ -1,0 +1,141 @@
+// Package render turns an assembled site into files: HTML pages from the theme's templates,
+// listings with pagination, taxonomy and department pages, RSS feeds, the sitemap and the open
+// data files.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/gongkai/gongkai/themes"
+	"github.com/spf13/afero"
+	"gopkg.in/yaml.v3"
+)
+
+// Theme is a parsed theme: one template set per layout, UI strings, static files.
+type Theme struct {
+	fs      afero.Fs
+	layouts map[string]*template.Template
+	strings map[string]string
+	fallback map[string]string
+}
+
+// ThemeFs overlays a site's themes/NAME folder on the default theme embedded in the binary, so a
+// site may override a single template or the CSS and keep everything else.
+func ThemeFs(siteFs afero.Fs, siteThemeDir string) afero.Fs {
+	base := afero.FromIOFS{FS: themes.Default()}
+	if siteThemeDir == "" {
+		return afero.NewReadOnlyFs(base)
+	}
+	if ok, _ := afero.DirExists(siteFs, siteThemeDir); !ok {
+		return afero.NewReadOnlyFs(base)
+	}
+	overlay := afero.NewReadOnlyFs(afero.NewBasePathFs(siteFs, siteThemeDir))
+	return afero.NewReadOnlyFs(afero.NewCopyOnWriteFs(base, overlay))
+}
+
+// LoadTheme parses every layout of the theme in fsys for the given UI language.
+func LoadTheme(fsys afero.Fs, lang string, funcs template.FuncMap) (*Theme, error) {
+	t := &Theme{fs: fsys, layouts: map[string]*template.Template{}}
+	var err error
+	if t.strings, err = loadStrings(fsys, lang); err != nil {
+		return nil, err
+	}
+	if t.fallback, err = loadStrings(fsys, "zh-CN"); err != nil {
+		return nil, err
+	}
+	funcs["T"] = t.T
+	base, err := afero.ReadFile(fsys, "layouts/baseof.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme: layouts/baseof.html is missing: %v", err)
+	}
+	partials, err := afero.Glob(fsys, "layouts/partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(partials)
+	layouts, err := afero.Glob(fsys, "layouts/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range layouts {
+		name := strings.TrimSuffix(path.Base(l), ".html")
+		if name == "baseof" {
+			continue
+		}
+		tpl := template.New("baseof").Funcs(funcs)
+		if _, err := tpl.Parse(string(base)); err != nil {
+			return nil, fmt.Errorf("theme: layouts/baseof.html: %v", err)
+		}
+		for _, p := range partials {
+			src, err := afero.ReadFile(fsys, p)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := tpl.New(path.Base(p)).Parse(string(src)); err != nil {
+				return nil, fmt.Errorf("theme: %s: %v", p, err)
+			}
+		}
+		src, err := afero.ReadFile(fsys, l)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := tpl.New(path.Base(l)).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme: %s: %v", l, err)
+		}
+		t.layouts[name] = tpl
+	}
+	return t, nil
+}
+
+// Has reports whether the theme has a layout.
+func (t *Theme) Has(layout string) bool { _, ok := t.layouts[layout]; return ok }
+
+// T returns the UI string for key in the site's language, formatting args into it.
+func (t *Theme) T(key string, args ...any) string {
+	s, ok := t.strings[key]
+	if !ok {
+		s, ok = t.fallback[key]
+	}
+	if !ok {
+		return key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+func loadStrings(fsys afero.Fs, lang string) (map[string]string, error) {
+	src, err := afero.ReadFile(fsys, "i18n/"+lang+".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("theme: i18n/%s.yaml is missing; the theme has no UI strings for language %s", lang, lang)
+	}
+	m := map[string]string{}
+	if err := yaml.Unmarshal(src, &m); err != nil {
+		return nil, fmt.Errorf("theme: i18n/%s.yaml: %v", lang, err)
+	}
+	return m, nil
+}
+
+// StaticFiles lists the theme's static files (paths relative to static/).
+func (t *Theme) StaticFiles() ([]string, error) {
+	var out []string
+	err := afero.Walk(t.fs, "static", func(p string, info fs.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if !info.IsDir() {
+			out = append(out, strings.TrimPrefix(p, "static/"))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// ReadFile reads a file of the theme.
+func (t *Theme) ReadFile(name string) ([]byte, error) { return afero.ReadFile(t.fs, name) }

@@ -1,0 +1,147 @@
+package site
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/gongkai/gongkai/generator/cite"
+)
+
+// Citation is one citation found in a page, resolved to a page on the site or to an external
+// document's page.
+type Citation struct {
+	cite.Citation
+	Target   *Page
+	External *CitedDoc
+}
+
+// URL is where the citation links to.
+func (c *Citation) URL() string {
+	if c.Target != nil {
+		return c.Target.URL
+	}
+	if c.External != nil {
+		return c.External.URL
+	}
+	return ""
+}
+
+// CitedDoc is a document that pages cite but that is not on the site.
+type CitedDoc struct {
+	Key       string // normalised 文号, or "" when only the title is known
+	Title     string
+	DocNumber string
+	URL       string
+	CitedBy   []*Page
+}
+
+// Name is how the document is shown: 《title》（文号）, or whichever of the two is known.
+func (d *CitedDoc) Name() string {
+	switch {
+	case d.Title != "" && d.Key != "":
+		return "《" + d.Title + "》（" + d.Key + "）"
+	case d.Title != "":
+		return "《" + d.Title + "》"
+	}
+	return d.Key
+}
+
+// Resolver maps citations to URLs before any page is rendered: documents on the site by 文号 or
+// title, everything else to a page of its own under /cited/.
+type Resolver struct {
+	mu      sync.Mutex
+	byKey   map[string]*Page
+	byTitle map[string]*Page
+	ext     map[string]*CitedDoc // by 文号 key or "title:"+TitleKey
+	titleToKey map[string]string
+}
+
+// NewResolver indexes the policy documents among pages.
+func NewResolver(pages []*Page) *Resolver {
+	r := &Resolver{byKey: map[string]*Page{}, byTitle: map[string]*Page{}, ext: map[string]*CitedDoc{}, titleToKey: map[string]string{}}
+	for _, p := range pages {
+		if p.Policy == nil {
+			continue
+		}
+		if p.Policy.DocKey != "" {
+			r.byKey[p.Policy.DocKey] = p
+		}
+		r.byTitle[cite.TitleKey(p.Title)] = p
+	}
+	return r
+}
+
+// Learn records the title ↔ 文号 pairs written in citations, so that a citation of the title
+// alone and one of the 文号 alone end on the same page. Call it for every citation of every page
+// before Resolve.
+func (r *Resolver) Learn(c cite.Citation) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c.Title != "" && c.Key != "" {
+		tk := cite.TitleKey(c.Title)
+		if _, ok := r.titleToKey[tk]; !ok {
+			r.titleToKey[tk] = c.Key
+		}
+	}
+}
+
+// Resolve finds the page or external document a citation refers to.
+func (r *Resolver) Resolve(c cite.Citation) *Citation {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := &Citation{Citation: c}
+	tk := cite.TitleKey(c.Title)
+	key := c.Key
+	if key == "" && tk != "" {
+		key = r.titleToKey[tk]
+	}
+	if p := r.byKey[key]; key != "" && p != nil {
+		out.Target = p
+		return out
+	}
+	if p := r.byTitle[tk]; tk != "" && p != nil {
+		out.Target = p
+		return out
+	}
+	id := key
+	if id == "" {
+		id = "title:" + tk
+	}
+	if id == "title:" {
+		return out
+	}
+	d, ok := r.ext[id]
+	if !ok {
+		slug := key
+		if slug == "" {
+			slug = tk
+		}
+		d = &CitedDoc{Key: key, URL: "/cited/" + strings.NewReplacer("/", "-", " ", "-", "?", "", "#", "").Replace(slug) + "/"}
+		r.ext[id] = d
+	}
+	if d.Title == "" && c.Title != "" {
+		d.Title = c.Title
+	}
+	if d.DocNumber == "" && c.DocNumber != "" {
+		d.DocNumber = c.DocNumber
+	}
+	out.External = d
+	return out
+}
+
+// URLFor is Resolve for the Markdown link transformer.
+func (r *Resolver) URLFor(c cite.Citation) (string, bool) {
+	u := r.Resolve(c).URL()
+	return u, u != ""
+}
+
+// ExternalDocs returns the external documents seen so far.
+func (r *Resolver) ExternalDocs() []*CitedDoc {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]*CitedDoc, 0, len(r.ext))
+	for _, d := range r.ext {
+		out = append(out, d)
+	}
+	return out
+}

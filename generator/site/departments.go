@@ -1,0 +1,84 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/gongkai/gongkai/generator/policy"
+)
+
+func toRefs(rs []policy.Ref) []refLine {
+	out := make([]refLine, len(rs))
+	for i, r := range rs {
+		out[i] = refLine{raw: r.Raw, line: r.Line}
+	}
+	return out
+}
+
+// buildDepartments resolves every unit named in a task through the registry and gathers each
+// department's tasks. An unregistered name is a warning naming the nearest registered ones.
+func (s *Site) buildDepartments(reg Registry, strict bool) (warnings []string, errs []error) {
+	depts := map[string]*Department{}
+	warned := map[string]bool{}
+	for _, p := range s.Pages {
+		for _, t := range p.Tasks {
+			t.overdue = t.DeadlineDate != nil && t.DeadlineDate.Before(s.Now) && t.Status != "已完成"
+			for _, u := range t.Units {
+				if u.Clause || u.Name == "" {
+					continue
+				}
+				name, aliases, level, slug, ok := "", []string(nil), "", "", false
+				if reg != nil {
+					name, aliases, level, slug, ok = reg.Resolve(u.Name)
+				}
+				if !ok {
+					name, slug = u.Name, u.Name
+					if reg != nil && !warned[u.Name] {
+						warned[u.Name] = true
+						msg := fmt.Sprintf("%s: 责任单位 %q is not in the department registry of site.yaml", p.SrcPath, u.Name)
+						if sug := reg.Suggest(u.Name, 3); len(sug) > 0 {
+							msg += "; did you mean " + strings.Join(sug, " / ") + "? Add it as an alias there"
+						} else {
+							msg += "; add it under departments: in site.yaml"
+						}
+						if strict {
+							errs = append(errs, fmt.Errorf("%s", msg))
+						} else {
+							warnings = append(warnings, msg)
+						}
+					}
+				}
+				d, exists := depts[name]
+				if !exists {
+					d = &Department{Name: name, Aliases: aliases, Level: level, Slug: slug, URL: "/departments/" + facetSlug(slug) + "/", Registered: ok}
+					depts[name] = d
+				}
+				u.Name = name
+				u.Dept = d
+				role := &TaskRole{Task: t, Lead: u.Lead, Role: "参与"}
+				if u.Lead {
+					role.Role = "牵头"
+					d.Lead++
+				} else {
+					d.Part++
+				}
+				if t.overdue {
+					d.Overdue++
+				}
+				d.Tasks = append(d.Tasks, role)
+			}
+		}
+	}
+	for _, d := range depts {
+		docs := map[*Page]bool{}
+		for _, r := range d.Tasks {
+			docs[r.Task.Page] = true
+		}
+		d.Documents = len(docs)
+		s.Departments = append(s.Departments, d)
+	}
+	sort.Slice(s.Departments, func(i, j int) bool { return s.Departments[i].Name < s.Departments[j].Name })
+	return warnings, errs
+}
+

@@ -1,0 +1,73 @@
+package structure
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// PlainText is the text of a node as a reader sees it: no markup, escapes and entities resolved,
+// a soft line break dropped between two CJK characters and a space elsewhere, a hard line break
+// kept as "\n".
+func PlainText(n ast.Node, src []byte) string {
+	var w plainWriter
+	w.node(n, src)
+	return strings.TrimFunc(w.b.String(), isBlank)
+}
+
+type plainWriter struct {
+	b         strings.Builder
+	softBreak bool // a soft line break waits for the next text to decide between "" and " "
+}
+
+func (w *plainWriter) node(n ast.Node, src []byte) {
+	switch t := n.(type) {
+	case *ast.Text:
+		v := t.Segment.Value(src)
+		if !t.IsRaw() {
+			v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+		}
+		w.write(string(v))
+		switch {
+		case t.HardLineBreak():
+			w.write("\n")
+		case t.SoftLineBreak():
+			w.softBreak = true
+		}
+		return
+	case *ast.String:
+		w.write(string(t.Value))
+		return
+	case *ast.AutoLink:
+		w.write(string(t.Label(src)))
+		return
+	case *ast.RawHTML:
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.node(c, src)
+	}
+}
+
+func (w *plainWriter) write(s string) {
+	if s == "" {
+		return
+	}
+	if w.softBreak {
+		w.softBreak = false
+		last, _ := utf8.DecodeLastRuneInString(w.b.String())
+		first, _ := utf8.DecodeRuneInString(s)
+		if w.b.Len() > 0 && !(isWide(last) && isWide(first)) {
+			w.b.WriteByte(' ')
+		}
+	}
+	w.b.WriteString(s)
+}
+
+// isWide: Han characters and CJK or full-width punctuation, which are written without spaces.
+func isWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}

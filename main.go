@@ -1,0 +1,52 @@
+// Command gongkai builds, serves and searches a public-policy transparency site.
+//
+//	gongkai build  [-s SOURCE] [-d DEST] [--drafts] [--future] [--strict]
+//	gongkai serve  [-s SOURCE] [--addr 127.0.0.1:1313] [--watch]
+//	gongkai search [-s SOURCE] [--json] [-n N] [--filter key=value] QUERY
+//	gongkai new    KIND PATH
+//	gongkai mask   FILE
+//	gongkai version
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	root := &cobra.Command{
+		Use:           "gongkai",
+		Short:         "公开：政策文件、任务分工与公开公示的静态站点生成器",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), newCmd(), maskCmd(), versionCmd())
+	if err := root.Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "Error:", err)
+		os.Exit(1)
+	}
+}
+
+func versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Run: func(cmd *cobra.Command, args []string) {
+			v := version
+			if info, ok := debug.ReadBuildInfo(); ok && v == "dev" {
+				for _, s := range info.Settings {
+					if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+						v = "dev+" + s.Value[:12]
+					}
+				}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "gongkai %s\n", v)
+		},
+	}
+}

@@ -1,0 +1,48 @@
+package search
+
+import "time"
+
+// Record is one searchable unit: a whole document (Anchor "") or one
+// section or paragraph group of it. Hits link to URL#Anchor.
+type Record struct {
+	ID          string // unique in the index, e.g. "policies/x#s3"
+	URL         string // page URL, e.g. "/policies/x/"
+	Anchor      string // "" for the document record, else the section anchor
+	Title       string // document title
+	Section     string // "一、总体要求 › （一）指导思想"; "" for the document record
+	Body        string // plain text; stored for snippets
+	DocNumber   string // 文号 as written
+	DocKey      string // normalised 文号 key, e.g. 中发〔2017〕13号
+	Type        string // policy | consultation | disclosure | page | …
+	Genre       string
+	Status      string
+	Level       string
+	Village     string
+	Issuers     []string
+	Departments []string
+	Topics      []string
+	Date        time.Time // zero if none
+}
+
+// Options tune an index build. The synonyms are saved in the index
+// manifest, so searches use the groups the index was built with.
+type Options struct {
+	// Synonyms are groups of equivalent terms (site.yaml). A query term
+	// containing one member also matches the others. nil means
+	// DefaultSynonyms(); an empty non-nil slice means none.
+	Synonyms [][]string
+}
+
+// DefaultSynonyms returns the abbreviation groups used when site.yaml gives
+// none: the abbreviations of the seed documents and their long forms.
+func DefaultSynonyms() [][]string {
+	return [][]string{
+		{"居委会", "居民委员会"},
+		{"村委会", "村民委员会"},
+		{"村务公开", "村（居）务公开", "居务公开"},
+		{"低保", "最低生活保障"},
+		{"发改委", "发展改革委", "发展和改革委员会"},
+		{"住建局", "住房城乡建设局", "住房和城乡建设局"},
+		{"人社局", "人力资源社会保障局", "人力资源和社会保障局"},
+	}
+}

@@ -1,0 +1,255 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// QueryBudget bounds every search; a query that needs longer fails with
+// ErrTimeout instead of holding a server goroutine.
+const QueryBudget = 2 * time.Second
+
+// DefaultPageSize is the page size when Request.Size is 0.
+const DefaultPageSize = 10
+
+// facetSize is how many values each facet lists.
+const facetSize = 20
+
+// Request is one search. An empty Query lists every record that passes the
+// filters, newest first.
+type Request struct {
+	Query   string
+	Filters map[string][]string // keys from FilterNames(); values within a key are alternatives
+	From    time.Time           // inclusive; zero for no bound
+	To      time.Time           // inclusive; zero for no bound
+	Sort    string              // "" relevance | "date" oldest first | "-date" newest first
+	Page    int                 // 1-based; 0 means 1
+	Size    int                 // hits per page; 0 means DefaultPageSize, capped at MaxPageSize
+}
+
+// Hit is one matching record.
+type Hit struct {
+	URL       string // with #anchor for a section
+	Title     string
+	Section   string
+	DocNumber string
+	Type      string
+	Date      time.Time
+	Snippet   template.HTML // escaped body excerpt, matches in <mark>
+	Score     float64
+}
+
+// Facet is one value of a facet and how many matching records have it.
+type Facet struct {
+	Value string
+	Count int
+}
+
+// Result is one page of hits with the facets of all matching records.
+type Result struct {
+	Query  string
+	Total  int
+	Hits   []Hit
+	Facets map[string][]Facet // keyed by filter name
+	Page   int
+	Pages  int
+	Took   time.Duration
+}
+
+// Search runs req. Errors of type *QueryError are the user's fault (HTTP
+// 400); errors wrapping ErrTimeout mean the query ran out of time.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	return ix.search(ctx, req, MaxPageSize)
+}
+
+func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result, error) {
+	start := time.Now()
+	req, pq, err := ix.prepare(req, maxSize)
+	if err != nil {
+		return nil, err
+	}
+	var dates query.Query
+	if !req.From.IsZero() || !req.To.IsZero() {
+		dq := query.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
+		dq.SetField(fieldDate)
+		dates = dq
+	}
+	sr := bleve.NewSearchRequestOptions(compileQuery(pq, req.Filters, dates), req.Size, (req.Page-1)*req.Size, false)
+	sr.Fields = []string{fieldHref, fieldTitle, fieldShownTitle, fieldSection, fieldDocNumber, fieldType, fieldDate, fieldBody}
+	for _, name := range facetNames {
+		sr.AddFacet(name, bleve.NewFacetRequest(name, facetSize))
+	}
+	if order := sortOrder(req.Sort); order != nil {
+		sr.SortByCustom(order)
+	}
+
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return nil, ErrClosed
+	}
+	ctx, cancel := context.WithTimeout(ctx, QueryBudget)
+	defer cancel()
+	res, err := ix.bleve.SearchInContext(ctx, sr)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%w: %q: %w", ErrTimeout, req.Query, ctx.Err())
+		}
+		return nil, fmt.Errorf("search: %q: %w", req.Query, err)
+	}
+	out := &Result{
+		Query:  req.Query,
+		Total:  int(res.Total),
+		Facets: facetsOf(res),
+		Page:   req.Page,
+		Pages:  pages(int(res.Total), req.Size),
+	}
+	positive := pq.Positive()
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hitOf(h, positive))
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// prepare validates and fills in defaults.
+func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
+	req.Query = strings.TrimSpace(req.Query)
+	pq, err := ParseQuery(req.Query, ix.manifest.Synonyms)
+	if err != nil {
+		return req, pq, err
+	}
+	switch {
+	case req.Page == 0:
+		req.Page = 1
+	case req.Page < 0 || req.Page > MaxPage:
+		return req, pq, queryErrorf(req.Query, "页码 %d 超出范围：只能查看第 1 到第 %d 页，请增加检索词或筛选条件缩小范围。", req.Page, MaxPage)
+	}
+	if req.Size <= 0 {
+		req.Size = DefaultPageSize
+	}
+	req.Size = min(req.Size, maxSize)
+	values := 0
+	for name, vs := range req.Filters {
+		if !isFilterName(name) {
+			return req, pq, queryErrorf(req.Query, "不支持的筛选条件“%s”，可用的有：%s。", name, strings.Join(filterNames, "、"))
+		}
+		values += len(vs)
+	}
+	if values > MaxQueryTerms {
+		return req, pq, queryErrorf(req.Query, "筛选条件太多（%d 个），最多 %d 个。", values, MaxQueryTerms)
+	}
+	switch req.Sort {
+	case "", "date", "-date":
+	default:
+		return req, pq, queryErrorf(req.Query, "不支持的排序方式“%s”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。", req.Sort)
+	}
+	for _, d := range []time.Time{req.From, req.To} {
+		if !d.IsZero() && (d.Year() < 1700 || d.Year() > 2200) {
+			return req, pq, queryErrorf(req.Query, "日期 %s 超出范围：只支持 1700 年到 2200 年。", d.Format(time.DateOnly))
+		}
+	}
+	if !req.From.IsZero() && !req.To.IsZero() && req.To.Before(req.From) {
+		return req, pq, queryErrorf(req.Query, "日期范围有误：起始日期 %s 晚于截止日期 %s。",
+			req.From.Format(time.DateOnly), req.To.Format(time.DateOnly))
+	}
+	if pq.Empty() && req.Sort == "" {
+		req.Sort = "-date"
+	}
+	return req, pq, nil
+}
+
+func isFilterName(name string) bool {
+	for _, f := range filterNames {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+func boolPtr(b bool) *bool { return &b }
+
+// sortOrder: records without a date sort last either way; ties by score.
+func sortOrder(s string) bsearch.SortOrder {
+	if s == "" {
+		return nil
+	}
+	return bsearch.SortOrder{
+		&bsearch.SortField{Field: fieldDate, Desc: s == "-date", Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
+		&bsearch.SortScore{Desc: true},
+	}
+}
+
+func pages(total, size int) int {
+	return min((total+size-1)/size, MaxPage)
+}
+
+func facetsOf(res *bleve.SearchResult) map[string][]Facet {
+	out := make(map[string][]Facet, len(facetNames))
+	for _, name := range facetNames {
+		fr := res.Facets[name]
+		if fr == nil || fr.Terms == nil {
+			out[name] = []Facet{}
+			continue
+		}
+		fs := []Facet{}
+		for _, t := range fr.Terms.Terms() {
+			fs = append(fs, Facet{Value: t.Term, Count: t.Count})
+		}
+		if name == fieldYear {
+			sort.Slice(fs, func(i, j int) bool { return fs[i].Value > fs[j].Value })
+		}
+		out[name] = fs
+	}
+	return out
+}
+
+func hitOf(h *bsearch.DocumentMatch, positive []Term) Hit {
+	str := func(name string) string {
+		switch v := h.Fields[name].(type) {
+		case string:
+			return v
+		case []interface{}:
+			if len(v) > 0 {
+				s, _ := v[0].(string)
+				return s
+			}
+		}
+		return ""
+	}
+	hit := Hit{
+		URL:       str(fieldHref),
+		Title:     str(fieldTitle),
+		Section:   str(fieldSection),
+		DocNumber: str(fieldDocNumber),
+		Type:      str(fieldType),
+		Score:     h.Score,
+	}
+	if d := str(fieldDate); d != "" {
+		if t, err := time.Parse(time.RFC3339, d); err == nil {
+			hit.Date = t
+		}
+	}
+	if hit.Title == "" {
+		hit.Title = str(fieldShownTitle)
+	}
+	hit.Snippet = Snippet(str(fieldBody), positive)
+	return hit
+}
+
+// errorIsUser reports whether err is the user's fault.
+func errorIsUser(err error) (*QueryError, bool) {
+	var qe *QueryError
+	ok := errors.As(err, &qe)
+	return qe, ok
+}

@@ -1,0 +1,296 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fixture is a handful of records, each there for one rule.
+func fixture() []Record {
+	return []Record{
+		{ID: "dibao", URL: "/policies/dibao/", Title: "关于做好最低生活保障工作的通知", Type: "policy", Genre: "通知",
+			DocNumber: "昆民发〔2018〕14号", Issuers: []string{"昆明市民政局"}, Status: "现行有效", Level: "市",
+			Date: day("2018-08-22"), Body: "各村委会要做好低保对象的认定工作。低保资金按月发放。"},
+		{ID: "dibao#s1", URL: "/policies/dibao/", Anchor: "s1", Title: "关于做好最低生活保障工作的通知", Type: "policy",
+			Section: "一、总体要求", Issuers: []string{"昆明市民政局"}, Date: day("2018-08-22"),
+			Departments: []string{"市民政局", "市财政局"}, Body: "特困人员和临时救助对象一并纳入。"},
+		{ID: "apart", URL: "/pages/apart/", Title: "门槛说明", Type: "page", Date: day("2019-03-01"),
+			Body: "收入低于标准的家庭，给予保障。降低。保障到位。"},
+		{ID: "gap", URL: "/pages/gap/", Title: "标点", Type: "page",
+			Body: "这里有低保。保障是另一句。"},
+		{ID: "exact", URL: "/pages/exact/", Title: "连续", Type: "page", Date: day("2020-01-01"),
+			Body: "低保障碍者另有规定。"},
+		{ID: "name", URL: "/disclosures/vote/", Title: "监督委员会选举结果", Type: "disclosure", Village: "新村",
+			Date: day("2021-05-01"), Body: "经村民代表大会推选，刘  智同志当选监督委员会主任。"},
+		{ID: "cite", URL: "/policies/cite/", Title: "实施意见", Type: "policy", Date: day("2018-01-10"),
+			Body: "根据《中共中央 国务院关于加强和完善城乡社区治理的意见》（中发[2017]13号）精神，按照中发〔2017〕13号文件要求，依照第1条规定。"},
+		{ID: "cited", URL: "/policies/cited/", Title: "关于加强和完善城乡社区治理的意见", Type: "policy",
+			DocNumber: "中发〔2017〕13号", DocKey: "中发〔2017〕13号", Level: "中央", Date: day("2017-06-12"),
+			Body: "城乡社区治理事关党和国家大政方针贯彻落实。"},
+		{ID: "other-number", URL: "/policies/other/", Title: "另一份文件", Type: "policy", Date: day("2017-02-01"),
+			Body: "中发〔2017〕1号和中发〔2017〕130号都不是要找的文件。第三1条也不是。"},
+		{ID: "jumin", URL: "/pages/jumin/", Title: "社区", Type: "page", Body: "居民委员会负责本社区的公共事务。"},
+		{ID: "cunju", URL: "/pages/cunju/", Title: "公开制度", Type: "page", Body: "全面推行村（居）务公开制度。"},
+		{ID: "juwu", URL: "/pages/juwu/", Title: "居务", Type: "page", Body: "社区定期开展居务公开。"},
+		{ID: "wide", URL: "/pages/wide/", Title: "全角", Type: "page", Date: day("2022-01-01"),
+			Body: "本办法自２０１８年３月１日起施行，适用于ＡＢＣ公司。"},
+		{ID: "latin", URL: "/pages/latin/", Title: "English", Type: "page", Body: "Social security and social work."},
+		{ID: "titled", URL: "/pages/titled/", Title: "特困人员供养", Type: "page", Body: "详见正文。"},
+	}
+}
+
+func TestSearchRules(t *testing.T) {
+	ix := buildIndex(t, Options{}, fixture()...)
+	tests := []struct {
+		name, q string
+		want    []string // URLs, order-insensitive unless ordered
+		ordered bool
+	}{
+		{"han run is a phrase", "低保资金", []string{"/policies/dibao/"}, false},
+		{"bigram phrase not split", "低保", []string{"/policies/dibao/", "/pages/gap/", "/pages/exact/"}, false},
+		{"phrase does not bridge punctuation", "低保障", []string{"/pages/exact/"}, false},
+		{"single char finds inside runs", "低", []string{"/policies/dibao/", "/pages/apart/", "/pages/gap/", "/pages/exact/"}, false},
+		{"single char at run end", "保", []string{"/policies/dibao/", "/pages/apart/", "/pages/gap/", "/pages/exact/"}, false},
+		{"words must all match", "低保 资金", []string{"/policies/dibao/"}, false},
+		{"words across fields", "通知 资金", []string{"/policies/dibao/"}, false},
+		{"exclusion", "低保 -障碍", []string{"/policies/dibao/", "/pages/gap/"}, false},
+		{"or", "障碍 OR 资金", []string{"/policies/dibao/", "/pages/exact/"}, false},
+		{"padded name in text", "刘智", []string{"/disclosures/vote/"}, false},
+		{"padded name in query", "刘 智", []string{"/disclosures/vote/"}, false},
+		{"doc number brackets", "中发[2017]13号", []string{"/policies/cite/", "/policies/cited/"}, false},
+		{"doc number tortoise brackets", "中发〔2017〕13号", []string{"/policies/cite/", "/policies/cited/"}, false},
+		{"doc number full width", "中发（２０１７）１３号", []string{"/policies/cite/", "/policies/cited/"}, false},
+		{"doc number ranks its document first", "中发〔2017〕13号", []string{"/policies/cited/", "/policies/cite/"}, true},
+		{"number then run", "13号文", []string{"/policies/cite/"}, false},
+		{"single char before digits", "第1条", []string{"/policies/cite/"}, false},
+		{"synonym short to long", "居委会", []string{"/pages/jumin/"}, false},
+		{"village affairs synonyms", "村务公开", []string{"/pages/cunju/", "/pages/juwu/"}, false},
+		{"bracketed form typed", "村（居）务公开", []string{"/pages/cunju/", "/pages/juwu/"}, false},
+		{"full width text", "2018年3月1日", []string{"/pages/wide/"}, false},
+		{"full width query", "ａｂｃ公司", []string{"/pages/wide/"}, false},
+		{"quoted latin phrase", `"social security"`, []string{"/pages/latin/"}, false},
+		{"latin phrase order matters", `"security social"`, nil, false},
+		{"title boosted", "特困人员", []string{"/pages/titled/", "/policies/dibao/#s1"}, true},
+		{"section anchor in url", "临时救助", []string{"/policies/dibao/#s1"}, false},
+		{"nothing", "不存在的词", nil, false},
+		{"only exclusion", "-低保 -社区 -公开", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := urls(t, ix, Request{Query: tt.q})
+			if tt.name == "only exclusion" {
+				if len(got) == 0 || containsAny(got, "/policies/dibao/", "/pages/jumin/", "/pages/cunju/") {
+					t.Fatalf("%q = %v", tt.q, got)
+				}
+				return
+			}
+			want := append([]string(nil), tt.want...)
+			if !tt.ordered {
+				sort.Strings(got)
+				sort.Strings(want)
+			}
+			if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("%q = %v, want %v", tt.q, got, want)
+			}
+		})
+	}
+}
+
+func containsAny(list []string, vs ...string) bool {
+	for _, v := range vs {
+		if contains(list, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSearchFiltersFacetsSort(t *testing.T) {
+	ix := buildIndex(t, Options{}, fixture()...)
+	ctx := context.Background()
+
+	res, err := ix.Search(ctx, Request{Query: "低保"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := facetValues(res.Facets["type"]); !reflect.DeepEqual(got, []string{"page:2", "policy:1"}) {
+		t.Errorf("type facet = %v", got)
+	}
+	if got := facetValues(res.Facets["year"]); !reflect.DeepEqual(got, []string{"2020:1", "2018:1"}) {
+		t.Errorf("year facet = %v (want newest first)", got)
+	}
+
+	got := urls(t, ix, Request{Query: "低保", Filters: map[string][]string{"type": {"policy"}}})
+	if !reflect.DeepEqual(got, []string{"/policies/dibao/"}) {
+		t.Errorf("type filter: %v", got)
+	}
+	got = urls(t, ix, Request{Filters: map[string][]string{"issuer": {"昆明市民政局"}, "department": {"市财政局"}}})
+	if !reflect.DeepEqual(got, []string{"/policies/dibao/#s1"}) {
+		t.Errorf("issuer+department filter: %v", got)
+	}
+	got = urls(t, ix, Request{Filters: map[string][]string{"year": {"2017", "2018"}}, Sort: "date"})
+	want := []string{"/policies/other/", "/policies/cited/", "/policies/cite/"}
+	if len(got) != 5 || !reflect.DeepEqual(got[:3], want) {
+		t.Errorf("year filter sorted by date: %v", got)
+	}
+	got = urls(t, ix, Request{Query: "公开 OR 2018年 OR 刘智", Sort: "-date"})
+	if len(got) < 2 || got[0] != "/pages/wide/" || got[len(got)-1] == "/pages/wide/" {
+		t.Errorf("-date sort: %v", got)
+	}
+	got = urls(t, ix, Request{From: day("2019-01-01"), To: day("2020-12-31")})
+	sort.Strings(got)
+	if !reflect.DeepEqual(got, []string{"/pages/apart/", "/pages/exact/"}) {
+		t.Errorf("date range: %v", got)
+	}
+	got = urls(t, ix, Request{Query: "公开", Filters: map[string][]string{"village": {"新村"}}})
+	if len(got) != 0 {
+		t.Errorf("village filter: %v", got)
+	}
+}
+
+func facetValues(fs []Facet) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Value+":"+strconv.Itoa(f.Count))
+	}
+	return out
+}
+
+func TestSearchHits(t *testing.T) {
+	ix := buildIndex(t, Options{}, fixture()...)
+	res, err := ix.Search(context.Background(), Request{Query: "中发[2017]13号"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 || res.Pages != 1 || res.Page != 1 || res.Took <= 0 {
+		t.Fatalf("result = %+v", res)
+	}
+	h := res.Hits[0]
+	if h.URL != "/policies/cited/" || h.DocNumber != "中发〔2017〕13号" || h.Type != "policy" || !h.Date.Equal(day("2017-06-12")) || h.Score <= 0 {
+		t.Errorf("hit = %+v", h)
+	}
+	cite := res.Hits[1]
+	if !strings.Contains(string(cite.Snippet), "<mark>中发[2017]13号</mark>") || !strings.Contains(string(cite.Snippet), "<mark>中发〔2017〕13号</mark>") {
+		t.Errorf("snippet = %s", cite.Snippet)
+	}
+}
+
+func TestSearchPaging(t *testing.T) {
+	var recs []Record
+	for i := 0; i < 25; i++ {
+		recs = append(recs, Record{ID: strconv.Itoa(i + 1), URL: "/p/" + strconv.Itoa(i+1) + "/", Title: "公告", Body: "村务公开第" + strconv.Itoa(i+1) + "期", Date: day("2020-01-01").AddDate(0, 0, i)})
+	}
+	ix := buildIndex(t, Options{}, recs...)
+	res, err := ix.Search(context.Background(), Request{Query: "公告", Page: 3, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 25 || res.Pages != 3 || len(res.Hits) != 5 {
+		t.Errorf("page 3: total %d pages %d hits %d", res.Total, res.Pages, len(res.Hits))
+	}
+	res, err = ix.Search(context.Background(), Request{Query: "公告", Page: 9})
+	if err != nil || len(res.Hits) != 0 {
+		t.Errorf("page past the end: %v, %v", res, err)
+	}
+	res, err = ix.Search(context.Background(), Request{Size: 1000})
+	if err != nil || len(res.Hits) != MaxPageSize && len(res.Hits) != 25 {
+		t.Errorf("size cap: %v", err)
+	}
+	if res.Hits[0].URL != "/p/25/" {
+		t.Errorf("empty query lists newest first, got %s", res.Hits[0].URL)
+	}
+}
+
+func TestSearchErrors(t *testing.T) {
+	ix := buildIndex(t, Options{}, fixture()...)
+	bad := []Request{
+		{Query: strings.Repeat("字", MaxQueryRunes+1)},
+		{Query: strings.Repeat("词语 ", MaxQueryTerms+1)},
+		{Query: "低保", Page: MaxPage + 1},
+		{Query: "低保", Page: -1},
+		{Query: "低保", Filters: map[string][]string{"color": {"red"}}},
+		{Query: "低保", Sort: "title"},
+		{Query: "低保", From: day("2020-01-01"), To: day("2019-01-01")},
+		{Query: "低保", From: time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC)},
+		{Query: "！！"},
+	}
+	for _, req := range bad {
+		_, err := ix.Search(context.Background(), req)
+		var qe *QueryError
+		if !errors.As(err, &qe) || qe.Message == "" {
+			t.Errorf("Search(%+v) error = %v, want *QueryError", req, err)
+		}
+	}
+}
+
+func TestSearchTimeBudget(t *testing.T) {
+	ix := buildIndex(t, Options{}, fixture()...)
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	_, err := ix.Search(ctx, Request{Query: "低保"})
+	if !errors.Is(err, ErrTimeout) {
+		t.Errorf("expired context: err = %v, want ErrTimeout", err)
+	}
+}
+
+func TestClosedIndex(t *testing.T) {
+	ix := buildIndex(t, Options{}, fixture()...)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "低保"}); !errors.Is(err, ErrClosed) {
+		t.Errorf("search after close: %v", err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Errorf("second close: %v", err)
+	}
+}
+
+func TestWriterErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := NewWriter(dir, Options{}); err == nil {
+		t.Error("NewWriter on an existing directory succeeded")
+	}
+	if _, err := NewWriter(dir+"/x", Options{Synonyms: [][]string{{"一"}}}); err == nil {
+		t.Error("NewWriter with a one-term synonym group succeeded")
+	}
+	w, err := NewWriter(dir+"/ix", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(Record{URL: "/a/"}); err == nil {
+		t.Error("record without ID accepted")
+	}
+	if err := w.Add(Record{ID: "a"}); err == nil {
+		t.Error("record without URL accepted")
+	}
+	if err := w.Add(Record{ID: "a", URL: "/a/", Body: "一"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(Record{ID: "a", URL: "/a/"}); err == nil {
+		t.Error("duplicate ID accepted")
+	}
+	man, err := w.Close("abc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if man.Records != 1 || man.Documents != 1 || man.ContentHash != "abc" || man.SizeBytes <= 0 || man.FormatVersion != FormatVersion {
+		t.Errorf("manifest = %+v", man)
+	}
+	if err := w.Add(Record{ID: "b", URL: "/b/"}); err == nil {
+		t.Error("Add after Close accepted")
+	}
+	if _, err := Open(t.TempDir()); err == nil {
+		t.Error("Open of an empty directory succeeded")
+	}
+	read, err := ReadManifest(dir + "/ix")
+	if err != nil || !reflect.DeepEqual(read.Synonyms, DefaultSynonyms()) {
+		t.Errorf("ReadManifest = %+v, %v", read, err)
+	}
+}

@@ -1,0 +1,188 @@
+package search
+
+import (
+	"html"
+	"html/template"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SnippetRunes is the length of a snippet, in characters.
+const SnippetRunes = 120
+
+// snippetLead is how much text precedes the first match in a snippet.
+const snippetLead = 30
+
+// Snippet returns an HTML-escaped excerpt of body around the first match of
+// any positive term, every match inside it wrapped in <mark>. Matching
+// follows the index: widths and case folded, punctuation and spaces ignored
+// (so 中发[2017]13号 marks 中发〔2017〕13号), except that punctuation between
+// two Han characters still separates them. Without a match it returns the
+// start of body.
+func Snippet(body string, terms []Term) template.HTML {
+	rs := []rune(body)
+	if len(rs) == 0 {
+		return ""
+	}
+	text := newFoldedText(rs)
+	var spans [][2]int
+	for _, t := range terms {
+		for _, alt := range t.Alternatives {
+			spans = append(spans, text.find(foldKey(alt))...)
+		}
+	}
+	first := len(rs)
+	for _, s := range spans {
+		first = min(first, s[0])
+	}
+	if first == len(rs) {
+		first = 0
+	}
+	lo := max(0, first-snippetLead)
+	hi := min(len(rs), lo+SnippetRunes)
+	lo = max(0, min(lo, hi-SnippetRunes))
+	return render(rs, lo, hi, mergeSpans(spans, lo, hi))
+}
+
+// foldedText is body reduced to its significant characters, each with its
+// index in the original runes; 0 marks a break between two Han characters.
+type foldedText struct {
+	s      string // folded runes, for strings.Index
+	byteAt []int  // byte offset in s of each folded rune, plus len(s)
+	orig   []int  // original rune index of each folded rune (-1 for a break)
+}
+
+const breakMark = '\x00'
+
+func newFoldedText(rs []rune) foldedText {
+	var b strings.Builder
+	var ft foldedText
+	lastHan, sepHard := false, false
+	push := func(r rune, orig int) {
+		ft.byteAt = append(ft.byteAt, b.Len())
+		ft.orig = append(ft.orig, orig)
+		b.WriteRune(r)
+	}
+	for i, r := range rs {
+		f, ok := foldSignificant(r)
+		if !ok {
+			sepHard = sepHard || !isInlineSpace(r)
+			continue
+		}
+		han := isHan(f)
+		if han && lastHan && sepHard {
+			push(breakMark, -1)
+		}
+		push(f, i)
+		lastHan, sepHard = han, false
+	}
+	ft.byteAt = append(ft.byteAt, b.Len())
+	ft.s = b.String()
+	return ft
+}
+
+// foldKey folds a query form the same way as the text.
+func foldKey(s string) string {
+	ft := newFoldedText([]rune(s))
+	return ft.s
+}
+
+func foldSignificant(r rune) (rune, bool) {
+	r = unicode.ToLower(foldRune(r))
+	return r, unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// find returns every occurrence of key as original rune spans [start, end).
+func (ft foldedText) find(key string) [][2]int {
+	if key == "" {
+		return nil
+	}
+	var out [][2]int
+	for from := 0; from < len(ft.s); {
+		i := strings.Index(ft.s[from:], key)
+		if i < 0 {
+			break
+		}
+		start := from + i
+		end := start + len(key)
+		a := sort.SearchInts(ft.byteAt, start)
+		z := sort.SearchInts(ft.byteAt, end) - 1
+		if a <= z && ft.orig[a] >= 0 && ft.orig[z] >= 0 {
+			out = append(out, [2]int{ft.orig[a], ft.orig[z] + 1})
+		}
+		_, size := utf8.DecodeRuneInString(ft.s[start:])
+		from = start + size
+	}
+	return out
+}
+
+// mergeSpans clips spans to [lo, hi), sorts them and joins overlaps.
+func mergeSpans(spans [][2]int, lo, hi int) [][2]int {
+	var in [][2]int
+	for _, s := range spans {
+		s[0], s[1] = max(s[0], lo), min(s[1], hi)
+		if s[0] < s[1] {
+			in = append(in, s)
+		}
+	}
+	sort.Slice(in, func(i, j int) bool { return in[i][0] < in[j][0] })
+	var out [][2]int
+	for _, s := range in {
+		if n := len(out); n > 0 && s[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], s[1])
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// render escapes rs[lo:hi] with marks, collapsing line breaks and runs of
+// spaces so the excerpt reads as one line.
+func render(rs []rune, lo, hi int, marks [][2]int) template.HTML {
+	var b strings.Builder
+	if lo > 0 {
+		b.WriteString("…")
+	}
+	plain := func(from, to int) {
+		b.WriteString(html.EscapeString(collapseSpace(string(rs[from:to]))))
+	}
+	at := lo
+	for _, m := range marks {
+		plain(at, m[0])
+		b.WriteString("<mark>")
+		plain(m[0], m[1])
+		b.WriteString("</mark>")
+		at = m[1]
+	}
+	plain(at, hi)
+	if hi < len(rs) {
+		b.WriteString("…")
+	}
+	return template.HTML(b.String())
+}
+
+func collapseSpace(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' || r == ' ' }) {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) && r != 0x3000 {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
