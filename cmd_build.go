@@ -12,7 +12,7 @@ import (
 
 // buildFlags are the flags build and serve share.
 type buildFlags struct {
-	source, dest          string
+	source, dest           string
 	drafts, future, strict bool
 }
 

@@ -136,11 +136,11 @@ func TestBrokenFrontMatterLeavesPublicUnchanged(t *testing.T) {
 
 func TestBadPolicyMetadataIsAnErrorWithLine(t *testing.T) {
 	cases := map[string]string{
-		"written: 2024-13-45":    ":4: written",
-		"status: 作废":             ":4: status",
-		"doc_number: 随便写":        ":4: doc_number",
+		"written: 2024-13-45":      ":4: written",
+		"status: 作废":               ":4: status",
+		"doc_number: 随便写":          ":4: doc_number",
 		"repealed_by: 不存在〔2020〕9号": ":4:",
-		"level: 国际":              ":4: level",
+		"level: 国际":                ":4: level",
 	}
 	for line, want := range cases {
 		s := buildTxtar(t, basicSite+"-- content/policies/bad.md --\n---\ntitle: 坏\ntype: policy\n"+line+"\n---\n正文\n")

@@ -295,7 +295,10 @@ func (s *scanner) orderTail(i int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	number, tail := takeWhile(rest, func(r rune) bool { _, d := digit(r); return d || strings.ContainsRune("零〇一二三四五六七八九十百千", r) })
+	number, tail := takeWhile(rest, func(r rune) bool {
+		_, d := digit(r)
+		return d || strings.ContainsRune("零〇一二三四五六七八九十百千", r)
+	})
 	tail, ok = strings.CutPrefix(tail, "号")
 	if number == "" || !ok {
 		return 0, false

@@ -20,20 +20,20 @@ const FileName = "site.yaml"
 
 // Config is the decoded site.yaml.
 type Config struct {
-	Title       string            `yaml:"title"`
-	Description string            `yaml:"description"`
-	BaseURL     string            `yaml:"baseURL"`
-	Language    string            `yaml:"language"`
-	Theme       string            `yaml:"theme"`
-	Paginate    int               `yaml:"paginate"`
-	Menu        []MenuItem        `yaml:"menu"`
-	Taxonomies  []Taxonomy        `yaml:"taxonomies"`
-	Params      map[string]any    `yaml:"params"`
-	Markup      Markup            `yaml:"markup"`
-	Departments []Department      `yaml:"departments"`
-	Synonyms    [][]string        `yaml:"synonyms"`
-	Disclosure  DisclosureOptions `yaml:"disclosure"`
-	Organization Organization     `yaml:"organization"`
+	Title        string            `yaml:"title"`
+	Description  string            `yaml:"description"`
+	BaseURL      string            `yaml:"baseURL"`
+	Language     string            `yaml:"language"`
+	Theme        string            `yaml:"theme"`
+	Paginate     int               `yaml:"paginate"`
+	Menu         []MenuItem        `yaml:"menu"`
+	Taxonomies   []Taxonomy        `yaml:"taxonomies"`
+	Params       map[string]any    `yaml:"params"`
+	Markup       Markup            `yaml:"markup"`
+	Departments  []Department      `yaml:"departments"`
+	Synonyms     [][]string        `yaml:"synonyms"`
+	Disclosure   DisclosureOptions `yaml:"disclosure"`
+	Organization Organization      `yaml:"organization"`
 }
 
 // MenuItem is one entry of the main navigation.

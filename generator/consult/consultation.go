@@ -1,7 +1,6 @@
 package consult
 
 import (
-	"fmt"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -207,13 +206,8 @@ func (c *Consultation) decodeOutcome(r *Reader, node *yaml.Node) {
 
 func decodeComments(r *Reader, node *yaml.Node) []Comment {
 	var out []Comment
-	for i, item := range r.Sequence(node, "comments") {
-		name := fmt.Sprintf("comments[%d]", i)
-		m, ok := r.Mapping(item, name)
-		if !ok {
-			continue
-		}
-		r.OnlyKeys(m, name, "opinion", "response", "reason")
+	for _, rec := range r.Records(node, "comments", "opinion", "response", "reason") {
+		name, m := rec.Name, rec.Mapping
 		cm := Comment{
 			Opinion:  r.String(m.Get("opinion"), name+".opinion"),
 			Response: r.String(m.Get("response"), name+".response"),
@@ -240,13 +234,8 @@ func decodeComments(r *Reader, node *yaml.Node) []Comment {
 
 func decodeAttachments(r *Reader, node *yaml.Node) []Attachment {
 	var out []Attachment
-	for i, item := range r.Sequence(node, "attachments") {
-		name := fmt.Sprintf("attachments[%d]", i)
-		m, ok := r.Mapping(item, name)
-		if !ok {
-			continue
-		}
-		r.OnlyKeys(m, name, "title", "url")
+	for _, rec := range r.Records(node, "attachments", "title", "url") {
+		name, m := rec.Name, rec.Mapping
 		a := Attachment{Title: r.String(m.Get("title"), name+".title"), URL: r.String(m.Get("url"), name+".url")}
 		if a.Title == "" {
 			r.Addf(m.Line, "%s 缺少 title", name)

@@ -1,7 +1,6 @@
 package consult
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -29,13 +28,8 @@ func decodePhases(r *Reader, top Mapping) []Phase {
 	var out []Phase
 	lastIndex, lastName := -1, ""
 	var last Phase
-	for i, item := range r.Sequence(node, "phases") {
-		name := fmt.Sprintf("phases[%d]", i)
-		m, ok := r.Mapping(item, name)
-		if !ok {
-			continue
-		}
-		r.OnlyKeys(m, name, "name", "start", "end")
+	for _, rec := range r.Records(node, "phases", "name", "start", "end") {
+		name, m := rec.Name, rec.Mapping
 		p := Phase{
 			Name:  r.String(m.Get("name"), name+".name"),
 			Start: r.Date(m.Get("start"), name+".start"),

@@ -134,6 +134,28 @@ func (r *Reader) Sequence(node *yaml.Node, name string) []*yaml.Node {
 	return node.Content
 }
 
+// Record is one mapping of a list, named like comments[0] for messages.
+type Record struct {
+	Name string
+	Mapping
+}
+
+// Records reads a list of mappings, each limited to keys; an item that is not
+// a mapping is reported and skipped.
+func (r *Reader) Records(node *yaml.Node, name string, keys ...string) []Record {
+	var out []Record
+	for i, item := range r.Sequence(node, name) {
+		itemName := fmt.Sprintf("%s[%d]", name, i)
+		m, ok := r.Mapping(item, itemName)
+		if !ok {
+			continue
+		}
+		r.OnlyKeys(m, itemName, keys...)
+		out = append(out, Record{Name: itemName, Mapping: m})
+	}
+	return out
+}
+
 // Int reads a whole number that is not negative (counts of people).
 func (r *Reader) Int(node *yaml.Node, name string) (int, bool) {
 	node = resolve(node)

@@ -39,6 +39,12 @@ func date(s string) time.Time {
 	return t
 }
 
+// wantProblem is a problem's line and a part of its message.
+type wantProblem struct {
+	line int
+	text string
+}
+
 func TestDecodeGood(t *testing.T) {
 	d, problems := decodeYAML(t, goodYAML, nil)
 	if len(problems) > 0 {
@@ -65,33 +71,33 @@ func TestDecodeProblems(t *testing.T) {
 		name       string
 		src        string
 		categories []string
-		want       []Problem // line and a part of the message
+		want       []wantProblem
 	}{
 		{"minimal", base, nil, nil},
 		{"site's own category", "village: 某某村\ncategory: 党务公开\nnotice: {start: 2026-11-05, end: 2026-12-05}\n", []string{"党务公开"}, nil},
 		{"unknown category", "village: 某某村\ncategory: 党务公开\nnotice: {start: 2026-11-05, end: 2026-12-05}\n", nil,
-			[]Problem{{2, `category "党务公开" 不在公开类别中`}}},
+			[]wantProblem{{2, `category "党务公开" 不在公开类别中`}}},
 		{"missing everything", "title: x\n", nil,
-			[]Problem{{1, "缺少 village"}, {1, "缺少 category"}, {1, "缺少 notice"}}},
+			[]wantProblem{{1, "缺少 village"}, {1, "缺少 category"}, {1, "缺少 notice"}}},
 		{"village as list", "village: [a]\ncategory: 低保\nnotice: {start: 2026-11-05, end: 2026-12-05}\n", nil,
-			[]Problem{{1, "village 应为文字"}, {1, "缺少 village"}}},
+			[]wantProblem{{1, "village 应为文字"}, {1, "缺少 village"}}},
 		{"notice end before start", "village: v\ncategory: 低保\nnotice:\n  start: 2026-12-05\n  end: 2026-11-05\n", nil,
-			[]Problem{{5, "notice.end 2026-11-05 早于 notice.start 2026-12-05"}}},
+			[]wantProblem{{5, "notice.end 2026-11-05 早于 notice.start 2026-12-05"}}},
 		{"period end before start", base + "period: {start: 2026-09-30, end: 2026-07-01}\n", nil,
-			[]Problem{{4, "period.end 2026-07-01 早于 period.start 2026-09-30"}}},
+			[]wantProblem{{4, "period.end 2026-07-01 早于 period.start 2026-09-30"}}},
 		{"notice without end", "village: v\ncategory: 低保\nnotice: {start: 2026-11-05}\n", nil,
-			[]Problem{{3, "notice 缺少 end 日期"}}},
+			[]wantProblem{{3, "notice 缺少 end 日期"}}},
 		{"notice as a date", "village: v\ncategory: 低保\nnotice: 2026-11-05\n", nil,
-			[]Problem{{3, "notice 应为映射"}}},
+			[]wantProblem{{3, "notice 应为映射"}}},
 		{"bad date", base + "period: {start: 2026-13-01, end: 2026-12-31}\n", nil,
-			[]Problem{{4, "period.start 应为日期"}}},
+			[]wantProblem{{4, "period.start 应为日期"}}},
 		{"unknown key in period", base + "period: {start: 2026-07-01, end: 2026-09-30, to: 2026-10-01}\n", nil,
-			[]Problem{{4, "period 中没有键 to"}}},
+			[]wantProblem{{4, "period 中没有键 to"}}},
 		{"unpublish during notice", base + "unpublish_after: 2026-11-20\n", nil,
-			[]Problem{{4, "unpublish_after 2026-11-20 早于公示期结束 2026-12-05"}}},
+			[]wantProblem{{4, "unpublish_after 2026-11-20 早于公示期结束 2026-12-05"}}},
 		{"allow_numbers as text", base + "allow_numbers: 023-70700000\n", nil,
-			[]Problem{{4, "allow_numbers 应为列表"}}},
-		{"sample as text", base + "sample: 是\n", nil, []Problem{{4, "sample 应为 true 或 false"}}},
+			[]wantProblem{{4, "allow_numbers 应为列表"}}},
+		{"sample as text", base + "sample: 是\n", nil, []wantProblem{{4, "sample 应为 true 或 false"}}},
 		{"hotline as number keeps digits", base + "hotline: 02370700000\n", nil, nil},
 	}
 	for _, tt := range tests {
@@ -101,7 +107,7 @@ func TestDecodeProblems(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, tt.want)
 			}
 			for i := range got {
-				if got[i].Line != tt.want[i].Line || !strings.Contains(got[i].Message, tt.want[i].Message) {
+				if got[i].Line != tt.want[i].line || !strings.Contains(got[i].Message, tt.want[i].text) {
 					t.Errorf("problem %d = %v, want %v", i, got[i], tt.want[i])
 				}
 			}

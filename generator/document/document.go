@@ -74,6 +74,9 @@ func Process(md goldmark.Markdown, r *site.Resolver, p *site.Page) []Problem {
 		p.Cites = append(p.Cites, r.Resolve(c))
 	}
 
+	if p.Policy != nil {
+		addPermalinks(p, doc)
+	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		problems = append(problems, Problem{Line: p.BodyLine, Message: fmt.Sprintf("cannot render the Markdown: %v", err)})

@@ -23,7 +23,10 @@ func scan(text []byte) []match {
 	var prev, prev2 rune = '\n', 0
 	prevWidth := 0
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRune(text[i:])
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRune(text[i:])
+		}
 		if digitValue(r) < 0 {
 			if r == '\n' {
 				line, col = line+1, 1
@@ -56,29 +59,37 @@ func scan(text []byte) []match {
 // detector accepts, and moves past it.
 func matchToken(t token, around context) []match {
 	var out []match
-	last := len(t.groups) - 1
-	for a := 0; a <= last; {
-		found := false
-		for b := min(a+4, last); b >= a && !found; b-- {
-			c := context{before: ' ', before2: '0', after: ' ', after2: '0'}
-			if a == 0 {
-				c.before, c.before2 = around.before, around.before2
-			}
-			if b == last {
-				c.after, c.after2 = around.after, around.after2
-			}
-			kind, withPlus := classify(t.groups[a:b+1], c)
-			if kind == "" {
-				continue
-			}
-			out = append(out, match{start: t.groups[a].start, end: t.groups[b].end, col: t.groups[a].col, kind: kind, plus: withPlus && a == 0})
-			a, found = b+1, true
-		}
-		if !found {
+	for a := 0; a < len(t.groups); {
+		m, next, ok := longestMatch(t, a, around)
+		if !ok {
 			a++
+			continue
 		}
+		out = append(out, m)
+		a = next
 	}
 	return out
+}
+
+// longestMatch finds the longest detected number starting at group a and
+// returns it with the index of the group after it. No pattern spans more than
+// five groups (6222 0212 3456 7894 123).
+func longestMatch(t token, a int, around context) (match, int, bool) {
+	last := len(t.groups) - 1
+	for b := min(a+4, last); b >= a; b-- {
+		c := context{before: ' ', after: ' '} // inside a token, groups are separated
+		if a == 0 {
+			c.before, c.before2 = around.before, around.before2
+		}
+		if b == last {
+			c.after, c.after2 = around.after, around.after2
+		}
+		if kind, withPlus := classify(t.groups[a:b+1], c); kind != "" {
+			g := t.groups[a]
+			return match{start: g.start, end: t.groups[b].end, col: g.col, kind: kind, plus: withPlus && a == 0}, b + 1, true
+		}
+	}
+	return match{}, 0, false
 }
 
 // classify says which personal number the groups form, if any. withPlus is

@@ -17,6 +17,7 @@ type group struct {
 
 type token struct {
 	groups []group
+	digits []byte // backing store of every group's digits: one allocation a token
 	end    int  // byte offset after the token
 	runes  int  // length in runes; tokens never span lines
 	last   rune // the token's last rune
@@ -24,17 +25,18 @@ type token struct {
 
 // readToken reads the token that starts with a digit at text[i:].
 func readToken(text []byte, i int) token {
-	var t token
+	t := token{groups: make([]group, 0, 4), digits: make([]byte, 0, 24)}
 	j, runes := i, 0
 	for {
 		g := group{start: j, col: runes}
+		from := len(t.digits)
 		for j < len(text) {
 			r, w := utf8.DecodeRune(text[j:])
 			v := digitValue(r)
 			if v < 0 {
 				break
 			}
-			g.digits = append(g.digits, byte('0'+v))
+			t.digits = append(t.digits, byte('0'+v))
 			t.last = r
 			j += w
 			runes++
@@ -42,14 +44,14 @@ func readToken(text []byte, i int) token {
 		endsInX := false
 		if r, w := utf8.DecodeRune(text[j:]); isX(r) {
 			if after, _ := utf8.DecodeRune(text[j+w:]); !isAlnum(after) {
-				g.digits = append(g.digits, 'X')
+				t.digits = append(t.digits, 'X')
 				t.last = r
 				j += w
 				runes++
 				endsInX = true
 			}
 		}
-		g.end = j
+		g.end, g.digits = j, t.digits[from:len(t.digits):len(t.digits)]
 		t.groups = append(t.groups, g)
 		if endsInX || j+1 >= len(text) || !isSeparator(text[j]) {
 			break

@@ -10,27 +10,27 @@ import (
 
 // DocumentRecord is one row of /data/documents.json: a published page and its metadata.
 type DocumentRecord struct {
-	URL         string         `json:"url"`
-	Title       string         `json:"title"`
-	Type        string         `json:"type"`
-	Section     string         `json:"section,omitempty"`
-	Date        string         `json:"date,omitempty"`
-	Sample      bool           `json:"sample,omitempty"`
-	DocNumber   string         `json:"doc_number,omitempty"`
-	Issuers     []string       `json:"issuers,omitempty"`
-	Written     string         `json:"written,omitempty"`
-	Published   string         `json:"published,omitempty"`
-	Effective   string         `json:"effective,omitempty"`
-	IndexNo     string         `json:"index_no,omitempty"`
-	Topics      []string       `json:"topics,omitempty"`
-	Genre       string         `json:"genre,omitempty"`
-	Level       string         `json:"level,omitempty"`
-	Status      string         `json:"status,omitempty"`
-	AmendedBy   []string       `json:"amended_by,omitempty"`
-	RepealedBy  []string       `json:"repealed_by,omitempty"`
-	Cites       []string       `json:"cites,omitempty"`
-	CitedBy     []string       `json:"cited_by,omitempty"`
-	Params      map[string]any `json:"params,omitempty"`
+	URL        string         `json:"url"`
+	Title      string         `json:"title"`
+	Type       string         `json:"type"`
+	Section    string         `json:"section,omitempty"`
+	Date       string         `json:"date,omitempty"`
+	Sample     bool           `json:"sample,omitempty"`
+	DocNumber  string         `json:"doc_number,omitempty"`
+	Issuers    []string       `json:"issuers,omitempty"`
+	Written    string         `json:"written,omitempty"`
+	Published  string         `json:"published,omitempty"`
+	Effective  string         `json:"effective,omitempty"`
+	IndexNo    string         `json:"index_no,omitempty"`
+	Topics     []string       `json:"topics,omitempty"`
+	Genre      string         `json:"genre,omitempty"`
+	Level      string         `json:"level,omitempty"`
+	Status     string         `json:"status,omitempty"`
+	AmendedBy  []string       `json:"amended_by,omitempty"`
+	RepealedBy []string       `json:"repealed_by,omitempty"`
+	Cites      []string       `json:"cites,omitempty"`
+	CitedBy    []string       `json:"cited_by,omitempty"`
+	Params     map[string]any `json:"params,omitempty"`
 }
 
 func day(t time.Time) string {

@@ -92,22 +92,22 @@ func indicatorRecords(s *site.Site) []IndicatorRecord {
 
 // ConsultationRecord is one entry of /data/consultations.json.
 type ConsultationRecord struct {
-	URL         string         `json:"url"`
-	Title       string         `json:"title"`
-	Sample      bool           `json:"sample,omitempty"`
-	Subject     string         `json:"subject,omitempty"`
-	Concerns    string         `json:"concerns,omitempty"`
-	Organizer   string         `json:"organizer,omitempty"`
-	Supervisors []string       `json:"supervisors,omitempty"`
-	Channels    []string       `json:"channels,omitempty"`
-	Status      string         `json:"status"`
-	Phases      []PhaseRecord  `json:"phases,omitempty"`
-	Electorate  map[string]any `json:"electorate,omitempty"`
-	Rule        map[string]any `json:"rule,omitempty"`
-	Tallies     map[string]int `json:"tallies,omitempty"`
-	AgreeShare  *float64       `json:"agree_share,omitempty"`
-	Passes      *bool          `json:"passes_rule,omitempty"`
-	Outcome     string         `json:"outcome,omitempty"`
+	URL         string              `json:"url"`
+	Title       string              `json:"title"`
+	Sample      bool                `json:"sample,omitempty"`
+	Subject     string              `json:"subject,omitempty"`
+	Concerns    string              `json:"concerns,omitempty"`
+	Organizer   string              `json:"organizer,omitempty"`
+	Supervisors []string            `json:"supervisors,omitempty"`
+	Channels    []string            `json:"channels,omitempty"`
+	Status      string              `json:"status"`
+	Phases      []PhaseRecord       `json:"phases,omitempty"`
+	Electorate  map[string]any      `json:"electorate,omitempty"`
+	Rule        map[string]any      `json:"rule,omitempty"`
+	Tallies     map[string]int      `json:"tallies,omitempty"`
+	AgreeShare  *float64            `json:"agree_share,omitempty"`
+	Passes      *bool               `json:"passes_rule,omitempty"`
+	Outcome     string              `json:"outcome,omitempty"`
 	Comments    []map[string]string `json:"comments,omitempty"`
 }
 

@@ -33,7 +33,7 @@ func funcs(s *site.Site, lang string, assetVersion string) template.FuncMap {
 			}
 			return n
 		},
-		"pct": func(f float64) string { return formatPercent(f) },
+		"pct":      func(f float64) string { return formatPercent(f) },
 		"listMeta": func(p *site.Page) string { return listMeta(p, lang) },
 	}
 	for k, v := range consultFuncs(s.Now) {

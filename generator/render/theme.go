@@ -18,9 +18,9 @@ import (
 
 // Theme is a parsed theme: one template set per layout, UI strings, static files.
 type Theme struct {
-	fs      afero.Fs
-	layouts map[string]*template.Template
-	strings map[string]string
+	fs       afero.Fs
+	layouts  map[string]*template.Template
+	strings  map[string]string
 	fallback map[string]string
 }
 

@@ -12,20 +12,20 @@ import (
 
 // View is what every template receives.
 type View struct {
-	Site      *site.Site
-	Page      *site.Page // the content page, nil for generated pages
-	Kind      string     // home, section, page, taxonomy, term, facet, department, departments, cited, village, search, 404
-	Title     string
-	URL       string
-	Lang      string
-	List      []*site.Page
-	Pager     *Pager
-	Home      *HomeData
-	Data      any // the kind's own payload: *site.Term, *site.Department, *site.CitedDoc, …
-	Query     string
-	FeedURL   string
-	Crumbs    []Crumb
-	assetURL  func(string) string
+	Site     *site.Site
+	Page     *site.Page // the content page, nil for generated pages
+	Kind     string     // home, section, page, taxonomy, term, facet, department, departments, cited, village, search, 404
+	Title    string
+	URL      string
+	Lang     string
+	List     []*site.Page
+	Pager    *Pager
+	Home     *HomeData
+	Data     any // the kind's own payload: *site.Term, *site.Department, *site.CitedDoc, …
+	Query    string
+	FeedURL  string
+	Crumbs   []Crumb
+	assetURL func(string) string
 }
 
 // Crumb is one breadcrumb link.

@@ -49,10 +49,10 @@ func (d *CitedDoc) Name() string {
 // Resolver maps citations to URLs before any page is rendered: documents on the site by 文号 or
 // title, everything else to a page of its own under /cited/.
 type Resolver struct {
-	mu      sync.Mutex
-	byKey   map[string]*Page
-	byTitle map[string]*Page
-	ext     map[string]*CitedDoc // by 文号 key or "title:"+TitleKey
+	mu         sync.Mutex
+	byKey      map[string]*Page
+	byTitle    map[string]*Page
+	ext        map[string]*CitedDoc // by 文号 key or "title:"+TitleKey
 	titleToKey map[string]string
 }
 
@@ -67,6 +67,15 @@ func NewResolver(pages []*Page) *Resolver {
 			r.byKey[p.Policy.DocKey] = p
 		}
 		r.byTitle[cite.TitleKey(p.Title)] = p
+		// A notice that forwards a document (关于印发《X》的通知) holds X itself: a citation of X
+		// is a citation of this page.
+		for _, c := range cite.Find(p.Title) {
+			if c.Title != "" {
+				if _, taken := r.byTitle[cite.TitleKey(c.Title)]; !taken {
+					r.byTitle[cite.TitleKey(c.Title)] = p
+				}
+			}
+		}
 	}
 	return r
 }

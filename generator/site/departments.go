@@ -81,4 +81,3 @@ func (s *Site) buildDepartments(reg Registry, strict bool) (warnings []string, e
 	sort.Slice(s.Departments, func(i, j int) bool { return s.Departments[i].Name < s.Departments[j].Name })
 	return warnings, errs
 }
-

@@ -4,18 +4,18 @@ import "time"
 
 // Task is one duty: a task and the units responsible for it, found in a document.
 type Task struct {
-	ID        string // anchor of the task's row in the page's duty table, e.g. "任务-3"
-	Number    string
-	Text      string
-	Deadline  string
+	ID           string // anchor of the task's row in the page's duty table, e.g. "任务-3"
+	Number       string
+	Text         string
+	Deadline     string
 	DeadlineDate *time.Time
-	Status    string // last progress status: 未开始 / 推进中 / 已完成, or ""
-	Progress  []Progress
-	Source    string // table, file or inline
-	Page      *Page
-	Anchor    string // where the task is in the text, "" if nowhere
-	Units     []*TaskUnit
-	overdue   bool
+	Status       string // last progress status: 未开始 / 推进中 / 已完成, or ""
+	Progress     []Progress
+	Source       string // table, file or inline
+	Page         *Page
+	Anchor       string // where the task is in the text, "" if nowhere
+	Units        []*TaskUnit
+	overdue      bool
 }
 
 // Progress is one dated progress entry of a task.
@@ -27,11 +27,11 @@ type Progress struct {
 
 // TaskUnit is one unit named for a task.
 type TaskUnit struct {
-	Name   string // as resolved: the registered name when known
+	Name    string // as resolved: the registered name when known
 	Written string // as written in the document
-	Lead   bool
-	Clause bool // a clause such as 各有关部门参与, not a department
-	Dept   *Department
+	Lead    bool
+	Clause  bool // a clause such as 各有关部门参与, not a department
+	Dept    *Department
 }
 
 // IsOverdue reports whether the deadline passed on the build date and the task is not done.

@@ -25,8 +25,8 @@ type Site struct {
 	Pages       []*Page // every published page of every kind, in file order
 	Sections    []*Section
 	Taxonomies  []*Taxonomy
-	Documents   []*Page      // policy documents, newest first
-	External    []*CitedDoc  // documents cited but not on the site
+	Documents   []*Page     // policy documents, newest first
+	External    []*CitedDoc // documents cited but not on the site
 	Departments []*Department
 	Villages    []*Village
 	Facets      []*Facet // policy listings by issuer, year, genre, status, level, topic
@@ -42,17 +42,17 @@ type Page struct {
 	Disclose *disclose.Disclosure
 	Listing  *Section // for a section page: the section it heads
 
-	HTML       template.HTML
-	Outline    *structure.Outline
-	Text       string // plain text of the whole body
-	Cites      []*Citation
-	CitedBy    []*Page
-	Tasks      []*Task
-	Indicators []*Indicator
-	Tables     int
+	HTML         template.HTML
+	Outline      *structure.Outline
+	Text         string // plain text of the whole body
+	Cites        []*Citation
+	CitedBy      []*Page
+	Tasks        []*Task
+	Indicators   []*Indicator
+	Tables       int
 	Replacements []*Page // documents that amend or repeal this one
 	StatusLinks  []StatusLink
-	Concerns   *Page     // for a consultation: the document it concerns
+	Concerns     *Page // for a consultation: the document it concerns
 }
 
 // Section is a content folder with its pages.

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // anchorFor derives a unit's anchor from its numbering path. Articles and boxes are unique in a
@@ -111,21 +110,43 @@ func slug(s string) string {
 func shortTitle(rest string) string {
 	const max = 30
 	s := strings.TrimFunc(rest, isBlank)
-	if utf8.RuneCountInString(s) <= max && !strings.Contains(s, "。") {
+	if !strings.Contains(s, "。") && fitsRunes(s, max) {
 		return trimTitlePunct(s)
 	}
 	if i := strings.IndexAny(s, "。；;！？!?"); i >= 0 {
 		s = s[:i]
 	}
-	if utf8.RuneCountInString(s) > max {
+	if !fitsRunes(s, max) {
 		if i := strings.IndexAny(s, "，,：:"); i > 0 {
 			s = s[:i]
 		}
 	}
-	if utf8.RuneCountInString(s) > max {
-		return string([]rune(s)[:max]) + "…"
+	if !fitsRunes(s, max) {
+		return firstRunes(s, max) + "…"
 	}
 	return trimTitlePunct(s)
+}
+
+// fitsRunes reports whether s has at most n runes, without counting a long paragraph to the end.
+func fitsRunes(s string, n int) bool {
+	for range s {
+		if n == 0 {
+			return false
+		}
+		n--
+	}
+	return true
+}
+
+// firstRunes is the first n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 func trimTitlePunct(s string) string {

@@ -44,10 +44,11 @@ func FromParagraphs(paragraphs []string) *Outline {
 // Builder assembles an outline from blocks given in reading order.
 type Builder struct {
 	out   Outline
-	stack []int // indexes into out.Units, outermost first
-	rank  []int // rank of each stack entry
+	stack []int           // indexes into out.Units, outermost first
+	rank  []int           // rank of each stack entry
 	used  map[string]bool // anchors given to units
 	taken map[string]bool // ids held by other elements of the page
+	text  []string        // blocks of the current unit (or the preamble), joined when it ends
 }
 
 // NewBuilder returns an empty builder.
@@ -76,22 +77,33 @@ func (b *Builder) Heading(level int, id, title string) string {
 
 // Text adds a block of plain text to the current unit, or to the preamble before the first unit.
 func (b *Builder) Text(s string) {
-	s = strings.TrimFunc(s, isBlank)
-	if s == "" {
-		return
+	if s = strings.TrimFunc(s, isBlank); s != "" {
+		b.text = append(b.text, s)
 	}
-	if len(b.out.Units) == 0 {
-		b.out.Preamble = appendLine(b.out.Preamble, s)
-		return
-	}
-	u := &b.out.Units[len(b.out.Units)-1]
-	u.Text = appendLine(u.Text, s)
 }
 
 // Outline returns the outline built so far.
 func (b *Builder) Outline() *Outline {
+	b.flushText()
 	out := b.out
+	out.Units = append([]Unit(nil), b.out.Units...)
 	return &out
+}
+
+// flushText ends the current unit's text; joining once keeps long units linear to build.
+func (b *Builder) flushText() {
+	if len(b.text) == 0 {
+		return
+	}
+	dst := &b.out.Preamble
+	if len(b.out.Units) > 0 {
+		dst = &b.out.Units[len(b.out.Units)-1].Text
+	}
+	if *dst != "" {
+		*dst += "\n"
+	}
+	*dst += strings.Join(b.text, "\n")
+	b.text = b.text[:0]
 }
 
 // rankOf orders units for nesting: a unit nests under the nearest preceding unit of lower rank.
@@ -109,6 +121,7 @@ func rankOf(k Kind, level int) int {
 }
 
 func (b *Builder) push(u Unit, rank int, id, text string) string {
+	b.flushText()
 	if u.Kind == Annex {
 		b.stack, b.rank = b.stack[:0], b.rank[:0]
 	}
@@ -120,7 +133,6 @@ func (b *Builder) push(u Unit, rank int, id, text string) string {
 		u.Parent = b.stack[len(b.stack)-1]
 	}
 	u.Depth = len(b.stack)
-	u.Text = strings.TrimFunc(text, isBlank)
 	if id != "" && !b.used[id] {
 		u.Anchor = id
 		b.used[id] = true
@@ -132,6 +144,7 @@ func (b *Builder) push(u Unit, rank int, id, text string) string {
 	b.out.Units = append(b.out.Units, u)
 	b.stack = append(b.stack, len(b.out.Units)-1)
 	b.rank = append(b.rank, rank)
+	b.Text(text)
 	return u.Anchor
 }
 
@@ -142,11 +155,4 @@ func (b *Builder) unique(anchor string) string {
 	}
 	b.used[candidate] = true
 	return candidate
-}
-
-func appendLine(text, line string) string {
-	if text == "" {
-		return line
-	}
-	return text + "\n" + line
 }

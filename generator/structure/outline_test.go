@@ -89,12 +89,12 @@ func TestOutlineAnchors(t *testing.T) {
 		},
 		{
 			name: "annex prefixes and resets",
-			md: "一、正文\n\n第一条 正文里的条\n\n附件1\n\n某某法\n\n第一条 附件里的条\n\n第二条 又一条\n\n附件2\n\n一、附件二的项\n\n（一）细项\n",
+			md:   "一、正文\n\n第一条 正文里的条\n\n附件1\n\n某某法\n\n第一条 附件里的条\n\n第二条 又一条\n\n附件2\n\n一、附件二的项\n\n（一）细项\n",
 			want: []string{"一", "第一条", "附件1", "附件1-第一条", "附件1-第二条", "附件2", "附件2-一", "附件2-一-（一）"},
 		},
 		{
 			name: "duplicates and boxes",
-			md: "第一节 发展基础\n\n专栏：强化新型社区治理\n\n1.易地扶贫搬迁型社区。\n\n2.城乡结合部新型社区。\n\n专栏：强化新型社区治理\n\n1.又一个\n\n第一节 再来一次\n",
+			md:   "第一节 发展基础\n\n专栏：强化新型社区治理\n\n1.易地扶贫搬迁型社区。\n\n2.城乡结合部新型社区。\n\n专栏：强化新型社区治理\n\n1.又一个\n\n第一节 再来一次\n",
 			// The repeated box would be "…-2", which its namesake's item 2 already holds: "-3".
 			want: []string{"第一节", "专栏-强化新型社区治理", "专栏-强化新型社区治理-1", "专栏-强化新型社区治理-2",
 				"专栏-强化新型社区治理-3", "专栏-强化新型社区治理-3-1", "第一节-2"},
@@ -264,4 +264,13 @@ func FuzzTransformer(f *testing.F) {
 		}
 		_ = o.TOC()
 	})
+}
+
+func TestSplitKeepsInlineMarkup(t *testing.T) {
+	_, html := parseMarkdown(t, "为此制定方案。\n一、总体要求  \n（一）指导思想\\\n以习近平新时代中国特色社会主义思想为指导，\n全面加强。\n（二）**基本**原则\n2020年完成。\n")
+	want := "<p>为此制定方案。</p>\n<p id=\"一\">一、总体要求</p>\n<p id=\"一-（一）\">（一）指导思想<br>\n以习近平新时代中国特色社会主义思想为指导，\n全面加强。</p>\n" +
+		"<p id=\"一-（二）\">（二）<strong>基本</strong>原则\n2020年完成。</p>\n"
+	if html != want {
+		t.Errorf("split paragraphs:\n%s\nwant\n%s", html, want)
+	}
 }

@@ -127,11 +127,3 @@ func indexOf(o *Outline, anchor string) int {
 	}
 	return 0
 }
-
-func firstRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[:n]
-	}
-	return string(r)
-}

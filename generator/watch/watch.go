@@ -14,11 +14,11 @@ import (
 
 // Watcher reports batches of changed paths.
 type Watcher struct {
-	w        *fsnotify.Watcher
-	delay    time.Duration
-	Batches  chan []string
-	Errors   chan error
-	done     chan struct{}
+	w       *fsnotify.Watcher
+	delay   time.Duration
+	Batches chan []string
+	Errors  chan error
+	done    chan struct{}
 }
 
 // New watches the given files and folders (folders recursively). Changes arriving within delay

@@ -1,0 +1,47 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, src, wantErr string
+	}{
+		{"minimal", "title: 公开\n", ""},
+		{"empty file gets defaults", "", ""},
+		{"unknown key", "title: a\ntitel: b\n", `site.yaml:2: unknown key "titel"`},
+		{"wrong type", "title: a\npaginate: 很多\n", `site.yaml:2: "很多" is a string but a number is needed here`},
+		{"wrong type in list", "menu:\n  - {name: a, url: /a/, weight: x}\n", "site.yaml:2:"},
+		{"nested unknown key", "markup:\n  unsafe: true\n", `site.yaml:2: unknown key "unsafe"`},
+		{"bad language", "language: fr\n", "language \"fr\" is not supported"},
+		{"syntax error", "title: a\nmenu: [x\n", "site.yaml:2:"},
+		{"departments", "departments:\n  - {name: 市民政局, aliases: [民政局], level: 市}\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Parse("site.yaml", []byte(tt.src))
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cfg.Language != "zh-CN" && !strings.Contains(tt.src, "language") {
+					t.Errorf("default language = %q", cfg.Language)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("title: a\nmenu: [{name: b, url: /}]\n")
+	f.Add("taxonomies: [{key: tags}]\nsynonyms: [[a, b]]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		_, _ = Parse("site.yaml", []byte(src))
+	})
+}
