@@ -1,10 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sync/atomic"
 	"time"
@@ -29,7 +30,11 @@ func serveCmd() *cobra.Command {
 		Short: "Build the site and serve it, with search; --watch rebuilds on change and reloads browsers",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return serve(cmd.OutOrStdout(), cmd.ErrOrStderr(), f.options(), addr, watchIt)
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("cannot listen on %s: %v; choose another with --addr", addr, err)
+			}
+			return serve(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), f.options(), ln, watchIt)
 		},
 	}
 	f.register(cmd)
@@ -44,7 +49,8 @@ type served struct {
 	index    *search.Swapper
 }
 
-func serve(out, errw io.Writer, opts build.Options, addr string, watching bool) error {
+// serve builds the site, then serves it on ln until ctx is done.
+func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.Listener, watching bool) error {
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
@@ -106,11 +112,14 @@ func serve(out, errw io.Writer, opts build.Options, addr string, watching bool) 
 		}()
 		fmt.Fprintln(out, "Watching content/, site.yaml and themes/ for changes")
 	}
-	fmt.Fprintf(out, "Serving %s at http://%s/  (Ctrl+C to stop)\n", opts.Dest, addr)
-	hs := &http.Server{Addr: addr, Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	if err := hs.ListenAndServe(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+	fmt.Fprintf(out, "Serving %s at http://%s/  (Ctrl+C to stop)\n", opts.Dest, ln.Addr())
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		_ = hs.Close()
+	}()
+	if err := hs.Serve(ln); err != nil && err != http.ErrServerClosed {
 		return err
 	}
-	return nil
+	return st.index.Close()
 }

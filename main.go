@@ -9,8 +9,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -27,7 +30,9 @@ func main() {
 		SilenceErrors: true,
 	}
 	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), newCmd(), maskCmd(), versionCmd())
-	if err := root.Execute(); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "Error:", err)
 		os.Exit(1)
 	}

@@ -87,9 +87,9 @@ func (s *scanner) scan() {
 // titleCitation reads 《title》 and what follows it at i; it returns where scanning resumes.
 func (s *scanner) titleCitation(i int) (int, bool) {
 	open := i + len("《")
-	close := -1
+	close, runes := -1, 0
 	for j, r := range s.text[open:] {
-		if r == '《' || r == '\n' || utf8.RuneCountInString(s.text[open:open+j]) > maxTitleRunes {
+		if runes++; r == '《' || r == '\n' || runes > maxTitleRunes {
 			return 0, false // nested or runaway: the inner 《 gets its own try
 		}
 		if r == '》' {
@@ -267,7 +267,17 @@ func (s *scanner) bareDocNumber(i int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	if r, _ := utf8.DecodeRuneInString(s.text[i:]); (r == '（' || r == '(') && !looksLikeIssuerCode(s.text[start:i]) {
+		return 0, false // "安置房（2020）5号地块" is prose; round brackets need a code such as 中发
+	}
 	return s.addDocNumber(start, i+n)
+}
+
+// looksLikeIssuerCode: a short run ending the way 机关代字 do (中发, 国办函, 公通字, 民电).
+func looksLikeIssuerCode(issuer string) bool {
+	issuer = strings.TrimRightFunc(issuer, isBlank)
+	last, _ := utf8.DecodeLastRuneInString(issuer)
+	return utf8.RuneCountInString(issuer) <= 6 && strings.ContainsRune("发字函办通规复电令", last)
 }
 
 // orderNumber reads 国务院令第711号 or 主席令（第三十一号） around the 令 at i.

@@ -19,6 +19,7 @@ type context struct {
 // against its groups.
 func scan(text []byte) []match {
 	var out []match
+	var t token
 	line, col := 1, 1
 	var prev, prev2 rune = '\n', 0
 	prevWidth := 0
@@ -37,11 +38,11 @@ func scan(text []byte) []match {
 			i += w
 			continue
 		}
-		t := readToken(text, i)
+		readToken(text, i, &t)
 		after, aw := utf8.DecodeRune(text[t.end:])
 		after2, _ := utf8.DecodeRune(text[t.end+aw:])
 		around := context{before: prev, before2: prev2, after: after, after2: after2}
-		for _, m := range matchToken(t, around) {
+		for _, m := range matchToken(&t, around) {
 			m.line, m.col = line, col+m.col
 			if m.plus {
 				m.start, m.col = m.start-prevWidth, m.col-1
@@ -57,7 +58,10 @@ func scan(text []byte) []match {
 
 // matchToken tries, at each group, the longest run of whole groups that a
 // detector accepts, and moves past it.
-func matchToken(t token, around context) []match {
+func matchToken(t *token, around context) []match {
+	if len(t.digits) < 11 {
+		return nil // shorter than any personal number: dates, amounts, 文号
+	}
 	var out []match
 	for a := 0; a < len(t.groups); {
 		m, next, ok := longestMatch(t, a, around)
@@ -74,7 +78,7 @@ func matchToken(t token, around context) []match {
 // longestMatch finds the longest detected number starting at group a and
 // returns it with the index of the group after it. No pattern spans more than
 // five groups (6222 0212 3456 7894 123).
-func longestMatch(t token, a int, around context) (match, int, bool) {
+func longestMatch(t *token, a int, around context) (match, int, bool) {
 	last := len(t.groups) - 1
 	for b := min(a+4, last); b >= a; b-- {
 		c := context{before: ' ', after: ' '} // inside a token, groups are separated

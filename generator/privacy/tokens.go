@@ -18,14 +18,16 @@ type group struct {
 type token struct {
 	groups []group
 	digits []byte // backing store of every group's digits: one allocation a token
-	end    int  // byte offset after the token
-	runes  int  // length in runes; tokens never span lines
-	last   rune // the token's last rune
+	end    int    // byte offset after the token
+	runes  int    // length in runes; tokens never span lines
+	last   rune   // the token's last rune
 }
 
-// readToken reads the token that starts with a digit at text[i:].
-func readToken(text []byte, i int) token {
-	t := token{groups: make([]group, 0, 4), digits: make([]byte, 0, 24)}
+// readToken reads the token that starts with a digit at text[i:] into t,
+// reusing t's storage: most tokens are short numbers (dates, amounts) and
+// should cost no allocation.
+func readToken(text []byte, i int, t *token) {
+	t.groups, t.digits = t.groups[:0], t.digits[:0]
 	j, runes := i, 0
 	for {
 		g := group{start: j, col: runes}
@@ -63,7 +65,6 @@ func readToken(text []byte, i int) token {
 		runes++
 	}
 	t.end, t.runes = j, runes
-	return t
 }
 
 // digitValue is the value of an ASCII or full-width digit, or -1.

@@ -33,7 +33,8 @@ func funcs(s *site.Site, lang string, assetVersion string) template.FuncMap {
 			}
 			return n
 		},
-		"pct":      func(f float64) string { return formatPercent(f) },
+		"pct":      func(share float64) string { return formatPercent(share) },
+		"percent":  func(pc float64) string { return formatPercent(pc / 100) },
 		"listMeta": func(p *site.Page) string { return listMeta(p, lang) },
 	}
 	for k, v := range consultFuncs(s.Now) {

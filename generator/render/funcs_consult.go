@@ -55,7 +55,7 @@ func consultFuncs(now time.Time) template.FuncMap {
 			if !passed {
 				res = "未通过"
 			}
-			return fmt.Sprintf("同意 %d 人，占%s的 %s，%s规定的 %s：按规则%s（由构建程序根据票数计算）。", c.Tallies.Agree, baseName(c), formatPercent(c.Percent(c.Tallies.Agree)), cmp, formatPercent(c.Rule.Threshold), res)
+			return fmt.Sprintf("同意 %d 人，占%s的 %s，%s规定的 %s：按规则%s（由构建程序根据票数计算）。", c.Tallies.Agree, baseName(c), formatPercent(c.Percent(c.Tallies.Agree)/100), cmp, formatPercent(c.Rule.Threshold), res)
 		},
 		"villageURL": func(name string) string {
 			return RelURL(site.VillageURL(name))

@@ -95,6 +95,14 @@ func (r *Renderer) graphJobs() []job {
 	cv.Crumbs = []Crumb{home}
 	jobs = append(jobs, job{file: "cited/index.html", layout: "citedindex", view: cv})
 
+	for _, groups := range [][]*site.Group{s.Archives.Categories, s.Archives.Months} {
+		for _, g := range groups {
+			v := r.view("archive", g.Name, g.URL)
+			v.List = g.Pages
+			v.Crumbs = []Crumb{home, {Name: r.theme.T("villages"), URL: "/villages/"}}
+			jobs = append(jobs, job{file: indexFile(g.URL), layout: "term", view: v})
+		}
+	}
 	if len(s.Villages) > 0 {
 		vv := r.view("villages", r.theme.T("villages"), "/villages/")
 		vv.Data = s.Villages

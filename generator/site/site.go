@@ -29,6 +29,7 @@ type Site struct {
 	External    []*CitedDoc // documents cited but not on the site
 	Departments []*Department
 	Villages    []*Village
+	Archives    Archives // disclosures by category and month
 	Facets      []*Facet // policy listings by issuer, year, genre, status, level, topic
 	byFile      map[string]*Page
 	byURL       map[string]*Page

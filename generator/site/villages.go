@@ -7,7 +7,14 @@ import (
 // Group is a named list of pages, e.g. one category of a village's disclosures.
 type Group struct {
 	Name  string
+	URL   string
 	Pages []*Page
+}
+
+// Archives are the disclosure listings by category and by month.
+type Archives struct {
+	Categories []*Group
+	Months     []*Group
 }
 
 // buildVillages gathers disclosures by village or community.
@@ -26,8 +33,19 @@ func (s *Site) buildVillages() {
 		v.Pages = append(v.Pages, p)
 	}
 	sort.Slice(s.Villages, func(i, j int) bool { return s.Villages[i].Name < s.Villages[j].Name })
+	var all []*Page
 	for _, v := range s.Villages {
 		SortNewestFirst(v.Pages)
+		all = append(all, v.Pages...)
+	}
+	SortNewestFirst(all)
+	s.Archives.Categories = groupBy(all, func(p *Page) string { return p.Disclose.Category })
+	for _, g := range s.Archives.Categories {
+		g.URL = "/disclosures/category/" + facetSlug(g.Name) + "/"
+	}
+	s.Archives.Months = ByMonth(all)
+	for _, g := range s.Archives.Months {
+		g.URL = "/disclosures/month/" + facetSlug(g.Name) + "/"
 	}
 }
 
@@ -64,3 +82,6 @@ func groupBy(pages []*Page, key func(*Page) string) []*Group {
 
 // VillageURL is the page of a village or community.
 func VillageURL(name string) string { return "/villages/" + facetSlug(name) + "/" }
+
+// ByMonthGroups groups a village's disclosures by the month their notice starts.
+func (v *Village) ByMonthGroups() []*Group { return ByMonth(v.Pages) }
