@@ -3,6 +3,7 @@
 //	gongkai build  [-s SOURCE] [-d DEST] [--drafts] [--future] [--strict]
 //	gongkai serve  [-s SOURCE] [--addr 127.0.0.1:1313] [--watch]
 //	gongkai search [-s SOURCE] [--json] [-n N] [--filter key=value] QUERY
+//	gongkai check  [-s SOURCE] [--format text|json|github] [--strict]
 //	gongkai new    KIND PATH
 //	gongkai mask   FILE
 //	gongkai version
@@ -13,8 +14,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"syscall"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -29,11 +30,13 @@ func main() {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), newCmd(), maskCmd(), versionCmd())
+	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), maskCmd(), versionCmd())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "Error:", err)
+		if err != errSilent {
+			fmt.Fprintln(os.Stderr, "Error:", err)
+		}
 		os.Exit(1)
 	}
 }

@@ -25,7 +25,9 @@ func readDutyFiles(fsys afero.Fs, contentDir string, pages []*site.Page) []error
 		}
 		for _, dt := range tasks {
 			dt.Source = "file"
-			p.Tasks = append(p.Tasks, document.NewTask(p, dt, fmt.Sprintf("任务-%d", len(p.Tasks)+1), ""))
+			task := document.NewTask(p, dt, fmt.Sprintf("任务-%d", len(p.Tasks)+1), "")
+			task.Line = p.Policy.DutiesFileLine
+			p.Tasks = append(p.Tasks, task)
 		}
 	}
 	return errs

@@ -94,7 +94,9 @@ func addTableTasks(p *site.Page, t markdown.Table, tasks []duty.Task, tableIndex
 		if i < len(rows) {
 			rows[i].SetAttributeString("id", []byte(id))
 		}
-		p.Tasks = append(p.Tasks, NewTask(p, dt, id, ""))
+		task := NewTask(p, dt, id, "")
+		task.Line = p.BodyLine - 1 + t.Line + 2 + i
+		p.Tasks = append(p.Tasks, task)
 	}
 }
 

@@ -36,7 +36,11 @@ func addInlineTasks(p *site.Page, doc ast.Node, src []byte, leadFirst bool) {
 			for _, a := range duty.FindAnnotations(text, leadFirst) {
 				dt := duty.Task{Number: strconv.Itoa(countInline(p) + 1), Text: a.TaskText, Units: a.Units, Source: "inline"}
 				id := "任务-" + strconv.Itoa(len(p.Tasks)+1)
-				p.Tasks = append(p.Tasks, NewTask(p, dt, id, anchor))
+				task := NewTask(p, dt, id, anchor)
+				if n.Lines().Len() > 0 {
+					task.Line = p.BodyLine - 1 + markdown.LineAt(src, n.Lines().At(0).Start)
+				}
+				p.Tasks = append(p.Tasks, task)
 			}
 			return ast.WalkSkipChildren, nil
 		}

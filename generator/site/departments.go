@@ -36,7 +36,7 @@ func (s *Site) buildDepartments(reg Registry, strict bool) (warnings []string, e
 					name, slug = u.Name, u.Name
 					if reg != nil && !warned[u.Name] {
 						warned[u.Name] = true
-						msg := fmt.Sprintf("%s: 责任单位 %q is not in the department registry of site.yaml", p.SrcPath, u.Name)
+						msg := fmt.Sprintf("%s:%d: 责任单位 %q is not in the department registry of site.yaml", p.SrcPath, t.Line, u.Name)
 						if sug := reg.Suggest(u.Name, 3); len(sug) > 0 {
 							msg += "; did you mean " + strings.Join(sug, " / ") + "? Add it as an alias there"
 						} else {

@@ -14,6 +14,7 @@ type Task struct {
 	Source       string // table, file or inline
 	Page         *Page
 	Anchor       string // where the task is in the text, "" if nowhere
+	Line         int    // line in the source file, for messages
 	Units        []*TaskUnit
 	overdue      bool
 }
