@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 
@@ -14,6 +16,8 @@ import (
 type buildFlags struct {
 	source, dest           string
 	drafts, future, strict bool
+	noIndex                bool
+	cpuProfile             string
 }
 
 func (f *buildFlags) register(cmd *cobra.Command) {
@@ -22,10 +26,13 @@ func (f *buildFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.drafts, "drafts", false, "include drafts")
 	cmd.Flags().BoolVar(&f.future, "future", false, "include pages dated in the future")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "treat warnings (e.g. unregistered departments) as errors")
+	cmd.Flags().BoolVar(&f.noIndex, "no-index", false, "skip the search index (for measuring the rest of the build)")
+	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
+	_ = cmd.Flags().MarkHidden("cpuprofile")
 }
 
 func (f *buildFlags) options() build.Options {
-	return build.Options{Source: f.source, Dest: f.dest, Drafts: f.drafts, Future: f.future, Strict: f.strict}
+	return build.Options{Source: f.source, Dest: f.dest, Drafts: f.drafts, Future: f.future, Strict: f.strict, NoIndex: f.noIndex}
 }
 
 func buildCmd() *cobra.Command {
@@ -35,6 +42,17 @@ func buildCmd() *cobra.Command {
 		Short: "Build the site into DEST (default SOURCE/public), with its search index",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.cpuProfile != "" {
+				pf, err := os.Create(f.cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer pf.Close()
+				if err := pprof.StartCPUProfile(pf); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			rep, err := build.Run(f.options())
 			printWarnings(cmd.ErrOrStderr(), rep)
 			if err != nil {

@@ -1,10 +1,10 @@
 package search
 
 import (
+	gounicode "unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // the "custom" analyzer type
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
@@ -34,54 +34,34 @@ const (
 	analyzerText  = "gongkai_cjk"
 	analyzerChars = "gongkai_chars"
 
-	charFilterNormalize = "gongkai_normalize"
-	filterBigram        = "gongkai_bigram"
-	filterHanOnly       = "gongkai_han_only"
-
 	runHead = "|" // "|c": a run starts with c
 	runTail = "|" // "c|": a run ends with c
 )
 
 func init() {
-	// bleve resolves analysis components by name from a global registry;
-	// registering them here is the only way an opened index can find them.
-	must(registry.RegisterCharFilter(charFilterNormalize,
-		func(map[string]interface{}, *registry.Cache) (analysis.CharFilter, error) {
-			return normalizeCharFilter{}, nil
+	// bleve finds analyzers by name in a global registry, both when building
+	// and when opening an index; registering here is the only way.
+	must(registry.RegisterAnalyzer(analyzerText,
+		func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+			return newPreparedAnalyzer(textAnalyzer), nil
 		}))
-	must(registry.RegisterTokenFilter(filterBigram,
-		func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-			return bigramFilter{}, nil
-		}))
-	must(registry.RegisterTokenFilter(filterHanOnly,
-		func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-			return hanOnlyFilter{}, nil
+	must(registry.RegisterAnalyzer(analyzerChars,
+		func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+			return newPreparedAnalyzer(hanCharsAnalyzer{}), nil
 		}))
 }
 
 func must(err error) {
 	if err != nil {
-		panic("search: registering bleve analysis component: " + err.Error())
+		panic("search: registering bleve analyzer: " + err.Error())
 	}
 }
 
-// analyzerDefinitions are added to the index mapping, so the mapping stored
-// in the index names exactly how its fields were analysed.
-func analyzerDefinitions() map[string]map[string]interface{} {
-	return map[string]map[string]interface{}{
-		analyzerText: {
-			"type":          "custom",
-			"char_filters":  []string{charFilterNormalize},
-			"tokenizer":     unicode.Name,
-			"token_filters": []string{cjk.WidthName, lowercase.Name, filterBigram},
-		},
-		analyzerChars: {
-			"type":          "custom",
-			"char_filters":  []string{charFilterNormalize},
-			"tokenizer":     unicode.Name,
-			"token_filters": []string{filterHanOnly},
-		},
-	}
+// textAnalyzer analyses title, section, body and 文号.
+var textAnalyzer = &analysis.DefaultAnalyzer{
+	CharFilters:  []analysis.CharFilter{normalizeCharFilter{}},
+	Tokenizer:    unicode.NewUnicodeTokenizer(),
+	TokenFilters: []analysis.TokenFilter{cjk.NewCJKWidthFilter(), lowercase.NewLowerCaseFilter(), bigramFilter{}},
 }
 
 type normalizeCharFilter struct{}
@@ -174,18 +154,21 @@ func (bigramFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			pos++
 			continue
 		}
-		out = append(out, &analysis.Token{Term: headTerm(t[0].Term), Start: t[0].Start, End: t[0].End,
-			Position: pos, Type: analysis.Single})
+		out = append(out, &analysis.Token{Term: headTerm(t[0].Term), Position: pos, Type: analysis.Single})
 		for i := 0; i+1 < len(t); i++ {
 			term := make([]byte, 0, len(t[i].Term)+len(t[i+1].Term))
 			term = append(append(term, t[i].Term...), t[i+1].Term...)
-			out = append(out, &analysis.Token{Term: term, Start: t[i].Start, End: t[i+1].End,
-				Position: pos + i, Type: analysis.Double})
+			out = append(out, &analysis.Token{Term: term, Position: pos + i, Type: analysis.Double})
 		}
 		last := t[len(t)-1]
-		out = append(out, &analysis.Token{Term: tailTerm(last.Term), Start: last.Start, End: last.End,
-			Position: pos + len(t) - 2, Type: analysis.Single})
+		out = append(out, &analysis.Token{Term: tailTerm(last.Term), Position: pos + len(t) - 2, Type: analysis.Single})
 		pos += len(t) - 1
+	}
+	// Byte offsets are stored with every position but only bleve's
+	// highlighter reads them; snippets are computed from the stored text
+	// instead, and zero offsets halve the size of the positions.
+	for _, tok := range out {
+		tok.Start, tok.End = 0, 0
 	}
 	return out
 }
@@ -193,17 +176,26 @@ func (bigramFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 func headTerm(c []byte) []byte { return append([]byte(runHead), c...) }
 func tailTerm(c []byte) []byte { return append(append([]byte{}, c...), runTail...) }
 
-// hanOnlyFilter keeps one token per Han character and drops the rest; it
-// feeds the field that answers one-character queries.
-type hanOnlyFilter struct{}
+// hanCharsAnalyzer emits one token per CJK character and nothing else, for
+// the field that answers one-character queries. It needs no word
+// segmentation, so it reads the runes directly.
+type hanCharsAnalyzer struct{}
 
-func (hanOnlyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input))
-	for _, tok := range input {
-		if tok.Type != analysis.Ideographic {
-			continue
+func (hanCharsAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(input)/3)
+	pos := 1
+	for off := 0; off < len(input); {
+		r, size := utf8.DecodeRune(input[off:])
+		if isIdeographic(r) {
+			out = append(out, &analysis.Token{Term: input[off : off+size], Position: pos, Type: analysis.Ideographic})
+			pos++
 		}
-		out = append(out, splitRunes(tok)...)
+		off += size
 	}
 	return out
+}
+
+// isIdeographic matches what bleve's unicode tokenizer types Ideographic.
+func isIdeographic(r rune) bool {
+	return r >= 0x2E80 && gounicode.In(r, gounicode.Han, gounicode.Hiragana, gounicode.Katakana)
 }

@@ -59,6 +59,7 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 	b, err := bleve.NewBuilder(dir, m, map[string]interface{}{
 		"buildPathPrefix": parent,
 		"batchSize":       builderBatchSize,
+		"mergeMax":        1 << 20, // merge all segment files in one pass
 	})
 	if err != nil {
 		return nil, fmt.Errorf("search: creating index at %s: %w", dir, err)

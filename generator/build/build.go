@@ -174,13 +174,14 @@ func Assemble(opts Options, cfg *config.Config) (*site.Site, []string, error) {
 	errs = append(errs, readDutyFiles(opts.SrcFs, contentDir, pages)...)
 
 	resolver := site.NewResolver(pages)
-	for _, p := range pages {
-		for _, c := range cite.Find(string(p.Body)) {
+	found := findCitations(pages, opts.Workers)
+	for _, cs := range found {
+		for _, c := range cs {
 			resolver.Learn(c)
 		}
 	}
 	md := document.NewMarkdown(cfg.Markup.UnsafeHTML, resolver)
-	errs = append(errs, processAll(md, resolver, pages, opts.Workers)...)
+	errs = append(errs, processAll(md, resolver, pages, found, opts.Workers)...)
 
 	reg, err := newRegistry(cfg)
 	if err != nil {
@@ -196,7 +197,7 @@ func Assemble(opts Options, cfg *config.Config) (*site.Site, []string, error) {
 }
 
 // processAll converts every page's Markdown in parallel.
-func processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, workers int) []error {
+func processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, found map[*site.Page][]cite.Citation, workers int) []error {
 	var (
 		mu   sync.Mutex
 		errs []error
@@ -208,7 +209,7 @@ func processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, work
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				for _, pr := range document.Process(md, r, p) {
+				for _, pr := range document.Process(md, r, p, found[p]) {
 					mu.Lock()
 					errs = append(errs, fmt.Errorf("%s:%d: %s", p.SrcPath, pr.Line, pr.Message))
 					mu.Unlock()
@@ -222,6 +223,32 @@ func processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, work
 	close(next)
 	wg.Wait()
 	return errs
+}
+
+// findCitations finds the citations in every page's text, in parallel.
+func findCitations(pages []*site.Page, workers int) map[*site.Page][]cite.Citation {
+	out := make(map[*site.Page][]cite.Citation, len(pages))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := make(chan *site.Page)
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				cs := cite.Find(string(p.Body))
+				mu.Lock()
+				out[p] = cs
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, p := range pages {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // sortErrors orders errors by file and line so that the report reads top to bottom.

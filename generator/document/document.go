@@ -40,9 +40,11 @@ type Problem struct {
 	Message string
 }
 
-// Process parses p's body and fills Body, Outline, Text, Cites, Tasks and Indicators.
+// Process parses p's body and fills HTML, Outline, Text, Cites, Tasks and Indicators. found
+// are the citations in the body, found beforehand so that titles and 文号 could be learnt
+// from every page before any is resolved.
 // Problems (bad table arithmetic …) are returned for the caller to report with the file name.
-func Process(md goldmark.Markdown, r *site.Resolver, p *site.Page) []Problem {
+func Process(md goldmark.Markdown, r *site.Resolver, p *site.Page, found []cite.Citation) []Problem {
 	src := p.Body
 	pc := markdown.NewContext()
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -70,7 +72,7 @@ func Process(md goldmark.Markdown, r *site.Resolver, p *site.Page) []Problem {
 		}
 	}
 	addInlineTasks(p, doc, src, leadFirst)
-	for _, c := range cite.Find(p.Text) {
+	for _, c := range found {
 		p.Cites = append(p.Cites, r.Resolve(c))
 	}
 

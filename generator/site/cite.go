@@ -1,7 +1,6 @@
 package site
 
 import (
-	"strings"
 	"sync"
 
 	"github.com/gongkai/gongkai/generator/cite"
@@ -125,7 +124,7 @@ func (r *Resolver) Resolve(c cite.Citation) *Citation {
 		if slug == "" {
 			slug = tk
 		}
-		d = &CitedDoc{Key: key, URL: "/cited/" + strings.NewReplacer("/", "-", " ", "-", "?", "", "#", "").Replace(slug) + "/"}
+		d = &CitedDoc{Key: key, URL: "/cited/" + PathSegment(slug) + "/"}
 		r.ext[id] = d
 	}
 	if d.Title == "" && c.Title != "" {

@@ -4,10 +4,14 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"html/template"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/generator/config"
 	"github.com/gongkai/gongkai/generator/consult"
@@ -161,6 +165,36 @@ func FacetURL(key, value string) string {
 	return "/documents/" + key + "/" + facetSlug(value) + "/"
 }
 
-func facetSlug(v string) string {
-	return strings.NewReplacer("/", "-", " ", "-", "?", "", "#", "", "%", "").Replace(strings.TrimSpace(v))
+func facetSlug(v string) string { return PathSegment(v) }
+
+// PathSegment makes a readable, safe URL path segment from a name: Chinese stays Chinese,
+// characters that break URLs or file systems go, and a long name is cut (file names are limited
+// to 255 bytes) with a short hash that keeps it unique.
+func PathSegment(v string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.TrimSpace(v) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("（）〔〕【】《》·-_.", r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	s := strings.Trim(b.String(), ".")
+	const maxRunes = 48
+	if utf8.RuneCountInString(s) > maxRunes || s == "" {
+		sum := sha256.Sum256([]byte(v))
+		r := []rune(s)
+		if len(r) > maxRunes {
+			r = r[:maxRunes]
+		}
+		s = string(r) + "-" + hex.EncodeToString(sum[:4])
+		s = strings.TrimPrefix(s, "-")
+	}
+	return s
 }

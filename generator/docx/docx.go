@@ -1,0 +1,75 @@
+// Package docx turns a Word (.docx) policy document into a gongkai content file: the text as plain
+// Markdown paragraphs (Word's automatic numbering written out as the reader saw it), tables as GFM
+// tables the duty and indicator parsers read, conversion debris dropped, and front matter guessed
+// from the header block (文号, 发文机关, 成文日期, title) for staff to confirm.
+package docx
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"path/filepath"
+
+	"github.com/spf13/afero"
+)
+
+// Options says where the converted file goes and what it came from.
+type Options struct {
+	Section    string // content section, e.g. "policies"; empty means "policies"
+	SourceName string // original file name, recorded as source.file; empty means the base of path
+}
+
+// Result is one converted document. Nothing is written: the caller decides where Markdown goes.
+type Result struct {
+	Path     string   // suggested content path, e.g. policies/2018-kunming-14.md
+	Markdown []byte   // front matter and body
+	Guessed  []string // front matter fields that were guessed and need a human to confirm them
+	Warnings []string // what was dropped or could not be found, in Chinese, for staff
+}
+
+// Convert reads the .docx at path from fs and converts it. Malformed input (not a zip, no
+// document.xml, broken XML) is an error that names the file and what is wrong; it never panics.
+func Convert(fs afero.Fs, path string, opts Options) (*Result, error) {
+	data, err := afero.ReadFile(fs, path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the file: %v", path, err)
+	}
+	if opts.SourceName == "" {
+		opts.SourceName = filepath.Base(path)
+	}
+	if opts.Section == "" {
+		opts.Section = "policies"
+	}
+	return convertBytes(path, data, opts)
+}
+
+func convertBytes(name string, data []byte, opts Options) (*Result, error) {
+	pkg, err := openPackage(name, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := readDocument(pkg)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	digest := hex.EncodeToString(sum[:])
+
+	m := guessMeta(doc.blocks, opts.SourceName)
+	var body bytes.Buffer
+	writeBody(&body, doc.blocks, m.consumed)
+
+	var out bytes.Buffer
+	writeFrontMatter(&out, m, source{File: opts.SourceName, SHA256: digest})
+	out.Write(body.Bytes())
+
+	warnings := append(doc.warnings, m.warnings...)
+	return &Result{
+		Path:     path.Join(opts.Section, slug(m, digest)+".md"),
+		Markdown: out.Bytes(),
+		Guessed:  m.guessed,
+		Warnings: warnings,
+	}, nil
+}

@@ -1,0 +1,155 @@
+package history
+
+import (
+	"bytes"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// SplitFrontMatter separates the YAML front matter (between a first line "---" and the next
+// "---" or "..." line) from the Markdown body. Without a closed front matter everything is
+// body. Unlike generator/frontmatter it never fails: an old revision with broken YAML must
+// still be comparable.
+func SplitFrontMatter(src []byte) (meta, body []byte) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, ok := bytes.Cut(src, []byte("\n"))
+	if !ok || !isDelimiter(first, false) {
+		return nil, src
+	}
+	for off := 0; off <= len(rest); {
+		line, _, more := bytes.Cut(rest[off:], []byte("\n"))
+		if isDelimiter(line, true) {
+			end := off + len(line)
+			if more {
+				end++
+			}
+			return rest[:off], rest[end:]
+		}
+		if !more {
+			break
+		}
+		off += len(line) + 1
+	}
+	return nil, src
+}
+
+func isDelimiter(line []byte, closing bool) bool {
+	l := string(bytes.TrimRight(line, " \t\r"))
+	return l == "---" || closing && l == "..."
+}
+
+// compareMeta lists the top-level keys whose values differ between two front matters.
+func compareMeta(old, new []byte) []FieldChange {
+	oldFields, okOld := yamlFields(old)
+	newFields, okNew := yamlFields(new)
+	if !okOld || !okNew {
+		// One side is not valid YAML: compare the key lines as text rather than nothing.
+		oldFields, newFields = lineFields(old), lineFields(new)
+	}
+	oldByKey := map[string]string{}
+	for _, f := range oldFields {
+		oldByKey[f.key] = f.value
+	}
+	newKeys := map[string]bool{}
+	var changes []FieldChange
+	for _, f := range newFields {
+		newKeys[f.key] = true
+		if o, ok := oldByKey[f.key]; !ok || o != f.value {
+			changes = append(changes, FieldChange{Field: f.key, Old: o, New: f.value})
+		}
+	}
+	for _, f := range oldFields {
+		if !newKeys[f.key] {
+			newKeys[f.key] = true
+			changes = append(changes, FieldChange{Field: f.key, Old: f.value})
+		}
+	}
+	return changes
+}
+
+type field struct{ key, value string }
+
+// yamlFields decodes a front matter mapping into its keys and canonical value texts, so that
+// re-quoting, reflowing a list or editing a comment is not reported as a change.
+func yamlFields(meta []byte) (fields []field, ok bool) {
+	if len(bytes.TrimSpace(meta)) == 0 {
+		return nil, true
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(meta, &doc); err != nil {
+		return nil, false
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, true
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, false
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key := m.Content[i].Value
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		fields = append(fields, field{key, valueText(m.Content[i+1])})
+	}
+	return fields, true
+}
+
+// valueText is a value as a reader should see it: scalars bare, collections in one line of
+// flow style, comments dropped.
+func valueText(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		if n.Tag == "!!null" {
+			return ""
+		}
+		return n.Value
+	}
+	flow(n)
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func flow(n *yaml.Node) {
+	n.HeadComment, n.LineComment, n.FootComment = "", "", ""
+	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
+		n.Style = yaml.FlowStyle
+	}
+	for _, c := range n.Content {
+		flow(c)
+	}
+}
+
+// lineFields splits front matter into top-level keys by indentation alone: a line starting in
+// column one with "key:" starts a key, indented and list lines continue it.
+func lineFields(meta []byte) []field {
+	var fields []field
+	seen := map[string]bool{}
+	cur := -1 // the field continuation lines belong to; -1 after a repeated key
+	for _, line := range strings.Split(normalizeText(string(meta)), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		key, value, ok := strings.Cut(line, ":")
+		if ok && line[0] != ' ' && line[0] != '\t' && line[0] != '-' && !strings.ContainsAny(key, " \t") {
+			cur = -1
+			if !seen[key] {
+				seen[key] = true
+				cur = len(fields)
+				fields = append(fields, field{key, strings.TrimSpace(value)})
+			}
+			continue
+		}
+		if cur >= 0 {
+			fields[cur].value = strings.TrimSpace(fields[cur].value + " " + trimmed)
+		}
+	}
+	return fields
+}
