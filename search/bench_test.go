@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -148,11 +150,25 @@ func buildLaws(b *testing.B, records []Record) (string, Manifest) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, r := range records {
-		if err := w.Add(r); err != nil {
-			b.Fatal(err)
-		}
+	// Feed from several goroutines, as the generator's render workers do.
+	work := make(chan Record)
+	var wg sync.WaitGroup
+	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range work {
+				if err := w.Add(r); err != nil {
+					b.Error(err)
+				}
+			}
+		}()
 	}
+	for _, r := range records {
+		work <- r
+	}
+	close(work)
+	wg.Wait()
 	man, err := w.Close("bench")
 	if err != nil {
 		b.Fatal(err)

@@ -14,17 +14,30 @@ import (
 )
 
 // Writer builds a new index offline with bleve's segment builder: records
-// are analysed in batches into segment files that Close merges into one, so
-// the published index has a single segment and no background merging.
+// are analysed in the goroutines that call Add, written into segment files
+// by one background goroutine, and merged into a single segment by Close,
+// so the published index has one segment and needs no background merging.
 type Writer struct {
-	dir     string
-	opts    Options
-	mu      sync.Mutex
-	builder bleve.Builder
+	dir  string
+	opts Options
+
+	mu      sync.RWMutex // Add holds it shared while queueing, Close exclusively
+	closed  bool
 	ids     map[string]struct{}
 	docs    int
 	records int
-	closed  bool
+
+	text, chars *preparedAnalyzer
+	queue       chan queued
+	done        chan struct{} // closed when the indexing goroutine has drained queue
+	err         error         // first indexing error; read after done or under errMu
+	errMu       sync.Mutex
+	builder     bleve.Builder
+}
+
+type queued struct {
+	id     string
+	fields map[string]interface{}
 }
 
 // builderBatchSize is records per segment file before the final merge;
@@ -54,6 +67,11 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: index mapping: %w", err)
 	}
+	text, err1 := m.AnalyzerNamed(analyzerText).(*preparedAnalyzer)
+	chars, err2 := m.AnalyzerNamed(analyzerChars).(*preparedAnalyzer)
+	if !err1 || !err2 {
+		return nil, errors.New("search: index mapping has unexpected analyzers")
+	}
 	// The builder's scratch segments live next to dir: its final step is an
 	// os.Rename, which fails across filesystems (e.g. /tmp on tmpfs).
 	b, err := bleve.NewBuilder(dir, m, map[string]interface{}{
@@ -64,11 +82,45 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: creating index at %s: %w", dir, err)
 	}
-	return &Writer{dir: dir, opts: opts, builder: b, ids: map[string]struct{}{}}, nil
+	w := &Writer{
+		dir: dir, opts: opts, ids: map[string]struct{}{},
+		text: text, chars: chars, builder: b,
+		queue: make(chan queued, 64), done: make(chan struct{}),
+	}
+	go w.index()
+	return w, nil
 }
 
-// Add indexes one record. It is safe for concurrent use; records are
-// batched internally, so Add returns before the record is on disk.
+// index feeds queued records to the builder, which is not concurrent.
+func (w *Writer) index() {
+	defer close(w.done)
+	for q := range w.queue {
+		if w.firstErr() != nil {
+			continue // drain so Add never blocks
+		}
+		if err := w.builder.Index(q.id, q.fields); err != nil {
+			w.setErr(fmt.Errorf("search: indexing record %q: %w", q.id, err))
+		}
+	}
+}
+
+func (w *Writer) setErr(err error) {
+	w.errMu.Lock()
+	defer w.errMu.Unlock()
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *Writer) firstErr() error {
+	w.errMu.Lock()
+	defer w.errMu.Unlock()
+	return w.err
+}
+
+// Add indexes one record. It is safe for concurrent use and returns once
+// the record is analysed and queued; an indexing error is returned by a
+// later Add or by Close.
 func (w *Writer) Add(r Record) error {
 	if r.ID == "" {
 		return fmt.Errorf("search: record for %q has no ID; give every record a unique ID", r.URL)
@@ -76,23 +128,37 @@ func (w *Writer) Add(r Record) error {
 	if r.URL == "" {
 		return fmt.Errorf("search: record %q has no URL; hits must link somewhere", r.ID)
 	}
-	w.mu.Lock()
+	if err := w.claim(r); err != nil {
+		return err
+	}
+	fields := recordFields(r)
+	w.text.Prepare(r.Body)
+	if s, ok := fields[fieldChars].(string); ok {
+		w.chars.Prepare(s)
+	}
+	w.mu.RLock()
+	defer w.mu.RUnlock()
 	if w.closed {
-		w.mu.Unlock()
+		return errors.New("search: Add after Close")
+	}
+	w.queue <- queued{id: r.ID, fields: fields}
+	return w.firstErr()
+}
+
+// claim registers the record's ID, rejecting duplicates.
+func (w *Writer) claim(r Record) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
 		return errors.New("search: Add after Close")
 	}
 	if _, dup := w.ids[r.ID]; dup {
-		w.mu.Unlock()
 		return fmt.Errorf("search: duplicate record ID %q; IDs must be unique (URL#anchor is a good choice)", r.ID)
 	}
 	w.ids[r.ID] = struct{}{}
 	w.records++
 	if r.Anchor == "" {
 		w.docs++
-	}
-	w.mu.Unlock()
-	if err := w.builder.Index(r.ID, recordFields(r)); err != nil {
-		return fmt.Errorf("search: indexing record %q: %w", r.ID, err)
 	}
 	return nil
 }
@@ -106,9 +172,15 @@ func (w *Writer) Close(contentHash string) (Manifest, error) {
 		return Manifest{}, errors.New("search: Writer closed twice")
 	}
 	w.closed = true
+	close(w.queue)
 	w.mu.Unlock()
-	if err := w.builder.Close(); err != nil {
-		return Manifest{}, fmt.Errorf("search: finishing index %s: %w", w.dir, err)
+	<-w.done
+	closeErr := w.builder.Close()
+	if err := w.firstErr(); err != nil {
+		return Manifest{}, err
+	}
+	if closeErr != nil {
+		return Manifest{}, fmt.Errorf("search: finishing index %s: %w", w.dir, closeErr)
 	}
 	man := Manifest{
 		FormatVersion: FormatVersion,

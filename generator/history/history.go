@@ -1,0 +1,189 @@
+package history
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"path"
+	"strings"
+	"time"
+)
+
+// Revision is one commit that changed a file.
+type Revision struct {
+	Hash      string
+	ShortHash string
+	// Date is the committer date, when the change landed on the published branch; the author
+	// date of a rebased or cherry-picked commit can be much older.
+	Date    time.Time
+	Author  string
+	Subject string
+	// Path is the file's path at this revision, relative to the repository directory given to
+	// Load. It differs from the path asked for in revisions before a rename; pass it to Content.
+	Path string
+}
+
+// History holds the revision history of a set of files and reads their old contents. Close it
+// when done to stop its git process. A nil or empty History answers every query with nothing.
+type History struct {
+	// Warning explains, in one line, why the history is empty or incomplete (no git, not a
+	// repository, shallow clone); "" when all is well. Report it; do not fail the build.
+	Warning string
+
+	revisions map[string][]Revision
+	dirty     map[string]bool
+	dir       string // the repository directory given to Load
+	prefix    string // that directory relative to the top of the work tree, "" or "a/b/"
+	cat       *catFile
+}
+
+// Load reads the revision history of paths (relative to repoDir, slash-separated) with a
+// single `git log` over the commits that touched the deepest directory holding all of them.
+// Renames inside that directory are followed (git log -M, read newest first), which
+// `git log --follow` can only do for one file per run.
+//
+// A missing git, a directory outside any repository, a repository without commits or a
+// shallow clone give an empty History with a Warning, never an error: history is an extra,
+// and a build must not stop for it. The error is for invalid paths only.
+func Load(repoDir string, paths []string) (*History, error) {
+	for _, p := range paths {
+		if err := checkPath(p); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		return &History{Warning: "git is not installed; revision history omitted"}, nil
+	}
+	out, err := runGit(repoDir, "rev-parse", "--is-shallow-repository", "--show-prefix")
+	if err != nil {
+		if strings.Contains(err.Error(), "not a git repository") {
+			return &History{Warning: "content is not in a git repository; revision history omitted"}, nil
+		}
+		return &History{Warning: fmt.Sprintf("%v; revision history omitted", err)}, nil
+	}
+	lines := strings.Split(string(out), "\n")
+	if lines[0] == "true" {
+		return &History{Warning: "shallow clone: revision history omitted; fetch the full history " +
+			"(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"}, nil
+	}
+	h := &History{dir: repoDir, revisions: map[string][]Revision{}, dirty: map[string]bool{}}
+	if len(lines) > 1 {
+		h.prefix = lines[1]
+	}
+	h.cat = &catFile{dir: repoDir}
+	if len(paths) == 0 {
+		return h, nil
+	}
+
+	spec := commonDir(paths)
+	out, err = runGit(repoDir, "log", "-z", "--name-status", "-M", "--root", "--no-color",
+		"--no-show-signature", "--encoding=UTF-8", "--format="+logFormat, "--", spec)
+	if err != nil {
+		if strings.Contains(err.Error(), "does not have any commits") {
+			h.Warning = "the git repository has no commits yet; revision history omitted"
+		} else {
+			h.Warning = fmt.Sprintf("%v; revision history omitted", err)
+		}
+		return h, nil
+	}
+	commits, err := parseLog(out)
+	if err != nil {
+		h.Warning = fmt.Sprintf("reading git log: %v; revision history omitted", err)
+		return h, nil
+	}
+	h.revisions = follow(commits, paths, h.prefix)
+
+	out, err = runGit(repoDir, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", spec)
+	if err != nil {
+		h.Warning = fmt.Sprintf("%v; uncommitted changes are not marked", err)
+		return h, nil
+	}
+	for _, p := range parseStatus(out) {
+		if rel, ok := strings.CutPrefix(p, h.prefix); ok {
+			h.dirty[rel] = true
+		}
+	}
+	return h, nil
+}
+
+// Revisions returns the commits that changed path, newest first; nil when it has none (or is
+// not committed).
+func (h *History) Revisions(path string) []Revision {
+	if h == nil {
+		return nil
+	}
+	return h.revisions[path]
+}
+
+// Dirty reports whether path has changes that are not committed (including being untracked), so
+// the page can say that its latest text is not in the history yet.
+func (h *History) Dirty(path string) bool {
+	return h != nil && h.dirty[path]
+}
+
+// Content returns the text of path (relative to the repository directory, as in
+// Revision.Path) at revision rev. It is safe for concurrent use; all calls share one
+// `git cat-file --batch` process, started on first use.
+func (h *History) Content(rev, path string) ([]byte, error) {
+	if h == nil || h.cat == nil {
+		w := "no history loaded"
+		if h != nil && h.Warning != "" {
+			w = h.Warning
+		}
+		return nil, fmt.Errorf("history: cannot read %s at %s: %s", path, rev, w)
+	}
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
+	if rev == "" || strings.ContainsAny(rev, ": \t\r\n\x00") {
+		return nil, fmt.Errorf("history: revision %q is not a commit name; use Revision.Hash", rev)
+	}
+	return h.cat.blob(rev + ":" + h.prefix + path)
+}
+
+// Close stops the git process that serves Content. Content fails after Close.
+func (h *History) Close() error {
+	if h == nil || h.cat == nil {
+		return nil
+	}
+	return h.cat.close()
+}
+
+// checkPath rejects paths git would read differently from how the caller meant them.
+func checkPath(p string) error {
+	if p == "" || strings.ContainsAny(p, "\x00\r\n\\") || path.IsAbs(p) || path.Clean(p) != p ||
+		p == ".." || strings.HasPrefix(p, "../") {
+		return fmt.Errorf("history: path %q must be a clean slash-separated path inside the repository directory, such as content/policies/a.md", p)
+	}
+	return nil
+}
+
+// commonDir is the deepest directory holding all paths, the pathspec of the one git log:
+// narrow enough to skip unrelated commits, wide enough to see renames between sections.
+func commonDir(paths []string) string {
+	dir := path.Dir(paths[0])
+	for _, p := range paths[1:] {
+		for dir != "." && !strings.HasPrefix(p, dir+"/") {
+			dir = path.Dir(dir)
+		}
+	}
+	return dir
+}
+
+// runGit runs git in dir with output and messages that do not depend on the user's locale,
+// and without taking the index lock (status may run while staff use git).
+func runGit(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-C", dir, "--literal-pathspecs"}, args...)...)
+	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "LANGUAGE=", "GIT_OPTIONAL_LOCKS=0", "GIT_PAGER=cat")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s in %s: %s", args[0], dir, msg)
+	}
+	return out, nil
+}
