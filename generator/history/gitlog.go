@@ -101,15 +101,14 @@ func follow(commits []commit, wanted []string, prefix string) map[string][]Revis
 			}
 			switch ch.status {
 			case 'D':
-				// Deleted after this point, so its newer history (if any) is a new file.
+				// A deletion has no text to show; older commits are of the file before it.
 				continue
-			case 'A':
+			case 'A', 'C':
 				delete(owner, cur)
-			case 'R', 'C':
+			case 'R':
 				delete(owner, cur)
-				if old, inside := strings.CutPrefix(ch.paths[0], prefix); inside && ch.status == 'R' {
+				if strings.HasPrefix(ch.paths[0], prefix) {
 					owner[ch.paths[0]] = w
-					_ = old
 				}
 			}
 			r := c.rev
