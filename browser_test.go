@@ -33,6 +33,17 @@ func chromium(t *testing.T) string {
 // browser starts a headless Chromium with the flags this machine needs.
 func browser(t *testing.T, javascript bool) context.Context {
 	t.Helper()
+	// Chromium may still be writing its profile for a moment after it is told to close, so the
+	// profile is removed with retries rather than by t.TempDir's strict cleanup.
+	profile, err := os.MkdirTemp("", "gongkai-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
 		chromedp.NoSandbox,
@@ -42,7 +53,7 @@ func browser(t *testing.T, javascript bool) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(360, 800),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
