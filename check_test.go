@@ -11,7 +11,7 @@ import (
 
 // A site with one problem of each kind a build refuses.
 var brokenSite = map[string]string{
-	"site.yaml": "title: 检查\ndepartments:\n  - {name: 市发展改革委, aliases: [市发改委]}\n",
+	"site.yaml":                "title: 检查\ndepartments:\n  - {name: 市发展改革委, aliases: [市发改委]}\n",
 	"content/policies/date.md": "---\ntitle: 日期\ntype: policy\nwritten: 2024-02-30\n---\n正文\n",
 	"content/policies/ref.md":  "---\ntitle: 引用\ntype: policy\nrepealed_by: 无此〔2020〕1号\n---\n正文\n",
 	"content/policies/dept.md": "---\ntitle: 部门\ntype: policy\n---\n| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 做好工作 | 市发改局 |\n",
@@ -28,12 +28,12 @@ func TestCheckReportsEachKindWithFileLine(t *testing.T) {
 	writeSite(t, dir, brokenSite)
 	problems := check(build.Options{Source: dir})
 	want := map[string]string{
-		"date.md:4":  "written",
-		"ref.md:4":   "无此〔2020〕1号",
-		"c.md:":      "546", // not used: threshold shown below
-		"id.md:8":    "身份证号",
-		"sum.md:12":  "合计",
-		"dept.md:7":  "市发改局",
+		"date.md:4": "written",
+		"ref.md:4":  "无此〔2020〕1号",
+		"c.md:":     "546", // not used: threshold shown below
+		"id.md:8":   "身份证号",
+		"sum.md:12": "合计",
+		"dept.md:7": "市发改局",
 	}
 	delete(want, "c.md:")
 	var text bytes.Buffer
