@@ -183,12 +183,21 @@ func Assemble(opts Options, cfg *config.Config) (*site.Site, []string, error) {
 	md := document.NewMarkdown(cfg.Markup.UnsafeHTML, resolver)
 	errs = append(errs, processAll(md, resolver, pages, found, opts.Workers)...)
 
+	var historyWarnings []string
+	if cfg.History {
+		historyWarnings = addHistory(opts, pages)
+	}
+
 	reg, err := newRegistry(cfg)
 	if err != nil {
 		errs = append(errs, err)
 	}
 	s, warnings, assembleErrs := site.Assemble(site.Input{Config: cfg, Now: opts.Now, Pages: pages, Resolver: resolver, Registry: reg, Strict: opts.Strict})
 	errs = append(errs, assembleErrs...)
+	warnings = append(historyWarnings, warnings...)
+	if s != nil && cfg.History {
+		s.Changes = collectChanges(s.Pages)
+	}
 	if len(errs) > 0 {
 		sortErrors(errs)
 		return nil, warnings, errs

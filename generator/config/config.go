@@ -34,6 +34,8 @@ type Config struct {
 	Synonyms     [][]string        `yaml:"synonyms"`
 	Disclosure   DisclosureOptions `yaml:"disclosure"`
 	Organization Organization      `yaml:"organization"`
+	// History shows each page's revisions from git, with diffs and a changes feed.
+	History bool `yaml:"history"`
 }
 
 // MenuItem is one entry of the main navigation.

@@ -9,7 +9,8 @@ import (
 // deletion before its insertion, moves text common to both back into the surrounding equal
 // text, and dissolves short equal runs that sit between larger edits (in a rewritten sentence
 // a shared 的 or ， is coincidence, not an unchanged part). This is the semantic cleanup of
-// diff-match-patch without its word-boundary shifting, which Chinese has no use for.
+// diff-match-patch, capped so that a kept phrase stays visible, and without its word-boundary
+// shifting, which Chinese has no use for.
 func cleanup(spans []Span) []Span {
 	spans = merge(spans)
 	for {
@@ -67,8 +68,13 @@ func merge(spans []Span) []Span {
 	return out
 }
 
-// dissolveShortEquals turns every equal span that is no longer than the largest edit on
-// either side of it into a deletion plus an insertion. Spans must be merged.
+// maxCoincidence is the longest equal run that can be coincidence: in Chinese, four shared
+// characters in a row (街道办事处) are a phrase the editor kept.
+const maxCoincidence = 3
+
+// dissolveShortEquals turns every equal span of at most maxCoincidence characters that is no
+// longer than the largest edit on either side of it into a deletion plus an insertion. Spans
+// must be merged.
 func dissolveShortEquals(spans []Span) ([]Span, bool) {
 	changed := false
 	out := make([]Span, 0, len(spans)+4)
@@ -78,7 +84,7 @@ func dissolveShortEquals(spans []Span) ([]Span, bool) {
 			continue
 		}
 		n := runeCount(s.Text)
-		if n <= editSize(spans, i, -1) && n <= editSize(spans, i, +1) {
+		if n <= maxCoincidence && n <= editSize(spans, i, -1) && n <= editSize(spans, i, +1) {
 			out = append(out, Span{Delete, s.Text}, Span{Insert, s.Text})
 			changed = true
 			continue

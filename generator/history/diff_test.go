@@ -108,6 +108,9 @@ func TestDiffText(t *testing.T) {
 		{"replace at end", "本办法自发布之日起施行", "本办法自2025年1月1日起施行", "本办法自[-发布之][+2025年1月1]日起施行"},
 		// A shared 的 between rewritten words is coincidence, not an unchanged part.
 		{"short equal dissolved", "甲乙的丙丁", "戊己的庚辛", "[-甲乙的丙丁][+戊己的庚辛]"},
+		{"rewritten sentence", "各街道办事处要按照本意见要求，结合实际制定具体实施办法，确保各项工作落到实处。",
+			"各乡镇人民政府、街道办事处要结合实际，制定具体办法，确保落实。",
+			"各[+乡镇人民政府、]街道办事处要[-按照本意见要求，]结合实际[+，]制定具体[-实施]办法，确保[-各项工作落到实处][+落实]。"},
 		{"long equal kept", "甲由村民委员会负责乙", "丙由村民委员会负责丁", "[-甲][+丙]由村民委员会负责[-乙][+丁]"},
 		{"invalid UTF-8 kept comparable", "a\xffb", "a\xffc", "a\uFFFD[-b][+c]"},
 		{"mixed scripts", "fee: 100元", "fee: 120元", "fee: 1[-0][+2]0元"},

@@ -55,12 +55,13 @@ func compareMeta(old, new []byte) []FieldChange {
 	var changes []FieldChange
 	for _, f := range newFields {
 		newKeys[f.key] = true
-		if o, ok := oldByKey[f.key]; !ok || o != f.value {
+		// An absent key and an empty one read the same to a reader.
+		if o := oldByKey[f.key]; o != f.value {
 			changes = append(changes, FieldChange{Field: f.key, Old: o, New: f.value})
 		}
 	}
 	for _, f := range oldFields {
-		if !newKeys[f.key] {
+		if !newKeys[f.key] && f.value != "" {
 			newKeys[f.key] = true
 			changes = append(changes, FieldChange{Field: f.key, Old: f.value})
 		}
@@ -118,8 +119,11 @@ func valueText(n *yaml.Node) string {
 
 func flow(n *yaml.Node) {
 	n.HeadComment, n.LineComment, n.FootComment = "", "", ""
-	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
+	switch n.Kind {
+	case yaml.SequenceNode, yaml.MappingNode:
 		n.Style = yaml.FlowStyle
+	case yaml.ScalarNode:
+		n.Style = 0 // quoting only where YAML needs it
 	}
 	for _, c := range n.Content {
 		flow(c)

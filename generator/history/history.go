@@ -40,7 +40,8 @@ type History struct {
 // Load reads the revision history of paths (relative to repoDir, slash-separated) with a
 // single `git log` over the commits that touched the deepest directory holding all of them.
 // Renames inside that directory are followed (git log -M, read newest first), which
-// `git log --follow` can only do for one file per run.
+// `git log --follow` can only do for one file per run; pass all content files in one call so
+// that a move from one section to another is in view.
 //
 // A missing git, a directory outside any repository, a repository without commits or a
 // shallow clone give an empty History with a Warning, never an error: history is an extra,
@@ -56,8 +57,13 @@ func Load(repoDir string, paths []string) (*History, error) {
 	}
 	out, err := runGit(repoDir, "rev-parse", "--is-shallow-repository", "--show-prefix")
 	if err != nil {
-		if strings.Contains(err.Error(), "not a git repository") {
+		switch {
+		case strings.Contains(err.Error(), "not a git repository"):
 			return &History{Warning: "content is not in a git repository; revision history omitted"}, nil
+		case strings.Contains(err.Error(), "dubious ownership"):
+			// Common in CI containers, where the checkout belongs to another user.
+			return &History{Warning: fmt.Sprintf("git refuses %s because another user owns it; run "+
+				"`git config --global --add safe.directory '*'` before the build; revision history omitted", repoDir)}, nil
 		}
 		return &History{Warning: fmt.Sprintf("%v; revision history omitted", err)}, nil
 	}
@@ -76,7 +82,9 @@ func Load(repoDir string, paths []string) (*History, error) {
 	}
 
 	spec := commonDir(paths)
-	out, err = runGit(repoDir, "log", "-z", "--name-status", "-M", "--root", "--no-color",
+	// --date-order: newest first, yet never a parent before its child, which following a
+	// rename back in time relies on.
+	out, err = runGit(repoDir, "log", "--date-order", "-z", "--name-status", "-M", "--root", "--no-color",
 		"--no-show-signature", "--encoding=UTF-8", "--format="+logFormat, "--", spec)
 	if err != nil {
 		if strings.Contains(err.Error(), "does not have any commits") {
@@ -180,6 +188,7 @@ func runGit(dir string, args ...string) ([]byte, error) {
 	out, err := cmd.Output()
 	if err != nil {
 		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		msg = strings.TrimPrefix(msg, "fatal: ")
 		if msg == "" {
 			msg = err.Error()
 		}

@@ -7,7 +7,8 @@ import (
 )
 
 // RenderHTML renders a comparison for readers, without JavaScript: unchanged paragraphs more
-// than context paragraphs away from a change are collapsed into one "……（未改动的 N 段）" line,
+// than context paragraphs away from a change are collapsed into one "……（未改动的 N 段）" line
+// (a lone one is shown instead, as it takes no more room),
 // insertions are <ins> and deletions <del>, each starting with a visually hidden 新增：/删除：
 // (class "sr", which the theme must hide visually) so that screen readers announce them.
 // All text is HTML-escaped; newlines inside a paragraph become <br>.

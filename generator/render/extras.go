@@ -45,6 +45,12 @@ func (r *Renderer) writeExtras(out afero.Fs) (int, error) {
 		}
 		n++
 	}
+	if len(r.site.Changes) > 0 {
+		if err := writeFile(out, "changes/index.xml", r.changesFeed()); err != nil {
+			return n, err
+		}
+		n++
+	}
 	if err := writeFile(out, "sitemap.xml", r.sitemap()); err != nil {
 		return n, err
 	}
@@ -78,8 +84,38 @@ type rssItem struct {
 	Description string `xml:"description,omitempty"`
 }
 
-// rss writes an RSS 2.0 feed.
+// rss writes an RSS 2.0 feed of pages.
 func (r *Renderer) rss(title string, pages []*site.Page) []byte {
+	var items []rssItem
+	for _, p := range pages {
+		it := rssItem{Title: p.Title, Link: r.abs(p.URL), GUID: r.abs(p.URL), Description: summary(p)}
+		if d := p.SortDate(); !d.IsZero() {
+			it.PubDate = d.Format(time.RFC1123Z)
+		}
+		items = append(items, it)
+	}
+	return r.feed(title, items)
+}
+
+// changesFeed is the RSS feed of 最近更新: one item per revision, saying what changed.
+func (r *Renderer) changesFeed() []byte {
+	var items []rssItem
+	for i, c := range r.site.Changes {
+		if i == 50 {
+			break
+		}
+		link := c.Page.URL
+		if c.URL != "" {
+			link = c.URL
+		}
+		items = append(items, rssItem{Title: c.Page.Title + "：" + c.Subject, Link: r.abs(link), GUID: r.abs(c.Page.URL) + "#" + c.Hash,
+			PubDate: c.Date.Format(time.RFC1123Z), Description: c.Summary})
+	}
+	return r.feed(r.theme.T("changes")+" - "+r.site.Config.Title, items)
+}
+
+// feed writes an RSS 2.0 document.
+func (r *Renderer) feed(title string, items []rssItem) []byte {
 	type channel struct {
 		Title       string    `xml:"title"`
 		Link        string    `xml:"link"`
@@ -97,13 +133,7 @@ func (r *Renderer) rss(title string, pages []*site.Page) []byte {
 		Title: title, Link: r.abs("/"), Description: r.site.Config.Description,
 		Language: strings.ToLower(r.site.Config.Language), LastBuild: r.site.Now.Format(time.RFC1123Z),
 	}}
-	for _, p := range pages {
-		it := rssItem{Title: p.Title, Link: r.abs(p.URL), GUID: r.abs(p.URL), Description: summary(p)}
-		if d := p.SortDate(); !d.IsZero() {
-			it.PubDate = d.Format(time.RFC1123Z)
-		}
-		f.Channel.Items = append(f.Channel.Items, it)
-	}
+	f.Channel.Items = items
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)

@@ -86,6 +86,28 @@ func (r *Renderer) graphJobs() []job {
 		v.Crumbs = []Crumb{home, {Name: r.theme.T("cited_docs"), URL: "/cited/"}}
 		jobs = append(jobs, job{file: indexFile(c.URL), layout: "cited", view: v})
 	}
+	if len(s.Changes) > 0 {
+		cv := r.view("changes", r.theme.T("changes"), "/changes/")
+		changes := s.Changes
+		if len(changes) > 100 {
+			changes = changes[:100]
+		}
+		cv.Data = changes
+		cv.FeedURL = "/changes/index.xml"
+		cv.Crumbs = []Crumb{home}
+		jobs = append(jobs, job{file: "changes/index.html", layout: "changes", view: cv})
+		for _, p := range s.Pages {
+			for _, rev := range p.Revisions {
+				if rev.URL == "" {
+					continue
+				}
+				v := r.view("revision", p.Title+" "+rev.Short, rev.URL)
+				v.Data = rev
+				v.Crumbs = []Crumb{home, {Name: p.Title, URL: p.URL}}
+				jobs = append(jobs, job{file: indexFile(rev.URL), layout: "revision", view: v})
+			}
+		}
+	}
 	dv := r.view("data", "开放数据", "/data/")
 	dv.Crumbs = []Crumb{home}
 	jobs = append(jobs, job{file: "data/index.html", layout: "data", view: dv})

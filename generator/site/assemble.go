@@ -49,7 +49,7 @@ func Assemble(in Input) (s *Site, warnings []string, errs []error) {
 	errs = append(errs, e...)
 	s.buildVillages()
 	s.buildFacets()
-	s.linkConsultations()
+	errs = append(errs, s.linkConsultations()...)
 	return s, warnings, errs
 }
 
@@ -301,11 +301,22 @@ func nonEmpty(s string) []string {
 	return []string{s}
 }
 
-// linkConsultations resolves what document each consultation concerns.
-func (s *Site) linkConsultations() {
+// linkConsultations resolves what document each consultation concerns; naming a document that
+// is not on the site is an error.
+func (s *Site) linkConsultations() []error {
+	var errs []error
 	for _, p := range s.Pages {
-		if p.Consult != nil && p.Consult.Concerns != "" {
-			p.Concerns = s.findDocument(p.Consult.Concerns)
+		if p.Consult == nil || p.Consult.Concerns == "" {
+			continue
+		}
+		p.Concerns = s.findDocument(p.Consult.Concerns)
+		if p.Concerns == nil {
+			line := p.MetaLine
+			if n := content.Lookup(p.Meta, "concerns"); n != nil {
+				line = p.Line(n.Line)
+			}
+			errs = append(errs, fmt.Errorf("%s:%d: concerns: %q names no document on this site; write the 文号 or the content path (e.g. policies/2024-changsheng-guanxia) of a policy page", p.SrcPath, line, p.Consult.Concerns))
 		}
 	}
+	return errs
 }

@@ -33,8 +33,9 @@ type Site struct {
 	External    []*CitedDoc // documents cited but not on the site
 	Departments []*Department
 	Villages    []*Village
-	Archives    Archives // disclosures by category and month
-	Facets      []*Facet // policy listings by issuer, year, genre, status, level, topic
+	Archives    Archives    // disclosures by category and month
+	Changes     []*Revision // every revision of every page, newest first (最近更新)
+	Facets      []*Facet    // policy listings by issuer, year, genre, status, level, topic
 	byFile      map[string]*Page
 	byURL       map[string]*Page
 }
@@ -57,7 +58,8 @@ type Page struct {
 	Tables       int
 	Replacements []*Page // documents that amend or repeal this one
 	StatusLinks  []StatusLink
-	Concerns     *Page // for a consultation: the document it concerns
+	Concerns     *Page       // for a consultation: the document it concerns
+	Revisions    []*Revision // newest first, when history is enabled
 }
 
 // Section is a content folder with its pages.
@@ -197,4 +199,24 @@ func PathSegment(v string) string {
 		s = strings.TrimPrefix(s, "-")
 	}
 	return s
+}
+
+// Revision is one commit that changed a page's source, with the diff a reader sees.
+type Revision struct {
+	Hash, Short string
+	Date        time.Time
+	Author      string
+	Subject     string
+	Summary     string        // 修改 3 段，新增 1 段；时效：现行有效 → 已废止
+	URL         string        // the diff page
+	Diff        template.HTML // rendered diff against the previous revision
+	Page        *Page
+}
+
+// LastUpdated is the date of the newest revision, or zero without history.
+func (p *Page) LastUpdated() time.Time {
+	if len(p.Revisions) == 0 {
+		return time.Time{}
+	}
+	return p.Revisions[0].Date
 }
