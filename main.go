@@ -5,6 +5,7 @@
 //	gongkai search [-s SOURCE] [--json] [-n N] [--filter key=value] QUERY
 //	gongkai check  [-s SOURCE] [--format text|json|github] [--strict]
 //	gongkai new    KIND PATH
+//	gongkai import FILE.docx [--section policies]
 //	gongkai mask   FILE
 //	gongkai version
 package main
@@ -30,7 +31,7 @@ func main() {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), maskCmd(), versionCmd())
+	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), importCmd(), maskCmd(), versionCmd())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := root.ExecuteContext(ctx); err != nil {

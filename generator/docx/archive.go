@@ -3,7 +3,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -111,5 +110,3 @@ func (p *docPackage) relTarget(relsPart, dir, typeSuffix string) string {
 	}
 	return ""
 }
-
-var errNoBody = errors.New("no w:body element")

@@ -35,7 +35,7 @@ func readDocument(pkg *docPackage) (*document, error) {
 	}
 	body := root.child("body")
 	if body == nil {
-		return nil, fmt.Errorf("%s: %s has no document body (%v); the file is not a Word text document", pkg.name, main, errNoBody)
+		return nil, fmt.Errorf("%s: %s has no document body (w:body); the file is not a Word text document", pkg.name, main)
 	}
 	doc := &document{}
 	w := &walker{notes: map[string]int{}}

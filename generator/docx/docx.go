@@ -62,7 +62,9 @@ func convertBytes(name string, data []byte, opts Options) (*Result, error) {
 	writeBody(&body, doc.blocks, m.consumed)
 
 	var out bytes.Buffer
-	writeFrontMatter(&out, m, source{File: opts.SourceName, SHA256: digest})
+	if err := writeFrontMatter(&out, m, source{File: opts.SourceName, SHA256: digest}); err != nil {
+		return nil, fmt.Errorf("%s: cannot write the front matter: %v", name, err)
+	}
 	out.Write(body.Bytes())
 
 	warnings := append(doc.warnings, m.warnings...)

@@ -109,7 +109,7 @@ func clampSpan(s string, def int) int {
 // tableRows and rowCells look through the wrappers (content controls, custom XML, tracked
 // insertions) that can stand between a table and its rows or a row and its cells.
 func tableRows(t *node) []*node { return collect(t, "tr") }
-func rowCells(tr *node) []*node  { return collect(tr, "tc") }
+func rowCells(tr *node) []*node { return collect(tr, "tc") }
 
 func collect(n *node, name string) []*node {
 	var out []*node
@@ -159,7 +159,7 @@ func mergeHeader(rows [][]cell, t *node) [][]cell {
 func headerRows(rows [][]cell, t *node) int {
 	marked := 0
 	for _, tr := range tableRows(t) {
-		if tr.path("trPr", "tblHeader") == nil || !tr.child("trPr").on("tblHeader") {
+		if !tr.child("trPr").on("tblHeader") {
 			break
 		}
 		marked++

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmark gongkai on the laws corpus (../shared/corpora/laws, 3,504 Chinese legal texts):
+# full build with index (wall time, peak memory), index size, and search latency under 16
+# concurrent HTTP clients. When hugo and pagefind are installed, the same corpus is built with
+# Hugo and indexed with Pagefind for comparison.
+#
+#   bench/bench.sh [CORPUS]
+#
+# Needs: go; optional: hugo (Debian package `hugo`), pagefind (npm package `pagefind`).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-$root/../shared/corpora/laws}
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+server=
+
+echo "== corpus: $corpus ($(find "$corpus" -name '*.md' | wc -l) files, $(du -sh "$corpus" | cut -f1))"
+go build -o "$work/gongkai" "$root"
+go build -o "$work/loadgen" "$root/bench/loadgen"
+mkdir -p "$work/site"
+cp -r "$corpus" "$work/site/content"
+printf 'title: 法律法规\n' > "$work/site/site.yaml"
+
+measure() { # measure LABEL COMMAND...: wall seconds and peak RSS
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+  read -r wall rss < "$work/time"
+  printf '%-34s %8ss  %6d MB peak\n' "$label" "$wall" $((rss / 1024))
+}
+
+echo "== gongkai"
+measure "gongkai build (no index)" "$work/gongkai" build -s "$work/site" --no-index
+measure "gongkai build (with index)" "$work/gongkai" build -s "$work/site"
+echo "index size: $(du -sh "$work/site/public/_search/index" | cut -f1), site: $(du -sh --exclude=_search "$work/site/public" | cut -f1)"
+
+port=$((20000 + RANDOM % 20000))
+"$work/gongkai" serve -s "$work/site" --addr "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.2; done
+echo "== search latency, 16 concurrent clients (/api/search)"
+"$work/loadgen" -url "http://127.0.0.1:$port" -queries "$root/bench/queries.txt" -c 16 -n 3000
+kill $server; server=
+
+if command -v hugo >/dev/null 2>&1; then
+  echo "== hugo $(hugo version | cut -d' ' -f2)"
+  mkdir -p "$work/hugo"
+  cp -r "$corpus" "$work/hugo/content"
+  printf 'baseURL = "http://127.0.0.1/"\ntitle = "laws"\ndisableKinds = ["taxonomy", "term"]\n' > "$work/hugo/hugo.toml"
+  mkdir -p "$work/hugo/layouts/_default"
+  printf '<!doctype html><html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>' > "$work/hugo/layouts/_default/single.html"
+  printf '<!doctype html><html><body><h1>{{ .Title }}</h1>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>' > "$work/hugo/layouts/_default/list.html"
+  measure "hugo build" hugo --source "$work/hugo" --quiet
+  if command -v pagefind >/dev/null 2>&1; then
+    measure "pagefind index of hugo output" pagefind --site "$work/hugo/public"
+    echo "pagefind index size: $(du -sh "$work/hugo/public/pagefind" | cut -f1)"
+  else
+    echo "(pagefind not installed: npm install -g pagefind)"
+  fi
+else
+  echo "(hugo not installed: apt-get install hugo — skipping the comparison)"
+fi
