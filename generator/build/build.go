@@ -65,23 +65,30 @@ func (e Errors) Error() string {
 
 // Run builds the site. On any error nothing is published: Dest stays as it was.
 func Run(opts Options) (*Report, error) {
+	rep, _, err := run(opts)
+	return rep, err
+}
+
+// run is Run, also returning the state a Session keeps.
+func run(opts Options) (*Report, *state, error) {
 	start := time.Now()
 	opts = withDefaults(opts)
 	rep := &Report{Pages: map[string]int{}}
 
 	cfg, err := config.Load(opts.SrcFs, filepath.Join(opts.Source, config.FileName))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	s, warnings, err := Assemble(opts, cfg)
+	st, errs := prepare(opts, cfg)
+	s, warnings, err := st.assemble(errs)
 	rep.Warnings = warnings
 	if err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 
 	stage, err := publish.Begin(opts.DstFs, opts.Dest)
 	if err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	ok := false
 	defer func() {
@@ -92,7 +99,7 @@ func Run(opts Options) (*Report, error) {
 
 	r, err := render.New(s, render.ThemeFs(opts.SrcFs, filepath.Join(opts.Source, "themes", cfg.Theme)), render.Options{Workers: opts.Workers})
 	if err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	var (
 		wg       sync.WaitGroup
@@ -108,29 +115,23 @@ func Run(opts Options) (*Report, error) {
 	files, err := r.Render(stage.Fs())
 	wg.Wait()
 	if err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	if indexErr != nil {
-		return rep, indexErr
+		return rep, nil, indexErr
 	}
 	rep.Files = files
 	if err := stage.Commit(); err != nil {
-		return rep, err
+		return rep, nil, err
 	}
 	ok = true
 	if rep.IndexDir != "" {
 		rep.IndexDir = filepath.Join(opts.Dest, IndexPath)
 	}
-	for _, p := range s.Pages {
-		key := p.Kind
-		if p.Kind == content.KindPage {
-			key = p.Type
-		}
-		rep.Pages[key]++
-	}
+	rep.countPages(s)
 	rep.Site, rep.Renderer = s, r
 	rep.Duration = time.Since(start)
-	return rep, nil
+	return rep, st, nil
 }
 
 func withDefaults(opts Options) Options {
@@ -158,44 +159,68 @@ func withDefaults(opts Options) Options {
 // Assemble runs every stage up to the assembled site, without writing anything. `gongkai check`
 // and Run share it, so a check finds exactly what a build would refuse.
 func Assemble(opts Options, cfg *config.Config) (*site.Site, []string, error) {
+	st, errs := prepare(opts, cfg)
+	s, warnings, err := st.assemble(errs)
+	return s, warnings, err
+}
+
+// state is everything a build knows before assembling: the processed pages and what was found
+// in them. serve --watch keeps it to rebuild only what a change touches.
+type state struct {
+	opts            Options
+	cfg             *config.Config
+	taxKeys         []string
+	pages           []*site.Page
+	found           map[*site.Page][]cite.Citation
+	resolver        *site.Resolver
+	md              goldmark.Markdown
+	historyWarnings []string
+}
+
+// prepare loads, decodes, guards and converts every page.
+func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	opts = withDefaults(opts)
+	st := &state{opts: opts, cfg: cfg}
 	var errs Errors
-	taxKeys := make([]string, 0, len(cfg.Taxonomies))
 	for _, t := range cfg.Taxonomies {
-		taxKeys = append(taxKeys, t.Key)
+		st.taxKeys = append(st.taxKeys, t.Key)
 	}
-	contentDir := filepath.Join(opts.Source, "content")
-	loaded, loadErrs := content.Load(opts.SrcFs, contentDir, taxKeys)
+	loaded, loadErrs := content.Load(opts.SrcFs, st.contentDir(), st.taxKeys)
 	errs = append(errs, loadErrs...)
 
 	pages, decodeErrs := decodePages(opts, cfg, loaded)
 	errs = append(errs, decodeErrs...)
 	errs = append(errs, guardPrivacy(opts.SrcFs, pages)...)
-	errs = append(errs, readDutyFiles(opts.SrcFs, contentDir, pages)...)
+	errs = append(errs, readDutyFiles(opts.SrcFs, st.contentDir(), pages)...)
+	st.pages = pages
 
-	resolver := site.NewResolver(pages)
-	found := findCitations(pages, opts.Workers)
-	for _, cs := range found {
+	st.resolver = site.NewResolver(pages)
+	st.found = findCitations(pages, opts.Workers)
+	for _, cs := range st.found {
 		for _, c := range cs {
-			resolver.Learn(c)
+			st.resolver.Learn(c)
 		}
 	}
-	md := document.NewMarkdown(cfg.Markup.UnsafeHTML, resolver)
-	errs = append(errs, processAll(md, resolver, pages, found, opts.Workers)...)
-
-	var historyWarnings []string
+	st.md = document.NewMarkdown(cfg.Markup.UnsafeHTML, st.resolver)
+	errs = append(errs, processAll(st.md, st.resolver, pages, st.found, opts.Workers)...)
 	if cfg.History {
-		historyWarnings = addHistory(opts, pages)
+		st.historyWarnings = addHistory(opts, pages)
 	}
+	return st, errs
+}
 
-	reg, err := newRegistry(cfg)
+func (st *state) contentDir() string { return filepath.Join(st.opts.Source, "content") }
+
+// assemble links the processed pages into a site; errs are problems found so far.
+func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
+	reg, err := newRegistry(st.cfg)
 	if err != nil {
 		errs = append(errs, err)
 	}
-	s, warnings, assembleErrs := site.Assemble(site.Input{Config: cfg, Now: opts.Now, Pages: pages, Resolver: resolver, Registry: reg, Strict: opts.Strict})
+	s, warnings, assembleErrs := site.Assemble(site.Input{Config: st.cfg, Now: st.opts.Now, Pages: st.pages, Resolver: st.resolver, Registry: reg, Strict: st.opts.Strict})
 	errs = append(errs, assembleErrs...)
-	warnings = append(historyWarnings, warnings...)
-	if s != nil && cfg.History {
+	warnings = append(append([]string(nil), st.historyWarnings...), warnings...)
+	if s != nil && st.cfg.History {
 		s.Changes = collectChanges(s.Pages)
 	}
 	if len(errs) > 0 {
@@ -263,4 +288,14 @@ func findCitations(pages []*site.Page, workers int) map[*site.Page][]cite.Citati
 // sortErrors orders errors by file and line so that the report reads top to bottom.
 func sortErrors(errs Errors) {
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+}
+
+func (rep *Report) countPages(s *site.Site) {
+	for _, p := range s.Pages {
+		key := p.Kind
+		if p.Kind == content.KindPage {
+			key = p.Type
+		}
+		rep.Pages[key]++
+	}
 }

@@ -16,8 +16,17 @@ import (
 func Records(s *site.Site) []search.Record {
 	var out []search.Record
 	for _, p := range s.Pages {
+		out = append(out, pageRecords(p)...)
+	}
+	return out
+}
+
+// pageRecords are one page's records: the whole document and each numbered unit.
+func pageRecords(p *site.Page) []search.Record {
+	var out []search.Record
+	{
 		if p.Kind != content.KindPage {
-			continue
+			return nil
 		}
 		base := baseRecord(p)
 		doc := base
@@ -25,7 +34,7 @@ func Records(s *site.Site) []search.Record {
 		doc.Body = p.Text
 		out = append(out, doc)
 		if p.Outline == nil {
-			continue
+			return out
 		}
 		for _, u := range p.Outline.Units {
 			if u.Anchor == "" || strings.TrimSpace(u.Text) == "" {

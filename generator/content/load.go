@@ -60,6 +60,21 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) 
 	return pages, errs
 }
 
+// LoadFile reads one Markdown file below root, for rebuilding after an edit. Its type comes from
+// the section types that others (the pages of the same site) declare, as Load would give it.
+func LoadFile(fsys afero.Fs, root, srcPath string, taxonomyKeys []string, others []*Page) (*Page, error) {
+	rel, err := filepath.Rel(root, srcPath)
+	if err != nil {
+		return nil, err
+	}
+	p, err := loadPage(fsys, srcPath, filepath.ToSlash(rel), taxonomyKeys)
+	if err != nil {
+		return nil, err
+	}
+	applySectionTypes(append(append([]*Page(nil), others...), p))
+	return p, nil
+}
+
 func loadPage(fsys afero.Fs, srcPath, rel string, taxonomyKeys []string) (*Page, error) {
 	src, err := afero.ReadFile(fsys, srcPath)
 	if err != nil {

@@ -13,11 +13,14 @@ import (
 
 // writeExtras writes what is not an HTML page: theme static files, feeds, sitemap, robots.txt
 // and the open data files.
-func (r *Renderer) writeExtras(out afero.Fs) (int, error) {
+func (r *Renderer) writeExtras(out afero.Fs, static bool) (int, error) {
 	n := 0
 	files, err := r.theme.StaticFiles()
 	if err != nil {
 		return n, err
+	}
+	if !static {
+		files = nil
 	}
 	for _, f := range files {
 		data, err := r.theme.ReadFile("static/" + f)

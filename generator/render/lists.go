@@ -17,13 +17,17 @@ func (r *Renderer) taxonomyJobs() []job {
 		v := r.view("taxonomy", tx.Title, u)
 		v.Data = tx
 		v.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}}
-		jobs = append(jobs, job{file: indexFile(u), layout: "taxonomy", view: v})
+		var all []*site.Page
+		for _, t := range tx.Terms {
+			all = append(all, t.Pages...)
+		}
+		jobs = append(jobs, job{file: indexFile(u), layout: "taxonomy", view: v, deps: all})
 		for _, t := range tx.Terms {
 			tv := r.view("term", t.Name, t.URL)
 			tv.Data = t
 			tv.List = t.Pages
 			tv.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}, {Name: tx.Title, URL: u}}
-			jobs = append(jobs, job{file: indexFile(t.URL), layout: "term", view: tv})
+			jobs = append(jobs, job{file: indexFile(t.URL), layout: "term", view: tv, deps: t.Pages})
 		}
 	}
 	return jobs
@@ -39,14 +43,14 @@ func (r *Renderer) graphJobs() []job {
 	docs := r.view("documents", r.theme.T("all_documents"), "/documents/")
 	docs.List = s.Documents
 	docs.Crumbs = []Crumb{home}
-	jobs = append(jobs, job{file: "documents/index.html", layout: "documents", view: docs})
+	jobs = append(jobs, job{file: "documents/index.html", layout: "documents", view: docs, deps: s.Documents})
 	for _, f := range s.Facets {
 		for _, fv := range f.Values {
 			v := r.view("facet", f.Title+"："+fv.Name, fv.URL)
 			v.Data = fv
 			v.List = fv.Pages
 			v.Crumbs = []Crumb{home, {Name: r.theme.T("all_documents"), URL: "/documents/"}}
-			jobs = append(jobs, job{file: indexFile(fv.URL), layout: "term", view: v})
+			jobs = append(jobs, job{file: indexFile(fv.URL), layout: "term", view: v, deps: fv.Pages})
 		}
 	}
 
@@ -71,20 +75,20 @@ func (r *Renderer) graphJobs() []job {
 		v := r.view("departments", r.theme.T("department_index"), d.url)
 		v.Data = &DepartmentIndex{Sort: d.sort, Departments: d.list}
 		v.Crumbs = []Crumb{home}
-		jobs = append(jobs, job{file: indexFile(d.url), layout: "departments", view: v})
+		jobs = append(jobs, job{file: indexFile(d.url), layout: "departments", view: v, deps: pagesWithTasks(s)})
 	}
 	for _, d := range s.Departments {
 		v := r.view("department", d.Name, d.URL)
 		v.Data = d
 		v.Crumbs = []Crumb{home, {Name: r.theme.T("department_index"), URL: "/departments/"}}
-		jobs = append(jobs, job{file: indexFile(d.URL), layout: "department", view: v})
+		jobs = append(jobs, job{file: indexFile(d.URL), layout: "department", view: v, deps: taskPages(d)})
 	}
 	for _, c := range s.External {
 		v := r.view("cited", c.Name(), c.URL)
 		v.Data = c
 		v.List = c.CitedBy
 		v.Crumbs = []Crumb{home, {Name: r.theme.T("cited_docs"), URL: "/cited/"}}
-		jobs = append(jobs, job{file: indexFile(c.URL), layout: "cited", view: v})
+		jobs = append(jobs, job{file: indexFile(c.URL), layout: "cited", view: v, deps: c.CitedBy})
 	}
 	if len(s.Changes) > 0 {
 		cv := r.view("changes", r.theme.T("changes"), "/changes/")
@@ -95,7 +99,7 @@ func (r *Renderer) graphJobs() []job {
 		cv.Data = changes
 		cv.FeedURL = "/changes/index.xml"
 		cv.Crumbs = []Crumb{home}
-		jobs = append(jobs, job{file: "changes/index.html", layout: "changes", view: cv})
+		jobs = append(jobs, job{file: "changes/index.html", layout: "changes", view: cv, always: true})
 		for _, p := range s.Pages {
 			for _, rev := range p.Revisions {
 				if rev.URL == "" {
@@ -104,7 +108,7 @@ func (r *Renderer) graphJobs() []job {
 				v := r.view("revision", p.Title+" "+rev.Short, rev.URL)
 				v.Data = rev
 				v.Crumbs = []Crumb{home, {Name: p.Title, URL: p.URL}}
-				jobs = append(jobs, job{file: indexFile(rev.URL), layout: "revision", view: v})
+				jobs = append(jobs, job{file: indexFile(rev.URL), layout: "revision", view: v, deps: []*site.Page{p}})
 			}
 		}
 	}
@@ -115,27 +119,27 @@ func (r *Renderer) graphJobs() []job {
 	cv := r.view("cited-index", r.theme.T("cited_docs"), "/cited/")
 	cv.Data = s.External
 	cv.Crumbs = []Crumb{home}
-	jobs = append(jobs, job{file: "cited/index.html", layout: "citedindex", view: cv})
+	jobs = append(jobs, job{file: "cited/index.html", layout: "citedindex", view: cv, deps: citing(s)})
 
 	for _, groups := range [][]*site.Group{s.Archives.Categories, s.Archives.Months} {
 		for _, g := range groups {
 			v := r.view("archive", g.Name, g.URL)
 			v.List = g.Pages
 			v.Crumbs = []Crumb{home, {Name: r.theme.T("villages"), URL: "/villages/"}}
-			jobs = append(jobs, job{file: indexFile(g.URL), layout: "term", view: v})
+			jobs = append(jobs, job{file: indexFile(g.URL), layout: "term", view: v, deps: g.Pages})
 		}
 	}
 	if len(s.Villages) > 0 {
 		vv := r.view("villages", r.theme.T("villages"), "/villages/")
 		vv.Data = s.Villages
 		vv.Crumbs = []Crumb{home}
-		jobs = append(jobs, job{file: "villages/index.html", layout: "villages", view: vv})
+		jobs = append(jobs, job{file: "villages/index.html", layout: "villages", view: vv, always: true})
 		for _, vil := range s.Villages {
 			v := r.view("village", vil.Name, vil.URL)
 			v.Data = vil
 			v.List = vil.Pages
 			v.Crumbs = []Crumb{home, {Name: r.theme.T("villages"), URL: "/villages/"}}
-			jobs = append(jobs, job{file: indexFile(vil.URL), layout: "village", view: v})
+			jobs = append(jobs, job{file: indexFile(vil.URL), layout: "village", view: v, deps: vil.Pages})
 		}
 	}
 	return jobs
@@ -145,4 +149,34 @@ func (r *Renderer) graphJobs() []job {
 type DepartmentIndex struct {
 	Sort        string // lead or part
 	Departments []*site.Department
+}
+
+func pagesWithTasks(s *site.Site) []*site.Page {
+	var out []*site.Page
+	for _, p := range s.Pages {
+		if len(p.Tasks) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func taskPages(d *site.Department) []*site.Page {
+	seen := map[*site.Page]bool{}
+	var out []*site.Page
+	for _, t := range d.Tasks {
+		if !seen[t.Task.Page] {
+			seen[t.Task.Page] = true
+			out = append(out, t.Task.Page)
+		}
+	}
+	return out
+}
+
+func citing(s *site.Site) []*site.Page {
+	var out []*site.Page
+	for _, d := range s.External {
+		out = append(out, d.CitedBy...)
+	}
+	return out
 }

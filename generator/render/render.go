@@ -29,6 +29,8 @@ type Renderer struct {
 	opts  Options
 	// OnPage, when set, is called for every content page written (e.g. to count or index it).
 	OnPage func(*site.Page)
+	// last are the files of the last render with their dependencies, for incremental rebuilds.
+	last map[string]job
 }
 
 // New loads the theme from themeFs for the site.
@@ -50,11 +52,42 @@ type job struct {
 	file   string // output path, e.g. policies/a/index.html
 	layout string
 	view   *View
+	// deps are the pages whose content the file shows; an incremental rebuild re-renders the
+	// file when one of them changed. always marks files that show site-wide counts.
+	deps   []*site.Page
+	always bool
+}
+
+// WithSite returns a renderer for a changed site that reuses the parsed theme.
+func (r *Renderer) WithSite(s *site.Site) *Renderer {
+	c := *r
+	c.site = s
+	// The theme's functions only read the build date, which a session keeps.
+	c.last = nil
+	return &c
 }
 
 // Render writes every file of the site into out and returns how many were written.
 func (r *Renderer) Render(out afero.Fs) (int, error) {
 	jobs := r.jobs()
+	r.remember(jobs)
+	n, err := r.renderJobs(out, jobs)
+	if err != nil {
+		return 0, err
+	}
+	m, err := r.writeExtras(out, true)
+	return n + m, err
+}
+
+func (r *Renderer) remember(jobs []job) {
+	r.last = make(map[string]job, len(jobs))
+	for _, j := range jobs {
+		r.last[j.file] = j
+	}
+}
+
+// renderJobs executes and writes jobs in parallel.
+func (r *Renderer) renderJobs(out afero.Fs, jobs []job) (int, error) {
 	var (
 		mu    sync.Mutex
 		errs  []error
@@ -93,9 +126,7 @@ func (r *Renderer) Render(out afero.Fs) (int, error) {
 	if len(errs) > 0 {
 		return 0, joinErrors(errs)
 	}
-	n := len(jobs)
-	m, err := r.writeExtras(out)
-	return n + m, err
+	return len(jobs), nil
 }
 
 func (r *Renderer) execute(buf *bytes.Buffer, j job) error {
@@ -146,14 +177,14 @@ func (r *Renderer) jobs() []job {
 			v := r.view("home", s.Config.Title, "/")
 			v.Page = p
 			v.Home = r.homeData()
-			jobs = append(jobs, job{file: "index.html", layout: "home", view: v})
+			jobs = append(jobs, job{file: "index.html", layout: "home", view: v, always: true})
 		case content.KindSection:
 			jobs = append(jobs, r.listJobs(p, p.Listing.Pages, "section")...)
 		default:
 			v := r.view("page", p.Title, p.URL)
 			v.Page = p
 			v.Crumbs = r.crumbs(p)
-			jobs = append(jobs, job{file: indexFile(p.URL), layout: r.layoutFor(p), view: v})
+			jobs = append(jobs, job{file: indexFile(p.URL), layout: r.layoutFor(p), view: v, deps: pageDeps(p)})
 		}
 	}
 	jobs = append(jobs, r.taxonomyJobs()...)
@@ -191,9 +222,28 @@ func (r *Renderer) listJobs(p *site.Page, pages []*site.Page, layout string) []j
 		if n < total {
 			v.Pager.NextURL = pageURL(p.URL, n+1)
 		}
-		jobs = append(jobs, job{file: indexFile(u), layout: layout, view: v})
+		// Every page of a listing depends on every entry: one date change reorders them all.
+		jobs = append(jobs, job{file: indexFile(u), layout: layout, view: v, deps: pages})
 	}
 	return jobs
+}
+
+// pageDeps are the pages whose titles or links a content page shows besides itself.
+func pageDeps(p *site.Page) []*site.Page {
+	deps := append([]*site.Page(nil), p.CitedBy...)
+	deps = append(deps, p.Replacements...)
+	for _, l := range p.StatusLinks {
+		deps = append(deps, l.Target)
+	}
+	for _, c := range p.Cites {
+		if c.Target != nil {
+			deps = append(deps, c.Target)
+		}
+	}
+	if p.Concerns != nil {
+		deps = append(deps, p.Concerns)
+	}
+	return deps
 }
 
 func pageURL(base string, n int) string {
@@ -253,6 +303,12 @@ func indexFile(u string) string {
 func writeFile(out afero.Fs, name string, data []byte) error {
 	if err := out.MkdirAll(path.Dir("/"+name), 0o755); err != nil {
 		return fmt.Errorf("writing %s: %v", name, err)
+	}
+	if a, ok := out.(atomicFs); ok {
+		if sameContent(a.Fs, "/"+name, data) {
+			return nil
+		}
+		return a.writeFile("/"+name, data)
 	}
 	if err := afero.WriteFile(out, "/"+name, data, 0o644); err != nil {
 		return fmt.Errorf("writing %s: %v", name, err)

@@ -320,3 +320,20 @@ func (s *Site) linkConsultations() []error {
 	}
 	return errs
 }
+
+// ResetLinks clears what Assemble added to pages, so that the same pages can be assembled
+// again after one of them changed.
+func ResetLinks(pages []*Page, r *Resolver) {
+	for _, p := range pages {
+		p.CitedBy, p.StatusLinks, p.Replacements, p.Listing, p.Concerns = nil, nil, nil, nil, nil
+		for _, t := range p.Tasks {
+			t.overdue = false
+			for _, u := range t.Units {
+				u.Name, u.Dept = u.Written, nil
+			}
+		}
+	}
+	for _, d := range r.ExternalDocs() {
+		d.CitedBy = nil
+	}
+}
