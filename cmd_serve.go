@@ -56,12 +56,9 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	}
 	srv := server.New(afero.NewOsFs(), opts.Dest, watching)
 	st := &served{index: search.NewSwapper(nil)}
-	rebuild := func() error {
-		rep, err := build.Run(opts)
-		printWarnings(errw, rep)
-		if err != nil {
-			return err
-		}
+	var sess *build.Session
+	// afterFull publishes a full build: its renderer for the search page and its new index.
+	afterFull := func(rep *build.Report) error {
 		printReport(out, rep)
 		st.renderer.Store(rep.Renderer)
 		ix, err := search.Open(filepath.Join(opts.Dest, build.IndexPath))
@@ -70,7 +67,32 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		}
 		return st.index.Swap(ix)
 	}
-	if err := rebuild(); err != nil {
+	start := func() error {
+		s, rep, err := build.NewSession(opts)
+		printWarnings(errw, rep)
+		if err != nil {
+			return err
+		}
+		sess = s
+		return afterFull(rep)
+	}
+	rebuild := func(changed []string) error {
+		if sess == nil {
+			return start()
+		}
+		inc, rep, err := sess.Rebuild(changed)
+		printWarnings(errw, rep)
+		if err != nil {
+			return err
+		}
+		if inc.Full {
+			return afterFull(rep)
+		}
+		st.renderer.Store(sess.Renderer())
+		fmt.Fprintf(out, "Rebuilt %d page(s): %d file(s) written in %s\n", inc.Pages, len(inc.Written), inc.Duration.Round(time.Millisecond))
+		return nil
+	}
+	if err := start(); err != nil {
 		if !watching {
 			return err
 		}
@@ -93,20 +115,18 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 			filepath.Join(opts.Source, "site.yaml"),
 			filepath.Join(opts.Source, "themes"),
 		}
-		w, err := watch.New(150*time.Millisecond, paths...)
+		w, err := watch.New(50*time.Millisecond, paths...)
 		if err != nil {
 			return fmt.Errorf("watching %s: %v", opts.Source, err)
 		}
 		defer w.Close()
 		go func() {
 			for batch := range w.Batches {
-				start := time.Now()
-				if err := rebuild(); err != nil {
+				if err := rebuild(batch); err != nil {
 					fmt.Fprintf(errw, "build failed (still serving the last good site):\n%v\n", err)
 					srv.Failed(err.Error())
 					continue
 				}
-				fmt.Fprintf(out, "Rebuilt after %d change(s) in %s\n", len(batch), time.Since(start).Round(time.Millisecond))
 				srv.Rebuilt()
 			}
 		}()

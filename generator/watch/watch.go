@@ -83,6 +83,14 @@ func (w *Watcher) loop() {
 			if ev.Op&fsnotify.Create != 0 {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 					_ = w.add(ev.Name)
+					// Files written into the folder before its watch was in place raised no
+					// event of their own: report them now.
+					_ = filepath.WalkDir(ev.Name, func(p string, d fs.DirEntry, err error) error {
+						if err == nil && !d.IsDir() && !Ignored(p) {
+							pending[p] = true
+						}
+						return nil
+					})
 				}
 			}
 			pending[ev.Name] = true
