@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -49,6 +50,16 @@ func (w *plainWriter) node(n ast.Node, src []byte) {
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		w.node(c, src)
+		// Blocks and table cells end with a break, so that a phrase never runs from one
+		// paragraph or cell into the next.
+		if c.NextSibling() != nil && (c.Type() == ast.TypeBlock || c.Kind() == east.KindTableCell) {
+			w.softBreak = false
+			if c.Kind() == east.KindTableCell {
+				w.b.WriteByte('\t')
+			} else {
+				w.b.WriteByte('\n')
+			}
+		}
 	}
 }
 
