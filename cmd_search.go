@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -33,6 +34,9 @@ func searchCmd() *cobra.Command {
 				dest = filepath.Join(source, "public")
 			}
 			ix, err := search.Open(filepath.Join(dest, build.IndexPath))
+			if errors.Is(err, search.ErrLocked) {
+				return err
+			}
 			if err != nil {
 				return fmt.Errorf("%v; run `gongkai build` first", err)
 			}

@@ -61,6 +61,16 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	afterFull := func(rep *build.Report) error {
 		printReport(out, rep)
 		st.renderer.Store(rep.Renderer)
+		if watching {
+			// Watching: the session updates the index in place after each edit, and searches
+			// read that same index (a writable index cannot be opened twice).
+			// The new index is in a new folder, so it opens while the old one is still open;
+			// Swap closes the old one once the searches running on it finish.
+			if err := sess.OpenIndex(); err != nil {
+				return fmt.Errorf("opening the search index: %v", err)
+			}
+			return st.index.Swap(sess.Searcher())
+		}
 		ix, err := search.Open(filepath.Join(opts.Dest, build.IndexPath))
 		if err != nil {
 			return fmt.Errorf("opening the search index: %v", err)

@@ -1,24 +1,23 @@
 package search
 
 import (
+	"bytes"
 	gounicode "unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // The index analyses text the way bleve's cjk analyzer does (width folding,
-// lowercase, Han bigrams) with three changes, each needed for exact
-// substring search:
+// lowercase, Han bigrams) with these changes, each needed for exact
+// substring search or a smaller index:
 //
-//   - a char filter folds full-width ASCII before tokenizing (the unicode
-//     tokenizer drops ２０１７ otherwise) and joins Han characters split by
-//     inline spaces ("刘  智" → 刘智);
+//   - before tokenizing, full-width ASCII is folded (the unicode tokenizer
+//     drops ２０１７ otherwise) and Han characters split by inline spaces are
+//     joined ("刘  智" → 刘智);
 //   - consecutive Han runs separated by punctuation get a position gap, so
 //     the phrase 低保障 does not match "低保。保障";
 //   - every run of two or more Han characters also emits its first character
@@ -26,10 +25,11 @@ import (
 //     last bigram's position). A query whose edge is a single Han character
 //     next to digits or letters (第1条, 13号文) can then match a character
 //     that sits inside a longer run in the text, where plain bigrams alone
-//     would miss it.
+//     would miss it;
+//   - byte offsets are dropped (see bigrams).
 //
-// Single-character queries (低) use a separate position-less field holding
-// every Han character once per record.
+// Single-character queries (低) use a separate field without positions
+// holding one token per Han character.
 const (
 	analyzerText  = "gongkai_cjk"
 	analyzerChars = "gongkai_chars"
@@ -57,85 +57,124 @@ func must(err error) {
 	}
 }
 
-// textAnalyzer analyses title, section, body and 文号.
-var textAnalyzer = &analysis.DefaultAnalyzer{
-	CharFilters:  []analysis.CharFilter{normalizeCharFilter{}},
-	Tokenizer:    unicode.NewUnicodeTokenizer(),
-	TokenFilters: []analysis.TokenFilter{cjk.NewCJKWidthFilter(), lowercase.NewLowerCaseFilter(), bigramFilter{}},
+// textAnalyzer analyses title, section, body and 文号 for the index.
+var textAnalyzer = analyzerFunc(func(input []byte) analysis.TokenStream {
+	return bigrams(baseTokens(input))
+})
+
+// analyzerFunc adapts a function to analysis.Analyzer.
+type analyzerFunc func([]byte) analysis.TokenStream
+
+func (f analyzerFunc) Analyze(input []byte) analysis.TokenStream { return f(input) }
+
+// The stateless pieces of bleve's cjk analyzer that baseTokens reuses.
+var (
+	unicodeTokenizer = unicode.NewUnicodeTokenizer()
+	widthFilter      = cjk.NewCJKWidthFilter()
+)
+
+// baseTokens is the analysis shared by the index and queries, up to (not
+// including) bigrams: normalise (normalizeText), tokenize, fold half-width
+// katakana, lowercase. Every Ideographic token is one character.
+func baseTokens(input []byte) analysis.TokenStream {
+	if needsNormalize(input) {
+		input = []byte(normalizeText(string(input)))
+	}
+	toks := unicodeTokenizer.Tokenize(input)
+	if bytes.Contains(input, []byte("\xef\xbd")) || bytes.Contains(input, []byte("\xef\xbe")) {
+		toks = widthFilter.Filter(toks) // half-width katakana, rare enough to test for
+	}
+	split := false
+	for _, tok := range toks {
+		if tok.Type == analysis.Ideographic {
+			split = split || utf8.RuneCount(tok.Term) > 1
+		} else if bytes.ContainsFunc(tok.Term, gounicode.IsUpper) {
+			tok.Term = bytes.ToLower(tok.Term)
+		}
+	}
+	if split {
+		toks = splitIdeographic(toks)
+	}
+	return toks
 }
 
-type normalizeCharFilter struct{}
-
-func (normalizeCharFilter) Filter(input []byte) []byte {
-	return []byte(normalizeText(string(input)))
-}
-
-// queryAnalyzer is the index analysis up to, not including, the bigram step;
-// queries are turned into bigram phrases by phraseSlots from its units.
-var queryAnalyzer = &analysis.DefaultAnalyzer{
-	CharFilters:  []analysis.CharFilter{normalizeCharFilter{}},
-	Tokenizer:    unicode.NewUnicodeTokenizer(),
-	TokenFilters: []analysis.TokenFilter{cjk.NewCJKWidthFilter(), lowercase.NewLowerCaseFilter()},
-}
-
-// unit is either one run of adjacent Han characters (one token per
-// character) or one other token (a number, a latin word).
-type unit struct {
-	han  bool
-	toks []*analysis.Token
-}
-
-// splitUnits groups a token stream into units; Han tokens belong to the same
-// run only when nothing, not even punctuation, lies between them.
-func splitUnits(input analysis.TokenStream) []unit {
-	var units []unit
-	for _, tok := range input {
-		if tok.Type != analysis.Ideographic {
-			units = append(units, unit{toks: []*analysis.Token{tok}})
+// splitIdeographic makes every Ideographic token a single character; bleve's
+// tokenizer already does, this guards the bigram logic if it ever does not.
+func splitIdeographic(toks analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream
+	for _, tok := range toks {
+		if tok.Type != analysis.Ideographic || utf8.RuneCount(tok.Term) == 1 {
+			out = append(out, tok)
 			continue
 		}
-		for _, ch := range splitRunes(tok) {
-			n := len(units)
-			if n > 0 && units[n-1].han && units[n-1].toks[len(units[n-1].toks)-1].End == ch.Start {
-				units[n-1].toks = append(units[n-1].toks, ch)
-				continue
-			}
-			units = append(units, unit{han: true, toks: []*analysis.Token{ch}})
+		for off := 0; off < len(tok.Term); {
+			_, size := utf8.DecodeRune(tok.Term[off:])
+			out = append(out, &analysis.Token{
+				Term:  tok.Term[off : off+size],
+				Start: tok.Start + off, End: tok.Start + off + size,
+				Type: analysis.Ideographic,
+			})
+			off += size
 		}
-	}
-	return units
-}
-
-func splitRunes(tok *analysis.Token) []*analysis.Token {
-	if utf8.RuneCount(tok.Term) == 1 {
-		return []*analysis.Token{tok}
-	}
-	var out []*analysis.Token
-	for off := 0; off < len(tok.Term); {
-		_, size := utf8.DecodeRune(tok.Term[off:])
-		out = append(out, &analysis.Token{
-			Term:  tok.Term[off : off+size],
-			Start: tok.Start + off, End: tok.Start + off + size,
-			Type: analysis.Ideographic,
-		})
-		off += size
 	}
 	return out
 }
 
-// bigramFilter emits, per unit: a lone Han character as itself; a longer
-// run as bigrams at consecutive positions plus its "|first" and "last|"
-// markers; other tokens unchanged. Two Han runs in a row are one position
-// apart so no phrase can bridge the punctuation between them.
-type bigramFilter struct{}
+// unit is a slice toks[from:to] of a token stream: either one run of
+// adjacent Han characters or one other token (a number, a latin word).
+type unit struct {
+	han      bool
+	from, to int
+}
 
-func (bigramFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input)+len(input)/4)
+// splitUnits groups baseTokens output into units; Han tokens belong to the
+// same run only when nothing, not even punctuation, lies between them.
+func splitUnits(toks analysis.TokenStream) []unit {
+	units := make([]unit, 0, len(toks)/4+1)
+	for i, tok := range toks {
+		han := tok.Type == analysis.Ideographic
+		if n := len(units); han && n > 0 && units[n-1].han && toks[i-1].End == tok.Start {
+			units[n-1].to = i + 1
+			continue
+		}
+		units = append(units, unit{han: han, from: i, to: i + 1})
+	}
+	return units
+}
+
+// bigrams emits, per unit: a lone Han character as itself; a longer run as
+// bigrams at consecutive positions plus its "|first" and "last|" markers;
+// other tokens unchanged. Two Han runs in a row are one position apart so no
+// phrase can bridge the punctuation between them. New tokens and terms are
+// carved from two slabs, as this runs once per indexed character.
+func bigrams(toks analysis.TokenStream) analysis.TokenStream {
+	units := splitUnits(toks)
+	newToks, newBytes := 0, 0
+	for _, u := range units {
+		if n := u.to - u.from; u.han && n > 1 {
+			newToks += n + 1
+			for i := u.from; i < u.to; i++ {
+				newBytes += 2 * len(toks[i].Term)
+			}
+			newBytes += len(runHead) + len(runTail)
+		}
+	}
+	slab := make([]analysis.Token, 0, newToks)
+	buf := make([]byte, 0, newBytes)
+	emit := func(pos int, typ analysis.TokenType, parts ...[]byte) *analysis.Token {
+		start := len(buf)
+		for _, p := range parts {
+			buf = append(buf, p...)
+		}
+		slab = append(slab, analysis.Token{Term: buf[start:len(buf):len(buf)], Position: pos, Type: typ})
+		return &slab[len(slab)-1]
+	}
+	out := make(analysis.TokenStream, 0, len(toks)-len(units)+newToks+len(units))
 	pos := 1
 	prevHan := false
-	for _, u := range splitUnits(input) {
+	for _, u := range units {
 		if !u.han {
-			tok := u.toks[0]
+			tok := toks[u.from]
 			tok.Position = pos
 			out = append(out, tok)
 			pos++
@@ -146,7 +185,7 @@ func (bigramFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			pos++
 		}
 		prevHan = true
-		t := u.toks
+		t := toks[u.from:u.to]
 		if len(t) == 1 {
 			t[0].Position = pos
 			t[0].Type = analysis.Single
@@ -154,19 +193,16 @@ func (bigramFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			pos++
 			continue
 		}
-		out = append(out, &analysis.Token{Term: headTerm(t[0].Term), Position: pos, Type: analysis.Single})
+		out = append(out, emit(pos, analysis.Single, []byte(runHead), t[0].Term))
 		for i := 0; i+1 < len(t); i++ {
-			term := make([]byte, 0, len(t[i].Term)+len(t[i+1].Term))
-			term = append(append(term, t[i].Term...), t[i+1].Term...)
-			out = append(out, &analysis.Token{Term: term, Position: pos + i, Type: analysis.Double})
+			out = append(out, emit(pos+i, analysis.Double, t[i].Term, t[i+1].Term))
 		}
-		last := t[len(t)-1]
-		out = append(out, &analysis.Token{Term: tailTerm(last.Term), Position: pos + len(t) - 2, Type: analysis.Single})
+		out = append(out, emit(pos+len(t)-2, analysis.Single, t[len(t)-1].Term, []byte(runTail)))
 		pos += len(t) - 1
 	}
 	// Byte offsets are stored with every position but only bleve's
 	// highlighter reads them; snippets are computed from the stored text
-	// instead, and zero offsets halve the size of the positions.
+	// instead, and zero offsets shrink the positions by a quarter.
 	for _, tok := range out {
 		tok.Start, tok.End = 0, 0
 	}
@@ -182,15 +218,17 @@ func tailTerm(c []byte) []byte { return append(append([]byte{}, c...), runTail..
 type hanCharsAnalyzer struct{}
 
 func (hanCharsAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input)/3)
-	pos := 1
+	slab := make([]analysis.Token, 0, len(input)/3)
 	for off := 0; off < len(input); {
 		r, size := utf8.DecodeRune(input[off:])
 		if isIdeographic(r) {
-			out = append(out, &analysis.Token{Term: input[off : off+size], Position: pos, Type: analysis.Ideographic})
-			pos++
+			slab = append(slab, analysis.Token{Term: input[off : off+size : off+size], Position: len(slab) + 1, Type: analysis.Ideographic})
 		}
 		off += size
+	}
+	out := make(analysis.TokenStream, len(slab))
+	for i := range slab {
+		out[i] = &slab[i]
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -56,9 +57,16 @@ func loadLaws(b *testing.B, dir string) (records []Record, rawBytes int64) {
 		base := Record{URL: url, Title: title, Type: "law", Genre: genre, Date: date}
 		// The document record carries the title and the opening paragraph;
 		// the text itself is in the paragraph records (see doc.go).
+		// GONGKAI_FULLDOC=1 measures putting the whole text there as well.
 		doc := base
 		doc.ID = url
-		if len(paras) > 0 {
+		if os.Getenv("GONGKAI_FULLDOC") != "" {
+			var all []string
+			for _, p := range paras {
+				all = append(all, p.text)
+			}
+			doc.Body = strings.Join(all, "\n")
+		} else if len(paras) > 0 {
 			doc.Body = paras[0].text
 		}
 		records = append(records, doc)
@@ -146,7 +154,8 @@ func lawParagraphs(s string) (title string, paras []lawPara) {
 
 func buildLaws(b *testing.B, records []Record) (string, Manifest) {
 	dir := filepath.Join(b.TempDir(), "index")
-	w, err := NewWriter(dir, Options{})
+	shards, _ := strconv.Atoi(os.Getenv("GONGKAI_SHARDS")) // 0: the default
+	w, err := NewWriter(dir, Options{Shards: shards})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -223,6 +232,7 @@ func BenchmarkQueryLaws(b *testing.B) {
 	ctx := context.Background()
 	var lat []time.Duration
 	totals := map[string]int{}
+	worst := map[string]time.Duration{}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, req := range lawQueries {
@@ -231,8 +241,10 @@ func BenchmarkQueryLaws(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			lat = append(lat, time.Since(start))
+			d := time.Since(start)
+			lat = append(lat, d)
 			totals[req.Query] = res.Total
+			worst[req.Query] = max(worst[req.Query], d)
 		}
 	}
 	b.StopTimer()
@@ -242,7 +254,40 @@ func BenchmarkQueryLaws(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
 	if testing.Verbose() {
 		for _, req := range lawQueries {
-			b.Logf("%-20s %d hits", req.Query, totals[req.Query])
+			b.Logf("%-20s %5d hits, slowest %v", req.Query, totals[req.Query], worst[req.Query])
 		}
 	}
+}
+
+// BenchmarkUpdateLaws replaces one page's records in the laws index, as
+// `serve --watch` does after an edit, and searches for the change.
+func BenchmarkUpdateLaws(b *testing.B) {
+	records, _ := loadLaws(b, lawsDir(b))
+	dir, _ := buildLaws(b, records)
+	ix, err := OpenWritable(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	url := records[len(records)/2].URL
+	var page []Record
+	for _, r := range records {
+		if r.URL == url {
+			page = append(page, r)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		marker := "修改标记" + strconv.Itoa(i)
+		changed := append([]Record(nil), page...)
+		changed[len(changed)-1].Body += marker
+		if err := ix.Update([]string{url}, changed); err != nil {
+			b.Fatal(err)
+		}
+		res, err := ix.Search(context.Background(), Request{Query: marker})
+		if err != nil || res.Total != 1 {
+			b.Fatalf("%s → %v, %v", marker, res, err)
+		}
+	}
+	b.ReportMetric(float64(len(page)), "records/page")
 }

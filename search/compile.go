@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -24,24 +25,30 @@ var textFields = []textField{
 const docKeyBoost = 6
 
 // phraseUnits analyses a query term up to the bigram step.
-func phraseUnits(s string) []unit {
-	return splitUnits(queryAnalyzer.Analyze([]byte(s)))
+func phraseUnits(s string) (analysis.TokenStream, []unit) {
+	toks := baseTokens([]byte(s))
+	return toks, splitUnits(toks)
+}
+
+// hasSearchable reports whether s has any token to search for.
+func hasSearchable(s string) bool {
+	return len(baseTokens([]byte(s))) > 0
 }
 
 // phraseSlots turns a term's units into the terms expected at consecutive
-// positions of the index (see bigramFilter): bigrams for Han runs, "" for the
+// positions of the index (see bigrams): bigrams for Han runs, "" for the
 // gap between two Han runs, and for a lone Han character at the start or end
 // of the phrase also its run-edge marker, because in the text it may end or
 // start a longer run. single is set when the whole term is one Han
 // character, which only the chars field can answer.
-func phraseSlots(units []unit) (slots [][]string, single string) {
-	if len(units) == 1 && units[0].han && len(units[0].toks) == 1 {
-		return nil, string(units[0].toks[0].Term)
+func phraseSlots(toks analysis.TokenStream, units []unit) (slots [][]string, single string) {
+	if len(units) == 1 && units[0].han && units[0].to-units[0].from == 1 {
+		return nil, string(toks[units[0].from].Term)
 	}
 	prevHan := false
 	for i, u := range units {
 		if !u.han {
-			slots = append(slots, []string{string(u.toks[0].Term)})
+			slots = append(slots, []string{string(toks[u.from].Term)})
 			prevHan = false
 			continue
 		}
@@ -49,7 +56,7 @@ func phraseSlots(units []unit) (slots [][]string, single string) {
 			slots = append(slots, []string{""})
 		}
 		prevHan = true
-		t := u.toks
+		t := toks[u.from:u.to]
 		if len(t) == 1 {
 			c := t[0].Term
 			alts := []string{string(c)}
@@ -89,11 +96,11 @@ func termQuery(t Term) query.Query {
 }
 
 func altQuery(alt string) []query.Query {
-	units := phraseUnits(alt)
+	toks, units := phraseUnits(alt)
 	if len(units) == 0 {
 		return nil
 	}
-	slots, single := phraseSlots(units)
+	slots, single := phraseSlots(toks, units)
 	if single != "" {
 		q := query.NewTermQuery(single)
 		q.SetField(fieldChars)

@@ -93,6 +93,7 @@ func (h *handler) serveJSON(w http.ResponseWriter, r *http.Request) {
 		res, err = h.run(r.Context(), req, MaxPageSize)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Access-Control-Allow-Origin", "*") // open data: any page may call the API
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if err != nil {

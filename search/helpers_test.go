@@ -10,6 +10,17 @@ import (
 // buildIndex writes records into a fresh index under t.TempDir and opens it.
 func buildIndex(t testing.TB, opts Options, records ...Record) *Index {
 	t.Helper()
+	ix, err := Open(writeIndex(t, opts, records...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	return ix
+}
+
+// writeIndex builds records into a fresh index and returns its directory.
+func writeIndex(t testing.TB, opts Options, records ...Record) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
 	w, err := NewWriter(dir, opts)
 	if err != nil {
@@ -23,12 +34,7 @@ func buildIndex(t testing.TB, opts Options, records ...Record) *Index {
 	if _, err := w.Close("test"); err != nil {
 		t.Fatal(err)
 	}
-	ix, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ix.Close() })
-	return ix
+	return dir
 }
 
 func day(s string) time.Time {

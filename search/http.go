@@ -19,14 +19,14 @@ import (
 // Every route accepts q, the filters (FilterNames), from and to
 // (YYYY-MM-DD, inclusive), sort ("", date, -date), page and size.
 // open returns the index to use now (Swapper.Current); it may return nil
-// before the first build. page renders the HTML; the handler has set
+// before the first build. page (not nil) renders the HTML; the handler has set
 // Content-Type, and data.Status is written with the first byte unless page
 // calls WriteHeader itself.
 func NewHandler(open func() *Index, page func(w http.ResponseWriter, r *http.Request, data *PageData)) http.Handler {
 	h := &handler{open: open, page: page}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /search", h.servePage)
-	mux.HandleFunc("GET /search/", h.servePage)
+	mux.HandleFunc("GET /search/{$}", h.servePage)
 	mux.HandleFunc("GET /search.csv", h.serveCSV)
 	mux.HandleFunc("GET /api/search", h.serveJSON)
 	return mux

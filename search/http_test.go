@@ -246,3 +246,23 @@ func TestHandlerCSV(t *testing.T) {
 		t.Errorf("cell = %q", got)
 	}
 }
+
+func FuzzRequestFromURL(f *testing.F) {
+	for _, s := range []string{"q=低保&page=2&sort=-date", "q=x&from=2018-01-01&to=2017-01-01", "page=-1", "size=abc", "type=policy&type=page&year=2018", "q=%E4%BD%8E&to=9999-12-31"} {
+		f.Add(s)
+	}
+	ix := &Index{manifest: Manifest{Synonyms: DefaultSynonyms()}}
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		req, err := requestFromURL(v)
+		if err == nil {
+			_, _, err = ix.prepare(req, MaxPageSize)
+		}
+		if _, ok := errorIsUser(err); err != nil && !ok {
+			t.Fatalf("%q: error %v is not a QueryError", raw, err)
+		}
+	})
+}

@@ -1,26 +1,42 @@
 package search
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/spf13/afero"
 )
 
-// Index is an opened, read-only index. Searches may run concurrently;
-// Close waits for the searches in flight.
+// Index is an opened index: read-only (Open) or, for `serve --watch`,
+// writable (OpenWritable, then Update). Searches may run concurrently with
+// each other and with Update; Close waits for both.
 type Index struct {
 	dir      string
-	manifest Manifest
-	bleve    bleve.Index
+	writable bool
+	synonyms [][]string // from the manifest; an Update never changes them
 
-	mu     sync.RWMutex // read-held by each search, write-held by Close
+	mu     sync.RWMutex // read-held by each search and Update, write-held by Close and when Update creates the first shard
 	closed bool
+	shards []bleve.Index
+	bleve  bleve.Index // an alias searching all shards; nil when the index has no shards
+
+	updating sync.Mutex // one Update at a time
+
+	manMu    sync.Mutex // guards manifest, which Update changes
+	manifest Manifest
 }
 
-// Open opens the index a Writer built at dir, read-only.
+// Open opens the index a Writer built at dir, read-only. While another
+// process holds it open for writing (`gongkai serve --watch`), Open fails
+// after lockWait with an error wrapping ErrLocked.
 func Open(dir string) (*Index, error) {
+	return open(dir, false)
+}
+
+func open(dir string, writable bool) (*Index, error) {
 	man, err := readManifest(afero.NewOsFs(), dir)
 	if err != nil {
 		return nil, err
@@ -28,21 +44,46 @@ func Open(dir string) (*Index, error) {
 	if err := validateSynonyms(man.Synonyms); err != nil {
 		return nil, fmt.Errorf("%w (in %s/%s; rebuild the index)", err, dir, ManifestName)
 	}
-	bi, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
-	if err != nil {
-		return nil, fmt.Errorf("search: opening index %s: %w; rebuild it with `gongkai build`", dir, err)
+	ix := &Index{dir: dir, writable: writable, synonyms: man.Synonyms, manifest: man}
+	for _, name := range man.Shards {
+		if name == "" || name != filepath.Base(name) || name[0] == '.' {
+			_ = ix.closeShards()
+			return nil, fmt.Errorf("search: %s/%s names shard %q outside the index; rebuild it", dir, ManifestName, name)
+		}
+		bi, err := openShard(dir, name, writable)
+		if err != nil {
+			_ = ix.closeShards()
+			return nil, err
+		}
+		ix.shards = append(ix.shards, bi)
 	}
-	return &Index{dir: dir, manifest: man, bleve: bi}, nil
+	if len(ix.shards) > 0 {
+		ix.bleve = bleve.NewIndexAlias(ix.shards...)
+	}
+	return ix, nil
 }
 
-// Manifest returns what the index was built from.
-func (ix *Index) Manifest() Manifest { return ix.manifest }
+func (ix *Index) closeShards() error {
+	var errs []error
+	for _, s := range ix.shards {
+		errs = append(errs, s.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Manifest returns what the index was built from, with the counts of the
+// latest Update.
+func (ix *Index) Manifest() Manifest {
+	ix.manMu.Lock()
+	defer ix.manMu.Unlock()
+	return ix.manifest
+}
 
 // Dir returns the directory the index was opened from.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Close waits for searches in flight, then closes the index. Later
-// searches return ErrClosed. Closing twice is harmless.
+// Close waits for searches and an Update in flight, then closes the index.
+// Later searches return ErrClosed. Closing twice is harmless.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -50,7 +91,7 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	ix.closed = true
-	if err := ix.bleve.Close(); err != nil {
+	if err := ix.closeShards(); err != nil {
 		return fmt.Errorf("search: closing index %s: %w", ix.dir, err)
 	}
 	return nil

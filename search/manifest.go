@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/afero"
@@ -24,9 +25,11 @@ type Manifest struct {
 	FormatVersion int        `json:"format_version"`
 	Documents     int        `json:"documents"` // records with Anchor ""
 	Records       int        `json:"records"`
+	Shards        []string   `json:"shards"` // bleve index directories inside the index directory
 	BuiltAt       time.Time  `json:"built_at"`
+	UpdatedAt     time.Time  `json:"updated_at,omitzero"` // last Index.Update; zero if none
 	ContentHash   string     `json:"content_hash"`
-	SizeBytes     int64      `json:"size_bytes"` // index directory size, manifest excluded
+	SizeBytes     int64      `json:"size_bytes"` // index directory size, manifest excluded; about, after an Update
 	Synonyms      [][]string `json:"synonyms"`   // the groups queries expand with
 }
 
@@ -60,8 +63,15 @@ func writeManifest(fs afero.Fs, dir string, m Manifest) error {
 	if err != nil {
 		return fmt.Errorf("search: encoding manifest: %w", err)
 	}
+	// Written aside and renamed, so a reader (Open in another process)
+	// never sees half a manifest after an Update.
 	path := filepath.Join(dir, ManifestName)
-	if err := afero.WriteFile(fs, path, append(data, '\n'), 0o644); err != nil {
+	tmp := path + ".tmp"
+	if err := afero.WriteFile(fs, tmp, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("search: writing %s: %w", path, err)
+	}
+	if err := fs.Rename(tmp, path); err != nil {
+		_ = fs.Remove(tmp)
 		return fmt.Errorf("search: writing %s: %w", path, err)
 	}
 	return nil
@@ -69,11 +79,15 @@ func writeManifest(fs afero.Fs, dir string, m Manifest) error {
 
 func dirSize(fs afero.Fs, dir string) (int64, error) {
 	var total int64
-	err := afero.Walk(fs, dir, func(_ string, info os.FileInfo, err error) error {
+	err := afero.Walk(fs, dir, func(path string, info os.FileInfo, err error) error {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil // a segment file an index open for writing merged away meanwhile
+		}
 		if err != nil {
 			return err
 		}
-		if !info.IsDir() {
+		manifest := filepath.Dir(path) == filepath.Clean(dir) && strings.HasPrefix(info.Name(), ManifestName)
+		if !info.IsDir() && !manifest {
 			total += info.Size()
 		}
 		return nil

@@ -17,6 +17,9 @@ const (
 	fieldChars      = "chars"     // every Han character of title, section and body
 	fieldHref       = "href"      // URL#anchor, stored only
 	fieldShownTitle = "doc_title" // a section's document title, stored only
+	fieldShownDocNo = "doc_no"    // a section's document number, stored only
+	fieldParts      = "parts"     // the units a record groups (JSON), stored only
+	fieldURL        = "url"       // page URL, indexed only: finds a page's records to replace them
 	fieldType       = "type"
 	fieldGenre      = "genre"
 	fieldStatus     = "status"
@@ -73,6 +76,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	doc.AddFieldMappingsAt(fieldHref, stored())
 	doc.AddFieldMappingsAt(fieldShownTitle, stored())
+	doc.AddFieldMappingsAt(fieldShownDocNo, stored())
+	doc.AddFieldMappingsAt(fieldParts, stored())
 
 	kw := func(store, docValues bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
@@ -84,6 +89,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return f
 	}
 	doc.AddFieldMappingsAt(fieldDocKey, kw(false, false))
+	doc.AddFieldMappingsAt(fieldURL, kw(false, false))
 	doc.AddFieldMappingsAt(fieldType, kw(true, true))
 	doc.AddFieldMappingsAt(fieldTopic, kw(false, false))
 	for _, name := range []string{fieldGenre, fieldStatus, fieldLevel, fieldVillage, fieldIssuer, fieldDept, fieldYear} {

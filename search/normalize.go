@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -79,6 +80,14 @@ func isInlineSpace(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// needsNormalize is a fast test that normalizeText would change input:
+// full-width forms (UTF-8 ef bc/ef bd), the ideographic space, or any
+// inline space.
+func needsNormalize(input []byte) bool {
+	return bytes.Contains(input, []byte("\xef\xbc")) || bytes.Contains(input, []byte("\xef\xbd")) ||
+		bytes.Contains(input, []byte("\u3000")) || bytes.ContainsAny(input, " \t\u00a0\u2002\u2003\u2009")
 }
 
 // normalizeText is the character-level normalisation shared by indexing,

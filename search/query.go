@@ -192,7 +192,7 @@ func scanWords(q string) []word {
 func searchable(words []word) []word {
 	out := words[:0]
 	for _, w := range words {
-		if w.or || len(phraseUnits(canonical(w.text))) > 0 {
+		if w.or || hasSearchable(canonical(w.text)) {
 			out = append(out, w)
 		}
 	}
@@ -227,7 +227,7 @@ func joinPaddedNames(words []word) []word {
 func newTerm(w word, syn [][]string) (Term, bool) {
 	text := strings.TrimSpace(w.text)
 	norm := canonical(text)
-	if len(phraseUnits(norm)) == 0 {
+	if !hasSearchable(norm) {
 		return Term{}, false
 	}
 	return Term{

@@ -22,6 +22,16 @@ type Record struct {
 	Departments []string
 	Topics      []string
 	Date        time.Time // zero if none
+	// Parts are the units a record groups, in order, when it holds several: a hit links to the
+	// part its first match falls in. Offset is the part's byte offset in Body.
+	Parts []Part
+}
+
+// Part is one unit inside a record that groups several.
+type Part struct {
+	Anchor  string `json:"a"`
+	Section string `json:"s,omitempty"`
+	Offset  int    `json:"o"`
 }
 
 // Options tune an index build. The synonyms are saved in the index
@@ -31,6 +41,9 @@ type Options struct {
 	// containing one member also matches the others. nil means
 	// DefaultSynonyms(); an empty non-nil slice means none.
 	Synonyms [][]string
+	// Shards is how many bleve indexes the records are spread over, so the
+	// build uses several CPUs; 0 means one per CPU, at most four.
+	Shards int
 }
 
 // DefaultSynonyms returns the abbreviation groups used when site.yaml gives

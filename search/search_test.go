@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
 	"reflect"
 	"sort"
 	"strconv"
@@ -292,5 +294,185 @@ func TestWriterErrors(t *testing.T) {
 	read, err := ReadManifest(dir + "/ix")
 	if err != nil || !reflect.DeepEqual(read.Synonyms, DefaultSynonyms()) {
 		t.Errorf("ReadManifest = %+v, %v", read, err)
+	}
+}
+
+func TestShardsAndEmptyIndexes(t *testing.T) {
+	ctx := context.Background()
+	empty := buildIndex(t, Options{Shards: 3})
+	res, err := empty.Search(ctx, Request{Query: "低保"})
+	if err != nil || res.Total != 0 || len(res.Hits) != 0 {
+		t.Errorf("empty index: %+v, %v", res, err)
+	}
+	if len(empty.Manifest().Shards) != 0 {
+		t.Errorf("empty index has shards %v", empty.Manifest().Shards)
+	}
+
+	one := buildIndex(t, Options{Shards: 4}, fixture()[0])
+	if got := one.Manifest().Shards; len(got) != 1 {
+		t.Errorf("one record kept shards %v", got)
+	}
+	if got := urls(t, one, Request{Query: "低保"}); len(got) != 1 {
+		t.Errorf("one record: %v", got)
+	}
+	entries, err := os.ReadDir(one.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 { // manifest.json and the one shard
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("index directory holds %v", names)
+	}
+
+	single := buildIndex(t, Options{Shards: 1}, fixture()...)
+	many := buildIndex(t, Options{Shards: 3}, fixture()...)
+	for _, q := range []string{"低保", "低", "中发[2017]13号", "公开", ""} {
+		a, b := urls(t, single, Request{Query: q}), urls(t, many, Request{Query: q})
+		sort.Strings(a)
+		sort.Strings(b)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%q: 1 shard %v, 3 shards %v", q, a, b)
+		}
+	}
+	res, err = many.Search(ctx, Request{Query: "公开 OR 低保"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one1, _ := single.Search(ctx, Request{Query: "公开 OR 低保"})
+	if !reflect.DeepEqual(res.Facets, one1.Facets) || res.Total != one1.Total {
+		t.Errorf("facets differ across shard counts:\n%v\n%v", res.Facets, one1.Facets)
+	}
+}
+
+func TestPreparedAnalysisIsUsed(t *testing.T) {
+	dir := t.TempDir() + "/ix"
+	w, err := NewWriter(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range fixture() {
+		if err := w.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A duplicate body, prepared twice and consumed twice.
+	if err := w.Add(Record{ID: "dup", URL: "/dup/", Body: fixture()[0].Body}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(""); err != nil {
+		t.Fatal(err)
+	}
+	if n := w.text.pending() + w.chars.pending(); n != 0 {
+		t.Errorf("%d prepared texts were never used by the builder", n)
+	}
+}
+
+func TestWriterAbort(t *testing.T) {
+	dir := t.TempDir() + "/ix"
+	w, err := NewWriter(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range fixture() {
+		if err := w.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("aborted index directory still exists: %v", err)
+	}
+	if _, err := w.Close(""); err == nil {
+		t.Error("Close after Abort succeeded")
+	}
+	if err := w.Add(fixture()[0]); err == nil {
+		t.Error("Add after Abort succeeded")
+	}
+
+	dir2 := t.TempDir() + "/ix"
+	w, err = NewWriter(dir2, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(""); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Abort(); err != nil {
+		t.Errorf("Abort after Close: %v", err)
+	}
+	ix, err := Open(dir2)
+	if err != nil {
+		t.Fatalf("Abort after Close removed the index: %v", err)
+	}
+	_ = ix.Close()
+}
+
+// TestSeedCitations uses citation forms found in the seed documents.
+func TestSeedCitations(t *testing.T) {
+	ix := buildIndex(t, Options{},
+		Record{ID: "a", URL: "/a/", Title: "达州", Body: "区。按照达市委基治办通〔2021〕4号文件指导意见，严格落实达市委办发〔2021〕4号等文件。"},
+		Record{ID: "b", URL: "/b/", Title: "湖南", Body: "根据《关于加强和完善城乡社区治理的意见》(中发[2017]13号)和湖南实施意见(湘发[2017]30号)精神"},
+		Record{ID: "c", URL: "/c/", Title: "重庆", Body: "社区治理的意见》（中发〔2017〕13号》和《中共重庆市委 重庆市人民政府关于"},
+		Record{ID: "d", URL: "/d/", Title: "条例", Body: "第一条\u3000为了规范居民委员会的工作"},
+	)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"达市委基治办通[2021]4号", []string{"/a/"}},
+		{"达市委办发（2021）4号", []string{"/a/"}},
+		{"中发〔2017〕13号", []string{"/b/", "/c/"}},
+		{"湘发〔2017〕30号", []string{"/b/"}},
+		{"4号文件", []string{"/a/"}},
+		{"第一条", []string{"/d/"}},
+		{"为了规范", []string{"/d/"}},
+		{"居委会", []string{"/d/"}},
+		{"重庆市委 重庆市人民政府", []string{"/c/"}},
+	}
+	for _, tt := range tests {
+		got := urls(t, ix, Request{Query: tt.q})
+		sort.Strings(got)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestSearchCanceled(t *testing.T) {
+	ix := buildIndex(t, Options{}, fixture()...)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := ix.Search(ctx, Request{Query: "低保"})
+	if !errors.Is(err, context.Canceled) || errors.Is(err, ErrTimeout) {
+		t.Errorf("canceled context: err = %v", err)
+	}
+}
+
+// TestPagingWithTies pages through records that tie on score and date,
+// spread over shards: every record must appear exactly once.
+func TestPagingWithTies(t *testing.T) {
+	var rs []Record
+	for i := range 90 {
+		url := fmt.Sprintf("/p%02d/", i)
+		rs = append(rs, Record{ID: url, URL: url, Title: "同一标题", Body: "同样的正文", Date: day("2020-01-01")})
+	}
+	ix := buildIndex(t, Options{Shards: 3}, rs...)
+	for _, order := range []string{"", "-date", "date"} {
+		seen := map[string]int{}
+		for p := 1; p <= 6; p++ { // pages of 15: bleve sorts the merged hits unstably beyond 12
+			for _, u := range urls(t, ix, Request{Query: "正文", Sort: order, Page: p, Size: 15}) {
+				seen[u]++
+			}
+		}
+		for _, r := range rs {
+			if seen[r.URL] != 1 {
+				t.Errorf("sort %q: %s shown %d times over the pages", order, r.URL, seen[r.URL])
+			}
+		}
 	}
 }

@@ -26,13 +26,7 @@ func Snippet(body string, terms []Term) template.HTML {
 	if len(rs) == 0 {
 		return ""
 	}
-	text := newFoldedText(rs)
-	var spans [][2]int
-	for _, t := range terms {
-		for _, alt := range t.Alternatives {
-			spans = append(spans, text.find(foldKey(alt))...)
-		}
-	}
+	spans := matchSpans(rs, terms)
 	first := len(rs)
 	for _, s := range spans {
 		first = min(first, s[0])
@@ -44,6 +38,33 @@ func Snippet(body string, terms []Term) template.HTML {
 	hi := min(len(rs), lo+SnippetRunes)
 	lo = max(0, min(lo, hi-SnippetRunes))
 	return render(rs, lo, hi, mergeSpans(spans, lo, hi))
+}
+
+// matchSpans are the rune spans of body that match any positive term.
+func matchSpans(rs []rune, terms []Term) [][2]int {
+	text := newFoldedText(rs)
+	var spans [][2]int
+	for _, t := range terms {
+		for _, alt := range t.Alternatives {
+			spans = append(spans, text.find(foldKey(alt))...)
+		}
+	}
+	return spans
+}
+
+// firstMatch is the byte offset in body of the first match of any positive term.
+func firstMatch(body string, terms []Term) (int, bool) {
+	rs := []rune(body)
+	first := -1
+	for _, s := range matchSpans(rs, terms) {
+		if first < 0 || s[0] < first {
+			first = s[0]
+		}
+	}
+	if first < 0 {
+		return 0, false
+	}
+	return len(string(rs[:first])), true
 }
 
 // foldedText is body reduced to its significant characters, each with its

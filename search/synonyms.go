@@ -18,7 +18,7 @@ func validateSynonyms(groups [][]string) error {
 			return fmt.Errorf("search: synonym group %d %v has fewer than two terms; list at least two equivalent terms", i+1, g)
 		}
 		for _, m := range g {
-			if len(phraseUnits(canonical(m))) == 0 {
+			if !hasSearchable(canonical(m)) {
 				return fmt.Errorf("search: synonym group %d %v has a term %q without searchable characters; remove it", i+1, g, m)
 			}
 			if utf8.RuneCountInString(m) > 64 {

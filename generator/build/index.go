@@ -32,6 +32,8 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 	if err != nil {
 		return 0, "", err
 	}
+	defer w.Abort() // removes a half-written index; harmless after Close
+
 	n := 0
 	for _, r := range Records(s) {
 		if err := w.Add(r); err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/generator/content"
 	"github.com/gongkai/gongkai/generator/site"
@@ -21,34 +22,81 @@ func Records(s *site.Site) []search.Record {
 	return out
 }
 
-// pageRecords are one page's records: the whole document and each numbered unit.
+// pageRecords are one page's records: the whole document, and its numbered units in groups.
+// A law has hundreds of short articles; a record each would multiply the index's size and build
+// time, so consecutive units are grouped up to groupRunes of text, never across a top-level
+// division. Each record keeps where every unit starts, so a hit still links to the exact unit.
 func pageRecords(p *site.Page) []search.Record {
-	var out []search.Record
-	{
-		if p.Kind != content.KindPage {
-			return nil
-		}
-		base := baseRecord(p)
-		doc := base
-		doc.ID = p.URL
-		doc.Body = p.Text
-		out = append(out, doc)
-		if p.Outline == nil {
-			return out
-		}
-		for _, u := range p.Outline.Units {
-			if u.Anchor == "" || strings.TrimSpace(u.Text) == "" {
-				continue
+	if p.Kind != content.KindPage {
+		return nil
+	}
+	base := baseRecord(p)
+	doc := base
+	doc.ID = p.URL
+	doc.Body = p.Text
+	// A page with numbered units is found through them: its own record holds only the text
+	// before the first unit, so that a match is not reported twice and the index stays small.
+	if p.Outline != nil && hasUnits(p) {
+		doc.Body = p.Outline.Preamble
+	}
+	out := []search.Record{doc}
+	if p.Outline == nil {
+		return out
+	}
+	var (
+		cur    *search.Record
+		curTop int
+		curLen int
+		flush  = func() {
+			if cur != nil {
+				out = append(out, *cur)
+				cur = nil
 			}
+		}
+	)
+	hasChildren := map[int]bool{}
+	for _, u := range p.Outline.Units {
+		hasChildren[u.Parent] = true
+	}
+	for i, u := range p.Outline.Units {
+		if u.Anchor == "" || strings.TrimSpace(u.Text) == "" {
+			continue
+		}
+		top := topAncestor(p, i)
+		if u.Parent < 0 && !hasChildren[i] {
+			top = -2 // consecutive top-level articles of a law without chapters group together
+		}
+		n := utf8.RuneCountInString(u.Text)
+		if cur != nil && (top != curTop || curLen+n > groupRunes) {
+			flush()
+		}
+		section := p.Outline.Path(u)
+		if cur == nil {
 			r := base
 			r.ID = p.URL + "#" + u.Anchor
 			r.Anchor = u.Anchor
-			r.Section = p.Outline.Path(u)
-			r.Body = u.Text
-			out = append(out, r)
+			r.Section = section
+			cur, curTop, curLen = &r, top, 0
+		} else {
+			cur.Body += "\n"
 		}
+		cur.Parts = append(cur.Parts, search.Part{Anchor: u.Anchor, Section: section, Offset: len(cur.Body)})
+		cur.Body += u.Text
+		curLen += n
 	}
+	flush()
 	return out
+}
+
+// groupRunes is how much text one search record holds at most when it groups units.
+const groupRunes = 1200
+
+// topAncestor is the index of the top-level unit that unit i belongs to.
+func topAncestor(p *site.Page, i int) int {
+	for p.Outline.Units[i].Parent >= 0 {
+		i = p.Outline.Units[i].Parent
+	}
+	return i
 }
 
 func baseRecord(p *site.Page) search.Record {
@@ -85,4 +133,13 @@ func ContentHash(s *site.Site) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func hasUnits(p *site.Page) bool {
+	for _, u := range p.Outline.Units {
+		if u.Anchor != "" && strings.TrimSpace(u.Text) != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -30,6 +30,7 @@ type Session struct {
 	site  *site.Site
 	r     *render.Renderer
 	Index IndexUpdater
+	index *search.Index // opened writable by OpenIndex
 }
 
 // Report of an incremental rebuild.
@@ -236,4 +237,28 @@ func contentPages(pages []*site.Page) []*content.Page {
 		out[i] = p.Page
 	}
 	return out
+}
+
+// OpenIndex opens the session's search index for in-place updates; serve uses the same index
+// to answer searches (see Searcher).
+func (s *Session) OpenIndex() error {
+	ix, err := search.OpenWritable(filepath.Join(s.opts.Dest, IndexPath))
+	if err != nil {
+		return err
+	}
+	s.Index, s.index = ix, ix
+	return nil
+}
+
+// Searcher is the index opened by OpenIndex, or nil.
+func (s *Session) Searcher() *search.Index { return s.index }
+
+// CloseIndex closes the index opened by OpenIndex.
+func (s *Session) CloseIndex() error {
+	if s.index == nil {
+		return nil
+	}
+	err := s.index.Close()
+	s.Index, s.index = nil, nil
+	return err
 }

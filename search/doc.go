@@ -1,0 +1,75 @@
+// Package search builds, opens and queries gongkai's prebuilt full-text
+// index (bleve v2.6.1) and serves it over HTTP.
+//
+// # Building (gongkai build)
+//
+//	w, err := search.NewWriter(dir, search.Options{Synonyms: cfg.Synonyms}) // dir must not exist
+//	defer w.Abort()                                                         // removes dir unless Close succeeded
+//	err = w.Add(search.Record{...})                                         // from any goroutine
+//	man, err := w.Close(contentHash)                                        // writes dir/manifest.json
+//
+// A Record is one searchable unit. Give each page one document record
+// (Anchor "") with its title, 文号 and metadata, and one record per section
+// or paragraph group with that part's text, its Section path and Anchor.
+// Only the document record is found by the title; section records show it.
+// When a page has section records, give its document record only a short
+// Body (summary or opening paragraph); a page without sections puts all its
+// text there. Repeating the whole text in the document record works, but on
+// the laws corpus it made the index 1.7× bigger, the build 1.5× slower and
+// queries 3× slower, and every match appears twice.
+//
+// The index directory holds manifest.json (Manifest: counts, content hash,
+// shards, the synonym groups) and one bleve index per shard (shard-0, …);
+// pages are spread over shards (all records of a page in one, chosen by its
+// URL) so the build uses several CPUs. A directory without manifest.json is
+// an unfinished build, and Open refuses it. `gongkai serve` indexes nothing
+// itself; with --watch it only replaces the records of edited pages.
+//
+// # Searching (gongkai serve, gongkai search)
+//
+//	ix, err := search.Open(dir)
+//	res, err := ix.Search(ctx, search.Request{Query: "低保 -特困", Filters: map[string][]string{"type": {"policy"}}})
+//
+// Query syntax (ParseQuery): words separated by spaces must all match; a run
+// of Han characters matches as an exact substring; "quotes" (also “” and
+// 「」) keep spaces inside one phrase; a leading - excludes; OR or | between
+// words makes alternatives. A single Han character (低) finds every record
+// containing it. Width (ＡＢＣ１２３), spaces inside names ("刘  智" in the
+// text or the query) and 文号 brackets (中发[2017]13号 = 中发〔2017〕13号)
+// are normalised; terms containing a synonym (DefaultSynonyms, or site.yaml)
+// also match the other members of its group. Queries over MaxQueryRunes
+// characters or MaxQueryTerms terms, pages beyond MaxPage, unknown filters
+// and bad dates are *QueryError (HTTP 400, message in zh-CN). Every search
+// has a QueryBudget; running out gives an error wrapping ErrTimeout.
+//
+// Filters and facets: type, issuer, year, department, status, level,
+// village, genre (plus topic, filter only). Facet counts count records, not
+// pages.
+//
+// # Updating in place (gongkai serve --watch)
+//
+//	ix, err := search.OpenWritable(dir)            // searches as on Open
+//	err = ix.Update([]string{"/policies/x/"}, recs) // the page's new records
+//
+// Update deletes the records of the given page URLs and adds the new ones
+// in one bleve batch per shard, so a search sees an edited page whole,
+// before or after; it also writes the new counts to manifest.json. While an
+// index is open writable, bbolt locks it: Open of it elsewhere fails after
+// two seconds with ErrLocked (query the server's /api/search instead).
+//
+// # HTTP
+//
+// NewHandler serves GET /search (HTML through the theme's template, see
+// PageData), GET /search.csv (UTF-8 with BOM, at most MaxCSVRows rows) and
+// GET /api/search (JSON). Hand it Swapper.Current; after a rebuild,
+// Swapper.Swap puts the new index in place and closes the old one once its
+// searches have finished.
+//
+// # How Chinese is indexed
+//
+// See analysis.go: bleve's cjk analysis (width folding, lowercase, bigrams)
+// plus run-edge markers and position gaps that make bigram phrases exact
+// substrings, and a position-less one-token-per-character field for
+// one-character queries. Snippets are cut from the stored body by this
+// package (snippet.go), not by bleve's highlighter.
+package search
