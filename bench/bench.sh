@@ -17,6 +17,7 @@ server=
 echo "== corpus: $corpus ($(find "$corpus" -name '*.md' | wc -l) files, $(du -sh "$corpus" | cut -f1))"
 go build -o "$work/gongkai" "$root"
 go build -o "$work/loadgen" "$root/bench/loadgen"
+go build -o "$work/incremental" "$root/bench/incremental"
 mkdir -p "$work/site"
 cp -r "$corpus" "$work/site/content"
 printf 'title: 法律法规\n' > "$work/site/site.yaml"
@@ -40,6 +41,9 @@ for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && 
 echo "== search latency, 16 concurrent clients (/api/search)"
 "$work/loadgen" -url "http://127.0.0.1:$port" -queries "$root/bench/queries.txt" -c 16 -n 3000
 kill $server; server=
+
+echo "== serve --watch: one-file edits served updated (median of 20)"
+"$work/incremental" -s "$work/site" -n 20 | tail -1
 
 if command -v hugo >/dev/null 2>&1; then
   echo "== hugo $(hugo version | cut -d' ' -f2)"
