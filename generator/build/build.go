@@ -235,27 +235,14 @@ func processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, foun
 	var (
 		mu   sync.Mutex
 		errs []error
-		wg   sync.WaitGroup
-		next = make(chan *site.Page)
 	)
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				for _, pr := range document.Process(md, r, p, found[p]) {
-					mu.Lock()
-					errs = append(errs, fmt.Errorf("%s:%d: %s", p.SrcPath, pr.Line, pr.Message))
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, p := range pages {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
+	forEachPage(pages, workers, func(p *site.Page) {
+		for _, pr := range document.Process(md, r, p, found[p]) {
+			mu.Lock()
+			errs = append(errs, fmt.Errorf("%s:%d: %s", p.SrcPath, pr.Line, pr.Message))
+			mu.Unlock()
+		}
+	})
 	return errs
 }
 
@@ -263,6 +250,17 @@ func processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, foun
 func findCitations(pages []*site.Page, workers int) map[*site.Page][]cite.Citation {
 	out := make(map[*site.Page][]cite.Citation, len(pages))
 	var mu sync.Mutex
+	forEachPage(pages, workers, func(p *site.Page) {
+		cs := cite.Find(string(p.Body))
+		mu.Lock()
+		out[p] = cs
+		mu.Unlock()
+	})
+	return out
+}
+
+// forEachPage calls f for every page on workers goroutines and returns when all are done.
+func forEachPage(pages []*site.Page, workers int, f func(*site.Page)) {
 	var wg sync.WaitGroup
 	next := make(chan *site.Page)
 	for i := 0; i < workers; i++ {
@@ -270,10 +268,7 @@ func findCitations(pages []*site.Page, workers int) map[*site.Page][]cite.Citati
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				cs := cite.Find(string(p.Body))
-				mu.Lock()
-				out[p] = cs
-				mu.Unlock()
+				f(p)
 			}
 		}()
 	}
@@ -282,7 +277,6 @@ func findCitations(pages []*site.Page, workers int) map[*site.Page][]cite.Citati
 	}
 	close(next)
 	wg.Wait()
-	return out
 }
 
 // sortErrors orders errors by file and line so that the report reads top to bottom.
