@@ -35,11 +35,13 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 	defer w.Abort() // removes a half-written index; harmless after Close
 
 	n := 0
-	for _, r := range Records(s) {
-		if err := w.Add(r); err != nil {
-			return n, "", err
+	for _, p := range s.Pages {
+		for _, r := range pageRecords(p) {
+			if err := w.Add(r); err != nil {
+				return n, "", err
+			}
+			n++
 		}
-		n++
 	}
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, "", err

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/generator/cite"
 	"github.com/gongkai/gongkai/generator/content"
+	"github.com/gongkai/gongkai/generator/document"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/gongkai/gongkai/search"
@@ -72,11 +74,32 @@ func (s *Session) Full() (*Report, error) {
 // created or removed. On error the output keeps the last good build.
 func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
 	start := time.Now()
-	if !s.incremental(changed) {
+	paths, ok := s.pagesToReload(changed)
+	if !ok {
 		rep, err := s.Full()
 		return &Incremental{Full: true, Duration: time.Since(start)}, rep, err
 	}
+	inc, err := s.apply(paths, false)
+	if err == errRelink {
+		// A document's title or 文号 changed, or a document came or went: the pages citing it
+		// link differently now, so they are converted again with a fresh resolver.
+		inc, err = s.apply(append(paths, s.citing(paths)...), true)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	inc.Duration = time.Since(start)
+	return inc, nil, nil
+}
+
+// errRelink says that an edit changes what other pages link by.
+var errRelink = errors.New("links changed")
+
+// apply reloads and converts the pages at paths and re-renders what shows them. With relink,
+// citations are resolved afresh against the new set of documents.
+func (s *Session) apply(paths []string, relink bool) (*Incremental, error) {
 	st := s.st
+	changed := paths
 	byPath := map[string]*site.Page{}
 	for _, p := range st.pages {
 		byPath[filepath.Clean(p.SrcPath)] = p
@@ -110,21 +133,14 @@ func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, nil, errs
+		return nil, errs
 	}
-	if changesLinks(ch.Old, loaded) {
-		rep, err := s.Full()
-		return &Incremental{Full: true, Duration: time.Since(start)}, rep, err
+	if !relink && changesLinks(ch.Old, loaded) {
+		return nil, errRelink
 	}
 	found := map[*site.Page][]cite.Citation{}
 	for _, p := range loaded {
 		found[p] = cite.Find(string(p.Body))
-		for _, c := range found[p] {
-			st.resolver.Learn(c)
-		}
-	}
-	if pe := processAll(st.md, st.resolver, loaded, found, st.opts.Workers); len(pe) > 0 {
-		return nil, nil, Errors(pe)
 	}
 
 	// The new page list: the old one with the changed pages swapped, in file order.
@@ -149,12 +165,33 @@ func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
 			next = append(next, p)
 		}
 	}
+	resolver, md := st.resolver, st.md
+	if relink {
+		resolver = site.NewResolver(next)
+		for p, cs := range st.found {
+			if !ch.Old[p] {
+				for _, c := range cs {
+					resolver.Learn(c)
+				}
+			}
+		}
+		md = document.NewMarkdown(st.cfg.Markup.UnsafeHTML, resolver)
+	}
+	for _, cs := range found {
+		for _, c := range cs {
+			resolver.Learn(c)
+		}
+	}
+	if pe := processAll(md, resolver, loaded, found, st.opts.Workers); len(pe) > 0 {
+		return nil, Errors(pe)
+	}
 	for p, cs := range found {
 		st.found[p] = cs
 	}
 	for p := range ch.Old {
 		delete(st.found, p)
 	}
+	st.resolver, st.md = resolver, md
 	prevPages := st.pages
 	st.pages = next
 	site.ResetLinks(next, st.resolver)
@@ -163,13 +200,13 @@ func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
 		st.pages = prevPages
 		site.ResetLinks(prevPages, st.resolver)
 		s.site, _, _ = st.assemble(nil) // restore the links the old pages' renderer relies on
-		return nil, nil, err
+		return nil, err
 	}
 	r := s.r.WithSite(newSite)
 	out := afero.NewBasePathFs(st.opts.DstFs, st.opts.Dest)
 	written, removed, err := r.RenderChanged(out, s.r, ch)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if s.Index != nil && !st.opts.NoIndex {
 		var urls []string
@@ -182,24 +219,107 @@ func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
 			records = append(records, pageRecords(p)...)
 		}
 		if err := s.Index.Update(urls, records); err != nil {
-			return nil, nil, fmt.Errorf("updating the search index: %v", err)
+			return nil, fmt.Errorf("updating the search index: %v", err)
 		}
 	}
 	s.site, s.r = newSite, r
-	return &Incremental{Pages: len(loaded), Written: written, Removed: removed, Duration: time.Since(start)}, nil, nil
+	return &Incremental{Pages: len(loaded), Written: written, Removed: removed}, nil
 }
 
-// incremental reports whether every changed path is a content page an incremental rebuild can
-// handle.
-func (s *Session) incremental(changed []string) bool {
+// pagesToReload maps changed paths to the content pages to convert again: a Markdown file is
+// itself; another file in content/ (a duties CSV or .xlsx, a data file the privacy guard reads)
+// is every page in its folder. It reports false when only a full rebuild will do: a change to
+// site.yaml, a theme, or a section's _index.md that changes the type its pages inherit.
+func (s *Session) pagesToReload(changed []string) ([]string, bool) {
 	dir := filepath.Clean(s.st.contentDir()) + string(filepath.Separator)
-	for _, p := range changed {
-		p = filepath.Clean(p)
-		if !strings.HasPrefix(p, dir) || filepath.Ext(p) != ".md" || filepath.Base(p) == "_index.md" {
-			return false
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
 		}
 	}
-	return len(changed) > 0
+	for _, p := range changed {
+		p = filepath.Clean(p)
+		if !strings.HasPrefix(p, dir) {
+			return nil, false
+		}
+		if info, err := s.st.opts.SrcFs.Stat(p); err == nil && info.IsDir() {
+			return nil, false // a new folder: a new section
+		}
+		if filepath.Ext(p) != ".md" {
+			for _, pg := range s.st.pages {
+				if filepath.Dir(filepath.Clean(pg.SrcPath)) == filepath.Dir(p) {
+					add(filepath.Clean(pg.SrcPath))
+				}
+			}
+			continue
+		}
+		if filepath.Base(p) == "_index.md" && s.sectionTypeChanged(p) {
+			return nil, false
+		}
+		add(p)
+	}
+	return out, len(out) > 0 || len(changed) > 0
+}
+
+// sectionTypeChanged reports whether an edited _index.md declares another type than before.
+func (s *Session) sectionTypeChanged(path string) bool {
+	var before string
+	for _, p := range s.st.pages {
+		if filepath.Clean(p.SrcPath) == path {
+			before = p.Type
+		}
+	}
+	cp, err := content.LoadFile(s.st.opts.SrcFs, s.st.contentDir(), path, s.st.taxKeys, nil)
+	if err != nil {
+		return false // the error is reported by the rebuild itself
+	}
+	return cp.Type != before && !(cp.Type == "section" && before == "")
+}
+
+// citing lists the pages that cite one of the documents at paths, by title or 文号, before or
+// after the edit.
+func (s *Session) citing(paths []string) []string {
+	titles, keys := map[string]bool{}, map[string]bool{}
+	note := func(p *site.Page) {
+		if p.Policy != nil {
+			titles[cite.TitleKey(p.Title)] = true
+			if p.Policy.DocKey != "" {
+				keys[p.Policy.DocKey] = true
+			}
+		}
+	}
+	in := map[string]bool{}
+	for _, path := range paths {
+		in[path] = true
+	}
+	for _, p := range s.st.pages {
+		if in[filepath.Clean(p.SrcPath)] {
+			note(p)
+		}
+	}
+	for _, path := range paths {
+		if cp, err := content.LoadFile(s.st.opts.SrcFs, s.st.contentDir(), path, s.st.taxKeys, contentPages(s.st.pages)); err == nil {
+			if pages, _ := decodePages(s.st.opts, s.st.cfg, []*content.Page{cp}); len(pages) == 1 {
+				note(pages[0])
+			}
+		}
+	}
+	var out []string
+	for p, cs := range s.st.found {
+		if in[filepath.Clean(p.SrcPath)] {
+			continue
+		}
+		for _, c := range cs {
+			if (c.Key != "" && keys[c.Key]) || (c.Title != "" && titles[cite.TitleKey(c.Title)]) {
+				out = append(out, filepath.Clean(p.SrcPath))
+				break
+			}
+		}
+	}
+	return out
 }
 
 // changesLinks reports whether an edit changes what other pages link by: a policy document's

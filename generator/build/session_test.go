@@ -75,14 +75,27 @@ func TestIncrementalRebuildWritesOnlyDependents(t *testing.T) {
 		t.Error("the empty old term page was not removed")
 	}
 
-	// Renaming the 文号 others cite needs a full rebuild.
+	// Renaming the 文号 乙 cites re-converts 乙 too: its citation now points at an external page.
 	writeOS(t, dir, "content/policies/a.md", "---\ntitle: 甲办法\ndoc_number: 测发〔2024〕9号\n---\n第一条 新文。\n")
 	inc, _, err = sess.Rebuild([]string{filepath.Join(dir, "content/policies/a.md")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !inc.Full {
-		t.Error("changing a 文号 must rebuild everything")
+	if inc.Full || inc.Pages != 2 {
+		t.Errorf("changing a 文号 should re-convert the document and the page citing it, got full=%v pages=%d", inc.Full, inc.Pages)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "public/policies/b/index.html"))
+	if !strings.Contains(string(b), "/cited/") {
+		t.Error("乙 still links 测发〔2024〕1号 to 甲 after 甲's 文号 changed")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public/cited/测发〔2024〕1号/index.html")); err != nil {
+		t.Error("the now external 测发〔2024〕1号 has no page")
+	}
+
+	// site.yaml changes rebuild everything.
+	inc, _, err = sess.Rebuild([]string{filepath.Join(dir, "site.yaml")})
+	if err != nil || !inc.Full {
+		t.Errorf("a site.yaml change must rebuild everything (full=%v, err=%v)", inc != nil && inc.Full, err)
 	}
 
 	// A broken edit is an error and leaves the output as it was.

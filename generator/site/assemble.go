@@ -336,4 +336,11 @@ func ResetLinks(pages []*Page, r *Resolver) {
 	for _, d := range r.ExternalDocs() {
 		d.CitedBy = nil
 	}
+	for _, p := range pages {
+		for _, c := range p.Cites {
+			if c.External != nil {
+				c.External.CitedBy = nil
+			}
+		}
+	}
 }
