@@ -1,8 +1,12 @@
 package build
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/search"
 )
 
 const policySite = `
@@ -128,4 +132,58 @@ func TestEnglishUI(t *testing.T) {
 	s := buildTxtar(t, strings.Replace(basicSite, "title: 测试站\n", "title: 测试站\nlanguage: en\n", 1)).ok()
 	s.contains("index.html", `lang="en"`, "Skip to content", "Latest policy documents")
 	s.contains("policies/a/index.html", "Document number")
+}
+
+func TestDutiesFromCSVFile(t *testing.T) {
+	s := buildTxtar(t, `
+-- site.yaml --
+title: 分工
+departments:
+  - {name: 市民政局, slug: minzheng}
+  - {name: 市财政局, slug: caizheng}
+-- content/policies/plan.md --
+---
+title: 分工方案
+type: policy
+duties_file: plan-duties.csv
+duty_lead: first
+---
+正文见附表。
+-- content/policies/plan-duties.csv --
+序号,工作任务,责任单位,完成时限
+1,建设社区服务中心,市民政局、市财政局,2025年6月
+2,培训社区工作者,市财政局,长期坚持
+`).ok()
+	s.contains("policies/plan/index.html", "建设社区服务中心", "培训社区工作者")
+	s.contains("departments/caizheng/index.html", "建设社区服务中心", "培训社区工作者")
+	s.contains("data/duties.csv", "建设社区服务中心,市民政局,牵头", "建设社区服务中心,市财政局,参与")
+}
+
+func TestUnpublishedDisclosureIsNotSearchable(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"site.yaml":                  "title: 公开\n",
+		"content/disclosures/now.md": "---\ntitle: 公示名单\ntype: disclosure\nvillage: 示范村\ncategory: 低保\nnotice: {start: 2026-11-01, end: 2026-12-01}\n---\n名单MARKERNOW\n",
+		"content/disclosures/old.md": "---\ntitle: 旧名单\ntype: disclosure\nvillage: 示范村\ncategory: 低保\nnotice: {start: 2025-01-01, end: 2025-01-10}\nunpublish_after: 2026-01-01\n---\n名单MARKERGONE\n",
+		"content/draft.md":           "---\ntitle: 草稿\ndraft: true\n---\n草稿MARKERDRAFT\n",
+	} {
+		writeOS(t, dir, name, content)
+	}
+	if _, err := Run(Options{Source: dir, Now: testNow, Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Open(filepath.Join(dir, "public", IndexPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string]int{"MARKERNOW": 1, "MARKERGONE": 0, "MARKERDRAFT": 0} {
+		res, err := ix.Search(context.Background(), search.Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != want {
+			t.Errorf("search %s: %d hits, want %d", q, res.Total, want)
+		}
+	}
 }
