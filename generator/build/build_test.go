@@ -48,7 +48,7 @@ their space.
 func TestBuildBasicSite(t *testing.T) {
 	s := buildTxtar(t, basicSite).ok()
 	s.contains("index.html", "测试站", `lang="zh-CN"`, "关于做好社区工作的通知", `href="/policies/"`)
-	s.contains("policies/a/index.html", "测发〔2024〕1号", "测试市人民政府", "2024年3月1日", `<p id="一">`)
+	s.contains("policies/a/index.html", "测发〔2024〕1号", "测试市人民政府", "2024年3月1日", `<p id="一" class="u-item1">`)
 	s.contains("policies/index.html", "关于做好社区工作的通知")
 	s.contains("notes/no-front-matter/index.html", "没有前言的页面")
 	s.contains("index.xml", "<rss", "关于做好社区工作的通知")

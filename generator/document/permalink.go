@@ -49,5 +49,16 @@ func addPermalinks(p *site.Page, doc ast.Node) {
 		s := ast.NewString([]byte(link))
 		s.SetCode(true) // written as is: it is HTML we built and escaped ourselves
 		n.AppendChild(n, s)
+		if class, ok := unitClasses[u.Kind]; ok && n.Kind() == ast.KindParagraph {
+			n.SetAttributeString("class", []byte(class))
+		}
 	}
+}
+
+// unitClasses let the theme set structural paragraphs apart: chapters centred and bold, items
+// bold, as printed documents do.
+var unitClasses = map[structure.Kind]string{
+	structure.Part: "u-part", structure.Chapter: "u-chapter", structure.Section: "u-section",
+	structure.Article: "u-article", structure.Item1: "u-item1", structure.Item2: "u-item2",
+	structure.Annex: "u-annex", structure.Box: "u-box",
 }
