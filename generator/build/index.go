@@ -1,16 +1,21 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/static"
 )
 
 // IndexPath is where the search index is written inside the output folder.
 const IndexPath = "_search/index"
+
+// StaticPath is where its static form for plain static hosting is written.
+const StaticPath = "_search/static"
 
 // writeIndex writes the bleve index of the site's published pages. bleve does its own file
 // I/O, so on an OS filesystem it writes straight into the stage; otherwise it writes to a
@@ -45,6 +50,10 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 	}
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, "", err
+	}
+	// The static form of the index, for hosts where no gongkai process answers /api/search.
+	if _, err := static.Export(dir, stage.Fs(), "/"+StaticPath); err != nil {
+		return n, "", fmt.Errorf("exporting the static search index: %v", err)
 	}
 	if !onOS {
 		if err := publish.CopyFromOS(stage.Fs(), filepath.Dir(dir), "/"+filepath.Dir(IndexPath)); err != nil {

@@ -1,0 +1,353 @@
+// Command staticsearch measures search on a static host: a built site served
+// by a plain file server, queried in headless Chromium through the search
+// page's own script (themes/default/static/js/search.js).
+//
+//	go run ./bench/staticsearch -site DIR/public [-gongkai BIN -source DIR] [-queries bench/queries.txt]
+//
+// With -gongkai and -source it first builds the site (timed); when the site
+// has no static export yet it writes one (timed). It reports, per query, the
+// bytes the page transferred (the client's own count: the sum of
+// PerformanceResourceTiming.transferSize), requests and time; the first query
+// includes the script. Then it checks exact-phrase totals against a plain
+// substring count ("grep") over the indexed text, for random Chinese
+// substrings of 2–6 characters.
+package main
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"math/rand"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/chromedp/chromedp"
+	"github.com/gongkai/gongkai/search/static"
+	"github.com/spf13/afero"
+)
+
+func main() {
+	site := flag.String("site", "", "built site folder (public/) to serve")
+	gongkai := flag.String("gongkai", "", "gongkai binary: build -source first and time it")
+	source := flag.String("source", "", "site source folder for -gongkai")
+	queries := flag.String("queries", "bench/queries.txt", "queries, one per line (# comments)")
+	samples := flag.Int("samples", 20, "random substrings checked against grep")
+	seed := flag.Int64("seed", 1, "seed for the random substrings")
+	flag.Parse()
+	if *site == "" {
+		fail(errors.New("-site is required"))
+	}
+	if *gongkai != "" {
+		start := time.Now()
+		cmd := exec.Command(*gongkai, "build", "-s", *source)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			fail(fmt.Errorf("building %s: %w", *source, err))
+		}
+		fmt.Printf("build (%s build)            %8.1f s\n", filepath.Base(*gongkai), time.Since(start).Seconds())
+	}
+	if err := prepare(*site); err != nil {
+		fail(err)
+	}
+	qs, err := readQueries(*queries)
+	if err != nil {
+		fail(err)
+	}
+	base, stop, err := serve(*site)
+	if err != nil {
+		fail(err)
+	}
+	defer stop()
+	ctx, cancel, err := browser()
+	if err != nil {
+		fail(err)
+	}
+	defer cancel()
+	if err := measureQueries(ctx, base, qs); err != nil {
+		fail(err)
+	}
+	if *samples > 0 {
+		if err := checkGrep(ctx, base, *site, *samples, *seed); err != nil {
+			fail(err)
+		}
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "staticsearch:", err)
+	os.Exit(1)
+}
+
+// prepare writes the static export when the build has not, and makes the
+// search page load the script (the theme does once the lead adds the tag).
+func prepare(site string) error {
+	out := filepath.Join(site, "_search", "static")
+	if _, err := os.Stat(filepath.Join(out, static.ManifestName)); err != nil {
+		start := time.Now()
+		man, err := static.Export(filepath.Join(site, "_search", "index"), afero.NewOsFs(), out)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("export (static.Export)           %8.1f s   %d records, %d files, %.0f MB\n",
+			time.Since(start).Seconds(), man.Records, man.Files, float64(man.Bytes)/1e6)
+	}
+	var size int64
+	_ = filepath.WalkDir(out, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				size += info.Size()
+			}
+		}
+		return nil
+	})
+	fmt.Printf("export size                       %8.0f MB\n", float64(size)/1e6)
+	page := filepath.Join(site, "search", "index.html")
+	html, err := os.ReadFile(page)
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(string(html), "/js/search.js") {
+		html = []byte(strings.Replace(string(html), "</main>", `<script src="/js/search.js" defer></script></main>`, 1))
+		return os.WriteFile(page, html, 0o644)
+	}
+	return nil
+}
+
+func readQueries(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out, nil
+}
+
+// serve is a plain static host: Go's file server (which honours Range),
+// compressing text files as nginx's gzip or any CDN does; the packs are
+// already as small as they get and are read by range.
+func serve(dir string) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	files := http.FileServer(http.Dir(dir))
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		text := strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css") || strings.HasSuffix(p, ".json")
+		if !text || r.Header.Get("Range") != "" || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			files.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		files.ServeHTTP(rec, r)
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.Header().Del("Content-Length")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.WriteHeader(rec.Code)
+		zw := gzip.NewWriter(w)
+		_, _ = zw.Write(rec.Body.Bytes())
+		_ = zw.Close()
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	return "http://" + ln.Addr().String(), func() { _ = srv.Close() }, nil
+}
+
+func browser() (context.Context, func(), error) {
+	exe := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			exe = p
+			break
+		}
+	}
+	if exe == "" {
+		return nil, nil, errors.New("no Chromium found; install the Debian package chromium")
+	}
+	profile, err := os.MkdirTemp("", "gongkai-bench-chromium-")
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(profile), chromedp.WindowSize(360, 800))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 20*time.Minute)
+	return ctx, func() { cancelTimeout(); cancelCtx(); cancelAlloc(); _ = os.RemoveAll(profile) }, nil
+}
+
+// stats is GongkaiSearch.last plus the request count.
+type stats struct {
+	Error string  `json:"error"`
+	Query string  `json:"query"`
+	Bytes int     `json:"bytes"`
+	MS    float64 `json:"ms"`
+	Total int     `json:"total"`
+	Reqs  int     `json:"reqs"`
+}
+
+const wait = `#results [role=status]:not([aria-busy]), #results .banner`
+
+// lastStats reads the client's own count for the latest query.
+const lastStats = `(() => { const l = GongkaiSearch.last || {}, b = document.querySelector('#results .banner'); return { query: l.query, bytes: l.bytes, ms: l.ms, total: l.total, error: b ? b.textContent : '',
+	reqs: performance.getEntriesByType('resource').filter((e) => e.startTime >= performance.now() - l.ms - 1).length }; })()`
+
+func measureQueries(ctx context.Context, base string, qs []string) error {
+	fmt.Printf("\n%-24s %10s %6s %9s %8s\n", "query", "bytes", "reqs", "ms", "total")
+	// First query: a fresh page load, so the script and every shared file count.
+	var first stats
+	var pageBytes float64
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/search/?q="+url.QueryEscape(qs[0])),
+		chromedp.WaitVisible(wait, chromedp.ByQuery),
+		chromedp.Evaluate(lastStats, &first),
+		chromedp.Evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.indexOf('/_search/') < 0 && e.name.indexOf('/js/') < 0)
+			.reduce((n, e) => n + e.transferSize, 0) + performance.getEntriesByType('navigation')[0].transferSize`, &pageBytes),
+	)
+	if err != nil {
+		return err
+	}
+	var script float64
+	if err := chromedp.Run(ctx, chromedp.Evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.indexOf('/js/search.js') >= 0).reduce((n, e) => n + e.transferSize, 0)`, &script)); err != nil {
+		return err
+	}
+	// The client counts from the start of its search; the script loaded just before.
+	first.Bytes += int(script)
+	fmt.Printf("%-24s %10d %6d %9.0f %8d   (script %.0f B; page HTML+CSS %.0f B not counted)\n", first.Query, first.Bytes, first.Reqs, first.MS, first.Total, script, pageBytes)
+	var later []int
+	for _, q := range qs[1:] {
+		var s stats
+		err := chromedp.Run(ctx,
+			chromedp.SetValue(`#q`, q, chromedp.ByID),
+			chromedp.Submit(`#q`, chromedp.ByID),
+			chromedp.Sleep(50*time.Millisecond),
+			chromedp.WaitVisible(wait, chromedp.ByQuery),
+			chromedp.Evaluate(lastStats, &s),
+		)
+		if err != nil {
+			return fmt.Errorf("query %q: %w", q, err)
+		}
+		later = append(later, s.Bytes)
+		fmt.Printf("%-24s %10d %6d %9.0f %8d %s\n", s.Query, s.Bytes, s.Reqs, s.MS, s.Total, s.Error)
+	}
+	sort.Ints(later)
+	if len(later) > 0 {
+		fmt.Printf("\nfirst query incl. script: %.1f KB; later queries: median %.1f KB, max %.1f KB (%d queries)\n",
+			float64(first.Bytes)/1024, float64(later[len(later)/2])/1024, float64(later[len(later)-1])/1024, len(later))
+	}
+	return nil
+}
+
+// checkGrep compares the client's totals for random exact phrases with a
+// plain substring count over the text the index holds: a record matches when
+// its title, 文号, section or body contains the phrase (search's fields; the
+// title and 文号 are searched on document records only).
+func checkGrep(ctx context.Context, base, site string, n int, seed int64) error {
+	rd, err := static.OpenReader(afero.NewOsFs(), filepath.Join(site, "_search", "static"))
+	if err != nil {
+		return err
+	}
+	man := rd.Manifest()
+	var texts [][]string
+	for gid := 0; gid < man.Records; gid++ {
+		r, err := rd.Record(gid)
+		if err != nil {
+			return err
+		}
+		if r.Section == "" && !strings.Contains(r.Href, "#") { // a document record
+			texts = append(texts, []string{r.Title, r.DocNumber, r.Body})
+		} else {
+			texts = append(texts, []string{r.Section, r.Body})
+		}
+	}
+	rng := rand.New(rand.NewSource(seed))
+	var synonyms []string
+	for _, g := range man.Synonyms {
+		synonyms = append(synonyms, g...)
+	}
+	fmt.Printf("\n%-14s %10s %10s\n", "phrase", "client", "grep")
+	agree := 0
+	for tried := 0; agree+tried < 100*n && tried < n; {
+		phrase := randomPhrase(rng, texts, 2+rng.Intn(5))
+		if phrase == "" || containsAny(phrase, synonyms) {
+			continue
+		}
+		tried++
+		grep := 0
+		for _, fields := range texts {
+			for _, f := range fields {
+				if strings.Contains(f, phrase) {
+					grep++
+					break
+				}
+			}
+		}
+		var got stats
+		err := chromedp.Run(ctx,
+			chromedp.SetValue(`#q`, phrase, chromedp.ByID),
+			chromedp.Submit(`#q`, chromedp.ByID),
+			chromedp.Sleep(50*time.Millisecond),
+			chromedp.WaitVisible(wait, chromedp.ByQuery),
+			chromedp.Evaluate(lastStats, &got),
+		)
+		if err != nil {
+			return err
+		}
+		mark := ""
+		if got.Total == grep {
+			agree++
+		} else {
+			mark = "  ≠"
+		}
+		fmt.Printf("%-14s %10d %10d%s\n", phrase, got.Total, grep, mark)
+	}
+	fmt.Printf("exact-phrase totals equal to grep: %d of %d\n", agree, n)
+	return nil
+}
+
+// randomPhrase picks n consecutive Han characters from a random record's body.
+func randomPhrase(rng *rand.Rand, texts [][]string, n int) string {
+	fields := texts[rng.Intn(len(texts))]
+	rs := []rune(fields[len(fields)-1])
+	if len(rs) < n {
+		return ""
+	}
+	at := rng.Intn(len(rs) - n + 1)
+	for _, r := range rs[at : at+n] {
+		if !unicode.Is(unicode.Han, r) {
+			return ""
+		}
+	}
+	return string(rs[at : at+n])
+}
+
+// containsAny: a phrase holding an abbreviation also finds its long forms,
+// which grep would not count.
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,406 @@
+package static
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/gongkai/gongkai/search"
+	"github.com/spf13/afero"
+)
+
+// exportFields are the indexed fields a query searches, numbered by their
+// place here. Boosts are search/compile.go's (textFields, docKeyBoost).
+var exportFields = []FieldSpec{
+	{Name: "title", Boost: 4, Positions: true},
+	{Name: "doc_number", Boost: 3, Positions: true},
+	{Name: "section", Boost: 2, Positions: true},
+	{Name: "body", Boost: 1, Positions: true, Blocks: true},
+	{Name: "chars", Boost: 1},
+	{Name: "doc_key", Boost: 6},
+}
+
+// facetNames are search's facets, in display order (search/mapping.go).
+var facetNames = []string{"type", "issuer", "year", "department", "status", "level", "village", "genre"}
+
+// Export reads the bleve index at indexDir (an OS path, opened read-only
+// with bleve) and writes its static form into out under dir (e.g.
+// "/_search/static"): content-hashed files and manifest.json, written last.
+// dir must be empty or missing. It returns the manifest.
+func Export(indexDir string, out afero.Fs, dir string) (*Manifest, error) {
+	if err := checkEmpty(out, dir); err != nil {
+		return nil, err
+	}
+	src, err := openSource(indexDir)
+	if err != nil {
+		return nil, err
+	}
+	defer src.close()
+	return exportWith(defaultLayout, src, out, dir)
+}
+
+func exportWith(lay layout, src *source, out afero.Fs, dir string) (*Manifest, error) {
+	x := &exporter{lay: lay, src: src, files: newFiles(out, dir, lay.packSize), dict: newDictionary(),
+		trace: os.Getenv("GONGKAI_EXPORT_TRACE") != ""}
+	return x.run()
+}
+
+func checkEmpty(fs afero.Fs, dir string) error {
+	names, err := afero.ReadDir(fs, dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("static: reading %s: %w", dir, err)
+	}
+	if len(names) > 0 {
+		return fmt.Errorf("static: %s is not empty; export into a fresh directory", dir)
+	}
+	return nil
+}
+
+type exporter struct {
+	lay   layout
+	src   *source
+	files *files
+	dict  *dictionary
+	recs  []record
+	long  []bool    // per gid: the body is cut into blocks
+	bodys []bodyRef // per gid
+
+	trace bool
+	start time.Time
+}
+
+// bodyRef locates a record's body: one raw object, or gzip blocks.
+type bodyRef struct {
+	short  ref
+	blocks []ref
+}
+
+func (x *exporter) lap(what string) {
+	if x.trace {
+		fmt.Fprintf(os.Stderr, "static export: %-10s %v\n", what, time.Since(x.start).Round(time.Millisecond))
+	}
+}
+
+func (x *exporter) run() (*Manifest, error) {
+	x.start = time.Now()
+	recs, err := x.src.readRecords()
+	if err != nil {
+		return nil, err
+	}
+	x.recs = recs
+	x.lap("records")
+	if err := x.writeBodies(); err != nil {
+		return nil, err
+	}
+	x.lap("bodies")
+	man := &Manifest{
+		Format:      FormatVersion,
+		ContentHash: x.src.manifest.ContentHash,
+		Records:     x.src.records,
+		Documents:   x.src.manifest.Documents,
+		Fields:      exportFields,
+		MetaChunk:   x.lay.metaChunk,
+		RangeSize:   x.lay.rangeSize,
+		ImpactBlock: x.lay.impactBlock,
+		Synonyms:    x.src.manifest.Synonyms,
+		GroupFields: groupFields[:],
+		Facets:      facetNames,
+		FacetLabels: search.FacetLabels(),
+		TypeLabels:  search.TypeLabels(),
+	}
+	for _, sh := range x.src.shards {
+		man.Shards = append(man.Shards, sh.docs)
+	}
+	metaLens, metaPacks, err := x.sequence("m", x.metaChunks())
+	if err != nil {
+		return nil, err
+	}
+	man.MetaPacks = metaPacks
+	if man.Groups, err = x.files.put("g", encodeGroups(x.recs)); err != nil {
+		return nil, err
+	}
+	x.lap("meta")
+	for fi := range exportFields {
+		if err := x.exportField(fi); err != nil {
+			return nil, err
+		}
+		x.lap(exportFields[fi].Name)
+	}
+	bucketLens, dictPacks, err := x.sequence("d", x.dict.buckets(x.lay.bucketBytes))
+	if err != nil {
+		return nil, err
+	}
+	man.Buckets, man.DictPacks = len(bucketLens), dictPacks
+	var dir buf
+	for _, lens := range [][]int{bucketLens, metaLens} {
+		dir.int(len(lens))
+		for _, n := range lens {
+			dir.int(n)
+		}
+	}
+	if man.Directory, err = x.files.put("i", dir); err != nil {
+		return nil, err
+	}
+	if err := x.files.finish(); err != nil {
+		return nil, err
+	}
+	man.Packs = x.files.packs
+	man.Files, man.Bytes = x.files.count+1, x.files.bytes
+	if err := writeManifest(x.files, man); err != nil {
+		return nil, err
+	}
+	x.lap("done")
+	return man, nil
+}
+
+// sequence compresses objects in parallel and adds them to packs of kind
+// in order. It returns each one's stored length and, per pack used, the
+// pack and the first object in it: enough for a reader to locate object i.
+func (x *exporter) sequence(kind string, objects [][]byte) ([]int, [][2]int, error) {
+	lens := make([]int, len(objects))
+	var packs [][2]int
+	err := ordered(len(objects), 64, func(i int) ([]byte, error) {
+		return x.files.gzipped(objects[i]), nil
+	}, func(i int, data []byte) error {
+		r, err := x.files.add(kind, data)
+		if err != nil {
+			return err
+		}
+		lens[i] = r.len
+		if len(packs) == 0 || packs[len(packs)-1][0] != r.pack {
+			packs = append(packs, [2]int{r.pack, i})
+		}
+		return nil
+	})
+	return lens, packs, err
+}
+
+// writeBodies stores every body: a short one as one raw object, a long one
+// cut into gzip blocks (see blocks.go), whose position offsets it computes
+// with the index's own analyzer.
+func (x *exporter) writeBodies() error {
+	a, err := newTextAnalyzer()
+	if err != nil {
+		return err
+	}
+	x.bodys = make([]bodyRef, len(x.recs))
+	x.long = make([]bool, len(x.recs))
+	type body struct {
+		raw    []byte
+		blocks [][]byte
+	}
+	return ordered(len(x.recs), 256, func(gid int) (body, error) {
+		r := &x.recs[gid]
+		r.blocks = cutBlocks(r.body)
+		if r.blocks == nil {
+			return body{raw: []byte(r.body)}, nil
+		}
+		x.long[gid] = true
+		blockOffsets(a, r.blocks)
+		var b body
+		for k := range r.blocks {
+			b.blocks = append(b.blocks, x.files.gzipped([]byte(r.blocks[k].text)))
+			r.blocks[k].text = ""
+		}
+		return b, nil
+	}, func(gid int, b body) error {
+		if b.blocks == nil {
+			r, err := x.files.add("b", b.raw)
+			x.bodys[gid].short = r
+			return err
+		}
+		for _, data := range b.blocks {
+			r, err := x.files.add("b", data)
+			if err != nil {
+				return err
+			}
+			x.bodys[gid].blocks = append(x.bodys[gid].blocks, r)
+		}
+		return nil
+	})
+}
+
+// metaChunks encodes what a hit shows, MetaChunk records per chunk:
+//
+//	per record: id ("" when it is the href), href, title, section, doc number,
+//	  nparts, per part: anchor, section, first rune;
+//	  body runes, nblocks,
+//	  nblocks 0: body ref (raw UTF-8)
+//	  else per block: first rune - previous first rune, pos - previous pos, ref (gzip)
+//
+// A ref is pack, offset, length.
+func (x *exporter) metaChunks() [][]byte {
+	metaChunk := x.lay.metaChunk
+	out := make([][]byte, (len(x.recs)+metaChunk-1)/metaChunk)
+	for c := range out {
+		var b buf
+		for gid := c * metaChunk; gid < min(len(x.recs), (c+1)*metaChunk); gid++ {
+			r := &x.recs[gid]
+			if r.id == r.href {
+				b.str("")
+			} else {
+				b.str(r.id)
+			}
+			b.str(r.href)
+			b.str(r.title)
+			b.str(r.section)
+			b.str(r.docNumber)
+			b.int(len(r.parts))
+			for _, p := range r.parts {
+				b.str(p.anchor)
+				b.str(p.section)
+				b.int(p.rune)
+			}
+			b.int(len([]rune(r.body)))
+			b.int(len(r.blocks))
+			if r.blocks == nil {
+				x.bodys[gid].short.encode(&b)
+				continue
+			}
+			lastRune, lastPos := 0, 0
+			for k, blk := range r.blocks {
+				b.int(blk.rune - lastRune)
+				b.int(blk.pos - lastPos)
+				x.bodys[gid].blocks[k].encode(&b)
+				lastRune, lastPos = blk.rune, blk.pos
+			}
+		}
+		out[c] = b
+	}
+	return out
+}
+
+// exportField writes every posting list of one field into the dictionary.
+func (x *exporter) exportField(fi int) error {
+	spec := exportFields[fi]
+	var lists [][]string
+	for _, sh := range x.src.shards {
+		terms, err := termsOf(sh.reader, spec.Name)
+		if err != nil {
+			return fmt.Errorf("static: listing terms of %s: %w", spec.Name, err)
+		}
+		lists = append(lists, terms)
+	}
+	terms := mergeSorted(lists)
+	fe := fieldEncoding{spec: spec, blocks: func(gid int) []textBlock {
+		if !x.long[gid] {
+			return nil
+		}
+		return x.recs[gid].blocks
+	}}
+	var pool sync.Pool
+	return ordered(len(terms), 64, func(i int) (encodedList, error) {
+		sc, _ := pool.Get().(*scratch)
+		if sc == nil {
+			sc = &scratch{}
+		}
+		defer pool.Put(sc)
+		ps, df, err := x.src.postingsOf(terms[i], spec.Name, spec.Positions, sc)
+		if err != nil {
+			return encodedList{}, fmt.Errorf("static: reading postings of %q in %s: %w", terms[i], spec.Name, err)
+		}
+		return x.encodeList(fi, fe, ps, df), nil
+	}, func(i int, l encodedList) error {
+		part, err := x.placeList(l)
+		if err != nil {
+			return err
+		}
+		x.dict.add(terms[i], part)
+		return nil
+	})
+}
+
+// encodedList is one list ready to be placed: the entry's head and the
+// objects it refers to.
+type encodedList struct {
+	head   buf
+	kind   int
+	inline buf    // listInline
+	medium []byte // listMedium: gzip of the inline form
+	large  external
+	member []byte // listExternal: gzip of the membership
+}
+
+func (x *exporter) encodeList(fi int, fe fieldEncoding, ps []posting, df []int) encodedList {
+	var l encodedList
+	l.head.int(fi)
+	for _, n := range df {
+		l.head.int(n)
+	}
+	if inline, ok := fe.inlineUpTo(ps, x.lay.mediumMax); ok {
+		if len(inline) <= x.lay.inlineMax {
+			l.kind, l.inline = listInline, inline
+		} else {
+			l.kind, l.medium = listMedium, x.files.gzipped(inline)
+		}
+		return l
+	}
+	l.kind = listExternal
+	l.large = fe.external(ps, x.lay)
+	l.member = x.files.gzipped(l.large.membership)
+	return l
+}
+
+// placeList adds a list's objects to the packs and returns its entry part.
+func (x *exporter) placeList(l encodedList) ([]byte, error) {
+	b := l.head
+	b.int(l.kind)
+	switch l.kind {
+	case listInline:
+		b.bytes(l.inline)
+		return b, nil
+	case listMedium:
+		r, err := x.files.add("l", l.medium)
+		r.encode(&b)
+		return b, err
+	}
+	member, err := x.files.add("l", l.member)
+	if err != nil {
+		return nil, err
+	}
+	details, err := x.files.add("q", l.large.details)
+	if err != nil {
+		return nil, err
+	}
+	impact, err := x.files.add("q", l.large.impact)
+	if err != nil {
+		return nil, err
+	}
+	member.encode(&b)
+	details.encode(&b)
+	b.int(len(l.large.ranges))
+	prev := -1
+	for _, r := range l.large.ranges {
+		b.int(r.index - prev - 1)
+		b.int(r.bytes)
+		prev = r.index
+	}
+	impact.encode(&b)
+	b.int(len(l.large.blocks))
+	for _, n := range l.large.blocks {
+		b.int(n)
+	}
+	return b, nil
+}
+
+// mergeSorted merges sorted lists, dropping duplicates.
+func mergeSorted(lists [][]string) []string {
+	var all []string
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	sort.Strings(all)
+	out := all[:0]
+	for i, t := range all {
+		if i == 0 || t != all[i-1] {
+			out = append(out, t)
+		}
+	}
+	return out
+}

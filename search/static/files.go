@@ -1,0 +1,151 @@
+package static
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path"
+	"sync"
+
+	"github.com/spf13/afero"
+)
+
+// hashLen is how many bytes of a SHA-256 name a file: 48 bits keep the
+// chance of two files sharing a name negligible.
+const hashLen = 6
+
+// files writes the export: standalone files (manifest, groups, directory)
+// and packs, the files that hold every other object back to back. Objects
+// are read from packs with HTTP Range requests; a host that ignores Range
+// still works, the browser then fetching a whole pack once.
+type files struct {
+	fs       afero.Fs
+	dir      string
+	packSize int
+
+	mu    sync.Mutex
+	count int
+	bytes int64
+	made  map[string]bool
+	packs []string         // pack index → file name, set when the pack is closed
+	open  map[string]*pack // kind → pack being filled
+	zips  sync.Pool
+}
+
+type pack struct {
+	index int
+	data  []byte
+}
+
+// ref locates an object: pack index, byte offset, length.
+type ref struct{ pack, off, len int }
+
+func (r ref) encode(b *buf) {
+	b.int(r.pack)
+	b.int(r.off)
+	b.int(r.len)
+}
+
+func newFiles(fs afero.Fs, dir string, packSize int) *files {
+	return &files{fs: fs, dir: dir, packSize: packSize, made: map[string]bool{}, open: map[string]*pack{}}
+}
+
+func hexName(h []byte) string { return hex.EncodeToString(h) }
+
+// gzipped compresses data; each object is its own gzip stream, so a reader
+// can decompress any one it fetched.
+func (f *files) gzipped(data []byte) []byte {
+	var out bytes.Buffer
+	zw, _ := f.zips.Get().(*gzip.Writer)
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(&out, gzip.DefaultCompression)
+	} else {
+		zw.Reset(&out)
+	}
+	_, _ = zw.Write(data)
+	_ = zw.Close()
+	f.zips.Put(zw)
+	return out.Bytes()
+}
+
+// add appends an object to the pack of its kind (objects of one kind sit
+// together, so neighbours can be read in one request). Callers add in a
+// fixed order so that an export is reproducible.
+func (f *files) add(kind string, data []byte) (ref, error) {
+	f.mu.Lock()
+	p := f.open[kind]
+	if p != nil && len(p.data) > 0 && len(p.data)+len(data) > f.packSize {
+		if err := f.closePack(p); err != nil {
+			f.mu.Unlock()
+			return ref{}, err
+		}
+		p = nil
+	}
+	if p == nil {
+		p = &pack{index: len(f.packs)}
+		f.packs = append(f.packs, "")
+		f.open[kind] = p
+	}
+	r := ref{pack: p.index, off: len(p.data), len: len(data)}
+	p.data = append(p.data, data...)
+	f.mu.Unlock()
+	return r, nil
+}
+
+// closePack writes p as k/<hash>.bin; f.mu is held.
+func (f *files) closePack(p *pack) error {
+	sum := sha256.Sum256(p.data)
+	name := "k/" + hexName(sum[:hashLen]) + ".bin"
+	f.packs[p.index] = name
+	err := f.writeLocked(name, p.data)
+	p.data = nil
+	return err
+}
+
+// finish closes every open pack.
+func (f *files) finish() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for kind, p := range f.open {
+		if err := f.closePack(p); err != nil {
+			return err
+		}
+		delete(f.open, kind)
+	}
+	return nil
+}
+
+// put writes data as a standalone kind/<hash>.bin, compressed, and returns
+// its name.
+func (f *files) put(kind string, data []byte) (string, error) {
+	data = f.gzipped(data)
+	sum := sha256.Sum256(data)
+	name := kind + "/" + hexName(sum[:hashLen]) + ".bin"
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return name, f.writeLocked(name, data)
+}
+
+func (f *files) write(rel string, data []byte) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.writeLocked(rel, data)
+}
+
+func (f *files) writeLocked(rel string, data []byte) error {
+	full := path.Join(f.dir, rel)
+	if parent := path.Dir(full); !f.made[parent] {
+		if err := f.fs.MkdirAll(parent, 0o755); err != nil {
+			return fmt.Errorf("static: creating %s: %w", parent, err)
+		}
+		f.made[parent] = true
+	}
+	f.count++
+	f.bytes += int64(len(data))
+	if err := afero.WriteFile(f.fs, full, data, 0o644); err != nil {
+		return fmt.Errorf("static: writing %s: %w", full, err)
+	}
+	return nil
+}

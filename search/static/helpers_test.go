@@ -1,0 +1,140 @@
+package static
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/search"
+	"github.com/spf13/afero"
+)
+
+// tinyLayout makes a few dozen records use every form: inline, medium and
+// large lists, impact blocks beyond the cap, several packs, long bodies.
+var tinyLayout = layout{
+	metaChunk:   3,
+	rangeSize:   4,
+	impactBlock: 2,
+	impactCap:   6,
+	inlineMax:   24,
+	mediumMax:   120,
+	packSize:    512,
+	bucketBytes: 256,
+}
+
+// corpusRecords turns the example site's Markdown (../../content) into
+// records the way the build does: one record per page with the whole text,
+// one per paragraph. It is real text: 文号, numbers, Latin, padded names.
+func corpusRecords(t testing.TB) []search.Record {
+	t.Helper()
+	fs := afero.NewOsFs()
+	var paths []string
+	err := afero.Walk(fs, "../../content", func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(paths)
+	var out []search.Record
+	for i, p := range paths {
+		data, err := afero.ReadFile(fs, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		if j := strings.Index(text[3:], "\n---"); strings.HasPrefix(text, "---") && j > 0 {
+			text = text[j+7:]
+		}
+		slug := strings.TrimSuffix(filepath.Base(p), ".md")
+		url := "/" + filepath.Base(filepath.Dir(p)) + "/" + slug + "/"
+		base := search.Record{
+			URL: url, Title: titleOf(text, slug), Type: filepath.Base(filepath.Dir(p)),
+			Issuers: []string{fmt.Sprintf("机关%d", i%3)}, Date: time.Date(2018+i%5, time.Month(1+i%12), 1+i, 0, 0, 0, 0, time.UTC),
+		}
+		if i%4 == 0 {
+			base.DocNumber, base.Departments = fmt.Sprintf("昆民发〔20%d〕%d号", 10+i, i+1), []string{"市民政局", "市财政局"}
+		}
+		doc := base
+		doc.ID, doc.Body = url, text
+		out = append(out, doc)
+		var paras []string
+		for _, para := range strings.Split(text, "\n\n") {
+			if strings.TrimSpace(para) != "" {
+				paras = append(paras, para)
+			}
+		}
+		for k := 0; k < len(paras); k++ {
+			r := base
+			r.ID = fmt.Sprintf("%s#p%d", url, k)
+			r.Anchor = fmt.Sprintf("p%d", k)
+			r.Section = fmt.Sprintf("第%d段", k+1)
+			r.Body = paras[k]
+			// Every third page groups its paragraphs in threes, as the build groups short units.
+			if i%3 == 1 && k+1 < len(paras) {
+				r.Parts = []search.Part{{Anchor: r.Anchor, Section: r.Section}}
+				for j := k + 1; j < min(k+3, len(paras)); j++ {
+					r.Parts = append(r.Parts, search.Part{Anchor: fmt.Sprintf("p%d", j), Section: fmt.Sprintf("第%d段", j+1), Offset: len(r.Body) + 1})
+					r.Body += "\n" + paras[j]
+				}
+				k += len(r.Parts) - 1
+			}
+			out = append(out, r)
+		}
+	}
+	if len(out) < 50 {
+		t.Fatalf("only %d records from ../../content", len(out))
+	}
+	return out
+}
+
+func titleOf(text, slug string) string {
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(strings.TrimLeft(line, "# ")); line != "" {
+			return line
+		}
+	}
+	return slug
+}
+
+// buildIndex writes records into a fresh two-shard index.
+func buildIndex(t testing.TB, records []search.Record) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	w, err := search.NewWriter(dir, search.Options{Shards: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range records {
+		if err := w.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Close("test"); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// exportTiny exports the index at dir with tinyLayout into a memory fs.
+func exportTiny(t testing.TB, dir string) (afero.Fs, *Manifest) {
+	t.Helper()
+	src, err := openSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.close()
+	fs := afero.NewMemMapFs()
+	man, err := exportWith(tinyLayout, src, fs, "/static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs, man
+}

@@ -1,0 +1,36 @@
+// The client's query analysis against the index's own analyzer (fixture from node_test.go).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { G } from './load.mjs';
+
+const fixture = process.env.GONGKAI_STATIC_FIXTURE;
+
+// analyze is search's textAnalyzer: baseTokens, then bigrams with run-edge markers.
+function analyze(s) {
+  const toks = G.baseTokens(s), units = G.splitUnits(toks), out = [];
+  let pos = 1, prevHan = false;
+  for (const u of units) {
+    if (!u.h) { out.push([toks[u.from].t, pos++]); prevHan = false; continue; }
+    if (prevHan) pos++;
+    prevHan = true;
+    const t = toks.slice(u.from, u.to);
+    if (t.length === 1) { out.push([t[0].t, pos++]); continue; }
+    out.push(['|' + t[0].t, pos]);
+    for (let i = 0; i + 1 < t.length; i++) out.push([t[i].t + t[i + 1].t, pos + i]);
+    out.push([t[t.length - 1].t + '|', pos + t.length - 2]);
+    pos += t.length - 1;
+  }
+  return out;
+}
+
+test('analysis matches the index analyzer', { skip: !fixture && 'run through go test ./search/static' }, () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(fixture, 'analysis.json'), 'utf8'));
+  const bad = [];
+  for (const c of cases) {
+    const got = analyze(c.s);
+    try { assert.deepEqual(got, c.tokens || []); } catch { bad.push(`${JSON.stringify(c.s)}\n  js: ${JSON.stringify(got)}\n  go: ${JSON.stringify(c.tokens)}`); }
+  }
+  assert.equal(bad.length, 0, `${bad.length} of ${cases.length} strings analyse differently:\n${bad.slice(0, 8).join('\n')}`);
+});

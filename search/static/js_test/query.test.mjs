@@ -1,0 +1,34 @@
+// The browser's query parser against the table search.ParseQuery also answers to.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { G, repo } from './load.mjs';
+
+const table = JSON.parse(fs.readFileSync(path.join(repo, 'search/static/testdata/query_cases.json'), 'utf8'));
+
+function parse(q) {
+  const out = { q };
+  try {
+    const pq = G.parseQuery(q, table.synonyms);
+    const conv = (t) => {
+      const c = { text: t.text };
+      if (t.quoted) c.quoted = true;
+      c.alternatives = t.alternatives;
+      if (t.docKey) c.doc_key = t.docKey;
+      return c;
+    };
+    if (pq.groups.length) out.groups = pq.groups.map((g) => g.map(conv));
+    if (pq.excluded.length) out.excluded = pq.excluded.map(conv);
+  } catch (e) {
+    if (!(e instanceof G.QueryError)) throw e;
+    out.error = e.message;
+  }
+  return out;
+}
+
+for (const c of table.cases) {
+  test(`parseQuery(${JSON.stringify(c.q).slice(0, 60)})`, () => {
+    assert.deepEqual(parse(c.q), c);
+  });
+}

@@ -1,0 +1,190 @@
+package static
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongkai/gongkai/search"
+	"github.com/spf13/afero"
+)
+
+// engineCases are requests, as the search page's query string, whose results
+// the browser client must reproduce exactly: same total, hits in the same
+// order with the same scores and snippets, same facets. They cover phrases,
+// AND, OR, exclusion, synonyms, 文号, single characters, filters, dates,
+// sorting and paging.
+var engineCases = []string{
+	"q=低保", "q=社区", "q=社区治理", "q=城乡社区治理", "q=居委会", "q=村委会", "q=村务公开",
+	"q=中发[2017]13号", "q=中发〔2017〕13号", "q=昆民发〔2010〕1号", "q=刘  智", "q=刘 智",
+	"q=\"社区工作者\"", "q=雪亮工程 牵头", "q=社区 -治理", "q=低保 OR 特困", "q=民", "q=的",
+	"q=网格员", "q=社工", "q=2018年", "q=第一条", "q=13号文", "q=第1条", "q=完善城乡社区治理体系",
+	"q=社区&page=2", "q=社区&page=3&size=7", "q=社区&sort=-date", "q=社区&sort=date",
+	"q=社区&issuer=机关1", "q=社区&type=policies&type=disclosures", "q=社区&from=2019-01-01&to=2021-12-31",
+	"q=社区&year=2018", "type=policies", "q=-社区", "q=党建引领", "q=不存在的词语组合", "q=abc",
+	"q=村民 代表 会议", "q=资金 公开", "q=公示&sort=-date&page=2",
+}
+
+// TestClientAgainstServer builds an index of the example site's text,
+// exports it with tinyLayout (so every list form, range chunks and impact
+// blocks are used) and runs the node tests in js_test against what
+// search.Index returns. It skips without node.
+func TestClientAgainstServer(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed; the JavaScript client is not tested")
+	}
+	fixture := t.TempDir()
+	if keep := os.Getenv("GONGKAI_STATIC_FIXTURE_OUT"); keep != "" { // for debugging the client by hand
+		fixture = keep
+		_ = os.RemoveAll(filepath.Join(keep, "static"))
+	}
+	records := corpusRecords(t)
+	dir := buildIndex(t, records)
+	src, err := openSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	static := filepath.Join(fixture, "static")
+	if _, err := exportWith(tinyLayout, src, afero.NewOsFs(), static); err != nil {
+		t.Fatal(err)
+	}
+	src.close()
+	ix, err := search.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var expected []map[string]any
+	for _, c := range engineCases {
+		expected = append(expected, serverResult(t, ix, c))
+	}
+	writeJSON(t, filepath.Join(fixture, "expected.json"), expected)
+	writeJSON(t, filepath.Join(fixture, "analysis.json"), analysisCases(t, records))
+
+	cmd := exec.Command(node, "--test", "--test-reporter=spec", ".")
+	cmd.Dir = "js_test"
+	cmd.Env = append(os.Environ(), "GONGKAI_STATIC_FIXTURE="+fixture)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("node --test failed: %v\n%s", err, tail(string(out), 6000))
+	}
+	if !strings.Contains(string(out), "engine") {
+		t.Fatalf("node did not run the engine tests:\n%s", tail(string(out), 3000))
+	}
+}
+
+// serverResult is what search.Index answers for a query string, in the
+// shape the JavaScript test compares.
+func serverResult(t *testing.T, ix *search.Index, qs string) map[string]any {
+	t.Helper()
+	v, err := url.ParseQuery(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := search.Request{Query: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
+	for _, name := range search.FilterNames() {
+		if vs := v[name]; len(vs) > 0 {
+			req.Filters[name] = vs
+		}
+	}
+	req.Page = atoi(v.Get("page"))
+	req.Size = atoi(v.Get("size"))
+	if s := v.Get("from"); s != "" {
+		req.From, _ = time.Parse(time.DateOnly, s)
+	}
+	if s := v.Get("to"); s != "" {
+		d, _ := time.Parse(time.DateOnly, s)
+		req.To = d.Add(24*time.Hour - time.Nanosecond)
+	}
+	out := map[string]any{"params": qs}
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		out["error"] = err.Error()
+		return out
+	}
+	var hits []map[string]any
+	for _, h := range res.Hits {
+		date := ""
+		if !h.Date.IsZero() {
+			date = h.Date.Format(time.DateOnly)
+		}
+		hits = append(hits, map[string]any{"url": h.URL, "title": h.Title, "section": h.Section, "doc_number": h.DocNumber,
+			"type": h.Type, "date": date, "snippet": string(h.Snippet), "score": h.Score})
+	}
+	facets := map[string]any{}
+	for name, fs := range res.Facets {
+		var list []map[string]any
+		for _, f := range fs {
+			list = append(list, map[string]any{"value": f.Value, "count": f.Count})
+		}
+		facets[name] = list
+	}
+	out["total"], out["page"], out["pages"], out["hits"], out["facets"] = res.Total, res.Page, res.Pages, hits, facets
+	return out
+}
+
+// analysisCases are strings with the tokens the index's analyzer makes of
+// them, for the client's query analysis to match.
+func analysisCases(t *testing.T, records []search.Record) []map[string]any {
+	a, err := newTextAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var out []map[string]any
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s == "" || seen[s] || len([]rune(s)) > 200 {
+			return
+		}
+		seen[s] = true
+		var toks [][2]any
+		for _, tk := range a.Analyze([]byte(s)) {
+			toks = append(toks, [2]any{string(tk.Term), tk.Position})
+		}
+		out = append(out, map[string]any{"s": s, "tokens": toks})
+	}
+	for _, r := range records {
+		for _, line := range strings.Split(r.Body, "\n") {
+			add(line)
+		}
+	}
+	for _, s := range []string{"刘  智同志", "ＡＢＣ１２３公司", "2018.5.1起", "1,000元", "v1.2版", "e.g.例如", "don't", "A.B.C",
+		"中发[2017]13号", "第1条", "カタカナ・ひらがな", "ー长音", "Ⅳ级", "①②③", "℃", "x_y", "ÉCOLE", "İstanbul", "ΣΑΣ", "𠀀𠀁字",
+		"低保。保障", "低保 保障", "低保\n保障", "a\u00a0b", "文\u3000号", "12:30", "3·15", "http://example.com/a?b=c"} {
+		add(s)
+	}
+	return out
+}
+
+func writeJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
+}

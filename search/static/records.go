@@ -1,0 +1,189 @@
+package static
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	index "github.com/blevesearch/bleve_index_api"
+	"github.com/gongkai/gongkai/search"
+)
+
+// record is what a hit shows and what facets count, read back from the
+// stored and keyword fields of one bleve document.
+type record struct {
+	id, href, title, section, docNumber, typ, body string
+	parts                                          []part // units a grouped record links to
+
+	date    int64 // Unix seconds; valid when hasDate
+	hasDate bool
+
+	facets [len(groupFields)][]string // values of groupFields, sorted
+
+	blocks []textBlock // a long body cut for snippets; nil when short
+}
+
+// Stored fields, as search/mapping.go names them.
+const (
+	fieldHref      = "href"
+	fieldTitle     = "title"
+	fieldShown     = "doc_title"
+	fieldSection   = "section"
+	fieldDocNumber = "doc_number"
+	fieldShownNo   = "doc_no" // a section's 文号, shown but not searched
+	fieldParts     = "parts"  // JSON []search.Part of a grouped record
+	fieldType      = "type"
+	fieldDate      = "date"
+	fieldBody      = "body"
+)
+
+// groupFields are the keyword fields behind filters and facets, in the
+// order groups store them (search.FilterNames).
+var groupFields = [...]string{"type", "issuer", "year", "department", "status", "level", "village", "genre", "topic"}
+
+// readRecords loads every record's stored fields, shard by shard in
+// parallel, then the keyword fields.
+func (s *source) readRecords() ([]record, error) {
+	recs := make([]record, s.records)
+	errs := make([]error, len(s.shards))
+	var wg sync.WaitGroup
+	for i, sh := range s.shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = sh.readStored(recs)
+			if errs[i] == nil {
+				errs[i] = sh.readKeywords(recs)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return recs, nil
+}
+
+func (sh *shard) readStored(recs []record) error {
+	for gid := sh.base; gid < sh.base+sh.docs; gid++ {
+		ext := sh.extIDs[gid-sh.base]
+		doc, err := sh.reader.Document(ext)
+		if err != nil {
+			return fmt.Errorf("static: reading record %q: %w", ext, err)
+		}
+		if doc == nil {
+			return fmt.Errorf("static: record %q has no stored fields", ext)
+		}
+		r := &recs[gid]
+		r.id = ext
+		var shown, shownNo, parts string
+		doc.VisitFields(func(f index.Field) {
+			v := string(f.Value())
+			switch f.Name() {
+			case fieldHref:
+				r.href = v
+			case fieldTitle:
+				r.title = v
+			case fieldShown:
+				shown = v
+			case fieldSection:
+				r.section = v
+			case fieldDocNumber:
+				r.docNumber = v
+			case fieldShownNo:
+				shownNo = v
+			case fieldParts:
+				parts = v
+			case fieldType:
+				r.typ = v
+			case fieldBody:
+				r.body = v
+			case fieldDate:
+				if d, ok := f.(index.DateTimeField); ok {
+					if t, _, err := d.DateTime(); err == nil {
+						r.date, r.hasDate = t.Unix(), true
+					}
+				}
+			}
+		})
+		if r.title == "" {
+			r.title = shown
+		}
+		if r.docNumber == "" {
+			r.docNumber = shownNo
+		}
+		if parts != "" {
+			if r.parts, err = decodeParts(parts, r.body); err != nil {
+				return fmt.Errorf("static: record %q: %w", ext, err)
+			}
+		}
+	}
+	return nil
+}
+
+// part is one unit of a grouped record (search.Part), its offset in runes.
+type part struct {
+	anchor, section string
+	rune            int
+}
+
+// decodeParts reads search's stored parts, turning byte offsets into rune
+// offsets, which the client counts in.
+func decodeParts(js, body string) ([]part, error) {
+	var ps []search.Part
+	if err := json.Unmarshal([]byte(js), &ps); err != nil {
+		return nil, fmt.Errorf("stored parts are not JSON: %w", err)
+	}
+	out := make([]part, 0, len(ps))
+	for _, p := range ps {
+		off := min(max(p.Offset, 0), len(body))
+		out = append(out, part{anchor: p.Anchor, section: p.Section, rune: utf8.RuneCountInString(body[:off])})
+	}
+	return out, nil
+}
+
+// readKeywords fills each record's facet values from the keyword fields,
+// which are indexed but not stored.
+func (sh *shard) readKeywords(recs []record) error {
+	for fi, field := range groupFields {
+		terms, err := termsOf(sh.reader, field)
+		if err != nil {
+			return fmt.Errorf("static: reading field %s: %w", field, err)
+		}
+		for _, term := range terms {
+			tfr, err := sh.reader.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+			if err != nil {
+				return fmt.Errorf("static: reading %s=%q: %w", field, term, err)
+			}
+			for {
+				m, err := tfr.Next(nil)
+				if err != nil {
+					_ = tfr.Close()
+					return err
+				}
+				if m == nil {
+					break
+				}
+				if gid := sh.gid(m.ID); gid >= 0 {
+					recs[gid].facets[fi] = append(recs[gid].facets[fi], term)
+				}
+			}
+			_ = tfr.Close()
+		}
+	}
+	for gid := sh.base; gid < sh.base+sh.docs; gid++ {
+		for _, vs := range recs[gid].facets {
+			sort.Strings(vs)
+		}
+	}
+	return nil
+}
+
+// dateDay formats a record date as the server shows it (UTC calendar day).
+func dateDay(unix int64) string { return time.Unix(unix, 0).UTC().Format(time.DateOnly) }

@@ -1,0 +1,739 @@
+/* gongkai search without a server: answers the search page's ?q=… from the index export, or
+ * from /api/search when a gongkai server answers, with the results of `gongkai search`.
+ * How and why: search/static/doc.go. Tests: search/static/js_test. */
+((root) => {
+	'use strict';
+	const MAX_TERMS = 32, MAX_PAGE = 100;
+	const FILTERS = ['type', 'issuer', 'year', 'department', 'status', 'level', 'village', 'genre', 'topic'];
+
+	// ---- text (search/normalize.go, analysis.go) ----
+	const re = (s, f = '') => new RegExp(s, 'u' + f), reHan = re('\\p{sc=Han}'), reSig = re('[\\p{L}\\p{Nd}]');
+	const reIdeo = re('[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u3031-\\u3035\\u309b\\u309c\\u30a0\\u30fc\\uff70]');
+	const reLetter = re('[\\p{Alphabetic}\\p{Pc}]'), reDigit = re('\\p{Nd}'), reExtend = re('[\\p{M}\\p{Cf}]');
+	const SPACE = '\\t\\n\\v\\f\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+	const reSpace = re(`[${SPACE}]`), reInline = /[ \t\xa0\u3000\u2002\u2003\u2009]/;
+	const isHan = (c) => reHan.test(c), isSpace = (c) => reSpace.test(c), isInline = (c) => reInline.test(c);
+	const foldRune = (c) => { const n = c.codePointAt(0); return n >= 0xff01 && n <= 0xff5e ? String.fromCharCode(n - 0xfee0) : n === 0x3000 ? ' ' : c; };
+	const foldWidth = (s) => s.replace(/[\uff01-\uff5e\u3000]/g, foldRune);
+	const lower = (c) => { const l = c.toLowerCase(); return [...l].length > 1 ? String.fromCodePoint(l.codePointAt(0)) : l; };
+	const lowerAll = (s) => [...s].map(lower).join('');
+	const trimSpace = (s) => { const a = [...s]; let i = 0, j = a.length; while (i < j && isSpace(a[i])) i++; while (j > i && isSpace(a[j - 1])) j--; return a.slice(i, j).join(''); };
+	function normalizeText(s) {
+		s = foldWidth(s);
+		if (!/[ \t\xa0\u2002\u2003\u2009]/.test(s)) return s;
+		const a = [...s], out = [];
+		for (let i = 0; i < a.length;) {
+			if (isInline(a[i]) && out.length) {
+				let j = i; while (j < a.length && isInline(a[j])) j++;
+				if (j < a.length && isHan(out[out.length - 1]) && isHan(a[j])) { i = j; continue; }
+			}
+			out.push(a[i++]);
+		}
+		return out.join('');
+	}
+	const MID = [":\xb7\u0387\u055f\u05f4\u2027\ufe13\ufe55.'\u2018\u2019\u2024\ufe52", ",;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54.'\u2018\u2019\u2024\ufe52"];
+	const kind = (c) => c === undefined ? 0 : c.codePointAt(0) >= 0x2e80 && reIdeo.test(c) ? 1 : reDigit.test(c) ? 3 : reLetter.test(c) ? 2 : reExtend.test(c) ? 4 : 0;
+	function tokenize(s) {
+		const a = [...s], toks = [];
+		for (let i = 0; i < a.length;) {
+			const k = kind(a[i]);
+			if (k === 1) { toks.push({ t: a[i], s: i, e: i + 1, h: true }); i++; continue; }
+			if (k !== 2 && k !== 3) { i++; continue; }
+			let j = i + 1, last = k;
+			for (;;) {
+				const kj = kind(a[j]);
+				if (kj === 4) j++;
+				else if (kj === 2 || kj === 3) { last = kj; j++; }
+				else if (a[j] && kind(a[j + 1]) === last && MID[last - 2].includes(a[j])) j += 2;
+				else break;
+			}
+			const w = a.slice(i, j).join('');
+			toks.push({ t: /\p{Lu}/u.test(w) ? lowerAll(w) : w, s: i, e: j, h: false });
+			i = j;
+		}
+		return toks;
+	}
+	const baseTokens = (s) => tokenize(normalizeText(s));
+	function splitUnits(toks) {
+		const units = [];
+		toks.forEach((tk, i) => {
+			const u = units[units.length - 1];
+			if (tk.h && u && u.h && toks[i - 1].e === tk.s) u.to = i + 1; else units.push({ h: tk.h, from: i, to: i + 1 });
+		});
+		return units;
+	}
+	function phraseSlots(toks, units) {
+		if (units.length === 1 && units[0].h && units[0].to - units[0].from === 1) return { single: toks[units[0].from].t };
+		const slots = [];
+		let prevHan = false;
+		units.forEach((u, i) => {
+			if (!u.h) { slots.push([toks[u.from].t]); prevHan = false; return; }
+			if (prevHan) slots.push(['']);
+			prevHan = true;
+			const t = toks.slice(u.from, u.to).map((x) => x.t);
+			if (t.length > 1) { for (let j = 0; j + 1 < t.length; j++) slots.push([t[j] + t[j + 1]]); return; }
+			const alts = [t[0]];
+			if (i === 0) alts.push(t[0] + '|');
+			if (i === units.length - 1) alts.push('|' + t[0]);
+			slots.push(alts);
+		});
+		return { slots };
+	}
+	const hasSearchable = (s) => baseTokens(s).length > 0;
+	const canonical = (s) => lowerAll(normalizeText(trimSpace(s)));
+
+	// ---- query (search/query.go, synonyms.go, NormalizeDocNumber) ----
+	function QueryError(message) { this.message = message; }
+	const fail = (m) => { throw new QueryError(m); };
+	const isQuote = (c) => '"“”「」『』„‟'.includes(c);
+	function scanWords(q) {
+		const rs = [...q], words = [];
+		for (let i = 0; i < rs.length;) {
+			let r = rs[i], ex = false, j;
+			if (isSpace(r)) { i++; continue; }
+			if (r === '|') { words.push({ or: 1 }); i++; continue; }
+			if (r === '-' && i + 1 < rs.length && !isSpace(rs[i + 1])) { ex = true; r = rs[++i]; }
+			if (isQuote(r)) {
+				for (j = i + 1; j < rs.length && !isQuote(rs[j]);) j++;
+				words.push({ text: rs.slice(i + 1, j).join(''), quoted: true, ex });
+				i = j + 1;
+				continue;
+			}
+			for (j = i; j < rs.length && !isSpace(rs[j]) && !isQuote(rs[j]) && rs[j] !== '|';) j++;
+			if (j === i) { i++; continue; }
+			const text = rs.slice(i, j).join('');
+			i = j;
+			words.push(text === 'OR' && !ex ? { or: 1 } : { text, ex });
+		}
+		return words;
+	}
+	function joinPaddedNames(w) {
+		const single = (i) => !w[i].or && !w[i].quoted && !w[i].ex && [...w[i].text].length === 1 && isHan(w[i].text) && !(w[i - 1] || {}).or && !(w[i + 1] || {}).or;
+		const out = [];
+		w.forEach((x, i) => { if (i > 0 && single(i) && single(i - 1)) out[out.length - 1].text += x.text; else out.push({ ...x }); });
+		return out;
+	}
+	const reDocNo = re('^(\\p{sc=Han}[\\p{sc=Han}A-Za-z0-9]*?)[[(〔【﹝<]?([0-9]{4})[\\])〕】﹞>]?第?([0-9]{1,6})号$');
+	function normalizeDocNumber(s) {
+		const m = reDocNo.exec(foldWidth(s).split(re(`[${SPACE}]+`)).join(''));
+		return m ? `${m[1]}〔${m[2]}〕${+m[3]}号` : '';
+	}
+	function expandSynonyms(term, groups) {
+		const alts = [term], seen = new Set(alts);
+		for (const g of groups || []) {
+			const members = g.map(canonical).filter(Boolean);
+			for (let i = 0; i < alts.length && alts.length < 8; i++) {
+				for (const m of members) {
+					if (!alts[i].includes(m)) continue;
+					for (const o of members) {
+						const next = alts[i].split(m).join(o);
+						if (o !== m && !seen.has(next) && alts.length < 8) { seen.add(next); alts.push(next); }
+					}
+				}
+			}
+		}
+		return alts;
+	}
+	function parseQuery(q, syn) {
+		const n = [...q].length;
+		if (n > 256) fail(`检索词太长（${n} 个字），最多 256 个字，请精简后再试。`);
+		const words = joinPaddedNames(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text))));
+		const out = { groups: [], excluded: [] };
+		let count = 0, group = null, afterOr = false;
+		for (const w of words) {
+			if (w.or) { afterOr = !!group; continue; }
+			const text = trimSpace(w.text), norm = canonical(text);
+			if (!hasSearchable(norm)) { afterOr = false; continue; }
+			const t = { text, quoted: !!w.quoted, alternatives: expandSynonyms(norm, syn), docKey: normalizeDocNumber(text) };
+			count++;
+			if (w.ex) out.excluded.push(t); else if (afterOr && group) group.push(t); else out.groups.push(group = [t]);
+			afterOr = false;
+		}
+		if (count > MAX_TERMS) fail(`检索词太多（${count} 个），最多 ${MAX_TERMS} 个，请精简后再试。`);
+		if (!count && trimSpace(q)) fail('检索词中没有可检索的文字，请输入汉字、字母或数字。');
+		return out;
+	}
+
+	// ---- snippets (search/snippet.go) ----
+	function folded(rs) {
+		const s = [], orig = [];
+		let lastHan = false, hard = false;
+		rs.forEach((r, i) => {
+			const f = lower(foldRune(r));
+			if (!reSig.test(f)) { hard = hard || !isInline(r); return; }
+			const han = isHan(f);
+			if (han && lastHan && hard) { s.push('\0'); orig.push(-1); }
+			s.push(f); orig.push(i);
+			lastHan = han; hard = false;
+		});
+		return { s, orig };
+	}
+	function spans(rs, terms) {
+		const ft = folded(rs), out = [];
+		for (const t of terms) {
+			for (const alt of t.alternatives) {
+				const key = folded([...alt]).s, n = key.length;
+				for (let i = 0; n && i + n <= ft.s.length; i++) {
+					let k = 0; while (k < n && ft.s[i + k] === key[k]) k++;
+					if (k === n && ft.orig[i] >= 0 && ft.orig[i + n - 1] >= 0) out.push([ft.orig[i], ft.orig[i + n - 1] + 1]);
+				}
+			}
+		}
+		return out;
+	}
+	const esc = (s) => String(s).replace(/[&'<>"]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' })[c]);
+	const collapse = (s) => /[\n\r\t ]/.test(s) ? s.replace(re(`[${SPACE.replace('\\u3000', '')}]+`, 'g'), ' ') : s;
+	function snippet(rs, terms, at = 0, total = rs.length, from = 0) {
+		if (!total) return { html: '', first: -1 };
+		const sp = spans(rs, terms).filter((s) => s[0] >= from);
+		const found = sp.length ? Math.min(...sp.map((s) => s[0])) + at : -1;
+		let lo = Math.max(0, Math.max(found, 0) - 30);
+		const hi = Math.min(total, lo + 120);
+		lo = Math.max(0, Math.min(lo, hi - 120));
+		if (lo < at || hi > at + rs.length) return { need: [lo, hi] };
+		const marks = [];
+		sp.map((s) => [Math.max(s[0] + at, lo), Math.min(s[1] + at, hi)]).filter((s) => s[0] < s[1]).sort((a, b) => a[0] - b[0])
+			.forEach((m) => { const l = marks[marks.length - 1]; if (l && m[0] <= l[1]) l[1] = Math.max(l[1], m[1]); else marks.push(m); });
+		let out = lo > 0 ? '…' : '', pos = lo;
+		const plain = (a, b) => { out += esc(collapse(rs.slice(a - at, b - at).join(''))); };
+		for (const m of marks) { plain(pos, m[0]); out += '<mark>'; plain(m[0], m[1]); out += '</mark>'; pos = m[1]; }
+		plain(pos, hi);
+		return { html: out + (hi < total ? '…' : ''), first: found };
+	}
+
+	// ---- bytes ----
+	const utf8 = new TextDecoder();
+	class Reader {
+		constructor(b) { this.b = b; this.i = 0; }
+		u() {
+			let v = 0, m = 1, c;
+			do { if (this.i >= this.b.length) throw new Error('truncated data'); c = this.b[this.i++]; v += (c & 127) * m; m *= 128; } while (c & 128);
+			return v;
+		}
+		s() { const n = this.u(); return utf8.decode(this.b.subarray(this.i, (this.i += n))); }
+		ref(gz) { return { p: this.u(), o: this.u(), l: this.u(), gz }; }
+		more() { return this.i < this.b.length; }
+	}
+	const gunzip = (b) => typeof DecompressionStream === 'undefined' ? Promise.reject(new Error('浏览器版本过旧，无法在本站检索，请升级浏览器。'))
+		: new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then((a) => new Uint8Array(a));
+	const fnv = (s) => new TextEncoder().encode(s).reduce((h, c) => Math.imul(h ^ c, 0x01000193) >>> 0, 0x811c9dc5);
+	const f64 = new Float64Array(1), u32 = new Uint32Array(f64.buffer);
+	// golog is Go's math.Log on amd64 (log.go without FMA): idf must equal bleve's to the bit.
+	function golog(x) {
+		if (!(x > 0 && x < Infinity)) return Math.log(x);
+		f64[0] = x;
+		const hi = u32[1];
+		let k = ((hi >>> 20) & 0x7ff) - 0x3fe;
+		u32[1] = (hi & 0xfffff) | 0x3fe00000;
+		let f1 = f64[0];
+		if (f1 < 0.7071067811865476) { k--; f1 *= 2; }
+		const f = f1 - 1, s = f / (2 + f), s2 = s * s, s4 = s2 * s2;
+		const t1 = s2 * (0.6666666666666735 + s4 * (0.2857142874366239 + s4 * (0.1818357216161805 + s4 * 0.14798198605116586)));
+		const t2 = s4 * (0.3999999999940942 + s4 * (0.22222198432149784 + s4 * 0.15313837699209373));
+		const R = t1 + t2, hfsq = 0.5 * f * f;
+		return k * 0.6931471803691238 - ((hfsq - (s * (hfsq + R) + k * 1.9082149292705877e-10)) - f);
+	}
+	const normOf = (len) => Math.fround(1 / Math.sqrt(len));
+	const cmpStr = (a, b) => {
+		const x = [...a], y = [...b];
+		for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
+		return x.length - y.length;
+	};
+
+	// ---- store: whole files, and pack objects read with Range ----
+	class Store {
+		constructor(base, get) {
+			this.base = base; this.cache = new Map(); this.whole = new Map();
+			this.get = get || ((url, r) => fetch(url, r ? { headers: { Range: `bytes=${r[0]}-${r[1] - 1}` } } : { cache: /json$/.test(url) ? 'no-cache' : 'default' })
+				.then((res) => { if (!res.ok) throw new Error(`${url}：HTTP ${res.status}`); return res.arrayBuffer().then((a) => ({ status: res.status, body: new Uint8Array(a) })); }));
+		}
+		memo(key, make) {
+			if (!this.cache.has(key)) { const p = make(); p.catch(() => this.cache.delete(key)); this.cache.set(key, p); }
+			return this.cache.get(key);
+		}
+		file(name) { return this.memo(name, async () => gunzip((await this.get(this.base + name)).body)); }
+		objects(refs) {
+			const key = (r) => `${r.p}:${r.o}:${r.l}${r.gz ? 'z' : ''}`, todo = {};
+			for (const r of refs) if (!r.l) this.cache.set(key(r), Promise.resolve(new Uint8Array(0))); else if (!this.cache.has(key(r))) (todo[r.p] = todo[r.p] || []).push(r);
+			for (const p in todo) {
+				const groups = [];
+				for (const r of todo[p].sort((a, b) => a.o - b.o)) {
+					let g = groups[groups.length - 1];
+					if (!g || r.o > g.b + 2048) groups.push((g = { a: r.o, b: 0, rs: [] }));
+					g.b = Math.max(g.b, r.o + r.l); g.rs.push(r);
+				}
+				for (const g of groups) {
+					const bytes = this.range(+p, g.a, g.b);
+					for (const r of g.rs) this.memo(key(r), async () => { const part = (await bytes).subarray(r.o - g.a, r.o - g.a + r.l); return r.gz ? gunzip(part) : part; });
+				}
+			}
+			return Promise.all(refs.map((r) => this.cache.get(key(r))));
+		}
+		async range(p, a, b) {
+			if (this.whole.has(p)) return (await this.whole.get(p)).subarray(a, b);
+			const r = await this.get(this.base + this.man.packs[p], [a, b]);
+			if (r.status === 206) return r.body;
+			this.whole.set(p, r.body);
+			return r.body.subarray(a, b);
+		}
+	}
+
+	// ---- index: manifest, groups, dictionary, posting lists (search/static/*.go) ----
+	class Index {
+		static async open(base, get) {
+			const store = new Store(base, get), man = (store.man = JSON.parse(utf8.decode((await store.get(base + 'manifest.json')).body)));
+			if (man.format !== 1) throw new Error('检索索引的格式与本页不符，请重新构建网站。');
+			return new Index(store, man, await store.file(man.directory), await store.file(man.groups));
+		}
+		constructor(store, man, dir, groups) {
+			this.store = store; this.man = man; this.n = man.shards.length; this.N = man.records;
+			this.base = [0]; man.shards.forEach((c, i) => this.base.push(this.base[i] + c));
+			const r = new Reader(dir), locate = (packs) => {
+				const out = []; let p = -1, off = 0;
+				for (let i = 0, n = r.u(); i < n; i++) {
+					if (p + 1 < packs.length && packs[p + 1][1] === i) { p++; off = 0; }
+					const l = r.u(); out.push({ p: packs[p][0], o: off, l, gz: true }); off += l;
+				}
+				return out;
+			};
+			this.buckets = locate(man.dict_packs); this.metas = locate(man.meta_packs);
+			this.fieldNo = {}; man.fields.forEach((f, i) => { this.fieldNo[f.name] = i; });
+			this.groups = decodeGroups(groups, man.group_fields.length, this.N);
+		}
+		shardOf(g) { let s = 0; while (g >= this.base[s + 1]) s++; return s; }
+		group(g) { return this.groups.list[this.groups.of[g]]; }
+		entry(term) {
+			return this.store.memo('t' + term, async () => {
+				const [b] = await this.store.objects([this.buckets[fnv(term) & (this.man.buckets - 1)]]), r = new Reader(b);
+				let found = {};
+				for (let n = r.u(); n > 0; n--) { const t = r.s(), e = this.decodeEntry(r); if (t === term) found = e; }
+				return found;
+			});
+		}
+		decodeEntry(r) {
+			const out = {};
+			for (let nf = r.u(); nf > 0; nf--) {
+				const fi = r.u(), spec = this.man.fields[fi], df = [];
+				for (let s = 0; s < this.n; s++) df.push(r.u());
+				const l = out[fi] = new List(this, spec, df), kind = r.u();
+				if (kind === 0) l.setAll(decodePostings(r, spec, l.total, -1));
+				else if (kind === 1) l.medium = r.ref(true);
+				else {
+					l.member = r.ref(true); l.details = r.ref(); l.ranges = {};
+					for (let n = r.u(), ix = -1, off = 0; n > 0; n--) { ix += 1 + r.u(); const len = r.u(); l.ranges[ix] = { o: off, l: len }; off += len; }
+					l.impact = r.ref(); l.blocks = [];
+					for (let n = r.u(); n > 0; n--) l.blocks.push(r.u());
+				}
+			}
+			return out;
+		}
+	}
+	function decodeGroups(b, nf, N) {
+		const r = new Reader(b), strs = [], list = [], of = new Int32Array(N);
+		for (let n = r.u(); n > 0; n--) strs.push(r.s());
+		for (let n = r.u(); n > 0; n--) {
+			const v = [];
+			for (let f = 0; f < nf; f++) { const vs = []; for (let k = r.u(); k > 0; k--) vs.push(strs[r.u()]); v.push(vs); }
+			const d = r.u();
+			list.push({ v, date: d ? ((d - 1) % 2 ? -d / 2 : (d - 1) / 2) : null });
+		}
+		for (let n = r.u(), at = 0; n > 0; n--) { const len = r.u(); of.fill(r.u(), at, at + len); at += len; }
+		return { list, of };
+	}
+	function decodePostings(r, spec, n, prev) {
+		const out = [];
+		for (; n > 0 && r.more(); n--) {
+			const p = { g: (prev += 1 + r.u()), tf: r.u(), fb: -1 };
+			lengthOf(r, spec, p);
+			if (spec.positions) { p.pos = []; for (let k = 0, at = 0; k < p.tf; k++) p.pos.push((at += r.u())); }
+			out.push(p);
+		}
+		return out;
+	}
+	function lengthOf(r, spec, p) {
+		const v = r.u();
+		p.len = spec.blocks ? Math.floor(v / 2) : v;
+		if (spec.blocks && v % 2) p.fb = r.u();
+	}
+	class List {
+		constructor(ix, spec, df) { this.ix = ix; this.spec = spec; this.df = df; this.total = df.reduce((a, b) => a + b, 0); this.known = new Map(); this.next = 0; this.thr = Infinity; this.loaded = {}; }
+		setAll(ps) { this.all = true; this.thr = 0; this.gids = ps.map((p) => (this.known.set(p.g, p), p.g)); this.set = new Set(this.gids); }
+		has(g) {
+			if (this.set) return this.set.has(g);
+			const i = Math.floor(g / this.ix.man.range);
+			if (this.loaded[i] || (this.ranges && !this.ranges[i])) return this.known.has(g);
+		}
+		async members() {
+			if (this.gids) return this.gids;
+			const [b] = await this.ix.store.objects([this.medium || this.member]), r = new Reader(b), out = [];
+			if (this.medium) this.setAll(decodePostings(r, this.spec, this.total, -1));
+			else for (let n = r.u(), g = -1; n > 0; n--) out.push((g += 1 + r.u()));
+			if (!this.gids) { this.set = new Set(out); this.gids = out; }
+			return this.gids;
+		}
+		detail(gids) {
+			if (this.all || !this.ranges) return Promise.resolve();
+			const size = this.ix.man.range, want = [], wait = new Set(), d = this.details, pend = (this.pend = this.pend || {});
+			for (const g of gids) {
+				const i = Math.floor(g / size);
+				if (pend[i]) wait.add(pend[i]); else if (!this.loaded[i] && this.ranges[i]) { want.push(i); pend[i] = 1; }
+			}
+			const got = (async () => {
+				(await this.ix.store.objects(want.map((i) => ({ p: d.p, o: d.o + this.ranges[i].o, l: this.ranges[i].l })))).forEach((b, k) => {
+					for (let r = new Reader(b), prev = want[k] * size - 1; r.more();) { const p = decodePostings(r, this.spec, 1, prev)[0]; this.known.set(p.g, p); prev = p.g; }
+					this.loaded[want[k]] = 1;
+				});
+				if (Object.keys(this.ranges).every((i) => this.loaded[i])) { this.all = true; this.thr = 0; }
+			})();
+			for (const i of want) pend[i] = got;
+			return Promise.all([got, ...wait]);
+		}
+		async more() {
+			const o = this.impact.o + this.blocks.slice(0, this.next).reduce((a, b) => a + b, 0);
+			const [b] = await this.ix.store.objects([{ p: this.impact.p, o, l: this.blocks[this.next++] }]);
+			for (const r = new Reader(b); r.more();) {
+				const p = { g: r.u(), tf: r.u(), fb: -1 };
+				lengthOf(r, this.spec, p);
+				if (!this.known.has(p.g)) this.known.set(p.g, p);
+				this.thr = Math.sqrt(p.tf) * normOf(p.len);
+			}
+		}
+	}
+
+	// ---- plan: search/compile.go as bleve builds its searchers ----
+	function plan(ix, pq) {
+		const text = ix.man.fields.filter((f) => f.positions), leaves = [];
+		const leaf = (term, field, boost) => { const n = { term, fi: ix.fieldNo[field], boost }; leaves.push(n); return n; };
+		const term = (t) => {
+			const kids = [];
+			for (const alt of t.alternatives) {
+				const toks = baseTokens(alt), units = splitUnits(toks);
+				if (!units.length) continue;
+				const ps = phraseSlots(toks, units);
+				if (ps.single !== undefined) { kids.push(leaf(ps.single, 'chars', 1)); continue; }
+				for (const f of text) {
+					if (ps.slots.length === 1 && ps.slots[0].length === 1) { kids.push(leaf(ps.slots[0][0], f.name, f.boost)); continue; }
+					const slots = [];
+					ps.slots.forEach((a, at) => {
+						const alts = a.filter(Boolean).map((x) => leaf(x, f.name, f.boost));
+						if (alts.length) slots.push({ at, alts, kid: alts.length === 1 ? alts[0] : { alts } });
+					});
+					kids.push({ phrase: slots, fi: ix.fieldNo[f.name] });
+				}
+			}
+			if (t.docKey) kids.push(leaf(t.docKey, 'doc_key', 6));
+			return kids.length === 1 ? kids[0] : { dis: kids };
+		};
+		return { root: { conj: pq.groups.map((g) => (g.length === 1 ? term(g[0]) : { dis: g.map(term) })) }, not: pq.excluded.map(term), leaves };
+	}
+	const kidsOf = (n) => n.phrase ? n.phrase.map((s) => s.kid) : n.alts || n.dis || n.conj;
+	function prepare(ix, node, s) {
+		if (node.term !== undefined) {
+			const df = node.list ? node.list.df[s] : 0, idf = (node.idf = node.idf || [])[s] = 1 + golog(ix.man.shards[s] / (df + 1)), w = node.boost * idf;
+			return { c: df, w: w * w };
+		}
+		const kids = kidsOf(node), info = kids.map((k) => prepare(ix, k, s)), order = kids.map((k, i) => i);
+		if (!(node.dis && kids.length > 10)) order.sort((a, b) => info[a].c - info[b].c || a - b);
+		let c = 0, w = 0;
+		(node.order = node.order || [])[s] = order.map((i) => (c += info[i].c, w += info[i].w, kids[i]));
+		return { c, w };
+	}
+	function setNorm(node, s, qnorm) {
+		if (node.term === undefined) return kidsOf(node).forEach((k) => setNorm(k, s, qnorm));
+		(node.qw = node.qw || [])[s] = node.boost * node.idf[s] * qnorm;
+	}
+	function score(node, g, s, bound) {
+		if (node.term !== undefined) {
+			const l = node.list, p = l && l.has(g) && l.known.get(g);
+			if (!l || !l.has(g)) return null;
+			if (p) { const sc = Math.sqrt(p.tf) * normOf(p.len) * node.idf[s]; return node.qw[s] !== 1 ? sc * node.qw[s] : sc; }
+			return bound ? l.thr * node.idf[s] * node.qw[s] * (1 + 1e-9) : NaN;
+		}
+		if (node.phrase && !(node.hit && node.hit[g])) return null;
+		const kids = node.order[s], or = node.dis || node.alts;
+		let total = 0, n = 0;
+		for (const k of kids) {
+			const v = score(k, g, s, bound);
+			if (v === null) { if (!or) return null; continue; }
+			total += v; n++;
+		}
+		return !n ? null : or ? total * (n / kids.length) : total;
+	}
+
+	// ---- matching: sets of records as Uint8Array(N) ----
+	const setOf = (N, gids) => { const b = new Uint8Array(N); for (const g of gids) b[g] = 1; return b; };
+	const or = (bs) => bs.reduce((a, b) => a.map((x, i) => x | b[i]));
+	const and = (bs) => bs.reduce((a, b) => a.map((x, i) => x & b[i]));
+	const list = (b) => { const out = []; b.forEach((x, i) => { if (x) out.push(i); }); return out; };
+	const all = (xs, f) => Promise.all(xs.map(f));
+	async function candidates(ix, node) {
+		if (node.term !== undefined) return setOf(ix.N, node.list ? await node.list.members() : []);
+		if (!node.phrase) return (node.conj ? and : or)(await all(kidsOf(node), (k) => candidates(ix, k)));
+		const size = (sl) => sl.alts.reduce((a, l) => a + (l.list ? l.list.total : 0), 0);
+		const use = node.phrase.slice().sort((a, b) => size(a) - size(b)).filter((sl, i) => !i || sl.alts.every((l) => !l.list || l.list.all || l.list.medium));
+		return and(await all(use, async (sl) => or(await all(sl.alts, (l) => candidates(ix, l)))));
+	}
+	async function verify(ix, node, cand) {
+		if (node.term !== undefined) return;
+		if (!node.phrase) return all(kidsOf(node), (k) => verify(ix, k, cand));
+		const gids = list(and([await candidates(ix, node), cand])), lists = [].concat(...node.phrase.map((sl) => sl.alts.map((l) => l.list).filter(Boolean)));
+		await all(lists, (l) => l.detail(gids));
+		node.hit = node.hit || new Uint8Array(ix.N); node.first = node.first || new Map();
+		for (const g of gids) {
+			const pos = node.phrase.map((sl) => new Set([].concat(...sl.alts.map((l) => { const p = l.list && l.list.known.get(g); return p && p.pos || []; }))));
+			let best = 0;
+			pos[0].forEach((p) => { const at = p - node.phrase[0].at; if (at > 0 && (!best || at < best) && node.phrase.every((sl, i) => pos[i].has(at + sl.at))) best = at; });
+			if (best) { node.hit[g] = 1; node.first.set(g, best); }
+		}
+	}
+	async function matches(ix, node) {
+		if (node.term !== undefined) return candidates(ix, node);
+		if (node.phrase) return node.hit ? node.hit.slice() : new Uint8Array(ix.N);
+		return (node.conj ? and : or)(await all(kidsOf(node), (k) => matches(ix, k)));
+	}
+
+	// ---- search (search/search.go, http.go) ----
+	function request(params) {
+		const get = (k) => trimSpace(params.get(k) || ''), req = { q: params.get('q') || '', sort: params.get('sort') || '', filters: {} };
+		for (const f of FILTERS) for (const v of params.getAll(f).map(trimSpace)) if (v) (req.filters[f] = req.filters[f] || []).push(v);
+		if (req.sort === 'relevance') req.sort = '';
+		const int = (k, label, s = get(k)) => !s ? 0 : /^\+?[0-9]+$/.test(s) ? +s : fail(`${label}“${s}”不是有效的数字。`);
+		const date = (k, label, s = get(k)) => {
+			const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s), t = m && Date.UTC(+m[1], m[2] - 1, +m[3]);
+			if (!s) return null;
+			if (!m || new Date(t).getUTCDate() !== +m[3]) fail(`${label}“${s}”格式有误，请写成 2018-08-22 这样的年-月-日。`);
+			return { y: +m[1], t: t / 1000, s };
+		};
+		return Object.assign(req, { page: int('page', '页码'), size: int('size', '每页条数'), from: date('from', '起始日期'), to: date('to', '截止日期') });
+	}
+	class Engine {
+		constructor(ix) { this.ix = ix; }
+		async search(params) {
+			const ix = this.ix, req = request(params);
+			req.q = trimSpace(req.q);
+			const pq = parseQuery(req.q, ix.man.synonyms), nv = [].concat(...Object.values(req.filters)).length;
+			if (req.page > MAX_PAGE) fail(`页码 ${req.page} 超出范围：只能查看第 1 到第 ${MAX_PAGE} 页，请增加检索词或筛选条件缩小范围。`);
+			req.page = req.page || 1; req.size = Math.min(req.size || 10, 100);
+			if (nv > MAX_TERMS) fail(`筛选条件太多（${nv} 个），最多 ${MAX_TERMS} 个。`);
+			if (!['', 'date', '-date'].includes(req.sort)) fail(`不支持的排序方式“${req.sort}”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。`);
+			for (const d of [req.from, req.to]) if (d && (d.y < 1700 || d.y > 2200)) fail(`日期 ${d.s} 超出范围：只支持 1700 年到 2200 年。`);
+			if (req.from && req.to && req.to.t < req.from.t) fail(`日期范围有误：起始日期 ${req.from.s} 晚于截止日期 ${req.to.s}。`);
+			if (!pq.groups.length && !req.sort) req.sort = '-date';
+			const p = plan(ix, pq), allow = this.filter(req), roots = pq.groups.length ? [p.root] : [];
+			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
+			const cand = and([allow, ...(await all(roots, (r) => candidates(ix, r)))]);
+			await all(roots, (r) => verify(ix, r, cand));
+			const hits = and([allow, ...(await all(roots, (r) => matches(ix, r)))]);
+			const nots = await all(p.not, async (n) => (await verify(ix, n, hits), matches(ix, n)));
+			return this.rank(p, pq, req, list(hits.map((x, i) => (nots.some((b) => b[i]) ? 0 : x))));
+		}
+		filter(req) {
+			const ix = this.ix, names = ix.man.group_fields, ok = ix.groups.list.map((g) =>
+				Object.keys(req.filters).every((f) => req.filters[f].some((v) => (g.v[names.indexOf(f)] || []).includes(v))) &&
+				(!(req.from || req.to) || (g.date !== null && !(req.from && g.date < req.from.t) && !(req.to && g.date > req.to.t + 86399))));
+			return Uint8Array.from(ix.groups.of, (gi) => ok[gi] ? 1 : 0);
+		}
+		async rank(p, pq, req, hits) {
+			const ix = this.ix, k = req.page * req.size, scored = pq.groups.length > 0, exact = new Map();
+			const shard = hits.map((g) => ix.shardOf(g)), dateOf = (g) => ix.group(g).date;
+			if (scored) for (let s = 0; s < ix.n; s++) setNorm(p.root, s, 1 / Math.sqrt(prepare(ix, p.root, s).w));
+			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
+			const key = (a, b) => (req.sort ? byDate(a, b) : 0) || (exact.get(b) || 0) - (exact.get(a) || 0);
+			const cmp = (a, b) => key(a, b) || a - b;
+			const lists = p.leaves.map((l) => l.list).filter((l) => l && !l.all);
+			for (;;) {
+				const open = [];
+				if (scored) hits.forEach((g, i) => { if (!exact.has(g)) { const v = score(p.root, g, shard[i], false); if (isNaN(v)) open.push(i); else exact.set(g, v); } });
+				let need;
+				if (req.sort) {
+					const dates = new Set(hits.slice().sort(byDate).slice(0, k).map(dateOf));
+					need = open.filter((i) => dates.has(dateOf(hits[i])));
+				} else {
+					const top = Array.from(exact.values()).sort((a, b) => b - a), kth = top.length >= k ? top[k - 1] : -Infinity;
+					need = open.filter((i) => score(p.root, hits[i], shard[i], true) >= kth);
+				}
+				if (!need.length) break;
+				let best = null, most = 0;
+				for (const l of lists) {
+					const n = l.all ? 0 : need.filter((i) => l.has(hits[i]) && !l.known.has(hits[i])).length;
+					if (n > most) { most = n; best = l; }
+				}
+				if (!best) throw new Error('scoring stalled');
+				await (req.sort || best.next >= best.blocks.length ? best.detail(need.map((i) => hits[i])) : best.more());
+			}
+			const order = hits.filter((g) => exact.has(g) || !scored).sort(cmp);
+			const groups = [];
+			for (let i = 0, j; i < k && i < order.length; i = j) {
+				for (j = i + 1; j < order.length && !key(order[i], order[j]);) j++;
+				if (ix.shardOf(order[i]) !== ix.shardOf(order[j - 1])) groups.push([i, j]);
+			}
+			const front = ([i, j]) => { const per = {}, m = Math.min(k - i, j - i); return order.slice(i, j).filter((g) => (per[ix.shardOf(g)] = (per[ix.shardOf(g)] || 0) + 1) <= m); };
+			const meta = await this.meta([].concat(...groups.map(front)));
+			for (const g of groups) order.splice(g[0], Math.min(k - g[0], g[1] - g[0]), ...front(g).sort((a, b) => cmpStr(meta[a].id, meta[b].id)).slice(0, k - g[0]));
+			return { query: req.q, total: hits.length, page: req.page, pages: Math.min(Math.ceil(hits.length / req.size), MAX_PAGE), facets: this.facets(hits, shard),
+				hits: await this.hits(order.slice((req.page - 1) * req.size, k), p, pq, exact) };
+		}
+		facets(hits, shard) {
+			const ix = this.ix, out = {}, top = (m) => Array.from(m).sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 20);
+			for (const name of ix.man.facets) {
+				const f = ix.man.group_fields.indexOf(name), merged = new Map();
+				for (let s = 0; s < ix.n; s++) {
+					const counts = new Map();
+					hits.forEach((g, i) => { if (shard[i] === s) for (const v of ix.group(g).v[f]) counts.set(v, (counts.get(v) || 0) + 1); });
+					for (const [v, c] of top(counts)) merged.set(v, (merged.get(v) || 0) + c);
+				}
+				out[name] = top(merged).map(([value, count]) => ({ value, count }));
+				if (name === 'year') out[name].sort((a, b) => cmpStr(b.value, a.value));
+			}
+			return out;
+		}
+		async meta(gids) {
+			const ix = this.ix, size = ix.man.meta_chunk, chunks = [...new Set(gids.map((g) => Math.floor(g / size)))], meta = {};
+			(await ix.store.objects(chunks.map((c) => ix.metas[c]))).forEach((b, k) => {
+					for (let r = new Reader(b), g = chunks[k] * size; r.more(); g++) {
+						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), parts: [], blocks: [] };
+						m.id = m.id || m.url;
+						for (let n = r.u(); n > 0; n--) m.parts.push({ a: r.s(), s: r.s(), o: r.u() });
+						m.runes = r.u();
+						const n = r.u();
+						if (!n) m.body = r.ref();
+						for (let i = 0, rr = 0, pp = 0; i < n; i++) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref(true) });
+					}
+			});
+			return meta;
+		}
+		async hits(gids, p, pq, scores) {
+			const ix = this.ix, terms = [].concat(...pq.groups), meta = await this.meta(gids);
+			return all(gids, async (g) => {
+				const m = meta[g], grp = ix.group(g), sn = await body(ix, m, g, p, terms);
+				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: pq.groups.length ? scores.get(g) : 1, snippet: sn.html };
+				if (m.parts.length && sn.first >= 0) {
+					let best = m.parts[0];
+					for (const pt of m.parts) if (pt.o <= sn.first) best = pt;
+					hit.url = hit.url.replace(/#.*$/, '') + '#' + best.a;
+					if (best.s) hit.section = best.s;
+				}
+				return hit;
+			});
+		}
+	}
+	async function body(ix, m, g, p, terms) {
+		if (!m.blocks.length) return snippet([...utf8.decode((await ix.store.objects([m.body]))[0])], terms);
+		let first = Infinity, scan = false;
+		(function walk(n) {
+			if (n.phrase) { if (n.fi === ix.fieldNo.body && n.first && n.first.has(g)) first = Math.min(first, n.first.get(g)); return; }
+			if (n.term === undefined) return kidsOf(n).forEach(walk);
+			const q = n.list && n.list.has(g) && n.list.known.get(g);
+			if (q && n.fi === ix.fieldNo.body && q.fb >= 0) first = Math.min(first, m.blocks[q.fb].pos + 1);
+			if (q && n.fi === ix.fieldNo.chars) scan = true;
+		})(p.root);
+		scan = scan && first === Infinity;
+		let k = 0;
+		while (first < Infinity && k + 1 < m.blocks.length && m.blocks[k + 1].pos < first) k++;
+		for (let lo = k, hi = k; ;) {
+			const rs = [...(await ix.store.objects(m.blocks.slice(lo, hi + 1).map((b) => b.ref))).map((b) => utf8.decode(b)).join('')], at = m.blocks[lo].rune;
+			if (scan && !spans(rs, terms).length) { k = lo = hi = k + 1 < m.blocks.length ? k + 1 : 0; scan = k > 0; continue; }
+			scan = false;
+			const sn = snippet(rs, terms, at, m.runes, m.blocks[k].rune - at), l0 = lo, h0 = hi;
+			if (!sn.need) return sn;
+			if (sn.need[0] < at && lo > 0) lo--;
+			if (sn.need[1] > at + rs.length && hi + 1 < m.blocks.length) hi++;
+			if (lo === l0 && hi === h0) return { html: '', first: -1 };
+		}
+	}
+
+	// ---- page: what search/pagedata.go and the partial searchresults draw ----
+	const qesc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
+	const encode = (v) => '?' + Object.keys(v).sort().map((k) => v[k].map((x) => qesc(k) + '=' + qesc(x)).join('&')).filter(Boolean).join('&');
+	function pageData(params, res, man) {
+		const cur = {}, copy = () => JSON.parse(JSON.stringify(cur)), d = { active: [], sorts: [], facets: [] };
+		for (const k of ['q', 'from', 'to', 'sort', 'size', ...FILTERS]) for (const v of params.getAll(k)) if (trimSpace(v)) (cur[k] = cur[k] || []).push(v);
+		const link = (name, value, count) => {
+			const v = copy(), active = (cur[name] || []).includes(value);
+			if (active) { v[name] = v[name].filter((x) => x !== value); if (!v[name].length) delete v[name]; } else (v[name] = v[name] || []).push(value);
+			return { label: (name === 'type' && man.type_labels[value]) || value, count, href: encode(v), active };
+		};
+		for (const [value, label] of [['', '按相关度'], ['-date', '最新在前'], ['date', '最早在前']]) {
+			const v = copy(); delete v.sort; if (value) v.sort = [value];
+			d.sorts.push({ label, href: encode(v), active: (cur.sort || [''])[0] === value });
+		}
+		for (const n of FILTERS) for (const v of cur[n] || []) d.active.push(link(n, v, 0));
+		if (!res) return d;
+		for (const name of man.facets) {
+			const vals = (res.facets[name] || []).map((f) => link(name, f.value, f.count));
+			for (const v of cur[name] || []) if (!(res.facets[name] || []).some((f) => f.value === v)) vals.push(link(name, v, 0));
+			if (vals.length) d.facets.push({ label: man.facet_labels[name] || name, values: vals });
+		}
+		const page = (n) => { const v = copy(); if (n > 1) v.page = [String(n)]; return encode(v); };
+		if (res.page > 1 && res.pages > 1) d.prev = page(Math.min(res.page - 1, res.pages));
+		if (res.page < res.pages) d.next = page(res.page + 1);
+		return d;
+	}
+	const fmtDate = (t) => { const d = new Date(t * 1000); return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`; };
+	function render(q, res, err, d, man, T) {
+		const a = (href, text, attr = '') => `<a href="${esc(href)}"${attr}>${text}</a>`;
+		let h = err ? `<p class="banner" role="alert">${esc(err)}</p>` : '';
+		if (res) h += `<p class="lede" role="status">“${esc(q)}”：${res.total} ${T.results}${res.pages > 1 ? `，${T.page.replace('%d', res.page)} / ${res.pages}` : ''}</p>`;
+		if (d.active.length) h += `<p>已选：${d.active.map((x) => a(x.href, esc(x.label) + ' ✕') + ' ').join('')}</p>`;
+		h += `<p class="facets">排序：${d.sorts.map((s) => (s.active ? `<strong>${s.label}</strong>` : a(s.href, s.label)) + ' ').join('')}</p>`;
+		if (d.facets.length) h += `<details class="toc noprint"><summary>筛选</summary>${d.facets.map((f) => `<h3>${esc(f.label)}</h3><ul class="facets">${f.values.map((v) => {
+			const l = a(v.href, esc(v.label) + (v.active ? ' ✕' : ''));
+			return `<li>${v.active ? `<strong>${l}</strong>` : l} (${v.count})</li>`;
+		}).join('')}</ul>`).join('')}</details>`;
+		if (res) {
+			h += !res.hits.length ? `<p>${T.none}</p>` : `<ol class="list">${res.hits.map((x) => `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
+<span class="m">${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date) : ''}</span>
+<p class="s">${x.snippet}</p></li>`).join('')}</ol>`;
+		}
+		if (d.prev || d.next) h += `<nav class="pager" aria-label="pagination">${d.prev ? a(d.prev, '← ' + T.prev, ' rel="prev"') : '<span></span>'}${d.next ? a(d.next, T.next + ' →', ' rel="next"') : ''}</nav>`;
+		return h;
+	}
+
+	const script = root.document && root.document.currentScript;
+	function start() {
+		const doc = root.document, form = doc.querySelector('form.searchform'), main = doc.querySelector('main');
+		let box = doc.getElementById('results');
+		if (!form || !main || (box && box.hasAttribute('data-server'))) return;
+		if (!box) {
+			if (main.querySelector('.hit,[role=status],.banner')) return;
+			box = doc.createElement('div'); box.id = 'results';
+			while (form.nextSibling) box.appendChild(form.nextSibling);
+			form.parentNode.appendChild(box);
+		}
+		box.querySelectorAll('noscript').forEach((n) => n.remove());
+		// The script is <site>/js/search.js; the export is <site>/_search/static/.
+		const site = script && script.src ? new URL('..', script.src).pathname : '/', hint = box.innerHTML, ds = box.dataset;
+		const T = { results: ds.tResults || '条结果', page: ds.tPage || '第 %d 页', none: ds.tNone || '没有找到相关结果。', prev: ds.tPrev || '上一页', next: ds.tNext || '下一页' };
+		let engine = null, api = ds.api || site + 'api/search';
+		const fallback = { facets: FILTERS.slice(0, 8), type_labels: {}, facet_labels: {} };
+		const run = () => {
+			const params = new URLSearchParams(root.location.search), q = params.get('q') || '', t0 = performance.now(), seen = performance.getEntriesByType('resource').length;
+			form.q.value = q;
+			if (!trimSpace(q) && !['from', 'to', ...FILTERS].some((k) => params.getAll(k).some(trimSpace))) { box.innerHTML = hint; return Promise.resolve(); }
+			box.innerHTML = '<p class="lede" role="status" aria-busy="true">正在检索…</p>';
+			const show = (res, err) => {
+				const man = engine ? engine.ix.man : fallback;
+				box.innerHTML = render(q, res, err, pageData(params, res, man), man, T);
+				const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + (e.transferSize || 0), 0);
+				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1 };
+			};
+			const viaAPI = !api ? Promise.resolve(null) : fetch(api + root.location.search).then((r) => {
+				if (!/json/.test(r.headers.get('Content-Type'))) return (api = '', null);
+				return r.json().then((j) => j.error ? fail(j.error) : { ...j, hits: j.hits.map((x) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null })) });
+			}, () => (api = '', null));
+			return viaAPI.then((res) => res || (engine ? Promise.resolve(engine) : Index.open(ds.static || site + '_search/static/').then((ix) => (engine = new Engine(ix)))).then((e) => e.search(params)))
+				.then((res) => show(res, ''), (e) => show(null, e instanceof QueryError ? e.message : '检索出错：' + (e && e.message || e)));
+		};
+		const go = (search) => { root.history.pushState(null, '', search); run(); };
+		form.addEventListener('submit', (ev) => { ev.preventDefault(); go('?q=' + qesc(form.q.value)); });
+		box.addEventListener('click', (ev) => {
+			const h = ev.target.closest('a') && ev.target.closest('a').getAttribute('href');
+			if (h && h[0] === '?' && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey) { ev.preventDefault(); go(h); }
+		});
+		root.addEventListener('popstate', run);
+		root.GongkaiSearch.ready = run();
+	}
+
+	root.GongkaiSearch = { parseQuery, QueryError, baseTokens, normalizeText, normalizeDocNumber, splitUnits, phraseSlots, snippet, golog, Index, Engine, pageData, render };
+	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
+})(typeof window !== 'undefined' ? window : globalThis);
