@@ -259,7 +259,7 @@
 				const groups = [];
 				for (const r of todo[p].sort((a, b) => a.o - b.o)) {
 					let g = groups[groups.length - 1];
-					if (!g || r.o > g.b + 2048) groups.push((g = { a: r.o, b: 0, rs: [] }));
+					if (!g || r.o > g.b + 256) groups.push((g = { a: r.o, b: 0, rs: [] }));
 					g.b = Math.max(g.b, r.o + r.l); g.rs.push(r);
 				}
 				for (const g of groups) {
@@ -319,9 +319,7 @@
 				if (kind === 0) l.setAll(decodePostings(r, spec, l.total, -1));
 				else if (kind === 1) l.medium = r.ref(true);
 				else {
-					l.member = r.ref(true); l.details = r.ref(); l.ranges = {};
-					for (let n = r.u(), ix = -1, off = 0; n > 0; n--) { ix += 1 + r.u(); const len = r.u(); l.ranges[ix] = { o: off, l: len }; off += len; }
-					l.impact = r.ref(); l.blocks = [];
+					l.member = r.ref(true); l.details = r.ref(); l.impact = r.ref(); l.blocks = [];
 					for (let n = r.u(); n > 0; n--) l.blocks.push(r.u());
 				}
 			}
@@ -340,10 +338,10 @@
 		for (let n = r.u(), at = 0; n > 0; n--) { const len = r.u(); of.fill(r.u(), at, at + len); at += len; }
 		return { list, of };
 	}
-	function decodePostings(r, spec, n, prev) {
+	function decodePostings(r, spec, n, prev, gids) {
 		const out = [];
-		for (; n > 0 && r.more(); n--) {
-			const p = { g: (prev += 1 + r.u()), tf: r.u(), fb: -1 };
+		for (let i = 0; i < n && r.more(); i++) {
+			const p = { g: gids ? gids[i] : (prev += 1 + r.u()), tf: r.u(), fb: -1 };
 			lengthOf(r, spec, p);
 			if (spec.positions) { p.pos = []; for (let k = 0, at = 0; k < p.tf; k++) p.pos.push((at += r.u())); }
 			out.push(p);
@@ -356,37 +354,38 @@
 		if (spec.blocks && v % 2) p.fb = r.u();
 	}
 	class List {
-		constructor(ix, spec, df) { this.ix = ix; this.spec = spec; this.df = df; this.total = df.reduce((a, b) => a + b, 0); this.known = new Map(); this.next = 0; this.thr = Infinity; this.loaded = {}; }
+		constructor(ix, spec, df) { this.ix = ix; this.spec = spec; this.df = df; this.total = df.reduce((a, b) => a + b, 0); this.known = new Map(); this.next = 0; this.thr = Infinity; this.chunks = {}; }
 		setAll(ps) { this.all = true; this.thr = 0; this.gids = ps.map((p) => (this.known.set(p.g, p), p.g)); this.set = new Set(this.gids); }
-		has(g) {
-			if (this.set) return this.set.has(g);
-			const i = Math.floor(g / this.ix.man.range);
-			if (this.loaded[i] || (this.ranges && !this.ranges[i])) return this.known.has(g);
-		}
+		has(g) { return this.set && this.set.has(g); }
+		// members resolves to the list's gids; a large list's also places its detail chunks.
 		async members() {
 			if (this.gids) return this.gids;
-			const [b] = await this.ix.store.objects([this.medium || this.member]), r = new Reader(b), out = [];
+			const [b] = await this.ix.store.objects([this.medium || this.member]), r = new Reader(b), out = [], at = new Map(), offs = [0];
 			if (this.medium) this.setAll(decodePostings(r, this.spec, this.total, -1));
-			else for (let n = r.u(), g = -1; n > 0; n--) out.push((g += 1 + r.u()));
-			if (!this.gids) { this.set = new Set(out); this.gids = out; }
+			else {
+				for (let n = r.u(), g = -1; n > 0; n--) { at.set((g += 1 + r.u()), out.length); out.push(g); }
+				for (let i = 0; i < out.length; i += this.ix.man.chunk) offs.push(offs[offs.length - 1] + r.u());
+			}
+			if (!this.gids) { this.set = new Set(out); this.gids = out; this.at = at; this.offs = offs; }
 			return this.gids;
 		}
-		detail(gids) {
-			if (this.all || !this.ranges) return Promise.resolve();
-			const size = this.ix.man.range, want = [], wait = new Set(), d = this.details, pend = (this.pend = this.pend || {});
+		// detail makes the postings (with positions) of the records gids known.
+		async detail(gids) {
+			await this.members();
+			if (this.all) return;
+			const size = this.ix.man.chunk, want = [], wait = new Set(), d = this.details, pend = this.chunks;
 			for (const g of gids) {
-				const i = Math.floor(g / size);
-				if (pend[i]) wait.add(pend[i]); else if (!this.loaded[i] && this.ranges[i]) { want.push(i); pend[i] = 1; }
+				const i = Math.floor(this.at.get(g) / size);
+				if (pend[i]) wait.add(pend[i]); else if (i >= 0) { want.push(i); pend[i] = 1; }
 			}
 			const got = (async () => {
-				(await this.ix.store.objects(want.map((i) => ({ p: d.p, o: d.o + this.ranges[i].o, l: this.ranges[i].l })))).forEach((b, k) => {
-					for (let r = new Reader(b), prev = want[k] * size - 1; r.more();) { const p = decodePostings(r, this.spec, 1, prev)[0]; this.known.set(p.g, p); prev = p.g; }
-					this.loaded[want[k]] = 1;
+				(await this.ix.store.objects(want.map((i) => ({ p: d.p, o: d.o + this.offs[i], l: this.offs[i + 1] - this.offs[i] })))).forEach((b, k) => {
+					for (const p of decodePostings(new Reader(b), this.spec, size, 0, this.gids.slice(want[k] * size))) this.known.set(p.g, p);
 				});
-				if (Object.keys(this.ranges).every((i) => this.loaded[i])) { this.all = true; this.thr = 0; }
+				if (this.known.size === this.total) { this.all = true; this.thr = 0; }
 			})();
 			for (const i of want) pend[i] = got;
-			return Promise.all([got, ...wait]);
+			await Promise.all([got, ...wait]);
 		}
 		async more() {
 			const o = this.impact.o + this.blocks.slice(0, this.next).reduce((a, b) => a + b, 0);
@@ -469,9 +468,7 @@
 	async function candidates(ix, node) {
 		if (node.term !== undefined) return setOf(ix.N, node.list ? await node.list.members() : []);
 		if (!node.phrase) return (node.conj ? and : or)(await all(kidsOf(node), (k) => candidates(ix, k)));
-		const size = (sl) => sl.alts.reduce((a, l) => a + (l.list ? l.list.total : 0), 0);
-		const use = node.phrase.slice().sort((a, b) => size(a) - size(b)).filter((sl, i) => !i || sl.alts.every((l) => !l.list || l.list.all || l.list.medium));
-		return and(await all(use, async (sl) => or(await all(sl.alts, (l) => candidates(ix, l)))));
+		return and(await all(node.phrase, async (sl) => or(await all(sl.alts, (l) => candidates(ix, l)))));
 	}
 	async function verify(ix, node, cand) {
 		if (node.term !== undefined) return;
@@ -591,13 +588,9 @@
 			const ix = this.ix, size = ix.man.meta_chunk, chunks = [...new Set(gids.map((g) => Math.floor(g / size)))], meta = {};
 			(await ix.store.objects(chunks.map((c) => ix.metas[c]))).forEach((b, k) => {
 					for (let r = new Reader(b), g = chunks[k] * size; r.more(); g++) {
-						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), parts: [], blocks: [] };
+						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [] };
 						m.id = m.id || m.url;
-						for (let n = r.u(); n > 0; n--) m.parts.push({ a: r.s(), s: r.s(), o: r.u() });
-						m.runes = r.u();
-						const n = r.u();
-						if (!n) m.body = r.ref();
-						for (let i = 0, rr = 0, pp = 0; i < n; i++) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref(true) });
+						for (let n = r.u(), rr = 0, pp = 0; n > 0; n--) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref(true) });
 					}
 			});
 			return meta;
@@ -607,9 +600,9 @@
 			return all(gids, async (g) => {
 				const m = meta[g], grp = ix.group(g), sn = await body(ix, m, g, p, terms);
 				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: pq.groups.length ? scores.get(g) : 1, snippet: sn.html };
-				if (m.parts.length && sn.first >= 0) {
-					let best = m.parts[0];
-					for (const pt of m.parts) if (pt.o <= sn.first) best = pt;
+				if (sn.parts.length && sn.first >= 0) { // a grouped record links to the unit of its first match
+				let best = sn.parts[0];
+				for (const pt of sn.parts) if (pt.o <= sn.first) best = pt;
 					hit.url = hit.url.replace(/#.*$/, '') + '#' + best.a;
 					if (best.s) hit.section = best.s;
 				}
@@ -618,7 +611,7 @@
 		}
 	}
 	async function body(ix, m, g, p, terms) {
-		if (!m.blocks.length) return snippet([...utf8.decode((await ix.store.objects([m.body]))[0])], terms);
+		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
 		let first = Infinity, scan = false;
 		(function walk(n) {
 			if (n.phrase) { if (n.fi === ix.fieldNo.body && n.first && n.first.has(g)) first = Math.min(first, n.first.get(g)); return; }
@@ -631,14 +624,18 @@
 		let k = 0;
 		while (first < Infinity && k + 1 < m.blocks.length && m.blocks[k + 1].pos < first) k++;
 		for (let lo = k, hi = k; ;) {
-			const rs = [...(await ix.store.objects(m.blocks.slice(lo, hi + 1).map((b) => b.ref))).map((b) => utf8.decode(b)).join('')], at = m.blocks[lo].rune;
+			const parts = [], seen = new Set(), rs = [...(await ix.store.objects(m.blocks.slice(lo, hi + 1).map((b) => b.ref))).map((b) => {
+				const r = new Reader(b);
+				for (let n = r.u(); n > 0; n--) { const pt = { a: r.s(), s: r.s(), o: r.u() }, key = pt.a + '\0' + pt.o; if (!seen.has(key)) { seen.add(key); parts.push(pt); } }
+				return utf8.decode(b.subarray(r.i));
+			}).join('')], at = m.blocks[lo].rune;
 			if (scan && !spans(rs, terms).length) { k = lo = hi = k + 1 < m.blocks.length ? k + 1 : 0; scan = k > 0; continue; }
 			scan = false;
 			const sn = snippet(rs, terms, at, m.runes, m.blocks[k].rune - at), l0 = lo, h0 = hi;
-			if (!sn.need) return sn;
+			if (!sn.need) return { ...sn, parts };
 			if (sn.need[0] < at && lo > 0) lo--;
 			if (sn.need[1] > at + rs.length && hi + 1 < m.blocks.length) hi++;
-			if (lo === l0 && hi === h0) return { html: '', first: -1 };
+			if (lo === l0 && hi === h0) return { html: '', first: -1, parts: [] };
 		}
 	}
 
