@@ -8,18 +8,18 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// A long body is cut into blocks so a snippet needs one block, not the
-// whole text: on the laws corpus a document record holds a whole law.
+// A body is stored in blocks so that a snippet needs one small block, not
+// the whole text: a record of a law groups articles up to about 1,200
+// characters, a snippet shows 120.
 const (
-	blockRunes = 1024 // a block ends at the first safe cut after this many runes
-	longRunes  = 1536 // bodies longer than this are cut
+	blockRunes = 320 // a block ends at the first safe cut after this many runes
+	longRunes  = 400 // bodies longer than this are cut
 )
 
-// textBlock is one block of a long body.
+// textBlock is one block of a body.
 type textBlock struct {
 	rune int // index of its first rune in the body
 	pos  int // token positions inside the block are > pos (see blockOffsets)
-	hash []byte
 	text string
 }
 
@@ -38,7 +38,7 @@ func newTextAnalyzer() (analysis.Analyzer, error) {
 // cutBlocks cuts a long body after a line break, 。 or 、 past every
 // blockRunes runes. Those characters end every token and every run of Han
 // characters, so analysing the blocks one by one gives the same tokens as
-// analysing the whole body; only positions need an offset (blockOffsets).
+// analysing the whole body; only positions need an offset (positions.go).
 // It returns nil when the body is short.
 func cutBlocks(body string) []textBlock {
 	if utf8.RuneCountInString(body) <= longRunes {
@@ -65,44 +65,17 @@ func cutBlocks(body string) []textBlock {
 	return blocks
 }
 
-// blockOffsets sets each block's pos: the position offset that turns the
-// positions of the block analysed alone into positions of the whole body,
-// following search's bigram numbering (a run of Han characters after
-// another one starts one position later). It returns the number of tokens
-// of the whole body, which is bleve's field length.
-func blockOffsets(a analysis.Analyzer, blocks []textBlock) int {
-	last, tokens := 0, 0
-	lastHan := false
-	for i := range blocks {
-		toks := a.Analyze([]byte(blocks[i].text))
-		shift := last
-		if len(toks) > 0 && lastHan && isHanToken(toks[0]) {
-			shift++
+// blockOf is the block holding token position p, given where each block's
+// positions start (textBlock.pos).
+func blockOf(starts []int32, p int) int {
+	lo, hi := 0, len(starts) // the first block starting at or after p is in [lo, hi]
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if int(starts[mid]) >= p {
+			hi = mid
+		} else {
+			lo = mid + 1
 		}
-		blocks[i].pos = shift
-		if len(toks) == 0 {
-			continue
-		}
-		tokens += len(toks)
-		for _, t := range toks {
-			last = max(last, shift+t.Position)
-		}
-		lastHan = isHanToken(toks[len(toks)-1])
 	}
-	return tokens
-}
-
-// isHanToken: search's bigram step types every token of a Han run Single or
-// Double; other tokens keep the tokenizer's types.
-func isHanToken(t *analysis.Token) bool {
-	return t.Type == analysis.Single || t.Type == analysis.Double
-}
-
-// blockOf is the block holding token position p.
-func blockOf(blocks []textBlock, p int) int {
-	k := 0
-	for k+1 < len(blocks) && blocks[k+1].pos < p {
-		k++
-	}
-	return k
+	return max(0, lo-1)
 }

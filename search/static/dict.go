@@ -12,9 +12,11 @@ import (
 //
 //	nentries, per entry (by term): term, nfields, per field:
 //	  field number, df per shard, kind,
-//	  kind 0 (inline):   the postings (see lists.go)
-//	  kind 1 (external): p hash, q hash, nranges, per range: index-prev-1, bytes;
-//	                     nimpact, bytes of each impact block
+//	  kind 0 (inline): the postings (see lists.go)
+//	  kind 1 (medium): ref of the postings
+//	  kind 2 (large):  refs of membership, details and impact, nimpact, bytes of each impact block
+//
+// A ref is pack, offset, length (files.go).
 //
 // The df per shard is bleve's document frequency, the idf input.
 

@@ -17,9 +17,10 @@ import (
 // large lists, impact blocks beyond the cap, several packs, long bodies.
 var tinyLayout = layout{
 	metaChunk:   3,
-	rangeSize:   4,
+	chunkSize:   3,
 	impactBlock: 2,
 	impactCap:   6,
+	impactMin:   4,
 	inlineMax:   24,
 	mediumMax:   120,
 	packSize:    512,

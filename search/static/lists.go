@@ -5,40 +5,38 @@ import (
 	"sort"
 )
 
-// Every posting list of a term in a field is stored one of two ways.
+// Every posting list of a term in a field is stored in one of three forms,
+// by the size of its inline form (see layout.go).
 //
-// Inline, inside the dictionary entry, when at most inlineMax bytes (see
-// layout.go): the postings in gid
-// order, each
+// Inline, inside the dictionary entry, up to inlineMax bytes: the postings in
+// gid order, each
 //
 //	gid-prev-1 (prev starts at -1), tf, length*, [first block*], [positions*]
 //
-// Medium lists, up to mediumMax bytes, are that same form as an object of
-// their own (gzip).
+// Medium, up to mediumMax bytes: that same form as an object of its own,
+// read whole.
 //
-// Large lists are stored as three objects so that a query fetches only what
-// it needs:
+// Large: three objects, so that a query fetches only what it needs.
 //
-//   - membership (gzip): n, then gid-prev-1 for each posting. Counts,
-//     facets and intersections need nothing more.
-//   - details (raw): one chunk per range of RangeSize gids, each
-//     encoding its postings like the inline form (prev starts at the range's
-//     first gid - 1). Phrase checks fetch only the chunks of ranges that
-//     hold candidates, and scoring reads them for records the impact
-//     blocks do not reach.
-//   - impact (raw): every posting again,
-//     ordered by sqrt(tf)·norm descending (gid ascending on ties), each
+//   - membership (gzip): n, then gid-prev-1 for each posting, then for each
+//     chunk of ChunkSize postings the byte length of its details. Counts,
+//     facets and intersections need only the gids.
+//   - details (raw): the chunks, each holding its postings in the inline
+//     form without the gid (the membership has it). Phrase checks fetch only
+//     the chunks that hold candidates.
+//   - impact (raw): the postings that add most to a score, sqrt(tf)·norm
+//     descending (gid ascending on ties), each
 //
 //     gid, tf, length*, [first block*]
 //
-//     in blocks of ImpactBlock, 2·ImpactBlock, 4·ImpactBlock… postings, so
-//     the best-scoring records of a huge list are found in its first bytes.
-//     Only the first impactCap postings are kept here: the rest is read
-//     from the detail chunks, in the rare case it is needed.
+//     in blocks of ImpactBlock, 2·ImpactBlock, 4·ImpactBlock… postings, so the
+//     best records of a huge list come first; at most impactCap of them: the
+//     rest, rarely needed, is read from the details. Lists of at most
+//     impactMin postings have none: their details are read instead.
 //
 // length*: the field length in tokens (bleve's norm is 1/sqrt(length)); in
 // the body field it is length·2+1 when the record's body is cut into blocks,
-// and then the block of the first position follows. Positions are deltas,
+// and then the block of its first position follows. Positions are deltas,
 // the first from 0.
 
 // listKind tells a reader how the entry continues.
@@ -48,10 +46,11 @@ const (
 	listExternal = 2
 )
 
-// fieldEncoding is what encodePosting needs to know about the records.
+// fieldEncoding is what encoding a posting needs to know about the records.
 type fieldEncoding struct {
-	spec   FieldSpec
-	blocks func(gid int) []textBlock
+	spec      FieldSpec
+	blockPos  [][]int32 // per gid: where each body block's positions start; nil for one block
+	normCache []float32 // normOf by field length, for the lengths it covers
 }
 
 func (fe fieldEncoding) posting(b *buf, p posting, prev int, withGid bool) {
@@ -74,7 +73,7 @@ func (fe fieldEncoding) lengthAndBlock(b *buf, p posting) {
 		b.int(p.len)
 		return
 	}
-	blocks := fe.blocks(p.gid)
+	blocks := fe.blockPos[p.gid]
 	if blocks == nil {
 		b.int(p.len << 1)
 		return
@@ -108,17 +107,11 @@ func (fe fieldEncoding) inlineUpTo(ps []posting, limit int) (buf, bool) {
 type external struct {
 	membership buf
 	details    buf
-	ranges     []rangeChunk
 	impact     buf
 	blocks     []int // byte length of each impact block
 }
 
-type rangeChunk struct {
-	index, bytes int
-}
-
 func (fe fieldEncoding) external(ps []posting, lay layout) external {
-	rangeSize := lay.rangeSize
 	var ex external
 	ex.membership.int(len(ps))
 	prev := -1
@@ -126,19 +119,17 @@ func (fe fieldEncoding) external(ps []posting, lay layout) external {
 		ex.membership.int(p.gid - prev - 1)
 		prev = p.gid
 	}
-	{
-		for i := 0; i < len(ps); {
-			r := ps[i].gid / rangeSize
-			start := len(ex.details)
-			prev := r*rangeSize - 1
-			for ; i < len(ps) && ps[i].gid/rangeSize == r; i++ {
-				fe.posting(&ex.details, ps[i], prev, true)
-				prev = ps[i].gid
-			}
-			ex.ranges = append(ex.ranges, rangeChunk{index: r, bytes: len(ex.details) - start})
+	for i := 0; i < len(ps); i += lay.chunkSize {
+		start := len(ex.details)
+		for _, p := range ps[i:min(i+lay.chunkSize, len(ps))] {
+			fe.posting(&ex.details, p, 0, false)
 		}
+		ex.membership.int(len(ex.details) - start)
 	}
-	order := impactOrder(ps, lay.impactCap)
+	if len(ps) <= lay.impactMin {
+		return ex // scoring reads a short list's details instead
+	}
+	order := impactOrder(ps, lay.impactCap, fe.normCache)
 	for i, size := 0, lay.impactBlock; i < len(order); size *= 2 {
 		start := len(ex.impact)
 		for end := min(i+size, len(order)); i < end; i++ {
@@ -155,7 +146,7 @@ func (fe fieldEncoding) external(ps []posting, lay layout) external {
 // impactOrder lists the indexes of the (at most impactCap) postings that add
 // most to a score, sqrt(tf)·norm computed as bleve does, best first; ties go
 // to the lower gid.
-func impactOrder(ps []posting, impactCap int) []int {
+func impactOrder(ps []posting, impactCap int, norms []float32) []int {
 	type scored struct {
 		i int
 		v float64
@@ -185,7 +176,11 @@ func impactOrder(ps []posting, impactCap int) []int {
 		}
 	}
 	for i, p := range ps {
-		s := scored{i, math.Sqrt(float64(p.tf)) * float64(normOf(p.len))}
+		norm := normOf(p.len)
+		if p.len < len(norms) {
+			norm = norms[p.len]
+		}
+		s := scored{i, math.Sqrt(float64(p.tf)) * float64(norm)}
 		if len(h) < impactCap {
 			h = append(h, s)
 			for j := len(h) - 1; j > 0 && better(h[(j-1)/2], h[j]); j = (j - 1) / 2 {

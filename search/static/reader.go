@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/spf13/afero"
 )
@@ -172,12 +173,12 @@ func (r *Reader) entry(rd *reader) (map[string]*List, error) {
 		switch kind := rd.int(); kind {
 		case listInline:
 			l.Form = "inline"
-			l.Postings = decodePostings(rd, spec, total, -1)
+			l.Postings = decodePostings(rd, spec, total, -1, true)
 		case listMedium:
 			l.Form = "medium"
 			var data []byte
-			if data, err = r.object(readRef(rd), true); err == nil {
-				l.Postings = decodePostings(&reader{p: data}, spec, total, -1)
+			if data, err = r.object(readRef(rd), false); err == nil {
+				l.Postings = decodePostings(&reader{p: data}, spec, total, -1, true)
 			}
 		case listExternal:
 			l.Form = "large"
@@ -199,16 +200,7 @@ func (r *Reader) entry(rd *reader) (map[string]*List, error) {
 // large decodes the three objects of a large list and checks that they
 // agree with each other.
 func (r *Reader) large(rd *reader, spec FieldSpec, l *List) error {
-	memberAt, detailsAt := readRef(rd), readRef(rd)
-	type chunk struct{ index, bytes int }
-	var chunks []chunk
-	prev := -1
-	for n := rd.int(); n > 0 && rd.err == nil; n-- {
-		c := chunk{index: prev + 1 + rd.int(), bytes: rd.int()}
-		chunks = append(chunks, c)
-		prev = c.index
-	}
-	impactAt := readRef(rd)
+	memberAt, detailsAt, impactAt := readRef(rd), readRef(rd), readRef(rd)
 	var blocks []int
 	for n := rd.int(); n > 0 && rd.err == nil; n-- {
 		blocks = append(blocks, rd.int())
@@ -218,9 +210,9 @@ func (r *Reader) large(rd *reader, spec FieldSpec, l *List) error {
 		return err
 	}
 	mr := &reader{p: member}
-	var gids []int
-	g := -1
-	for n := mr.int(); n > 0 && mr.err == nil; n-- {
+	n := mr.int()
+	gids := make([]int, 0, n)
+	for g := -1; len(gids) < n && mr.err == nil; {
 		g += 1 + mr.int()
 		gids = append(gids, g)
 	}
@@ -229,32 +221,27 @@ func (r *Reader) large(rd *reader, spec FieldSpec, l *List) error {
 		return err
 	}
 	off := 0
-	for _, c := range chunks {
-		if off+c.bytes > len(details) {
+	for i := 0; i < n && mr.err == nil; i += r.man.ChunkSize {
+		size := mr.int()
+		if off+size > len(details) {
 			return errShort
 		}
-		cr := &reader{p: details[off : off+c.bytes]}
-		prev := c.index*r.man.RangeSize - 1
-		for !cr.done() {
-			ps := decodePostings(cr, spec, 1, prev)
-			if len(ps) == 0 {
-				break
+		cr := &reader{p: details[off : off+size]}
+		for k := i; k < min(i+r.man.ChunkSize, n); k++ {
+			p := decodePostings(cr, spec, 1, -1, false)
+			if len(p) == 0 {
+				return errShort
 			}
-			l.Postings = append(l.Postings, ps...)
-			prev = ps[0].GID
+			p[0].GID = gids[k]
+			l.Postings = append(l.Postings, p[0])
 		}
-		if cr.err != nil {
-			return cr.err
+		if !cr.done() || cr.err != nil {
+			return fmt.Errorf("detail chunk at %d has %d bytes left over", i, len(cr.p))
 		}
-		off += c.bytes
+		off += size
 	}
-	if len(gids) != len(l.Postings) {
-		return fmt.Errorf("membership has %d records, details %d", len(gids), len(l.Postings))
-	}
-	for i, p := range l.Postings {
-		if p.GID != gids[i] {
-			return fmt.Errorf("membership and details disagree at %d: %d vs %d", i, gids[i], p.GID)
-		}
+	if mr.err != nil || !mr.done() || off != len(details) {
+		return fmt.Errorf("membership and details disagree")
 	}
 	impact, err := r.object(impactAt, false)
 	if err != nil {
@@ -280,11 +267,15 @@ func (r *Reader) large(rd *reader, spec FieldSpec, l *List) error {
 }
 
 // decodePostings reads n postings of the inline form; gids continue from
-// prev.
-func decodePostings(rd *reader, spec FieldSpec, n, prev int) []Posting {
+// prev. Detail chunks have no gids (withGid false).
+func decodePostings(rd *reader, spec FieldSpec, n, prev int, withGid bool) []Posting {
 	var out []Posting
 	for ; n > 0 && rd.err == nil; n-- {
-		p := Posting{GID: prev + 1 + rd.int(), TF: rd.int(), FirstBlock: -1}
+		p := Posting{GID: prev, FirstBlock: -1}
+		if withGid {
+			p.GID = prev + 1 + rd.int()
+		}
+		p.TF = rd.int()
 		decodeLength(rd, spec, &p)
 		if spec.Positions {
 			last := 0
@@ -331,7 +322,7 @@ type Part struct {
 // Block is where one block of a long body starts.
 type Block struct{ Rune, Pos int }
 
-// Record decodes record gid, reading every block of a long body.
+// Record decodes record gid, reading every block of its body.
 func (r *Reader) Record(gid int) (*Record, error) {
 	if gid < 0 || gid >= r.man.Records {
 		return nil, fmt.Errorf("static: no record %d", gid)
@@ -342,28 +333,14 @@ func (r *Reader) Record(gid int) (*Record, error) {
 	}
 	rd := &reader{p: data}
 	for i := gid - gid%r.man.MetaChunk; rd.err == nil; i++ {
-		rec := &Record{ID: rd.str(), Href: rd.str(), Title: rd.str(), Section: rd.str(), DocNumber: rd.str()}
+		rec := &Record{ID: rd.str(), Href: rd.str(), Title: rd.str(), Section: rd.str(), DocNumber: rd.str(), BodyRunes: rd.int()}
 		if rec.ID == "" {
 			rec.ID = rec.Href
 		}
-		for n := rd.int(); n > 0 && rd.err == nil; n-- {
-			rec.Parts = append(rec.Parts, Part{Anchor: rd.str(), Section: rd.str(), Rune: rd.int()})
-		}
-		rec.BodyRunes = rd.int()
-		nb := rd.int()
-		var parts []string
-		if nb == 0 {
-			at := readRef(rd)
-			if i == gid {
-				b, err := r.object(at, false)
-				if err != nil {
-					return nil, err
-				}
-				parts = append(parts, string(b))
-			}
-		}
+		var body strings.Builder
+		seen := map[Part]bool{}
 		lastRune, lastPos := 0, 0
-		for k := 0; k < nb && rd.err == nil; k++ {
+		for nb := rd.int(); nb > 0 && rd.err == nil; nb-- {
 			lastRune += rd.int()
 			lastPos += rd.int()
 			at := readRef(rd)
@@ -371,14 +348,29 @@ func (r *Reader) Record(gid int) (*Record, error) {
 				continue
 			}
 			rec.Blocks = append(rec.Blocks, Block{Rune: lastRune, Pos: lastPos})
-			b, err := r.object(at, true)
+			b, err := r.object(at, false)
 			if err != nil {
 				return nil, err
 			}
-			parts = append(parts, string(b))
+			br := &reader{p: b}
+			for n := br.int(); n > 0 && br.err == nil; n-- {
+				p := Part{Anchor: br.str(), Section: br.str(), Rune: br.int()}
+				if !seen[p] {
+					seen[p] = true
+					rec.Parts = append(rec.Parts, p)
+				}
+			}
+			if br.err != nil || len(br.p)%2 != 0 {
+				return nil, fmt.Errorf("static: body block of record %d is damaged", gid)
+			}
+			u := make([]uint16, len(br.p)/2)
+			for k := range u {
+				u[k] = uint16(br.p[2*k]) | uint16(br.p[2*k+1])<<8
+			}
+			body.WriteString(string(utf16.Decode(u)))
 		}
 		if i == gid {
-			rec.Body = strings.Join(parts, "")
+			rec.Body = body.String()
 			rec.Facets, rec.Date = r.groups.of(gid, r.man.GroupFields)
 			return rec, rd.err
 		}

@@ -2,15 +2,11 @@ package static
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"sync"
-	"time"
-	"unicode/utf8"
 
 	index "github.com/blevesearch/bleve_index_api"
-	"github.com/gongkai/gongkai/search"
 )
 
 // record is what a hit shows and what facets count, read back from the
@@ -127,27 +123,6 @@ func (sh *shard) readStored(recs []record) error {
 	return nil
 }
 
-// part is one unit of a grouped record (search.Part), its offset in runes.
-type part struct {
-	anchor, section string
-	rune            int
-}
-
-// decodeParts reads search's stored parts, turning byte offsets into rune
-// offsets, which the client counts in.
-func decodeParts(js, body string) ([]part, error) {
-	var ps []search.Part
-	if err := json.Unmarshal([]byte(js), &ps); err != nil {
-		return nil, fmt.Errorf("stored parts are not JSON: %w", err)
-	}
-	out := make([]part, 0, len(ps))
-	for _, p := range ps {
-		off := min(max(p.Offset, 0), len(body))
-		out = append(out, part{anchor: p.Anchor, section: p.Section, rune: utf8.RuneCountInString(body[:off])})
-	}
-	return out, nil
-}
-
 // readKeywords fills each record's facet values from the keyword fields,
 // which are indexed but not stored.
 func (sh *shard) readKeywords(recs []record) error {
@@ -184,6 +159,3 @@ func (sh *shard) readKeywords(recs []record) error {
 	}
 	return nil
 }
-
-// dateDay formats a record date as the server shows it (UTC calendar day).
-func dateDay(unix int64) string { return time.Unix(unix, 0).UTC().Format(time.DateOnly) }

@@ -1,9 +1,8 @@
-/* gongkai search without a server: answers the search page's ?q=… from the index export, or
- * from /api/search when a gongkai server answers, with the results of `gongkai search`.
- * How and why: search/static/doc.go. Tests: search/static/js_test. */
+/* gongkai search on a static host: answers ?q=… from the index export (or /api/search when a
+ * gongkai server answers) with the results of `gongkai search`. See search/static/doc.go. */
 ((root) => {
 	'use strict';
-	const MAX_TERMS = 32, MAX_PAGE = 100;
+	const MAX_TERMS = 32, MAX_PAGE = 100, GAP = 300; // a request costs 300 bytes
 	const FILTERS = ['type', 'issuer', 'year', 'department', 'status', 'level', 'village', 'genre', 'topic'];
 
 	// ---- text (search/normalize.go, analysis.go) ----
@@ -17,20 +16,9 @@
 	const foldWidth = (s) => s.replace(/[\uff01-\uff5e\u3000]/g, foldRune);
 	const lower = (c) => { const l = c.toLowerCase(); return [...l].length > 1 ? String.fromCodePoint(l.codePointAt(0)) : l; };
 	const lowerAll = (s) => [...s].map(lower).join('');
-	const trimSpace = (s) => { const a = [...s]; let i = 0, j = a.length; while (i < j && isSpace(a[i])) i++; while (j > i && isSpace(a[j - 1])) j--; return a.slice(i, j).join(''); };
-	function normalizeText(s) {
-		s = foldWidth(s);
-		if (!/[ \t\xa0\u2002\u2003\u2009]/.test(s)) return s;
-		const a = [...s], out = [];
-		for (let i = 0; i < a.length;) {
-			if (isInline(a[i]) && out.length) {
-				let j = i; while (j < a.length && isInline(a[j])) j++;
-				if (j < a.length && isHan(out[out.length - 1]) && isHan(a[j])) { i = j; continue; }
-			}
-			out.push(a[i++]);
-		}
-		return out.join('');
-	}
+	const trimSpace = (s) => s.replace(re(`^[${SPACE}]+|[${SPACE}]+$`, 'g'), '');
+	// normalizeText folds widths and drops inline spaces between Han characters (刘  智).
+	const normalizeText = (s) => foldWidth(s).replace(/(\p{sc=Han})[ \t\xa0\u2002\u2003\u2009]+(?=\p{sc=Han})/gu, '$1');
 	const MID = [":\xb7\u0387\u055f\u05f4\u2027\ufe13\ufe55.'\u2018\u2019\u2024\ufe52", ",;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54.'\u2018\u2019\u2024\ufe52"];
 	const kind = (c) => c === undefined ? 0 : c.codePointAt(0) >= 0x2e80 && reIdeo.test(c) ? 1 : reDigit.test(c) ? 3 : reLetter.test(c) ? 2 : reExtend.test(c) ? 4 : 0;
 	function tokenize(s) {
@@ -202,12 +190,12 @@
 	}
 
 	// ---- bytes ----
-	const utf8 = new TextDecoder();
+	const utf8 = new TextDecoder(), utf16 = new TextDecoder('utf-16le');
 	class Reader {
 		constructor(b) { this.b = b; this.i = 0; }
 		u() {
 			let v = 0, m = 1, c;
-			do { if (this.i >= this.b.length) throw new Error('truncated data'); c = this.b[this.i++]; v += (c & 127) * m; m *= 128; } while (c & 128);
+			do { if (this.i >= this.b.length) throw new Error('bad data'); c = this.b[this.i++]; v += (c & 127) * m; m *= 128; } while (c & 128);
 			return v;
 		}
 		s() { const n = this.u(); return utf8.decode(this.b.subarray(this.i, (this.i += n))); }
@@ -218,9 +206,8 @@
 		: new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer().then((a) => new Uint8Array(a));
 	const fnv = (s) => new TextEncoder().encode(s).reduce((h, c) => Math.imul(h ^ c, 0x01000193) >>> 0, 0x811c9dc5);
 	const f64 = new Float64Array(1), u32 = new Uint32Array(f64.buffer);
-	// golog is Go's math.Log on amd64 (log.go without FMA): idf must equal bleve's to the bit.
+	// Go's math.Log: idf must equal bleve's to the bit.
 	function golog(x) {
-		if (!(x > 0 && x < Infinity)) return Math.log(x);
 		f64[0] = x;
 		const hi = u32[1];
 		let k = ((hi >>> 20) & 0x7ff) - 0x3fe;
@@ -234,11 +221,7 @@
 		return k * 0.6931471803691238 - ((hfsq - (s * (hfsq + R) + k * 1.9082149292705877e-10)) - f);
 	}
 	const normOf = (len) => Math.fround(1 / Math.sqrt(len));
-	const cmpStr = (a, b) => {
-		const x = [...a], y = [...b];
-		for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
-		return x.length - y.length;
-	};
+	const cmpStr = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 	// ---- store: whole files, and pack objects read with Range ----
 	class Store {
@@ -259,7 +242,7 @@
 				const groups = [];
 				for (const r of todo[p].sort((a, b) => a.o - b.o)) {
 					let g = groups[groups.length - 1];
-					if (!g || r.o > g.b + 256) groups.push((g = { a: r.o, b: 0, rs: [] }));
+					if (!g || r.o > g.b + GAP) groups.push((g = { a: r.o, b: 0, rs: [] }));
 					g.b = Math.max(g.b, r.o + r.l); g.rs.push(r);
 				}
 				for (const g of groups) {
@@ -278,11 +261,11 @@
 		}
 	}
 
-	// ---- index: manifest, groups, dictionary, posting lists (search/static/*.go) ----
+	// ---- index: the export's files (search/static/*.go) ----
 	class Index {
 		static async open(base, get) {
 			const store = new Store(base, get), man = (store.man = JSON.parse(utf8.decode((await store.get(base + 'manifest.json')).body)));
-			if (man.format !== 1) throw new Error('检索索引的格式与本页不符，请重新构建网站。');
+			if (man.format !== 1) throw new Error('检索索引版本不符，请重新构建网站。');
 			return new Index(store, man, await store.file(man.directory), await store.file(man.groups));
 		}
 		constructor(store, man, dir, groups) {
@@ -297,7 +280,7 @@
 				return out;
 			};
 			this.buckets = locate(man.dict_packs); this.metas = locate(man.meta_packs);
-			this.fieldNo = {}; man.fields.forEach((f, i) => { this.fieldNo[f.name] = i; });
+			this.fieldNo = Object.fromEntries(man.fields.map((f, i) => [f.name, i]));
 			this.groups = decodeGroups(groups, man.group_fields.length, this.N);
 		}
 		shardOf(g) { let s = 0; while (g >= this.base[s + 1]) s++; return s; }
@@ -317,7 +300,7 @@
 				for (let s = 0; s < this.n; s++) df.push(r.u());
 				const l = out[fi] = new List(this, spec, df), kind = r.u();
 				if (kind === 0) l.setAll(decodePostings(r, spec, l.total, -1));
-				else if (kind === 1) l.medium = r.ref(true);
+				else if (kind === 1) l.medium = r.ref();
 				else {
 					l.member = r.ref(true); l.details = r.ref(); l.impact = r.ref(); l.blocks = [];
 					for (let n = r.u(); n > 0; n--) l.blocks.push(r.u());
@@ -357,7 +340,6 @@
 		constructor(ix, spec, df) { this.ix = ix; this.spec = spec; this.df = df; this.total = df.reduce((a, b) => a + b, 0); this.known = new Map(); this.next = 0; this.thr = Infinity; this.chunks = {}; }
 		setAll(ps) { this.all = true; this.thr = 0; this.gids = ps.map((p) => (this.known.set(p.g, p), p.g)); this.set = new Set(this.gids); }
 		has(g) { return this.set && this.set.has(g); }
-		// members resolves to the list's gids; a large list's also places its detail chunks.
 		async members() {
 			if (this.gids) return this.gids;
 			const [b] = await this.ix.store.objects([this.medium || this.member]), r = new Reader(b), out = [], at = new Map(), offs = [0];
@@ -369,7 +351,6 @@
 			if (!this.gids) { this.set = new Set(out); this.gids = out; this.at = at; this.offs = offs; }
 			return this.gids;
 		}
-		// detail makes the postings (with positions) of the records gids known.
 		async detail(gids) {
 			await this.members();
 			if (this.all) return;
@@ -590,7 +571,7 @@
 					for (let r = new Reader(b), g = chunks[k] * size; r.more(); g++) {
 						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [] };
 						m.id = m.id || m.url;
-						for (let n = r.u(), rr = 0, pp = 0; n > 0; n--) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref(true) });
+						for (let n = r.u(), rr = 0, pp = 0; n > 0; n--) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref() });
 					}
 			});
 			return meta;
@@ -600,7 +581,7 @@
 			return all(gids, async (g) => {
 				const m = meta[g], grp = ix.group(g), sn = await body(ix, m, g, p, terms);
 				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: pq.groups.length ? scores.get(g) : 1, snippet: sn.html };
-				if (sn.parts.length && sn.first >= 0) { // a grouped record links to the unit of its first match
+				if (sn.parts.length && sn.first >= 0) { // the unit of the first match
 				let best = sn.parts[0];
 				for (const pt of sn.parts) if (pt.o <= sn.first) best = pt;
 					hit.url = hit.url.replace(/#.*$/, '') + '#' + best.a;
@@ -627,7 +608,7 @@
 			const parts = [], seen = new Set(), rs = [...(await ix.store.objects(m.blocks.slice(lo, hi + 1).map((b) => b.ref))).map((b) => {
 				const r = new Reader(b);
 				for (let n = r.u(); n > 0; n--) { const pt = { a: r.s(), s: r.s(), o: r.u() }, key = pt.a + '\0' + pt.o; if (!seen.has(key)) { seen.add(key); parts.push(pt); } }
-				return utf8.decode(b.subarray(r.i));
+				return utf16.decode(b.subarray(r.i));
 			}).join('')], at = m.blocks[lo].rune;
 			if (scan && !spans(rs, terms).length) { k = lo = hi = k + 1 < m.blocks.length ? k + 1 : 0; scan = k > 0; continue; }
 			scan = false;
@@ -639,7 +620,7 @@
 		}
 	}
 
-	// ---- page: what search/pagedata.go and the partial searchresults draw ----
+	// ---- page: search/pagedata.go, partial searchresults ----
 	const qesc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
 	const encode = (v) => '?' + Object.keys(v).sort().map((k) => v[k].map((x) => qesc(k) + '=' + qesc(x)).join('&')).filter(Boolean).join('&');
 	function pageData(params, res, man) {
@@ -697,16 +678,16 @@
 			while (form.nextSibling) box.appendChild(form.nextSibling);
 			form.parentNode.appendChild(box);
 		}
-		box.querySelectorAll('noscript').forEach((n) => n.remove());
 		// The script is <site>/js/search.js; the export is <site>/_search/static/.
 		const site = script && script.src ? new URL('..', script.src).pathname : '/', hint = box.innerHTML, ds = box.dataset;
-		const T = { results: ds.tResults || '条结果', page: ds.tPage || '第 %d 页', none: ds.tNone || '没有找到相关结果。', prev: ds.tPrev || '上一页', next: ds.tNext || '下一页' };
+		performance.setResourceTimingBufferSize(1e4);
+		const T = { results: '条结果', page: '第 %d 页', none: '没有找到相关结果。', prev: '上一页', next: '下一页' };
 		let engine = null, api = ds.api || site + 'api/search';
 		const fallback = { facets: FILTERS.slice(0, 8), type_labels: {}, facet_labels: {} };
-		const run = () => {
+		const run = async () => {
 			const params = new URLSearchParams(root.location.search), q = params.get('q') || '', t0 = performance.now(), seen = performance.getEntriesByType('resource').length;
 			form.q.value = q;
-			if (!trimSpace(q) && !['from', 'to', ...FILTERS].some((k) => params.getAll(k).some(trimSpace))) { box.innerHTML = hint; return Promise.resolve(); }
+			if (!trimSpace(q) && !['from', 'to', ...FILTERS].some((k) => params.getAll(k).some(trimSpace))) return (box.innerHTML = hint);
 			box.innerHTML = '<p class="lede" role="status" aria-busy="true">正在检索…</p>';
 			const show = (res, err) => {
 				const man = engine ? engine.ix.man : fallback;
@@ -714,12 +695,16 @@
 				const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + (e.transferSize || 0), 0);
 				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1 };
 			};
-			const viaAPI = !api ? Promise.resolve(null) : fetch(api + root.location.search).then((r) => {
-				if (!/json/.test(r.headers.get('Content-Type'))) return (api = '', null);
-				return r.json().then((j) => j.error ? fail(j.error) : { ...j, hits: j.hits.map((x) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null })) });
-			}, () => (api = '', null));
-			return viaAPI.then((res) => res || (engine ? Promise.resolve(engine) : Index.open(ds.static || site + '_search/static/').then((ix) => (engine = new Engine(ix)))).then((e) => e.search(params)))
-				.then((res) => show(res, ''), (e) => show(null, e instanceof QueryError ? e.message : '检索出错：' + (e && e.message || e)));
+			try {
+				let res = null;
+				if (api) { // only a gongkai server answers
+					const r = await fetch(api + root.location.search).catch(() => null), j = r && /json/.test(r.headers.get('Content-Type')) && (await r.json());
+					if (j && j.error) fail(j.error);
+					if (j) res = { ...j, hits: j.hits.map((x) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null })) }; else api = '';
+				}
+				engine = engine || (!res && new Engine(await Index.open(ds.static || site + '_search/static/')));
+				show(res || (await engine.search(params)), '');
+			} catch (e) { show(null, e instanceof QueryError ? e.message : '检索出错：' + (e && e.message || e)); }
 		};
 		const go = (search) => { root.history.pushState(null, '', search); run(); };
 		form.addEventListener('submit', (ev) => { ev.preventDefault(); go('?q=' + qesc(form.q.value)); });
@@ -731,6 +716,6 @@
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, QueryError, baseTokens, normalizeText, normalizeDocNumber, splitUnits, phraseSlots, snippet, golog, Index, Engine, pageData, render };
+	root.GongkaiSearch = { parseQuery, QueryError, baseTokens, splitUnits, Index, Engine };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);

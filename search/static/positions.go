@@ -1,0 +1,190 @@
+package static
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// blockOffsets sets each block's pos: the offset that turns positions of the
+// block analysed alone into positions of the whole body, so that a position
+// from the postings tells which block holds it.
+//
+// It counts positions the way search's analysis (analysis.go) assigns them:
+// a token per word or number; a run of n ≥ 2 Han characters takes n-1
+// positions, a lone one 1; a Han run right after another starts one position
+// later. Counting is a tenth of the cost of running the analyzer again over
+// the corpus; TestPositionsMatchTheAnalyzer holds it to the analyzer. A
+// miscount would only send a snippet to a neighbouring block, which the
+// client then also reads.
+func blockOffsets(blocks []textBlock) {
+	pos := 1         // the next position to assign, counted over the whole body
+	prevHan := false // the previous unit was a Han run
+	for i := range blocks {
+		first := true
+		blocks[i].pos = pos - 1
+		forEachUnit(normalizeText(blocks[i].text), func(han bool, n int) {
+			if first && han && prevHan {
+				blocks[i].pos = pos // the block opens with the gap after a run
+			}
+			first = false
+			switch {
+			case !han:
+				pos++
+			case n == 1:
+				pos += b2i(prevHan) + 1
+			default:
+				pos += b2i(prevHan) + n - 1
+			}
+			prevHan = han
+		})
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// forEachUnit calls fn for each unit of text as search's splitUnits makes
+// them: a run of adjacent ideographs (han, its length) or one other token.
+func forEachUnit(text string, fn func(han bool, n int)) {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isIdeo(r):
+			n := 0
+			for i < len(text) {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if !isIdeo(r) {
+					break
+				}
+				n++
+				i += size
+			}
+			fn(true, n)
+		case wordKind(r) >= kindLetter:
+			i = wordEnd(text, i)
+			fn(false, 1)
+		default:
+			i += size
+		}
+	}
+}
+
+// Word characters as Unicode's word-boundary rules (UAX #29, bleve's unicode
+// tokenizer) class them; mid characters join letters or digits on both
+// sides.
+const (
+	kindOther = iota
+	kindExtend
+	kindLetter
+	kindDigit
+)
+
+const (
+	midLetter = ":\u00b7\u0387\u055f\u05f4\u2027\ufe13\ufe55.'\u2018\u2019\u2024\ufe52"
+	midNum    = ",;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54.'\u2018\u2019\u2024\ufe52"
+)
+
+func wordKind(r rune) int {
+	switch {
+	case unicode.IsDigit(r):
+		return kindDigit
+	case unicode.IsLetter(r) || unicode.In(r, unicode.Nl, unicode.Other_Alphabetic, unicode.Pc):
+		return kindLetter
+	case unicode.In(r, unicode.M, unicode.Cf):
+		return kindExtend
+	}
+	return kindOther
+}
+
+// wordEnd is where the word starting at i ends.
+func wordEnd(text string, i int) int {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	last := wordKind(r)
+	i += size
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		k := wordKind(r)
+		if isIdeo(r) {
+			return i
+		}
+		switch {
+		case k == kindExtend:
+			i += size
+		case k >= kindLetter:
+			last = k
+			i += size
+		default:
+			next, nsize := utf8.DecodeRuneInString(text[i+size:])
+			mids := midLetter
+			if last == kindDigit {
+				mids = midNum
+			}
+			if i+size >= len(text) || isIdeo(next) || wordKind(next) != last || !strings.ContainsRune(mids, r) {
+				return i
+			}
+			i += size + nsize
+		}
+	}
+	return i
+}
+
+// isIdeo is what bleve's tokenizer emits ideographs for: Han, Hiragana and
+// Katakana, and the Katakana word-break marks.
+func isIdeo(r rune) bool {
+	if r < 0x2e80 {
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3031 && r <= 0x3035) || r == 0x309b || r == 0x309c || r == 0x30a0 || r == 0x30fc || r == 0xff70
+}
+
+// normalizeText is search's: fold full-width ASCII, and drop inline spaces
+// between two Han characters, which the index joins (刘  智 → 刘智).
+func normalizeText(s string) string {
+	if !strings.ContainsAny(s, "\u3000 \t\u00a0\u2002\u2003\u2009") && !strings.ContainsFunc(s, isWide) {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := foldRune(rs[i])
+		if isInlineSpace(rs[i]) && b.Len() > 0 {
+			j := i
+			for j < len(rs) && isInlineSpace(rs[j]) {
+				j++
+			}
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			if j < len(rs) && unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, foldRune(rs[j])) {
+				i = j - 1
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isWide(r rune) bool { return r >= 0xff01 && r <= 0xff5e }
+
+func foldRune(r rune) rune {
+	switch {
+	case isWide(r):
+		return r - 0xff01 + '!'
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
+
+func isInlineSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', 0x00a0, 0x3000, 0x2002, 0x2003, 0x2009:
+		return true
+	}
+	return false
+}
