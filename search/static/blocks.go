@@ -1,11 +1,7 @@
 package static
 
 import (
-	"fmt"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // A body is stored in blocks so that a snippet needs one small block, not
@@ -21,18 +17,6 @@ type textBlock struct {
 	rune int // index of its first rune in the body
 	pos  int // token positions inside the block are > pos (see blockOffsets)
 	text string
-}
-
-// textAnalyzer is the analyzer package search registered for its text
-// fields; the export analyses block boundaries with the very same one.
-const textAnalyzer = "gongkai_cjk"
-
-func newTextAnalyzer() (analysis.Analyzer, error) {
-	a, err := registry.NewCache().AnalyzerNamed(textAnalyzer)
-	if err != nil {
-		return nil, fmt.Errorf("static: analyzer %s is not registered (is package search linked in?): %w", textAnalyzer, err)
-	}
-	return a, nil
 }
 
 // cutBlocks cuts a long body after a line break, 。 or 、 past every

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"time"
@@ -45,6 +46,9 @@ func Export(indexDir string, out afero.Fs, dir string) (*Manifest, error) {
 }
 
 func exportWith(lay layout, src *source, out afero.Fs, dir string) (*Manifest, error) {
+	// The export allocates many short-lived postings; collecting less often
+	// saves a tenth of its time for about 200 MB more.
+	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	x := &exporter{lay: lay, src: src, files: newFiles(out, dir, lay.packSize), dict: newDictionary(),
 		trace: os.Getenv("GONGKAI_EXPORT_TRACE") != ""}
 	return x.run()

@@ -2,6 +2,8 @@ package static
 
 import (
 	"fmt"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +14,18 @@ import (
 	"github.com/gongkai/gongkai/search"
 	"github.com/spf13/afero"
 )
+
+// textAnalyzer is the analyzer package search registered for its text
+// fields; the export analyses block boundaries with the very same one.
+const textAnalyzer = "gongkai_cjk"
+
+func newTextAnalyzer() (analysis.Analyzer, error) {
+	a, err := registry.NewCache().AnalyzerNamed(textAnalyzer)
+	if err != nil {
+		return nil, fmt.Errorf("static: analyzer %s is not registered (is package search linked in?): %w", textAnalyzer, err)
+	}
+	return a, nil
+}
 
 // tinyLayout makes a few dozen records use every form: inline, medium and
 // large lists, impact blocks beyond the cap, several packs, long bodies.

@@ -2,7 +2,7 @@ package static
 
 import (
 	"math"
-	"sort"
+	"slices"
 )
 
 // Every posting list of a term in a field is stored in one of three forms,
@@ -193,7 +193,12 @@ func impactOrder(ps []posting, impactCap int, norms []float32) []int {
 			down()
 		}
 	}
-	sort.Slice(h, func(a, b int) bool { return better(h[a], h[b]) })
+	slices.SortFunc(h, func(a, b scored) int {
+		if better(a, b) {
+			return -1
+		}
+		return 1
+	})
 	order := make([]int, len(h))
 	for k, s := range h {
 		order[k] = s.i

@@ -150,21 +150,28 @@ func normalizeText(s string) string {
 		return s
 	}
 	var b strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := foldRune(rs[i])
-		if isInlineSpace(rs[i]) && b.Len() > 0 {
-			j := i
-			for j < len(rs) && isInlineSpace(rs[j]) {
-				j++
+	b.Grow(len(s))
+	last := rune(-1) // the last rune written
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isInlineSpace(r) && unicode.Is(unicode.Han, last) {
+			j := i + size
+			for j < len(s) {
+				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				if !isInlineSpace(r2) {
+					break
+				}
+				j += size2
 			}
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			if j < len(rs) && unicode.Is(unicode.Han, last) && unicode.Is(unicode.Han, foldRune(rs[j])) {
-				i = j - 1
+			if next, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && unicode.Is(unicode.Han, foldRune(next)) {
+				i = j
 				continue
 			}
 		}
+		r = foldRune(r)
 		b.WriteRune(r)
+		last = r
+		i += size
 	}
 	return b.String()
 }

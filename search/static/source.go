@@ -3,7 +3,6 @@ package static
 import (
 	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -298,5 +297,3 @@ func lengthOfNorm(norm float64) (int, error) {
 
 // normOf is bleve's norm of a field of l tokens (zapx Posting.Norm).
 func normOf(l int) float32 { return float32(1.0 / math.Sqrt(float64(l))) }
-
-var errNoRecords = errors.New("static: the index holds no records")
