@@ -63,24 +63,32 @@ func addHistory(opts Options, pages []*site.Page) (warnings []string) {
 	return warnings
 }
 
-// revisions turns git revisions into the page's revision list, newest first, with diffs.
+// revisions turns git revisions into the page's revision list, newest first, with diffs. Each
+// version's text is fetched once: it is the new side of one diff and the old side of the next.
 func revisions(h *history.History, p *site.Page, revs []history.Revision) []*site.Revision {
+	content := func(i int) []byte {
+		if i >= len(revs) {
+			return nil
+		}
+		b, _ := h.Content(revs[i].Hash, revs[i].Path)
+		return b
+	}
 	out := make([]*site.Revision, 0, len(revs))
+	next := content(0)
 	for i, r := range revs {
 		rev := &site.Revision{Hash: r.Hash, Short: r.ShortHash, Date: r.Date, Author: r.Author, Subject: r.Subject, Page: p}
-		if i < maxRevisions {
-			cur, err := h.Content(r.Hash, r.Path)
-			if err == nil {
-				var prev []byte
-				if i+1 < len(revs) {
-					prev, _ = h.Content(revs[i+1].Hash, revs[i+1].Path)
-				}
-				_, oldBody := history.SplitFrontMatter(prev)
-				_, newBody := history.SplitFrontMatter(cur)
+		if i < maxRevisions && next != nil {
+			cur, prev := next, content(i+1)
+			_, oldBody := history.SplitFrontMatter(prev)
+			_, newBody := history.SplitFrontMatter(cur)
+			if i+1 < len(revs) {
 				rev.Summary = history.Summarize(prev, cur).Text()
-				rev.Diff = history.RenderHTML(history.Diff(string(oldBody), string(newBody)), 1)
-				rev.URL = p.URL + "revisions/" + r.ShortHash + "/"
+			} else {
+				rev.Summary = "首次发布"
 			}
+			rev.Diff = history.RenderHTML(history.Diff(string(oldBody), string(newBody)), 1)
+			rev.URL = p.URL + "revisions/" + r.ShortHash + "/"
+			next = prev
 		}
 		out = append(out, rev)
 	}
