@@ -174,6 +174,8 @@ type state struct {
 	found           map[*site.Page][]cite.Citation
 	resolver        *site.Resolver
 	md              goldmark.Markdown
+	registry        site.Registry
+	registryErr     error
 	historyWarnings []string
 }
 
@@ -206,6 +208,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	if cfg.History {
 		st.historyWarnings = addHistory(opts, pages)
 	}
+	st.registry, st.registryErr = newRegistry(cfg)
 	return st, errs
 }
 
@@ -213,11 +216,10 @@ func (st *state) contentDir() string { return filepath.Join(st.opts.Source, "con
 
 // assemble links the processed pages into a site; errs are problems found so far.
 func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
-	reg, err := newRegistry(st.cfg)
-	if err != nil {
-		errs = append(errs, err)
+	if st.registryErr != nil {
+		errs = append(errs, st.registryErr)
 	}
-	s, warnings, assembleErrs := site.Assemble(site.Input{Config: st.cfg, Now: st.opts.Now, Pages: st.pages, Resolver: st.resolver, Registry: reg, Strict: st.opts.Strict})
+	s, warnings, assembleErrs := site.Assemble(site.Input{Config: st.cfg, Now: st.opts.Now, Pages: st.pages, Resolver: st.resolver, Registry: st.registry, Strict: st.opts.Strict})
 	errs = append(errs, assembleErrs...)
 	warnings = append(append([]string(nil), st.historyWarnings...), warnings...)
 	if s != nil && st.cfg.History {

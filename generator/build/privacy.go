@@ -21,11 +21,8 @@ func guardPrivacy(fsys afero.Fs, pages []*site.Page) []error {
 			continue
 		}
 		allow := allowList(p)
-		src, err := afero.ReadFile(fsys, p.SrcPath)
-		if err != nil {
-			continue
-		}
-		errs = append(errs, findingErrors(p.SrcPath, privacy.Scan(src, allow))...)
+		errs = append(errs, findingErrors(p.SrcPath, privacy.Scan(p.Source, allow))...)
+		p.Source = nil // scanned: the rest of the build needs only the body
 		dir := filepath.Dir(p.SrcPath)
 		dirs[dir] = append(dirs[dir], allow...)
 	}

@@ -12,16 +12,6 @@ import (
 	"github.com/gongkai/gongkai/search"
 )
 
-// Records lists what the search index holds for a site: one record per page and one per
-// numbered unit of its outline, so that hits can point at url#anchor.
-func Records(s *site.Site) []search.Record {
-	var out []search.Record
-	for _, p := range s.Pages {
-		out = append(out, pageRecords(p)...)
-	}
-	return out
-}
-
 // pageRecords are one page's records: the whole document, and its numbered units in groups.
 // A law has hundreds of short articles; a record each would multiply the index's size and build
 // time, so consecutive units are grouped up to groupRunes of text, never across a top-level

@@ -91,6 +91,7 @@ func loadPage(fsys afero.Fs, srcPath, rel string, taxonomyKeys []string) (*Page,
 		MetaLine: doc.MetaLine,
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
+		Source:   src,
 	}
 	p.Dir = path.Dir(rel)
 	if p.Dir == "." {

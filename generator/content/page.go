@@ -41,6 +41,8 @@ type Page struct {
 	MetaLine int                 // line in the file where the YAML starts
 	Body     []byte
 	BodyLine int
+	// Source is the whole file as read, kept until the personal-data guard has scanned it.
+	Source []byte
 }
 
 // Published reports whether the page is visible on the given build date with the given options.

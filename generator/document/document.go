@@ -17,6 +17,7 @@ import (
 	"github.com/gongkai/gongkai/generator/structure"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -105,7 +106,7 @@ func addTableTasks(p *site.Page, t markdown.Table, tasks []duty.Task, tableIndex
 func dataRows(t markdown.Table) []ast.Node {
 	var rows []ast.Node
 	for row := t.Node.FirstChild(); row != nil; row = row.NextSibling() {
-		if row.Kind().String() == "TableRow" {
+		if row.Kind() == east.KindTableRow {
 			rows = append(rows, row)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 // addInlineTasks finds "（责任单位：…）" annotations in paragraphs. Each becomes a task linked to
 // the numbered unit (or heading) it sits in.
 func addInlineTasks(p *site.Page, doc ast.Node, src []byte, leadFirst bool) {
-	anchor := ""
+	anchor, count := "", 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -34,7 +34,8 @@ func addInlineTasks(p *site.Page, doc ast.Node, src []byte, leadFirst bool) {
 			}
 			text := structure.PlainText(n, src)
 			for _, a := range duty.FindAnnotations(text, leadFirst) {
-				dt := duty.Task{Number: strconv.Itoa(countInline(p) + 1), Text: a.TaskText, Units: a.Units, Source: "inline"}
+				count++
+				dt := duty.Task{Number: strconv.Itoa(count), Text: a.TaskText, Units: a.Units, Source: "inline"}
 				id := "任务-" + strconv.Itoa(len(p.Tasks)+1)
 				task := NewTask(p, dt, id, anchor)
 				if n.Lines().Len() > 0 {
@@ -46,16 +47,6 @@ func addInlineTasks(p *site.Page, doc ast.Node, src []byte, leadFirst bool) {
 		}
 		return ast.WalkContinue, nil
 	})
-}
-
-func countInline(p *site.Page) int {
-	n := 0
-	for _, t := range p.Tasks {
-		if t.Source == "inline" {
-			n++
-		}
-	}
-	return n
 }
 
 // markIndicatorKinds gives the 属性 cells a class so that 约束性 indicators stand out.

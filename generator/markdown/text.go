@@ -1,69 +1,12 @@
 package markdown
 
 import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
+	"bytes"
 
+	"github.com/gongkai/gongkai/generator/structure"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
-
-// PlainText returns the text of n and its descendants as a reader sees it: no markup, soft line
-// breaks joined without a space between two CJK characters.
-func PlainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	writeText(&b, n, src)
-	return strings.TrimSpace(b.String())
-}
-
-func writeText(b *strings.Builder, n ast.Node, src []byte) {
-	switch t := n.(type) {
-	case *ast.Text:
-		b.Write(t.Segment.Value(src))
-		if t.SoftLineBreak() || t.HardLineBreak() {
-			b.WriteByte('\n')
-		}
-		return
-	case *ast.String:
-		b.Write(t.Value)
-		return
-	case *ast.RawHTML, *ast.HTMLBlock:
-		return
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		writeText(b, c, src)
-		if c.Type() == ast.TypeBlock && c.NextSibling() != nil {
-			b.WriteByte('\n')
-		}
-	}
-}
-
-// JoinLines joins text lines, putting a space between them only where neither side is CJK.
-func JoinLines(s string) string {
-	lines := strings.Split(s, "\n")
-	var b strings.Builder
-	for i, l := range lines {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			first, _ := utf8.DecodeRuneInString(l)
-			if !isWide(last) && !isWide(first) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(l)
-		_ = i
-	}
-	return b.String()
-}
-
-func isWide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
-}
 
 // Table is a GFM table as text, with the node so a caller can decorate it.
 type Table struct {
@@ -88,7 +31,7 @@ func Tables(doc ast.Node, src []byte) []Table {
 		for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 			var cells []string
 			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-				cells = append(cells, JoinLines(PlainText(c, src)))
+				cells = append(cells, structure.PlainText(c, src))
 			}
 			if _, isHeader := row.(*east.TableHeader); isHeader {
 				tbl.Header = cells
@@ -130,5 +73,5 @@ func LineAt(src []byte, off int) int {
 	if off > len(src) {
 		off = len(src)
 	}
-	return strings.Count(string(src[:off]), "\n") + 1
+	return bytes.Count(src[:off], []byte{'\n'}) + 1
 }

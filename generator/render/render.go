@@ -27,8 +27,6 @@ type Renderer struct {
 	site  *site.Site
 	lang  string
 	opts  Options
-	// OnPage, when set, is called for every content page written (e.g. to count or index it).
-	OnPage func(*site.Page)
 	// last are the files of the last render with their dependencies, for incremental rebuilds.
 	last map[string]job
 }
@@ -111,9 +109,6 @@ func (r *Renderer) renderJobs(out afero.Fs, jobs []job) (int, error) {
 					mu.Lock()
 					errs = append(errs, err)
 					mu.Unlock()
-				}
-				if j.view.Page != nil && r.OnPage != nil && j.view.Pager == nil || (j.view.Pager != nil && j.view.Pager.Number == 1 && j.view.Page != nil && r.OnPage != nil) {
-					r.OnPage(j.view.Page)
 				}
 			}
 		}()

@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,9 +79,6 @@ func (v *View) Permalink() string {
 	}
 	return v.URL
 }
-
-// AltLangURL is empty: one language per site for now.
-func (v *View) AltLangURL() string { return "" }
 
 // Menu is the main navigation with the current section marked.
 func (v *View) Menu() []MenuItem {
@@ -194,6 +190,3 @@ func (v *View) CiteTargets() []CiteTarget {
 	}
 	return out
 }
-
-// now is the build date, for templates that ask "is this on notice today?".
-func (v *View) now() time.Time { return v.Site.Now }

@@ -6,13 +6,12 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/emulation"
+	"github.com/gongkai/gongkai/internal/chromiumtest"
+
 	"github.com/chromedp/chromedp"
 	"github.com/gongkai/gongkai/generator/build"
 	"github.com/gongkai/gongkai/search"
@@ -25,7 +24,7 @@ import (
 var seedQueries = []string{"低保", "中发[2017]13号", "居委会", `"社区工作者"`, "雪亮工程 牵头", "刘  智", "村务公开", "社区 -治理"}
 
 func TestStaticSearchInBrowser(t *testing.T) {
-	chrome := chromium(t)
+	chromiumtest.Require(t)
 	site := buildSite(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	defer srv.Close()
@@ -35,7 +34,7 @@ func TestStaticSearchInBrowser(t *testing.T) {
 	}
 	defer ix.Close()
 
-	ctx := browser(t, chrome, true)
+	ctx := chromiumtest.Context(t, true)
 	if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/search/"), chromedp.WaitVisible(`#q`, chromedp.ByID)); err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +94,7 @@ func TestStaticSearchInBrowser(t *testing.T) {
 	})
 
 	t.Run("javascript off", func(t *testing.T) {
-		off := browser(t, chrome, false)
+		off := chromiumtest.Context(t, false)
 		var text string
 		err := chromedp.Run(off,
 			chromedp.Navigate(srv.URL+"/search/?q="+url.QueryEscape("低保")),
@@ -164,48 +163,4 @@ func buildSite(t *testing.T) string {
 		t.Fatalf("the build did not copy the client script: %v", err)
 	}
 	return dest
-}
-
-// chromium finds the browser. Without one the test skips, unless
-// GONGKAI_BROWSER_TESTS=1 says it must run (as in /work/main/browser_test.go).
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("GONGKAI_BROWSER_TESTS") == "1" {
-		t.Fatal("GONGKAI_BROWSER_TESTS=1 but no Chromium found; install the Debian package chromium")
-	}
-	t.Skip("no Chromium installed; install the Debian package chromium to run browser tests")
-	return ""
-}
-
-// browser starts a headless Chromium with the flags this machine needs.
-func browser(t *testing.T, exe string, javascript bool) context.Context {
-	t.Helper()
-	profile, err := os.MkdirTemp("", "gongkai-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(profile), chromedp.WindowSize(360, 800),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	if err := chromedp.Run(ctx, emulation.SetScriptExecutionDisabled(!javascript)); err != nil {
-		t.Fatal(err)
-	}
-	return ctx
 }
