@@ -2,31 +2,19 @@ package docx
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/internal/seedtest"
 
 	"github.com/gongkai/gongkai/generator/duty"
 	"github.com/gongkai/gongkai/generator/frontmatter"
 	"gopkg.in/yaml.v3"
 )
 
-// The seeds are real documents shared read-only by the project; tests skip without them.
-const seedDir = "/work/shared/seeds"
-
-func readSeed(t testing.TB, prefix string) string {
-	t.Helper()
-	matches, _ := filepath.Glob(filepath.Join(seedDir, prefix+"_*.txt"))
-	if len(matches) == 0 {
-		t.Skipf("seed %s not found in %s", prefix, seedDir)
-	}
-	data, err := os.ReadFile(matches[0])
-	if err != nil {
-		t.Skipf("seed %s: %v", prefix, err)
-	}
-	return string(data)
-}
+// readSeed reads a seed document, or skips the test.
+func readSeed(t testing.TB, prefix string) string { return seedtest.Read(t, prefix) }
 
 // seed002Docx lays seed 002 out as Word would hold it: every line before the duty table a
 // paragraph (its text split over two runs, as Word splits text at edits), and 附件2's table, which

@@ -3,30 +3,18 @@ package duty
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/gongkai/gongkai/internal/seedtest"
+
 	"gopkg.in/yaml.v3"
 )
 
-// The seeds are real documents shared read-only by the project; tests skip without them.
-const seedDir = "/work/shared/seeds"
-
-func readSeed(t testing.TB, prefix string) string {
-	t.Helper()
-	matches, _ := filepath.Glob(filepath.Join(seedDir, prefix+"_*.txt"))
-	if len(matches) == 0 {
-		t.Skipf("seed %s not found in %s", prefix, seedDir)
-	}
-	data, err := os.ReadFile(matches[0])
-	if err != nil {
-		t.Skipf("seed %s: %v", prefix, err)
-	}
-	return string(data)
-}
+// readSeed reads a seed document, or skips the test.
+func readSeed(t testing.TB, prefix string) string { return seedtest.Read(t, prefix) }
 
 // table002 extracts 附件2 of seed 002. The seed lays the table out as blocks separated by blank
 // lines, one tab-indented line per cell; the header block is followed by the note

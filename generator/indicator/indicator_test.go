@@ -1,11 +1,11 @@
 package indicator
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/internal/seedtest"
 )
 
 func TestFromTableHeader(t *testing.T) {
@@ -64,15 +64,7 @@ func TestFromTableCarriesMergedCells(t *testing.T) {
 // a cell, ends a row at its 属性 cell and pads rows that lost their leading empty cells.
 func table004(t *testing.T) (header []string, rows [][]string) {
 	t.Helper()
-	matches, _ := filepath.Glob("/work/shared/seeds/004_*.txt")
-	if len(matches) == 0 {
-		t.Skip("seed 004 not found in /work/shared/seeds")
-	}
-	data, err := os.ReadFile(matches[0])
-	if err != nil {
-		t.Skip(err)
-	}
-	text := string(data)
+	text := seedtest.Read(t, "004")
 	start := strings.Index(text, "\t属性")
 	end := strings.Index(text, "明确城乡社区建制规模")
 	if start < 0 || end < start {

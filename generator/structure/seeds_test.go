@@ -1,11 +1,11 @@
 package structure
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/internal/seedtest"
 )
 
 // bookmarks are conversion debris in the seeds; content/ has them removed.
@@ -13,15 +13,8 @@ var bookmarks = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
 
 func seedOutline(t *testing.T, prefix string) *Outline {
 	t.Helper()
-	matches, _ := filepath.Glob(filepath.Join("/work/shared/seeds", prefix+"*.txt"))
-	if len(matches) == 0 {
-		t.Skipf("seed %s not found", prefix)
-	}
-	data, err := os.ReadFile(matches[0])
-	if err != nil {
-		t.Skipf("seed %s: %v", prefix, err)
-	}
-	lines := strings.Split(bookmarks.ReplaceAllString(string(data), ""), "\n")
+	data := seedtest.Read(t, prefix)
+	lines := strings.Split(bookmarks.ReplaceAllString(data, ""), "\n")
 	return FromParagraphs(lines)
 }
 
