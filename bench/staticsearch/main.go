@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -45,6 +46,7 @@ func main() {
 	samples := flag.Int("samples", 20, "random substrings checked against grep")
 	seed := flag.Int64("seed", 1, "seed for the random substrings")
 	http1 := flag.Bool("http1", false, "serve plain HTTP/1.1 instead of HTTPS with HTTP/2, as static hosts serve today")
+	useNginx := flag.Bool("nginx", false, "serve with nginx (Debian package nginx-light) instead of Go's file server")
 	flag.Parse()
 	if *site == "" {
 		fail(errors.New("-site is required"))
@@ -61,7 +63,11 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	base, stop, err := serve(*site, !*http1)
+	serveSite := serve
+	if *useNginx {
+		serveSite = serveNginx
+	}
+	base, stop, err := serveSite(*site, !*http1)
 	if err != nil {
 		fail(err)
 	}
@@ -189,6 +195,64 @@ func serve(dir string, h2 bool) (string, func(), error) {
 		fmt.Println("served over HTTP/1.1")
 	}
 	return srv.URL, srv.Close, nil
+}
+
+// serveNginx serves dir with nginx over HTTP/1.1, configured as a static
+// host would be: gzip for text, content-hashed search files cached forever.
+// nginx answers several ranges with shorter part headers than Go does.
+func serveNginx(dir string, _ bool) (string, func(), error) {
+	exe, err := exec.LookPath("nginx")
+	if err != nil {
+		return "", nil, errors.New("-nginx: nginx is not installed (apt-get install nginx-light)")
+	}
+	tmp, err := os.MkdirTemp("", "gongkai-nginx-")
+	if err != nil {
+		return "", nil, err
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+	abs, _ := filepath.Abs(dir)
+	conf := fmt.Sprintf(`daemon off;
+pid %[1]s/nginx.pid;
+error_log %[1]s/error.log;
+worker_processes 1;
+events {}
+http {
+	include /etc/nginx/mime.types;
+	default_type application/octet-stream;
+	access_log off;
+	client_body_temp_path %[1]s;
+	gzip on;
+	gzip_types text/css application/javascript application/json;
+	server {
+		listen %[2]s;
+		root %[3]s;
+		location /_search/static/ { expires max; }
+	}
+}
+`, tmp, addr, abs)
+	if err := os.WriteFile(filepath.Join(tmp, "nginx.conf"), []byte(conf), 0o644); err != nil {
+		return "", nil, err
+	}
+	cmd := exec.Command(exe, "-p", tmp, "-c", filepath.Join(tmp, "nginx.conf"))
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	base := "http://" + addr
+	for i := 0; i < 100; i++ {
+		if resp, err := http.Get(base + "/"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	fmt.Println("served by nginx over HTTP/1.1")
+	return base, func() { _ = cmd.Process.Kill(); _ = cmd.Wait(); _ = os.RemoveAll(tmp) }, nil
 }
 
 func browser() (context.Context, func(), error) {

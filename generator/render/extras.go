@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/generator/content"
+	"github.com/gongkai/gongkai/generator/minify"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/spf13/afero"
 )
@@ -27,7 +28,7 @@ func (r *Renderer) writeExtras(out afero.Fs, static bool) (int, error) {
 		if err != nil {
 			return n, err
 		}
-		if err := writeFile(out, f, data); err != nil {
+		if err := writeFile(out, f, minify.Asset(f, data)); err != nil {
 			return n, err
 		}
 		n++

@@ -37,7 +37,7 @@ var tinyLayout = layout{
 	impactMin:   4,
 	inlineMax:   24,
 	mediumMax:   120,
-	packSize:    512,
+	packSize:    8192,
 	bucketBytes: 256,
 }
 

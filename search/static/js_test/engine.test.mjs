@@ -7,16 +7,33 @@ import { G } from './load.mjs';
 
 const fixture = process.env.GONGKAI_STATIC_FIXTURE;
 
-// get reads the export from disk the way fetch reads it from a static host.
-function get(url, range) {
-  const body = fs.readFileSync(url);
-  if (range && range[0] >= range[1]) throw new Error(`empty range ${range} of ${url}: a host answers 416`);
-  return Promise.resolve(range ? { status: 206, body: new Uint8Array(body.subarray(range[0], range[1])) } : { status: 200, body: new Uint8Array(body) });
+// host reads the export from disk the way fetch reads it from a static host: one range as 206,
+// several as a multipart/byteranges 206 when multi is set, else as the client's fetch reports a
+// host that answers them with the whole file (status 200, body not read).
+function host(multi) {
+  const get = (url, range) => {
+    const body = fs.readFileSync(url);
+    get.requests++;
+    if (!range) return Promise.resolve({ status: 200, body: new Uint8Array(body) });
+    const rs = range[0].length ? range : [range];
+    for (const [a, b] of rs) if (a >= b) throw new Error(`empty range ${a}-${b} of ${url}: a host answers 416`);
+    if (rs.length === 1) return Promise.resolve({ status: 206, body: new Uint8Array(body.subarray(rs[0][0], rs[0][1])) });
+    if (!multi) return Promise.resolve({ status: 200 });
+    const enc = new TextEncoder(), chunks = [];
+    for (const [a, b] of rs) chunks.push(enc.encode(`\r\n--3d6b6a416f9b5\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes ${a}-${b - 1}/${body.length}\r\n\r\n`), body.subarray(a, b));
+    chunks.push(enc.encode('\r\n--3d6b6a416f9b5--\r\n'));
+    return new Blob(chunks).arrayBuffer().then((a) => ({ status: 206, type: 'multipart/byteranges; boundary=3d6b6a416f9b5', body: new Uint8Array(a) }));
+  };
+  get.requests = 0;
+  return get;
 }
 
-test('engine reproduces the server', { skip: !fixture && 'run through go test ./search/static' }, async (t) => {
+const requests = {};
+for (const multi of [true, false]) test(`engine reproduces the server (${multi ? 'multipart' : 'single'} ranges)`, { skip: !fixture && 'run through go test ./search/static' }, async (t) => {
   const expected = JSON.parse(fs.readFileSync(path.join(fixture, 'expected.json'), 'utf8'));
-  const ix = await G.Index.open(path.join(fixture, 'static') + '/', get);
+  const get = host(multi), ix = await G.Index.open(path.join(fixture, 'static') + '/', get);
+  t.after(() => { requests[multi] = get.requests; });
+  assert.equal(ix.store.multi, multi, 'probe');
   for (const want of expected) {
     await t.test(want.params, async () => {
       const engine = new G.Engine(ix);
@@ -46,3 +63,7 @@ test('engine reproduces the server', { skip: !fixture && 'run through go test ./
   }
 });
 
+
+test('multipart ranges need fewer requests', { skip: !fixture && 'run through go test ./search/static' }, () => {
+  assert.ok(requests[true] < requests[false], `multipart ${requests[true]} requests, single ${requests[false]}`);
+});

@@ -2,7 +2,7 @@
  * gongkai server answers) with the results of `gongkai search`. See search/static/doc.go. */
 ((root) => {
 	'use strict';
-	const MAX_TERMS = 32, MAX_PAGE = 100, GAP = 300; // a request costs 300 bytes
+	const MAX_TERMS = 32, MAX_PAGE = 100, GAP = 300, PART = 150, MAX_RANGES = 100; // a request costs 300 bytes, a part of a multipart answer about 150
 	const FILTERS = ['type', 'issuer', 'year', 'department', 'status', 'level', 'village', 'genre', 'topic'];
 
 	// ---- text (search/normalize.go, analysis.go) ----
@@ -224,30 +224,52 @@
 	const cmpStr = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 	// ---- store: whole files, and pack objects read with Range ----
+	// A host that serves several ranges in one answer (multipart/byteranges: nginx, Apache, Caddy,
+	// Go) is asked for all of a pack's objects in one request, each costing a part header instead
+	// of a request; a two-byte probe, remembered per site, tells which hosts do.
 	class Store {
 		constructor(base, get) {
 			this.base = base; this.cache = new Map(); this.whole = new Map();
-			this.get = get || ((url, r) => fetch(url, r ? { headers: { Range: `bytes=${r[0]}-${r[1] - 1}` } } : { cache: /json$/.test(url) ? 'no-cache' : 'default' })
-				.then((res) => { if (!res.ok) throw new Error(`${url}：HTTP ${res.status}`); return res.arrayBuffer().then((a) => ({ status: res.status, body: new Uint8Array(a) })); }));
+			this.get = get || (async (url, r) => {
+				const many = r && r[0].length, c = new AbortController();
+				const res = await fetch(url, r ? { signal: c.signal, headers: { Range: 'bytes=' + (many ? r : [r]).map(([a, b]) => `${a}-${b - 1}`) } } : { cache: /json$/.test(url) ? 'no-cache' : 'default' });
+				if (!res.ok) throw new Error(`${url}：HTTP ${res.status}`);
+				if (many && res.status !== 206) { c.abort(); return { status: res.status }; } // no whole pack for a probe
+				return { status: res.status, type: res.headers.get('Content-Type'), body: new Uint8Array(await res.arrayBuffer()) };
+			});
 		}
 		memo(key, make) {
 			if (!this.cache.has(key)) { const p = make(); p.catch(() => this.cache.delete(key)); this.cache.set(key, p); }
 			return this.cache.get(key);
 		}
 		file(name) { return this.memo(name, async () => gunzip((await this.get(this.base + name)).body)); }
+		async probe() {
+			const k = 'gongkai-ranges:' + this.base;
+			let v = null;
+			try { v = localStorage.getItem(k); } catch (e) {}
+			if (v === null) {
+				const r = await this.get(this.base + this.man.packs[0], [[0, 1], [2, 3]]).catch(() => ({}));
+				v = parts(r).length === 2 ? '1' : '';
+				try { localStorage.setItem(k, v); } catch (e) {}
+			}
+			this.multi = !!v;
+		}
 		objects(refs) {
-			const key = (r) => `${r.p}:${r.o}:${r.l}${r.gz ? 'z' : ''}`, todo = {};
+			const key = (r) => `${r.p}:${r.o}:${r.l}${r.gz ? 'z' : ''}`, todo = {}, gap = this.multi ? PART : GAP;
 			for (const r of refs) if (!r.l) this.cache.set(key(r), Promise.resolve(new Uint8Array(0))); else if (!this.cache.has(key(r))) (todo[r.p] = todo[r.p] || []).push(r);
 			for (const p in todo) {
 				const groups = [];
 				for (const r of todo[p].sort((a, b) => a.o - b.o)) {
 					let g = groups[groups.length - 1];
-					if (!g || r.o > g.b + GAP) groups.push((g = { a: r.o, b: 0, rs: [] }));
+					if (!g || r.o > g.b + gap) groups.push((g = { a: r.o, b: 0, rs: [] }));
 					g.b = Math.max(g.b, r.o + r.l); g.rs.push(r);
 				}
-				for (const g of groups) {
-					const bytes = this.range(+p, g.a, g.b);
-					for (const r of g.rs) this.memo(key(r), async () => { const part = (await bytes).subarray(r.o - g.a, r.o - g.a + r.l); return r.gz ? gunzip(part) : part; });
+				for (let i = 0; i < groups.length; i += MAX_RANGES) {
+					const gs = groups.slice(i, i + MAX_RANGES), got = gs.length > 1 && this.multi && !this.whole.has(+p) ? this.ranges(+p, gs) : null;
+					gs.forEach((g, j) => {
+						const bytes = got ? got.then((bs) => bs[j]) : this.range(+p, g.a, g.b);
+						for (const r of g.rs) this.memo(key(r), async () => { const part = (await bytes).subarray(r.o - g.a, r.o - g.a + r.l); return r.gz ? gunzip(part) : part; });
+					});
 				}
 			}
 			return Promise.all(refs.map((r) => this.cache.get(key(r))));
@@ -259,6 +281,29 @@
 			this.whole.set(p, r.body);
 			return r.body.subarray(a, b);
 		}
+		// ranges reads several ranges of pack p in one request; what the answer lacks is read singly.
+		async ranges(p, gs) {
+			const ps = parts(await this.get(this.base + this.man.packs[p], gs.map((g) => [g.a, g.b])));
+			if (!ps.length) this.multi = false;
+			return Promise.all(gs.map((g) => {
+				const x = ps.find(([a, b]) => a <= g.a && g.b <= a + b.length);
+				return x ? x[1].subarray(g.a - x[0], g.b - x[0]) : this.range(p, g.a, g.b);
+			}));
+		}
+	}
+	// parts splits a multipart/byteranges answer into [offset, bytes] pairs ([] for any other answer).
+	function parts(r) {
+		const m = r.status === 206 && /^multipart\/byteranges;.*boundary="?([^";]+)/i.exec(r.type || ''), out = [];
+		if (!m) return out;
+		const s = new TextDecoder('latin1').decode(r.body), d = '--' + m[1];
+		for (let i = s.indexOf(d); i >= 0 && s.substr(i + d.length, 2) !== '--';) {
+			const h = s.indexOf('\r\n\r\n', i), c = h > 0 && /content-range:\s*bytes (\d+)-(\d+)/i.exec(s.slice(i, h));
+			if (!c) break;
+			const a = +c[1], e = h + 4 + (c[2] - a + 1);
+			out.push([a, r.body.subarray(h + 4, e)]);
+			i = s.indexOf(d, e);
+		}
+		return out;
 	}
 
 	// ---- index: the export's files (search/static/*.go) ----
@@ -266,7 +311,8 @@
 		static async open(base, get) {
 			const store = new Store(base, get), man = (store.man = JSON.parse(utf8.decode((await store.get(base + 'manifest.json')).body)));
 			if (man.format !== 1) throw new Error('检索索引版本不符，请重新构建网站。');
-			return new Index(store, man, await store.file(man.directory), await store.file(man.groups));
+			const [dir, groups] = await Promise.all([store.file(man.directory), store.file(man.groups), store.probe()]);
+			return new Index(store, man, dir, groups);
 		}
 		constructor(store, man, dir, groups) {
 			this.store = store; this.man = man; this.n = man.shards.length; this.N = man.records;
