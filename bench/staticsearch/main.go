@@ -30,6 +30,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -47,6 +48,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "seed for the random substrings")
 	http1 := flag.Bool("http1", false, "serve plain HTTP/1.1 instead of HTTPS with HTTP/2, as static hosts serve today")
 	useNginx := flag.Bool("nginx", false, "serve with nginx (Debian package nginx-light) instead of Go's file server")
+	pagefind := flag.String("pagefind", "", "also measure Pagefind on this folder (a Hugo build of the same corpus indexed by pagefind), same queries and phrases")
 	flag.Parse()
 	if *site == "" {
 		fail(errors.New("-site is required"))
@@ -80,8 +82,19 @@ func main() {
 	if err := measureQueries(ctx, base, qs); err != nil {
 		fail(err)
 	}
+	var phrases []sample
 	if *samples > 0 {
-		if err := checkGrep(ctx, base, *site, *samples, *seed); err != nil {
+		if phrases, err = checkGrep(ctx, base, *site, *samples, *seed); err != nil {
+			fail(err)
+		}
+	}
+	if *pagefind != "" {
+		pfBase, pfStop, err := serve(*pagefind, !*http1)
+		if err != nil {
+			fail(err)
+		}
+		defer pfStop()
+		if err := measurePagefind(ctx, pfBase, qs, phrases); err != nil {
 			fail(err)
 		}
 	}
@@ -163,7 +176,9 @@ func readQueries(path string) ([]string, error) {
 // tens of bytes rather than the ~230 of HTTP/1.1.
 func serve(dir string, h2 bool) (string, func(), error) {
 	files := http.FileServer(http.Dir(dir))
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		w := counting{rw}
+		served.requests.Add(1)
 		p := r.URL.Path
 		if strings.Contains(p, "/_search/static/") && strings.HasSuffix(p, ".bin") {
 			// Content-hashed: a host may let browsers keep them (nginx: expires max).
@@ -253,6 +268,19 @@ http {
 	}
 	fmt.Println("served by nginx over HTTP/1.1")
 	return base, func() { _ = cmd.Process.Kill(); _ = cmd.Wait(); _ = os.RemoveAll(tmp) }, nil
+}
+
+// served counts what serve's servers sent: requests, and body bytes after
+// compression. Pagefind fetches from a Web Worker, whose requests the page's
+// resource timing does not list, so its bytes are counted here (with the
+// 300 bytes a request that Chrome adds for headers).
+var served struct{ requests, bytes atomic.Int64 }
+
+type counting struct{ http.ResponseWriter }
+
+func (c counting) Write(b []byte) (int, error) {
+	served.bytes.Add(int64(len(b)))
+	return c.ResponseWriter.Write(b)
 }
 
 func browser() (context.Context, func(), error) {
@@ -347,18 +375,20 @@ func measureQueries(ctx context.Context, base string, qs []string) error {
 // plain substring count over the text the index holds: a record matches when
 // its title, 文号, section or body contains the phrase (search's fields; the
 // title and 文号 are searched on document records only).
-func checkGrep(ctx context.Context, base, site string, n int, seed int64) error {
+func checkGrep(ctx context.Context, base, site string, n int, seed int64) ([]sample, error) {
 	rd, err := static.OpenReader(afero.NewOsFs(), filepath.Join(site, "_search", "static"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	man := rd.Manifest()
 	var texts [][]string
+	var docOf []string // the page each record belongs to
 	for gid := 0; gid < man.Records; gid++ {
 		r, err := rd.Record(gid)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		docOf = append(docOf, strings.SplitN(r.Href, "#", 2)[0])
 		if r.Section == "" && !strings.Contains(r.Href, "#") { // a document record
 			texts = append(texts, []string{r.Title, r.DocNumber, r.Body})
 		} else {
@@ -372,6 +402,7 @@ func checkGrep(ctx context.Context, base, site string, n int, seed int64) error 
 	}
 	fmt.Printf("\n%-14s %10s %10s %10s\n", "phrase", "client", "grep", "raw grep")
 	agree := 0
+	var out []sample
 	for tried := 0; agree+tried < 100*n && tried < n; {
 		phrase := randomPhrase(rng, texts, 2+rng.Intn(5))
 		if phrase == "" || containsAny(phrase, synonyms) {
@@ -379,7 +410,8 @@ func checkGrep(ctx context.Context, base, site string, n int, seed int64) error 
 		}
 		tried++
 		grep, raw := 0, 0
-		for _, fields := range texts {
+		docs := map[string]bool{}
+		for i, fields := range texts {
 			hit, rawHit := false, false
 			for _, f := range fields {
 				rawHit = rawHit || strings.Contains(f, phrase)
@@ -387,6 +419,9 @@ func checkGrep(ctx context.Context, base, site string, n int, seed int64) error 
 			}
 			grep += b2i(hit)
 			raw += b2i(rawHit)
+			if hit {
+				docs[docOf[i]] = true
+			}
 		}
 		var got stats
 		err := chromedp.Run(ctx,
@@ -397,8 +432,9 @@ func checkGrep(ctx context.Context, base, site string, n int, seed int64) error 
 			chromedp.Evaluate(lastStats, &got),
 		)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		out = append(out, sample{text: phrase, docs: len(docs)})
 		mark := ""
 		if got.Total == grep {
 			agree++
@@ -408,7 +444,7 @@ func checkGrep(ctx context.Context, base, site string, n int, seed int64) error 
 		fmt.Printf("%-14s %10d %10d %10d%s\n", phrase, got.Total, grep, raw, mark)
 	}
 	fmt.Printf("exact-phrase totals equal to grep: %d of %d\n", agree, n)
-	return nil
+	return out, nil
 }
 
 // joinHan drops inline spaces between two Han characters, as the index does
