@@ -97,7 +97,8 @@ func run(opts Options) (*Report, *state, error) {
 		}
 	}()
 
-	r, err := render.New(s, render.ThemeFs(opts.SrcFs, filepath.Join(opts.Source, "themes", cfg.Theme)), render.Options{Workers: opts.Workers})
+	themeFs := render.ThemeFs(opts.SrcFs, filepath.Join(opts.Source, "themes", cfg.Theme))
+	r, err := render.New(s, themeFs, render.Options{Workers: opts.Workers})
 	if err != nil {
 		return rep, nil, err
 	}
@@ -120,7 +121,11 @@ func run(opts Options) (*Report, *state, error) {
 	if indexErr != nil {
 		return rep, nil, indexErr
 	}
-	rep.Files = files
+	// Copied last, so that a file that would replace a generated one is found.
+	if err := st.files.copyTo(opts.SrcFs, stage.Fs(), themeFs); err != nil {
+		return rep, nil, err
+	}
+	rep.Files = files + len(st.files.list)
 	if err := stage.Commit(); err != nil {
 		return rep, nil, err
 	}
@@ -177,6 +182,7 @@ type state struct {
 	registry        site.Registry
 	registryErr     error
 	historyWarnings []string
+	files           *siteFiles // attachments, images, data files and static/, copied as they are
 }
 
 // prepare loads, decodes, guards and converts every page.
@@ -192,9 +198,16 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 
 	pages, decodeErrs := decodePages(opts, cfg, loaded)
 	errs = append(errs, decodeErrs...)
-	errs = append(errs, guardPrivacy(opts.SrcFs, pages)...)
+	errs = append(errs, guardPrivacy(pages)...)
 	errs = append(errs, readDutyFiles(opts.SrcFs, st.contentDir(), pages)...)
 	st.pages = pages
+	var fileErrs []error
+	st.files, fileErrs = st.findFiles(loaded, pages)
+	errs = append(errs, fileErrs...)
+	errs = append(errs, st.files.checkPrivacy(opts.SrcFs, pages, nil)...)
+	for _, p := range pages {
+		errs = append(errs, st.files.checkAttachments(opts.SrcFs, st.contentDir(), p)...)
+	}
 
 	st.resolver = site.NewResolver(pages)
 	st.found = findCitations(pages, opts.Workers)
@@ -204,7 +217,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 		}
 	}
 	st.md = document.NewMarkdown(cfg.Markup.UnsafeHTML, st.resolver)
-	errs = append(errs, processAll(st.md, st.resolver, pages, st.found, opts.Workers)...)
+	errs = append(errs, st.processAll(st.md, st.resolver, pages, st.found)...)
 	if cfg.History {
 		st.historyWarnings = addHistory(opts, pages)
 	}
@@ -232,18 +245,23 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	return s, warnings, nil
 }
 
-// processAll converts every page's Markdown in parallel.
-func processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, found map[*site.Page][]cite.Citation, workers int) []error {
+// processAll converts every page's Markdown in parallel and points its links to files at the
+// copied files.
+func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, found map[*site.Page][]cite.Citation) []error {
 	var (
 		mu   sync.Mutex
 		errs []error
 	)
-	forEachPage(pages, workers, func(p *site.Page) {
+	forEachPage(pages, st.opts.Workers, func(p *site.Page) {
+		body := p.Body // Process drops it; broken links are reported with their line
+		var pageErrs []error
 		for _, pr := range document.Process(md, r, p, found[p]) {
-			mu.Lock()
-			errs = append(errs, fmt.Errorf("%s:%d: %s", p.SrcPath, pr.Line, pr.Message))
-			mu.Unlock()
+			pageErrs = append(pageErrs, fmt.Errorf("%s:%d: %s", p.SrcPath, pr.Line, pr.Message))
 		}
+		pageErrs = append(pageErrs, st.files.linkFiles(st.opts.SrcFs, st.contentDir(), p, body)...)
+		mu.Lock()
+		errs = append(errs, pageErrs...)
+		mu.Unlock()
 	})
 	return errs
 }

@@ -27,12 +27,18 @@ var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 func buildTxtar(t *testing.T, archive string, opts ...func(*Options)) *testSite {
 	t.Helper()
 	fs := afero.NewMemMapFs()
+	writeArchive(t, fs, archive)
+	return rebuild(t, fs, opts...)
+}
+
+// writeArchive writes the archive's files under /site.
+func writeArchive(t *testing.T, fs afero.Fs, archive string) {
+	t.Helper()
 	for _, f := range txtar.Parse([]byte(archive)).Files {
 		if err := afero.WriteFile(fs, path.Join("/site", f.Name), f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return rebuild(t, fs, opts...)
 }
 
 func rebuild(t *testing.T, fs afero.Fs, opts ...func(*Options)) *testSite {

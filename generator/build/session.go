@@ -23,9 +23,11 @@ type IndexUpdater interface {
 
 // Session keeps the last build in memory so that `serve --watch` rebuilds only what an edit
 // touches: the edited pages, the listings, department, citation and taxonomy pages that show
-// them, the data files, and their records in the search index. A change to site.yaml, a
-// template, a section's _index.md, a data file, or a document's title or 文号 (which other pages
-// link by) rebuilds everything.
+// them, the data files, and their records in the search index. An edited attachment or static
+// file is checked and copied alone. A change to site.yaml, a template, a section's _index.md
+// that changes its pages' type, or a document's title or 文号 (which other pages link by)
+// re-resolves or rebuilds everything, and so does a file added to or removed from the files
+// the site publishes as they are (links and attachments to it must be checked again).
 type Session struct {
 	opts  Options
 	st    *state
@@ -74,16 +76,28 @@ func (s *Session) Full() (*Report, error) {
 // created or removed. On error the output keeps the last good build.
 func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
 	start := time.Now()
-	paths, ok := s.pagesToReload(changed)
-	if !ok {
+	paths, files, ok := s.pagesToReload(changed)
+	full := func() (*Incremental, *Report, error) {
 		rep, err := s.Full()
 		return &Incremental{Full: true, Duration: time.Since(start)}, rep, err
 	}
-	inc, err := s.apply(paths, false)
+	if !ok {
+		return full()
+	}
+	var inc *Incremental
+	var err error
+	if len(paths) == 0 {
+		inc, err = s.copyFiles(files)
+	} else {
+		inc, err = s.apply(paths, files, false)
+	}
 	if err == errRelink {
 		// A document's title or 文号 changed, or a document came or went: the pages citing it
 		// link differently now, so they are converted again with a fresh resolver.
-		inc, err = s.apply(append(paths, s.citing(paths)...), true)
+		inc, err = s.apply(append(paths, s.citing(paths)...), files, true)
+	}
+	if err == errFull {
+		return full()
 	}
 	if err != nil {
 		return nil, nil, err
@@ -95,9 +109,13 @@ func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
 // errRelink says that an edit changes what other pages link by.
 var errRelink = errors.New("links changed")
 
-// apply reloads and converts the pages at paths and re-renders what shows them. With relink,
-// citations are resolved afresh against the new set of documents.
-func (s *Session) apply(paths []string, relink bool) (*Incremental, error) {
+// errFull says that an edit changes which files the site publishes as they are: a page bundle
+// was published or withdrawn, or a page names another duties_file.
+var errFull = errors.New("published files changed")
+
+// apply reloads and converts the pages at paths, re-renders what shows them and copies the
+// edited files. With relink, citations are resolved afresh against the new set of documents.
+func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error) {
 	st := s.st
 	changed := paths
 	byPath := map[string]*site.Page{}
@@ -114,6 +132,9 @@ func (s *Session) apply(paths []string, relink bool) (*Incremental, error) {
 		}
 		exists, _ := afero.Exists(st.opts.SrcFs, path)
 		if !exists {
+			if st.files.inputs[path] != "" || st.files.hidden[filepath.Dir(path)] && filepath.Base(path) == "index.md" {
+				return nil, errFull
+			}
 			continue
 		}
 		cp, err := content.LoadFile(st.opts.SrcFs, st.contentDir(), path, st.taxKeys, contentPages(st.pages))
@@ -122,9 +143,15 @@ func (s *Session) apply(paths []string, relink bool) (*Incremental, error) {
 			continue
 		}
 		pages, decodeErrs := decodePages(st.opts, st.cfg, []*content.Page{cp})
+		if st.files.changedBy(path, cp, len(pages) > 0) {
+			return nil, errFull
+		}
 		errs = append(errs, decodeErrs...)
-		errs = append(errs, guardPrivacy(st.opts.SrcFs, pages)...)
+		errs = append(errs, guardPrivacy(pages)...)
 		errs = append(errs, readDutyFiles(st.opts.SrcFs, st.contentDir(), pages)...)
+		for _, p := range pages {
+			errs = append(errs, st.files.checkAttachments(st.opts.SrcFs, st.contentDir(), p)...)
+		}
 		for _, p := range pages {
 			if old := byPath[path]; old != nil {
 				p.Revisions = old.Revisions
@@ -182,7 +209,19 @@ func (s *Session) apply(paths []string, relink bool) (*Incremental, error) {
 			resolver.Learn(c)
 		}
 	}
-	if pe := processAll(md, resolver, loaded, found, st.opts.Workers); len(pe) > 0 {
+	if pe := st.processAll(md, resolver, loaded, found); len(pe) > 0 {
+		return nil, Errors(pe)
+	}
+	// The allow_numbers of the edited pages apply to the files beside them.
+	dirs := map[string]bool{}
+	for _, p := range loaded {
+		dirs[filepath.Dir(filepath.Clean(p.SrcPath))] = true
+	}
+	for _, f := range files {
+		dirs[filepath.Dir(f)] = true
+	}
+	if pe := st.files.checkPrivacy(st.opts.SrcFs, next, dirs); len(pe) > 0 {
+		sortErrors(pe)
 		return nil, Errors(pe)
 	}
 	for p, cs := range found {
@@ -208,6 +247,16 @@ func (s *Session) apply(paths []string, relink bool) (*Incremental, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, w := range written {
+		if st.files.dests[w] {
+			return nil, fmt.Errorf("%s: the page now written to /%s would replace the file %s published there; rename or move one of them", pageWriting(loaded, w), w, st.files.destSrc(w))
+		}
+	}
+	copied, err := st.files.copyEdited(st.opts.SrcFs, out, files)
+	if err != nil {
+		return nil, err
+	}
+	written = append(written, copied...)
 	if s.Index != nil && !st.opts.NoIndex {
 		var urls []string
 		for p := range ch.Old {
@@ -226,42 +275,98 @@ func (s *Session) apply(paths []string, relink bool) (*Incremental, error) {
 	return &Incremental{Pages: len(loaded), Written: written, Removed: removed}, nil
 }
 
-// pagesToReload maps changed paths to the content pages to convert again: a Markdown file is
-// itself; another file in content/ (a duties CSV or .xlsx, a data file the privacy guard reads)
-// is every page in its folder. It reports false when only a full rebuild will do: a change to
-// site.yaml, a theme, or a section's _index.md that changes the type its pages inherit.
-func (s *Session) pagesToReload(changed []string) ([]string, bool) {
+// pagesToReload maps changed paths to the content pages to convert again and the published
+// files to copy again. A Markdown file is itself; a duties_file is the pages naming it; an
+// edited attachment or static file is copied alone; other files (hidden, editor temporaries)
+// are ignored. It reports false when only a full rebuild will do: a change to site.yaml, a
+// theme, a section's _index.md that changes the type its pages inherit, or a file added to or
+// removed from those published as they are.
+func (s *Session) pagesToReload(changed []string) (paths, files []string, ok bool) {
 	dir := filepath.Clean(s.st.contentDir()) + string(filepath.Separator)
+	sf := s.st.files
 	seen := map[string]bool{}
-	var out []string
-	add := func(p string) {
+	add := func(p string, to *[]string) {
 		if !seen[p] {
 			seen[p] = true
-			out = append(out, p)
+			*to = append(*to, p)
 		}
 	}
 	for _, p := range changed {
 		p = filepath.Clean(p)
-		if !strings.HasPrefix(p, dir) {
-			return nil, false
+		if s.isOutput(p) {
+			continue
 		}
-		if info, err := s.st.opts.SrcFs.Stat(p); err == nil && info.IsDir() {
-			return nil, false // a new folder: a new section
+		info, err := s.st.opts.SrcFs.Stat(p)
+		exists := err == nil
+		if _, published := sf.bySrc[p]; published {
+			if !exists || !info.Mode().IsRegular() {
+				return nil, nil, false // removed: links to it must be checked again
+			}
+			add(p, &files)
+			continue
+		}
+		if !strings.HasPrefix(p, dir) {
+			return nil, nil, false
+		}
+		if exists && info.IsDir() {
+			return nil, nil, false // a new folder: a new section
+		}
+		if !exists && s.st.holds(p) {
+			return nil, nil, false // a removed folder, with what it published
 		}
 		if filepath.Ext(p) != ".md" {
-			for _, pg := range s.st.pages {
-				if filepath.Dir(filepath.Clean(pg.SrcPath)) == filepath.Dir(p) {
-					add(filepath.Clean(pg.SrcPath))
+			if sf.inputFiles[p] {
+				for page, in := range sf.inputs {
+					if in == p {
+						add(page, &paths)
+					}
 				}
+				continue
+			}
+			if exists && s.st.publishes(p) {
+				return nil, nil, false // a new file to publish
 			}
 			continue
 		}
 		if filepath.Base(p) == "_index.md" && s.sectionTypeChanged(p) {
-			return nil, false
+			return nil, nil, false
 		}
-		add(p)
+		add(p, &paths)
 	}
-	return out, len(out) > 0 || len(changed) > 0
+	return paths, files, len(changed) > 0
+}
+
+// isOutput reports whether path is the build's own output: the output folder, or the staging
+// and old folders that publishing swaps beside it (.public.gongkai-staging-…, .public.old).
+// Watching site.yaml watches the folder that holds them, and a full rebuild must not trigger
+// another.
+func (s *Session) isOutput(path string) bool {
+	dest := filepath.Clean(s.opts.Dest)
+	rel, err := filepath.Rel(filepath.Dir(dest), path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	first, _, _ := strings.Cut(rel, string(filepath.Separator))
+	base := filepath.Base(dest)
+	return first == base || strings.HasPrefix(first, "."+base+".")
+}
+
+// copyFiles checks and copies edited published files when no page changed.
+func (s *Session) copyFiles(files []string) (*Incremental, error) {
+	st := s.st
+	dirs := map[string]bool{}
+	for _, f := range files {
+		dirs[filepath.Dir(f)] = true
+	}
+	if errs := st.files.checkPrivacy(st.opts.SrcFs, st.pages, dirs); len(errs) > 0 {
+		sortErrors(errs)
+		return nil, Errors(errs)
+	}
+	written, err := st.files.copyEdited(st.opts.SrcFs, afero.NewBasePathFs(st.opts.DstFs, st.opts.Dest), files)
+	if err != nil {
+		return nil, err
+	}
+	return &Incremental{Written: written}, nil
 }
 
 // sectionTypeChanged reports whether an edited _index.md declares another type than before.

@@ -123,9 +123,14 @@ func loadStrings(fsys afero.Fs, lang string) (map[string]string, error) {
 }
 
 // StaticFiles lists the theme's static files (paths relative to static/).
-func (t *Theme) StaticFiles() ([]string, error) {
+func (t *Theme) StaticFiles() ([]string, error) { return StaticFiles(t.fs) }
+
+// StaticFiles lists the static files (paths relative to static/) of the theme in themeFs, as
+// ThemeFs returns it. The build needs the list before rendering: a site's static/ folder may
+// replace these files, but no other file the build writes.
+func StaticFiles(themeFs afero.Fs) ([]string, error) {
 	var out []string
-	err := afero.Walk(t.fs, "static", func(p string, info fs.FileInfo, err error) error {
+	err := afero.Walk(themeFs, "static", func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,147 @@
+package assets
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// validID passes the ID check digit; 11010519491231002X is the standard's example.
+const validID = "11010519491231002X"
+
+func gb18030(s string) string {
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func utf16LE(s string) string {
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func newWorkbook(t *testing.T, sheet string, cells map[string]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if sheet != "Sheet1" {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for cell, v := range cells {
+		if err := f.SetCellValue(sheet, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name   string
+		file   string
+		data   string
+		origin Origin
+		allow  []string
+		want   []string // substrings of each error, in order
+	}{
+		{name: "csv with an ID names file:line:col", file: "/c/名单.csv", data: "姓名,身份证号\n张三," + validID + "\n",
+			want: []string{"/c/名单.csv:2:4: 未脱敏的身份证号 110105********002X 不得公开; mask it (run `gongkai mask /c/名单.csv`) or, for an official number, list it under allow_numbers"}},
+		{name: "masked numbers pass", file: "/c/a.csv", data: "张三,110105********002X,138****5678\n"},
+		{name: "allow list", file: "/c/a.txt", data: "服务热线 13812345678\n", allow: []string{"138-1234-5678"}},
+		{name: "mobile in json", file: "/c/a.json", data: "{\n  \"tel\": \"13812345678\"\n}\n",
+			want: []string{"/c/a.json:2:11: 未脱敏的手机号 138****5678 不得公开; replace its digits with * as in 138****5678 or, for an official number"}},
+		{name: "static files have no allow list", file: "/s/a.html", data: "<p>13812345678</p>", origin: Static,
+			want: []string{"/s/a.html:1:4: 未脱敏的手机号"}},
+		{name: "BOM does not shift columns", file: "/c/a.csv", data: "\ufeff" + validID, want: []string{"/c/a.csv:1:1:"}},
+		{name: "GB18030 from Excel", file: "/c/a.csv", data: gb18030("姓名,号码\n李四," + validID + "\n"), want: []string{"/c/a.csv:2:4: 未脱敏的身份证号"}},
+		{name: "UTF-16 from Excel", file: "/c/a.txt", data: utf16LE("姓名\t号码\n李四\t" + validID + "\n"), want: []string{"/c/a.txt:2:4: 未脱敏的身份证号"}},
+		{name: "unknown encoding is refused", file: "/c/a.csv", data: "abc \xff\x80 def", want: []string{"/c/a.csv: cannot check it for personal data"}},
+		{name: "binary files are not read", file: "/c/a.pdf", data: "%PDF " + validID},
+		{name: "images are not read", file: "/c/a.PNG", data: validID},
+		{name: "workbook cells", file: "/c/名单.xlsx", data: newWorkbook(t, "Sheet1", map[string]any{"A1": "姓名", "B2": validID, "C3": 13812345678}),
+			want: []string{"/c/名单.xlsx:Sheet1!B2: 未脱敏的身份证号 110105********002X", "/c/名单.xlsx:Sheet1!C3: 未脱敏的手机号"}},
+		{name: "workbook sheet name with a space", file: "/c/a.xlsx", data: newWorkbook(t, "低保 名单", map[string]any{"A1": validID}), want: []string{"/c/a.xlsx:'低保 名单'!A1:"}},
+		{name: "workbook allow list", file: "/c/a.xlsx", data: newWorkbook(t, "Sheet1", map[string]any{"A1": "13812345678"}), allow: []string{"13812345678"}},
+		{name: "broken workbook", file: "/c/a.xlsx", data: "not a zip", want: []string{"/c/a.xlsx: not a readable .xlsx workbook"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := memFs(t, map[string]string{tt.file: tt.data})
+			errs := Check(fs, File{Src: tt.file, Origin: tt.origin}, tt.allow)
+			if len(errs) != len(tt.want) {
+				t.Fatalf("got %d errors %v, want %d", len(errs), errs, len(tt.want))
+			}
+			for i, err := range errs {
+				if !strings.Contains(err.Error(), tt.want[i]) {
+					t.Errorf("error %q does not contain %q", err, tt.want[i])
+				}
+				if strings.Contains(err.Error(), validID) || strings.Contains(err.Error(), "13812345678") {
+					t.Errorf("error %q shows the number unmasked", err)
+				}
+			}
+		})
+	}
+}
+
+func TestLeakCarriesTheFinding(t *testing.T) {
+	fs := memFs(t, map[string]string{"/c/a.csv": "x," + validID})
+	errs := Check(fs, File{Src: "/c/a.csv"}, nil)
+	var leak *Leak
+	if len(errs) != 1 || !errors.As(errs[0], &leak) || leak.Line != 1 || leak.Col != 3 || leak.Raw != validID {
+		t.Errorf("got %#v", errs)
+	}
+}
+
+func TestCheckUnreadableFile(t *testing.T) {
+	errs := Check(afero.NewMemMapFs(), File{Src: "/gone.csv"}, nil)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "/gone.csv: cannot read") {
+		t.Errorf("got %v", errs)
+	}
+}
+
+func TestReadable(t *testing.T) {
+	for name, want := range map[string]bool{"a.csv": true, "a.XLSX": true, "a.json": true, "a.html": true, "a.pdf": false, "a.docx": false, "a.xls": false, "a.js": false, "noext": false} {
+		if Readable(name) != want {
+			t.Errorf("Readable(%q) = %v", name, !want)
+		}
+	}
+}
+
+// FuzzCheck feeds arbitrary bytes as a text file and as a workbook: Check reads user files and
+// must never panic, and never print a number it found unmasked.
+func FuzzCheck(f *testing.F) {
+	f.Add([]byte("张三," + validID + "\n"))
+	f.Add([]byte(gb18030("李四,13812345678")))
+	f.Add([]byte(utf16LE("王五\t6222021234567890123")))
+	f.Add([]byte("\xff\xfe\x00"))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"/a.csv", "/a.xlsx"} {
+			fs := afero.NewMemMapFs()
+			_ = afero.WriteFile(fs, name, data, 0o644)
+			for _, err := range Check(fs, File{Src: name}, nil) {
+				var leak *Leak
+				if errors.As(err, &leak) && len(leak.Raw) >= 11 && strings.Contains(err.Error(), leak.Raw) {
+					t.Errorf("%q shows %q unmasked", err, leak.Raw)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,153 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/gongkai/gongkai/generator/assets"
+	"github.com/gongkai/gongkai/generator/render"
+	"github.com/gongkai/gongkai/generator/site"
+	"github.com/spf13/afero"
+	"gopkg.in/yaml.v3"
+)
+
+// attrRe finds the link attributes goldmark writes: <a href="…"> and <img src="…">. Quotes in
+// text are written as &quot;, so only real attributes match.
+var attrRe = regexp.MustCompile(`\s(href|src)="([^"]*)"`)
+
+// linkFiles makes a page's relative links to files work: a page's URL is a folder of its own
+// (/policies/a/ for policies/a.md), so [附件1](附件1.pdf) written beside the file must point at
+// /policies/附件1.pdf, not /policies/a/附件1.pdf. Links to a copied file become root-relative;
+// a link to a file that is not published is an error with the line where body has it.
+func (sf *siteFiles) linkFiles(fsys afero.Fs, contentDir string, p *site.Page, body []byte) []error {
+	if !strings.Contains(string(p.HTML), `="`) {
+		return nil
+	}
+	var errs []error
+	reported := map[string]bool{}
+	out := attrRe.ReplaceAllStringFunc(string(p.HTML), func(attr string) string {
+		m := attrRe.FindStringSubmatch(attr)
+		href := html.UnescapeString(m[2])
+		link, ok := assets.Resolve(p.Dir, href)
+		if !ok {
+			return attr
+		}
+		if sf.dests[link.Dest] {
+			return " " + m[1] + `="` + html.EscapeString(render.RelURL("/"+link.Dest)+link.Suffix) + `"`
+		}
+		if link.File && !reported[href] {
+			reported[href] = true
+			line := lineOf(body, href, p.BodyLine)
+			errs = append(errs, fmt.Errorf("%s:%d: %s", p.SrcPath, line, sf.missing(fsys, contentDir, "链接的文件 "+unescape(href), link)))
+		}
+		return attr
+	})
+	p.HTML = template.HTML(out)
+	return errs
+}
+
+// missing says why a linked file is not published and how to fix it.
+func (sf *siteFiles) missing(fsys afero.Fs, contentDir, what string, link assets.Link) string {
+	if strings.HasPrefix(link.Dest, "../") {
+		return what + " 不存在: it points outside content/; put the file in content/ or in static/ (static/x.pdf is linked as /x.pdf)"
+	}
+	src := filepath.Join(contentDir, filepath.FromSlash(link.Dest))
+	if ok, _ := afero.Exists(fsys, src); ok {
+		return fmt.Sprintf("%s 未发布: %s is a file the build reads (a duties_file), hidden, or part of an unpublished page; link a published copy instead", what, src)
+	}
+	return fmt.Sprintf("%s 不存在: put it at %s or correct the link", what, src)
+}
+
+// lineOf finds the line of the file where body has the link href, as written or unescaped,
+// preferring a Markdown link destination "(href" over a mention in the text; first is the file
+// line of the body's first line.
+func lineOf(body []byte, href string, first int) int {
+	var needles []string
+	for _, h := range []string{href, unescape(href)} {
+		needles = append(needles, "("+h, "<"+h, h)
+	}
+	for _, needle := range needles {
+		if i := bytes.Index(body, []byte(needle)); i >= 0 {
+			return first + bytes.Count(body[:i], []byte("\n"))
+		}
+	}
+	return first
+}
+
+func unescape(href string) string {
+	if l, ok := assets.Resolve("", href); ok {
+		return l.Dest
+	}
+	return href
+}
+
+// checkAttachments checks the attachments a page lists in its front matter: a policy's
+// `file:` and any relative `url:` to a file must name a published file; they are pointed at it
+// (a page's URL is a folder of its own, so the name alone would not find it).
+func (sf *siteFiles) checkAttachments(fsys afero.Fs, contentDir string, p *site.Page) []error {
+	if p.Meta == nil || (p.Policy == nil && p.Consult == nil) {
+		return nil
+	}
+	var errs []error
+	for _, a := range attachmentRefs(p.Meta) {
+		link, ok := assets.Resolve(p.Dir, a.value)
+		if !ok || (a.key == "url" && !link.File) {
+			continue
+		}
+		if !sf.dests[link.Dest] {
+			what := fmt.Sprintf("附件 %s", a.value)
+			errs = append(errs, fmt.Errorf("%s:%d: %s (attachments[%d].%s)", p.SrcPath, p.Line(a.line), sf.missing(fsys, contentDir, what, link), a.index, a.key))
+			continue
+		}
+		url := "/" + link.Dest + link.Suffix
+		switch {
+		case p.Policy != nil && a.index < len(p.Policy.Attachments):
+			at := &p.Policy.Attachments[a.index]
+			if a.key == "file" && at.URL == "" {
+				at.URL = url
+			} else if a.key == "url" {
+				at.URL = url
+			}
+		case p.Consult != nil:
+			for i := range p.Consult.Attachments {
+				if strings.TrimSpace(p.Consult.Attachments[i].URL) == a.value {
+					p.Consult.Attachments[i].URL = url
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// attachmentRef is one file or url of the attachments list, with its place in the front matter.
+type attachmentRef struct {
+	index      int
+	key, value string
+	line       int
+}
+
+func attachmentRefs(meta *yaml.Node) []attachmentRef {
+	var out []attachmentRef
+	for i := 0; i+1 < len(meta.Content); i += 2 {
+		if meta.Content[i].Value != "attachments" || meta.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for n, item := range meta.Content[i+1].Content {
+			if item.Kind != yaml.MappingNode {
+				continue
+			}
+			for j := 0; j+1 < len(item.Content); j += 2 {
+				k, v := item.Content[j].Value, item.Content[j+1]
+				if (k == "file" || k == "url") && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
+					out = append(out, attachmentRef{index: n, key: k, value: strings.TrimSpace(v.Value), line: v.Line})
+				}
+			}
+		}
+	}
+	return out
+}
