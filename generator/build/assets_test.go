@@ -261,3 +261,30 @@ attachments:
 		t.Errorf("got %v, want %q", s.err, want)
 	}
 }
+
+// A page bundle (a folder with index.md) is the page at the folder's URL, with its files beside
+// it; the parent section lists it, and no section listing takes its URL.
+func TestPageBundleIsThePageAtItsFolder(t *testing.T) {
+	s := buildTxtar(t, `
+-- site.yaml --
+title: 附件
+-- content/notices/_index.md --
+---
+title: 通知公告
+---
+-- content/notices/2024-qingkuang/index.md --
+---
+title: 关于低保资金发放情况的公示
+date: 2024-05-01
+---
+发放明细见[附件](明细.pdf)。
+-- content/notices/2024-qingkuang/明细.pdf --
+%PDF 明细
+`).ok()
+	s.contains("notices/2024-qingkuang/index.html", "关于低保资金发放情况的公示", "发放明细见", `href="`+render.RelURL("/notices/2024-qingkuang/明细.pdf")+`"`)
+	s.contains("notices/index.html", `href="`+render.RelURL("/notices/2024-qingkuang/")+`"`)
+	if !s.exists("notices/2024-qingkuang/明细.pdf") {
+		t.Error("the bundle's file was not published")
+	}
+	assertLinksResolve(t, s)
+}

@@ -21,6 +21,8 @@ func funcs(s *site.Site, lang string, assetVersion string) template.FuncMap {
 		"join":  strings.Join,
 		"short": Shorten,
 		"sub":   func(a, b int) int { return a - b },
+		// exists reports whether the site has a page at url, for links to sections a site may lack.
+		"exists": func(url string) bool { return s.PageByURL(url) != nil },
 		"facetURL": func(key, value string) string {
 			return RelURL(site.FacetURL(key, value))
 		},

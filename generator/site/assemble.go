@@ -74,13 +74,14 @@ func (s *Site) buildSections() {
 	s.Home.Listing = &Section{Page: s.Home}
 	var synthesized []*Page
 	for _, p := range s.Pages {
-		if p.Kind != content.KindPage || p.Dir == "" {
+		home := listingDir(p)
+		if p.Kind != content.KindPage || home == "" {
 			if p.Kind == content.KindPage {
 				s.Home.Listing.Pages = append(s.Home.Listing.Pages, p)
 			}
 			continue
 		}
-		for dir := p.Dir; dir != "." && dir != ""; dir = path.Dir(dir) {
+		for dir := home; dir != "." && dir != ""; dir = path.Dir(dir) {
 			if _, ok := sections[dir]; !ok {
 				sp := &Page{Page: &content.Page{Kind: content.KindSection, Type: "section", Dir: dir, Section: strings.SplitN(dir, "/", 2)[0],
 					URL: "/" + strings.ReplaceAll(dir, " ", "-") + "/", Title: path.Base(dir), File: dir + "/_index.md", Params: map[string]any{}}}
@@ -89,7 +90,7 @@ func (s *Site) buildSections() {
 				synthesized = append(synthesized, sp)
 			}
 		}
-		sec := sections[p.Dir]
+		sec := sections[home]
 		sec.Pages = append(sec.Pages, p)
 	}
 	for _, sp := range synthesized {
@@ -116,6 +117,19 @@ func (s *Site) buildSections() {
 		}
 	}
 	SortNewestFirst(s.Documents)
+}
+
+// listingDir is the folder whose section lists p: its own folder, except for
+// a page bundle (x/y/index.md, published at /x/y/ with its files beside it),
+// which the parent folder lists, so that no section page takes its URL.
+func listingDir(p *Page) string {
+	if path.Base(p.File) != "index.md" || p.Dir == "" {
+		return p.Dir
+	}
+	if parent := path.Dir(p.Dir); parent != "." {
+		return parent
+	}
+	return ""
 }
 
 func (s *Site) buildTaxonomies() {
