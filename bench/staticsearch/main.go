@@ -48,6 +48,7 @@ func main() {
 	seed := flag.Int64("seed", 1, "seed for the random substrings")
 	http1 := flag.Bool("http1", false, "serve plain HTTP/1.1 instead of HTTPS with HTTP/2, as static hosts serve today")
 	useNginx := flag.Bool("nginx", false, "serve with nginx (Debian package nginx-light) instead of Go's file server")
+	flag.BoolVar(&singleRange, "single-range", false, "serve one range a request, as S3-style object storage does (a multi-range request gets the whole file)")
 	pagefind := flag.String("pagefind", "", "also measure Pagefind on this folder (a Hugo build of the same corpus indexed by pagefind), same queries and phrases")
 	flag.Parse()
 	if *site == "" {
@@ -179,6 +180,9 @@ func serve(dir string, h2 bool) (string, func(), error) {
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		w := counting{rw}
 		served.requests.Add(1)
+		if singleRange && strings.Contains(r.Header.Get("Range"), ",") {
+			r.Header.Del("Range")
+		}
 		p := r.URL.Path
 		if strings.Contains(p, "/_search/static/") && strings.HasSuffix(p, ".bin") {
 			// Content-hashed: a host may let browsers keep them (nginx: expires max).
@@ -269,6 +273,10 @@ http {
 	fmt.Println("served by nginx over HTTP/1.1")
 	return base, func() { _ = cmd.Process.Kill(); _ = cmd.Wait(); _ = os.RemoveAll(tmp) }, nil
 }
+
+// singleRange makes serve answer a request for several ranges with the whole
+// file, as S3-style object storage does.
+var singleRange bool
 
 // served counts what serve's servers sent: requests, and body bytes after
 // compression. Pagefind fetches from a Web Worker, whose requests the page's

@@ -153,6 +153,12 @@ func (x *exporter) run() (*Manifest, error) {
 	if man.Directory, err = x.files.put("i", dir); err != nil {
 		return nil, err
 	}
+	// A few fixed bytes the client asks for as two ranges: a host that answers
+	// with two parts reads several ranges a request (Store.probe in the client).
+	man.Probe = "p/range-probe.bin"
+	if err := x.files.write(man.Probe, []byte("gongkai range probe\n")); err != nil {
+		return nil, err
+	}
 	if err := x.files.finish(); err != nil {
 		return nil, err
 	}

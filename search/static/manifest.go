@@ -32,6 +32,7 @@ type Manifest struct {
 	MetaChunk   int               `json:"meta_chunk"`
 	MetaPacks   [][2]int          `json:"meta_packs"` // [pack, first chunk in it], in order
 	Groups      string            `json:"groups"`
+	Probe       string            `json:"probe"`        // a tiny file for the client's multi-range probe
 	ChunkSize   int               `json:"chunk"`        // postings per detail chunk of a large list
 	ImpactBlock int               `json:"impact_block"` // postings in the first impact block; each next one doubles
 	Synonyms    [][]string        `json:"synonyms"`

@@ -226,7 +226,7 @@
 	// ---- store: whole files, and pack objects read with Range ----
 	// A host that serves several ranges in one answer (multipart/byteranges: nginx, Apache, Caddy,
 	// Go) is asked for all of a pack's objects in one request, each costing a part header instead
-	// of a request; a two-byte probe, remembered per site, tells which hosts do.
+	// of a request; a probe of a tiny file, remembered per site, tells which hosts do.
 	class Store {
 		constructor(base, get) {
 			this.base = base; this.cache = new Map(); this.whole = new Map();
@@ -234,7 +234,7 @@
 				const many = r && r[0].length, c = new AbortController();
 				const res = await fetch(url, r ? { signal: c.signal, headers: { Range: 'bytes=' + (many ? r : [r]).map(([a, b]) => `${a}-${b - 1}`) } } : { cache: /json$/.test(url) ? 'no-cache' : 'default' });
 				if (!res.ok) throw new Error(`${url}：HTTP ${res.status}`);
-				if (many && res.status !== 206) { c.abort(); return { status: res.status }; } // no whole pack for a probe
+				if (many && res.status !== 206) { c.abort(); return { status: res.status }; } // never a whole pack for several ranges
 				return { status: res.status, type: res.headers.get('Content-Type'), body: new Uint8Array(await res.arrayBuffer()) };
 			});
 		}
@@ -248,7 +248,7 @@
 			let v = null;
 			try { v = localStorage.getItem(k); } catch (e) {}
 			if (v === null) {
-				const r = await this.get(this.base + this.man.packs[0], [[0, 1], [2, 3]]).catch(() => ({}));
+				const r = await this.get(this.base + this.man.probe, [[0, 1], [2, 3]]).catch(() => ({}));
 				v = parts(r).length === 2 ? '1' : '';
 				try { localStorage.setItem(k, v); } catch (e) {}
 			}
