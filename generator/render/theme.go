@@ -4,6 +4,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -22,6 +23,7 @@ type Theme struct {
 	layouts  map[string]*template.Template
 	strings  map[string]string
 	fallback map[string]string
+	lang     string
 }
 
 // ThemeFs overlays a site's themes/NAME folder on the default theme embedded in the binary, so a
@@ -40,7 +42,7 @@ func ThemeFs(siteFs afero.Fs, siteThemeDir string) afero.Fs {
 
 // LoadTheme parses every layout of the theme in fsys for the given UI language.
 func LoadTheme(fsys afero.Fs, lang string, funcs template.FuncMap) (*Theme, error) {
-	t := &Theme{fs: fsys, layouts: map[string]*template.Template{}}
+	t := &Theme{fs: fsys, lang: lang, layouts: map[string]*template.Template{}}
 	var err error
 	if t.strings, err = loadStrings(fsys, lang); err != nil {
 		return nil, err
@@ -49,6 +51,8 @@ func LoadTheme(fsys afero.Fs, lang string, funcs template.FuncMap) (*Theme, erro
 		return nil, err
 	}
 	funcs["T"] = t.T
+	funcs["TOr"] = t.TOr
+	funcs["clientStrings"] = t.clientStrings
 	base, err := afero.ReadFile(fsys, "layouts/baseof.html")
 	if err != nil {
 		return nil, fmt.Errorf("theme: layouts/baseof.html is missing: %v", err)
@@ -108,6 +112,35 @@ func (t *Theme) T(key string, args ...any) string {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// TOr is T for a key the theme may lack (a facet or type added later):
+// fallback when neither language has it.
+func (t *Theme) TOr(key, fallback string) string {
+	if _, ok := t.strings[key]; ok {
+		return t.T(key)
+	}
+	if _, ok := t.fallback[key]; ok {
+		return t.T(key)
+	}
+	return fallback
+}
+
+// clientStrings are the UI strings the search page's script shows, as JSON
+// for a data attribute: the script carries only zh-CN defaults.
+func (t *Theme) clientStrings() string {
+	out := map[string]string{"lang": t.lang}
+	for _, key := range []string{"results", "no_results", "prev", "next", "search_status", "search_page", "search_selected", "search_sort",
+		"search_filter", "sort_relevance", "sort_newest", "sort_oldest", "search_busy", "search_error"} {
+		out[key] = t.T(key)
+	}
+	for key := range t.fallback {
+		if strings.HasPrefix(key, "facet_") || strings.HasPrefix(key, "type_") {
+			out[key] = t.T(key)
+		}
+	}
+	data, _ := json.Marshal(out) // a map of strings always encodes
+	return string(data)
 }
 
 func loadStrings(fsys afero.Fs, lang string) (map[string]string, error) {

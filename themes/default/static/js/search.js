@@ -669,15 +669,15 @@
 	// ---- page: search/pagedata.go, partial searchresults ----
 	const qesc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
 	const encode = (v) => '?' + Object.keys(v).sort().map((k) => v[k].map((x) => qesc(k) + '=' + qesc(x)).join('&')).filter(Boolean).join('&');
-	function pageData(params, res, man) {
+	function pageData(params, res, man, T) {
 		const cur = {}, copy = () => JSON.parse(JSON.stringify(cur)), d = { active: [], sorts: [], facets: [] };
 		for (const k of ['q', 'from', 'to', 'sort', 'size', ...FILTERS]) for (const v of params.getAll(k)) if (trimSpace(v)) (cur[k] = cur[k] || []).push(v);
 		const link = (name, value, count) => {
 			const v = copy(), active = (cur[name] || []).includes(value);
 			if (active) { v[name] = v[name].filter((x) => x !== value); if (!v[name].length) delete v[name]; } else (v[name] = v[name] || []).push(value);
-			return { label: (name === 'type' && man.type_labels[value]) || value, count, href: encode(v), active };
+			return { label: (name === 'type' && (T['type_' + value] || man.type_labels[value])) || value, count, href: encode(v), active };
 		};
-		for (const [value, label] of [['', '按相关度'], ['-date', '最新在前'], ['date', '最早在前']]) {
+		for (const [value, label] of [['', T.sort_relevance], ['-date', T.sort_newest], ['date', T.sort_oldest]]) {
 			const v = copy(); delete v.sort; if (value) v.sort = [value];
 			d.sorts.push({ label, href: encode(v), active: (cur.sort || [''])[0] === value });
 		}
@@ -686,30 +686,31 @@
 		for (const name of man.facets) {
 			const vals = (res.facets[name] || []).map((f) => link(name, f.value, f.count));
 			for (const v of cur[name] || []) if (!(res.facets[name] || []).some((f) => f.value === v)) vals.push(link(name, v, 0));
-			if (vals.length) d.facets.push({ label: man.facet_labels[name] || name, values: vals });
+			if (vals.length) d.facets.push({ label: T['facet_' + name] || man.facet_labels[name] || name, values: vals });
 		}
 		const page = (n) => { const v = copy(); if (n > 1) v.page = [String(n)]; return encode(v); };
 		if (res.page > 1 && res.pages > 1) d.prev = page(Math.min(res.page - 1, res.pages));
 		if (res.page < res.pages) d.next = page(res.page + 1);
 		return d;
 	}
-	const fmtDate = (t) => { const d = new Date(t * 1000); return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`; };
+	const fmtDate = (t, en) => { const d = new Date(t * 1000); return en ? d.toISOString().slice(0, 10) : `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`; };
+	const fmt = (s, ...args) => s.replace(/%[sd]/g, () => args.shift());
 	function render(q, res, err, d, man, T) {
 		const a = (href, text, attr = '') => `<a href="${esc(href)}"${attr}>${text}</a>`;
 		let h = err ? `<p class="banner" role="alert">${esc(err)}</p>` : '';
-		if (res) h += `<p class="lede" role="status">“${esc(q)}”：${res.total} ${T.results}${res.pages > 1 ? `，${T.page.replace('%d', res.page)} / ${res.pages}` : ''}</p>`;
-		if (d.active.length) h += `<p>已选：${d.active.map((x) => a(x.href, esc(x.label) + ' ✕') + ' ').join('')}</p>`;
-		h += `<p class="facets">排序：${d.sorts.map((s) => (s.active ? `<strong>${s.label}</strong>` : a(s.href, s.label)) + ' ').join('')}</p>`;
-		if (d.facets.length) h += `<details class="toc noprint"><summary>筛选</summary>${d.facets.map((f) => `<h3>${esc(f.label)}</h3><ul class="facets">${f.values.map((v) => {
+		if (res) h += `<p class="lede" role="status">${esc(fmt(T.search_status, q, res.total))}${res.pages > 1 ? esc(fmt(T.search_page, res.page, res.pages)) : ''}</p>`;
+		if (d.active.length) h += `<p>${esc(T.search_selected)}${d.active.map((x) => a(x.href, esc(x.label) + ' ✕') + ' ').join('')}</p>`;
+		h += `<p class="facets">${esc(T.search_sort)}${d.sorts.map((s) => (s.active ? `<strong>${esc(s.label)}</strong>` : a(s.href, esc(s.label))) + ' ').join('')}</p>`;
+		if (d.facets.length) h += `<details class="toc noprint"><summary>${esc(T.search_filter)}</summary>${d.facets.map((f) => `<h3>${esc(f.label)}</h3><ul class="facets">${f.values.map((v) => {
 			const l = a(v.href, esc(v.label) + (v.active ? ' ✕' : ''));
 			return `<li>${v.active ? `<strong>${l}</strong>` : l} (${v.count})</li>`;
 		}).join('')}</ul>`).join('')}</details>`;
 		if (res) {
-			h += !res.hits.length ? `<p>${T.none}</p>` : `<ol class="list">${res.hits.map((x) => `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
-<span class="m">${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date) : ''}</span>
+			h += !res.hits.length ? `<p>${esc(T.no_results)}</p>` : `<ol class="list">${res.hits.map((x) => `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
+<span class="m">${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(T['type_' + x.type] || man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date, T.lang === 'en') : ''}</span>
 <p class="s">${x.snippet}</p></li>`).join('')}</ol>`;
 		}
-		if (d.prev || d.next) h += `<nav class="pager" aria-label="pagination">${d.prev ? a(d.prev, '← ' + T.prev, ' rel="prev"') : '<span></span>'}${d.next ? a(d.next, T.next + ' →', ' rel="next"') : ''}</nav>`;
+		if (d.prev || d.next) h += `<nav class="pager" aria-label="pagination">${d.prev ? a(d.prev, '← ' + esc(T.prev), ' rel="prev"') : '<span></span>'}${d.next ? a(d.next, esc(T.next) + ' →', ' rel="next"') : ''}</nav>`;
 		return h;
 	}
 
@@ -727,17 +728,20 @@
 		// The script is <site>/js/search.js; the export is <site>/_search/static/.
 		const site = script && script.src ? new URL('..', script.src).pathname : '/', hint = box.innerHTML, ds = box.dataset;
 		performance.setResourceTimingBufferSize(1e4);
-		const T = { results: '条结果', page: '第 %d 页', none: '没有找到相关结果。', prev: '上一页', next: '下一页' };
+		// UI strings come from the page (the theme's i18n, data-t); these zh-CN ones serve a theme without them.
+		const T = { search_status: '“%s”：%d 条结果', search_page: '，第 %d 页 / %d', no_results: '没有找到相关结果。', prev: '上一页', next: '下一页', search_selected: '已选：', search_sort: '排序：',
+			search_filter: '筛选', sort_relevance: '按相关度', sort_newest: '最新在前', sort_oldest: '最早在前', search_busy: '正在检索…', search_error: '检索出错：' };
+		try { Object.assign(T, JSON.parse(script.dataset.t)); } catch (e) {}
 		let engine = null, api = ds.api || site + 'api/search';
 		const fallback = { facets: FILTERS.slice(0, 8), type_labels: {}, facet_labels: {} };
 		const run = async () => {
 			const params = new URLSearchParams(root.location.search), q = params.get('q') || '', t0 = performance.now(), seen = performance.getEntriesByType('resource').length;
 			form.q.value = q;
 			if (!trimSpace(q) && !['from', 'to', ...FILTERS].some((k) => params.getAll(k).some(trimSpace))) return (box.innerHTML = hint);
-			box.innerHTML = '<p class="lede" role="status" aria-busy="true">正在检索…</p>';
+			box.innerHTML = `<p class="lede" role="status" aria-busy="true">${esc(T.search_busy)}</p>`;
 			const show = (res, err) => {
 				const man = engine ? engine.ix.man : fallback;
-				box.innerHTML = render(q, res, err, pageData(params, res, man), man, T);
+				box.innerHTML = render(q, res, err, pageData(params, res, man, T), man, T);
 				const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + (e.transferSize || 0), 0);
 				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1 };
 			};
@@ -750,7 +754,7 @@
 				}
 				engine = engine || (!res && new Engine(await Index.open(ds.static || site + '_search/static/')));
 				show(res || (await engine.search(params)), '');
-			} catch (e) { show(null, e instanceof QueryError ? e.message : '检索出错：' + (e && e.message || e)); }
+			} catch (e) { show(null, e instanceof QueryError ? e.message : T.search_error + (e && e.message || e)); }
 		};
 		const go = (search) => { root.history.pushState(null, '', search); run(); };
 		form.addEventListener('submit', (ev) => { ev.preventDefault(); go('?q=' + qesc(form.q.value)); });
