@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"path/filepath"
 	"sync/atomic"
 	"time"
@@ -21,9 +22,10 @@ import (
 
 func serveCmd() *cobra.Command {
 	var (
-		f       buildFlags
-		addr    string
-		watchIt bool
+		f         buildFlags
+		addr      string
+		watchIt   bool
+		pprofAddr string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -34,12 +36,20 @@ func serveCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("cannot listen on %s: %v; choose another with --addr", addr, err)
 			}
+			if pprofAddr != "" {
+				if err := serveProfiles(cmd.Context(), pprofAddr); err != nil {
+					_ = ln.Close()
+					return err
+				}
+			}
 			return serve(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), f.options(), ln, watchIt)
 		},
 	}
 	f.register(cmd)
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:1313", "address to listen on")
 	cmd.Flags().BoolVarP(&watchIt, "watch", "w", false, "rebuild when content, site.yaml or themes change")
+	cmd.Flags().StringVar(&pprofAddr, "pprof", "", "serve net/http/pprof on this loopback address, to profile searches under load")
+	_ = cmd.Flags().MarkHidden("pprof")
 	return cmd
 }
 
@@ -152,4 +162,35 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		return err
 	}
 	return st.index.Close()
+}
+
+// serveProfiles serves the runtime profiles on addr until ctx is done, so a
+// search latency problem can be profiled while a load generator runs:
+//
+//	go tool pprof -seconds 20 http://127.0.0.1:6060/debug/pprof/profile
+//
+// Only loopback addresses are accepted: profiles reveal the server's insides.
+func serveProfiles(ctx context.Context, addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--pprof %s: %v; write it as 127.0.0.1:6060", addr, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("--pprof %s: only a loopback address (127.0.0.1:PORT) is allowed", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s for --pprof: %v", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		_ = hs.Close()
+	}()
+	go func() { _ = hs.Serve(ln) }()
+	return nil
 }

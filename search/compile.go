@@ -115,9 +115,7 @@ func altQuery(alt string) []query.Query {
 			qs = append(qs, q)
 			continue
 		}
-		q := query.NewMultiPhraseQuery(slots, f.name)
-		q.SetBoost(f.boost)
-		qs = append(qs, q)
+		qs = append(qs, newPhraseQuery(slots, f.name, f.boost))
 	}
 	return qs
 }

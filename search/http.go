@@ -22,8 +22,11 @@ import (
 // before the first build. page (not nil) renders the HTML; the handler has set
 // Content-Type, and data.Status is written with the first byte unless page
 // calls WriteHeader itself.
+//
+// At most GOMAXPROCS searches run at once; the others wait their turn, in
+// order of arrival, for at most QueryBudget (see admission).
 func NewHandler(open func() *Index, page func(w http.ResponseWriter, r *http.Request, data *PageData)) http.Handler {
-	h := &handler{open: open, page: page}
+	h := &handler{open: open, page: page, admit: newAdmission(0)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /search", h.servePage)
 	mux.HandleFunc("GET /search/{$}", h.servePage)
@@ -33,8 +36,9 @@ func NewHandler(open func() *Index, page func(w http.ResponseWriter, r *http.Req
 }
 
 type handler struct {
-	open func() *Index
-	page func(http.ResponseWriter, *http.Request, *PageData)
+	open  func() *Index
+	page  func(http.ResponseWriter, *http.Request, *PageData)
+	admit *admission
 }
 
 func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
@@ -54,6 +58,11 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) run(ctx context.Context, req Request, maxSize int) (*Result, error) {
+	release, err := h.admit.enter(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	return searchCurrent(h.open, func(ix *Index) (*Result, error) {
 		return ix.search(ctx, req, maxSize)
 	})

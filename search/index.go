@@ -23,6 +23,8 @@ type Index struct {
 	shards []bleve.Index
 	bleve  bleve.Index // an alias searching all shards; nil when the index has no shards
 
+	columns columnCache // per-segment record IDs, dates and facet values for the collector
+
 	updating sync.Mutex // one Update at a time
 
 	manMu    sync.Mutex // guards manifest, which Update changes

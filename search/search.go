@@ -2,16 +2,12 @@ package search
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -24,6 +20,9 @@ const DefaultPageSize = 10
 
 // facetSize is how many values each facet lists.
 const facetSize = 20
+
+// hitFields are the stored fields hitOf reads.
+var hitFields = []string{fieldHref, fieldTitle, fieldShownTitle, fieldSection, fieldDocNumber, fieldShownDocNo, fieldParts, fieldType, fieldDate, fieldBody}
 
 // Request is one search. An empty Query lists every record that passes the
 // filters, newest first.
@@ -84,12 +83,7 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 		dq.SetField(fieldDate)
 		dates = dq
 	}
-	sr := bleve.NewSearchRequestOptions(compileQuery(pq, req.Filters, dates), req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = []string{fieldHref, fieldTitle, fieldShownTitle, fieldSection, fieldDocNumber, fieldShownDocNo, fieldParts, fieldType, fieldDate, fieldBody}
-	for _, name := range facetNames {
-		sr.AddFacet(name, bleve.NewFacetRequest(name, facetSize))
-	}
-	sr.SortByCustom(sortOrder(req.Sort))
+	q := compileQuery(pq, req.Filters, dates)
 
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -98,7 +92,7 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 	}
 	ctx, cancel := context.WithTimeout(ctx, QueryBudget)
 	defer cancel()
-	res, err := ix.run(ctx, sr)
+	got, err := ix.collect(ctx, q, req.Sort, (req.Page-1)*req.Size, req.Size, hitFields)
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, fmt.Errorf("%w: %q: %w", ErrTimeout, req.Query, ctx.Err())
@@ -110,35 +104,17 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 	}
 	out := &Result{
 		Query:  req.Query,
-		Total:  int(res.Total),
-		Facets: facetsOf(res),
+		Total:  got.total,
+		Facets: got.facets,
 		Page:   req.Page,
-		Pages:  pages(int(res.Total), req.Size),
+		Pages:  pages(got.total, req.Size),
 	}
 	positive := pq.Positive()
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hitOf(h, positive))
+	for _, h := range got.page {
+		out.Hits = append(out.Hits, hitOf(h.fields, h.score, positive))
 	}
 	out.Took = time.Since(start)
 	return out, nil
-}
-
-// run searches all shards; a shard's failure fails the whole search, so a
-// result is never silently partial.
-func (ix *Index) run(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	if ix.bleve == nil {
-		return &bleve.SearchResult{Status: &bleve.SearchStatus{}, Facets: bsearch.FacetResults{}}, nil
-	}
-	res, err := ix.bleve.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, err
-	}
-	if res.Status != nil {
-		for _, e := range res.Status.Errors {
-			return nil, e
-		}
-	}
-	return res, nil
 }
 
 // prepare validates and fills in defaults.
@@ -199,67 +175,19 @@ func isFilterName(name string) bool {
 
 func boolPtr(b bool) *bool { return &b }
 
-// sortOrder: records without a date sort last either way; ties by score,
-// then by ID. bleve's alias merges the shards' hits in the order the shards
-// answer and sorts them unstably, so without the ID, tied records (same
-// date, same score) came back in a different order from one search to the
-// next, and could show on two pages or on none. The ID costs about 8% of
-// query time on the laws corpus.
-func sortOrder(s string) bsearch.SortOrder {
-	if s == "" {
-		return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}
-	}
-	return bsearch.SortOrder{
-		&bsearch.SortField{Field: fieldDate, Desc: s == "-date", Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
-		&bsearch.SortScore{Desc: true},
-		&bsearch.SortDocID{},
-	}
-}
-
 func pages(total, size int) int {
 	return min((total+size-1)/size, MaxPage)
 }
 
-func facetsOf(res *bleve.SearchResult) map[string][]Facet {
-	out := make(map[string][]Facet, len(facetNames))
-	for _, name := range facetNames {
-		fr := res.Facets[name]
-		if fr == nil || fr.Terms == nil {
-			out[name] = []Facet{}
-			continue
-		}
-		fs := []Facet{}
-		for _, t := range fr.Terms.Terms() {
-			fs = append(fs, Facet{Value: t.Term, Count: t.Count})
-		}
-		if name == fieldYear {
-			sort.Slice(fs, func(i, j int) bool { return fs[i].Value > fs[j].Value })
-		}
-		out[name] = fs
-	}
-	return out
-}
-
-func hitOf(h *bsearch.DocumentMatch, positive []Term) Hit {
-	str := func(name string) string {
-		switch v := h.Fields[name].(type) {
-		case string:
-			return v
-		case []interface{}:
-			if len(v) > 0 {
-				s, _ := v[0].(string)
-				return s
-			}
-		}
-		return ""
-	}
+func hitOf(rec hitFieldValues, score float64, positive []Term) Hit {
+	str := func(name string) string { return rec[name] }
 	hit := Hit{
 		URL:       str(fieldHref),
 		Title:     str(fieldTitle),
 		Section:   str(fieldSection),
 		DocNumber: str(fieldDocNumber),
 		Type:      str(fieldType),
-		Score:     h.Score,
+		Score:     score,
 	}
 	if d := str(fieldDate); d != "" {
 		if t, err := time.Parse(time.RFC3339, d); err == nil {
@@ -272,23 +200,25 @@ func hitOf(h *bsearch.DocumentMatch, positive []Term) Hit {
 	if hit.DocNumber == "" {
 		hit.DocNumber = str(fieldShownDocNo)
 	}
-	body := str(fieldBody)
+	// The body is matched once, for both the part a hit links to and the snippet.
+	body := []rune(str(fieldBody))
+	spans := matchSpans(body, positive)
 	if parts := str(fieldParts); parts != "" {
-		pointAtPart(&hit, body, parts, positive)
+		pointAtPart(&hit, body, spans, parts)
 	}
-	hit.Snippet = Snippet(body, positive)
+	hit.Snippet = snippetOf(body, spans)
 	return hit
 }
 
 // pointAtPart links a hit on a record that groups several units to the unit its first match
 // falls in.
-func pointAtPart(hit *Hit, body, parts string, positive []Term) {
-	var ps []Part
-	if json.Unmarshal([]byte(parts), &ps) != nil || len(ps) == 0 {
+func pointAtPart(hit *Hit, body []rune, spans [][2]int, parts string) {
+	at, ok := firstMatch(body, spans)
+	if !ok {
 		return
 	}
-	at, ok := firstMatch(body, positive)
-	if !ok {
+	ps, err := decodeParts(parts)
+	if err != nil || len(ps) == 0 {
 		return
 	}
 	best := ps[0]

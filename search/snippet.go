@@ -23,10 +23,14 @@ const snippetLead = 30
 // start of body.
 func Snippet(body string, terms []Term) template.HTML {
 	rs := []rune(body)
+	return snippetOf(rs, matchSpans(rs, terms))
+}
+
+// snippetOf is Snippet for a body already split into runes and matched.
+func snippetOf(rs []rune, spans [][2]int) template.HTML {
 	if len(rs) == 0 {
 		return ""
 	}
-	spans := matchSpans(rs, terms)
 	first := len(rs)
 	for _, s := range spans {
 		first = min(first, s[0])
@@ -52,11 +56,10 @@ func matchSpans(rs []rune, terms []Term) [][2]int {
 	return spans
 }
 
-// firstMatch is the byte offset in body of the first match of any positive term.
-func firstMatch(body string, terms []Term) (int, bool) {
-	rs := []rune(body)
+// firstMatch is the byte offset in the body rs of the first of spans.
+func firstMatch(rs []rune, spans [][2]int) (int, bool) {
 	first := -1
-	for _, s := range matchSpans(rs, terms) {
+	for _, s := range spans {
 		if first < 0 || s[0] < first {
 			first = s[0]
 		}
@@ -64,45 +67,56 @@ func firstMatch(body string, terms []Term) (int, bool) {
 	if first < 0 {
 		return 0, false
 	}
-	return len(string(rs[:first])), true
+	n := 0
+	for _, r := range rs[:first] {
+		n += utf8.RuneLen(r)
+	}
+	return n, true
 }
 
 // foldedText is body reduced to its significant characters, each with its
 // index in the original runes; 0 marks a break between two Han characters.
 type foldedText struct {
-	s      string // folded runes, for strings.Index
-	byteAt []int  // byte offset in s of each folded rune, plus len(s)
-	orig   []int  // original rune index of each folded rune (-1 for a break)
+	s      string  // folded runes, for strings.Index
+	byteAt []int32 // byte offset in s of each folded rune, plus len(s)
+	orig   []int32 // original rune index of each folded rune (-1 for a break)
 }
 
 const breakMark = '\x00'
 
 func newFoldedText(rs []rune) foldedText {
 	var b strings.Builder
-	var ft foldedText
+	b.Grow(3 * len(rs))
+	ft := foldedText{byteAt: make([]int32, 0, len(rs)+1), orig: make([]int32, 0, len(rs))}
 	lastHan, sepHard := false, false
-	push := func(r rune, orig int) {
-		ft.byteAt = append(ft.byteAt, b.Len())
-		ft.orig = append(ft.orig, orig)
-		b.WriteRune(r)
-	}
 	for i, r := range rs {
-		f, ok := foldSignificant(r)
-		if !ok {
-			sepHard = sepHard || !isInlineSpace(r)
-			continue
+		f, han := r, true
+		if !isCommonHan(r) { // the common case needs no folding or table lookups
+			var ok bool
+			if f, ok = foldSignificant(r); !ok {
+				sepHard = sepHard || !isInlineSpace(r)
+				continue
+			}
+			han = isHan(f)
 		}
-		han := isHan(f)
 		if han && lastHan && sepHard {
-			push(breakMark, -1)
+			ft.byteAt = append(ft.byteAt, int32(b.Len()))
+			ft.orig = append(ft.orig, -1)
+			b.WriteByte(breakMark)
 		}
-		push(f, i)
+		ft.byteAt = append(ft.byteAt, int32(b.Len()))
+		ft.orig = append(ft.orig, int32(i))
+		b.WriteRune(f)
 		lastHan, sepHard = han, false
 	}
-	ft.byteAt = append(ft.byteAt, b.Len())
+	ft.byteAt = append(ft.byteAt, int32(b.Len()))
 	ft.s = b.String()
 	return ft
 }
+
+// isCommonHan: the CJK Unified Ideographs block, where every character is
+// a Han letter without case (TestCommonHan checks this against the tables).
+func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // foldKey folds a query form the same way as the text.
 func foldKey(s string) string {
@@ -121,6 +135,7 @@ func (ft foldedText) find(key string) [][2]int {
 		return nil
 	}
 	var out [][2]int
+	a := 0 // matches come in order, so the rune indexes only move forward
 	for from := 0; from < len(ft.s); {
 		i := strings.Index(ft.s[from:], key)
 		if i < 0 {
@@ -128,10 +143,16 @@ func (ft foldedText) find(key string) [][2]int {
 		}
 		start := from + i
 		end := start + len(key)
-		a := sort.SearchInts(ft.byteAt, start)
-		z := sort.SearchInts(ft.byteAt, end) - 1
+		for a < len(ft.byteAt) && int(ft.byteAt[a]) < start {
+			a++
+		}
+		z := a
+		for z < len(ft.byteAt) && int(ft.byteAt[z]) < end {
+			z++
+		}
+		z-- // the last folded rune starting before end
 		if a <= z && ft.orig[a] >= 0 && ft.orig[z] >= 0 {
-			out = append(out, [2]int{ft.orig[a], ft.orig[z] + 1})
+			out = append(out, [2]int{int(ft.orig[a]), int(ft.orig[z]) + 1})
 		}
 		_, size := utf8.DecodeRuneInString(ft.s[start:])
 		from = start + size

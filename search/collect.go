@@ -1,0 +1,233 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// collected is what a search keeps of all its hits: the page, the count
+// and the facet counts.
+type collected struct {
+	total  int
+	page   []pageHit
+	facets map[string][]Facet
+}
+
+// pageHit is a hit of the page with its stored fields.
+type pageHit struct {
+	score  float64
+	fields hitFieldValues
+}
+
+// collect runs q on every shard and keeps hits [from, from+size) in the
+// given order ("" relevance, "date", "-date"), with all hits counted and
+// faceted. It does what bleve's index alias and top-N collector did, with
+// the same scores, order and facet counts, but reads each hit's ID, date
+// and facet values from per-segment columns instead of from stored fields
+// and doc values, and loads stored fields only for the page's hits. The
+// caller holds ix.mu.
+func (ix *Index) collect(ctx context.Context, q query.Query, order string, from, size int, fields []string) (*collected, error) {
+	out := &collected{facets: emptyFacets()}
+	if len(ix.shards) == 0 {
+		return out, nil
+	}
+	shards := make([]*shardHits, len(ix.shards))
+	errs := make([]error, len(ix.shards))
+	if len(ix.shards) == 1 {
+		shards[0], errs[0] = ix.collectShard(ctx, 0, q, order, from+size)
+	} else {
+		// One goroutine per shard, as bleve's alias did: a lone search
+		// uses every CPU.
+		var wg sync.WaitGroup
+		for i := range ix.shards {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				shards[i], errs[i] = ix.collectShard(ctx, i, q, order, from+size)
+			}()
+		}
+		wg.Wait()
+	}
+	defer func() {
+		for _, sh := range shards {
+			if sh != nil {
+				_ = sh.snap.Close()
+			}
+		}
+	}()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	var all []hitRef
+	for _, sh := range shards {
+		out.total += sh.total
+		all = append(all, sh.top.hits...)
+	}
+	less := hitOrder(order)
+	sort.Slice(all, func(i, j int) bool { return less(&all[i], &all[j]) })
+	if from >= len(all) {
+		all = nil
+	} else {
+		all = all[from:min(len(all), from+size)]
+	}
+	for _, h := range all {
+		ss := shards[h.shard].snap.Segments()[h.seg]
+		rec, err := loadStored(ss, uint64(h.doc), fields)
+		if err != nil {
+			return nil, fmt.Errorf("search: loading record %s: %w", h.id(), err)
+		}
+		out.page = append(out.page, pageHit{score: h.score, fields: rec})
+	}
+	out.facets = mergeFacets(shards)
+	return out, nil
+}
+
+// shardHits is one shard's part of a search. snap stays open until the
+// page's stored fields are loaded.
+type shardHits struct {
+	snap   *scorch.IndexSnapshot
+	total  int
+	top    topHits
+	facets [][]Facet // per facetNames entry: the shard's top facetSize values
+}
+
+// hitRef is a hit without bleve's per-hit bookkeeping.
+type hitRef struct {
+	score float64
+	cols  *columns
+	doc   uint32 // in its segment
+	seg   int    // segment in its shard's snapshot
+	shard int
+}
+
+func (h *hitRef) id() string { return h.cols.ids[h.doc] }
+
+func (ix *Index) collectShard(ctx context.Context, shard int, q query.Query, order string, keep int) (*shardHits, error) {
+	bi := ix.shards[shard]
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		_ = r.Close()
+		return nil, fmt.Errorf("search: index shard is a %T, not a scorch index; rebuild it with `gongkai build`", r)
+	}
+	sh := &shardHits{snap: snap, top: topHits{keep: keep, less: hitOrder(order)}}
+	if err := sh.run(ctx, ix, shard, q); err != nil {
+		_ = snap.Close()
+		return nil, err
+	}
+	return sh, nil
+}
+
+func (sh *shardHits) run(ctx context.Context, ix *Index, shard int, q query.Query) error {
+	cols, offsets, err := ix.columns.forSnapshot(sh.snap)
+	if err != nil {
+		return err
+	}
+	s, err := q.Searcher(ctx, sh.snap, ix.shards[shard].Mapping(), bsearch.SearcherOptions{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sctx := &bsearch.SearchContext{
+		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0),
+		IndexReader:       sh.snap,
+	}
+	counts := make([][][]int, len(cols)) // segment, facet, value
+	for i, c := range cols {
+		counts[i] = make([][]int, len(facetNames))
+		for f := range facetNames {
+			counts[i][f] = make([]int, len(c.facets[f].values))
+		}
+	}
+	seg := 0
+	lastYield := time.Now()
+	for n := 0; ; n++ {
+		if n%1024 == 0 { // as often as bleve's collector looks
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if n%64 == 0 {
+			if now := time.Now(); now.Sub(lastYield) > yieldEvery {
+				runtime.Gosched()
+				lastYield = now
+			}
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return err
+		}
+		if dm == nil {
+			break
+		}
+		g := dm.IndexInternalID.Value()
+		if g < offsets[seg] || (seg+1 < len(offsets) && g >= offsets[seg+1]) {
+			seg = sort.Search(len(offsets), func(i int) bool { return offsets[i] > g }) - 1
+		}
+		doc := uint32(g - offsets[seg])
+		c := cols[seg]
+		for _, f := range c.filled {
+			for _, v := range c.facets[f].docValues(doc) {
+				counts[seg][f][v]++
+			}
+		}
+		sh.top.offer(hitRef{score: dm.Score, cols: c, doc: doc, seg: seg, shard: shard})
+		sctx.DocumentMatchPool.Put(dm)
+		sh.total++
+	}
+	sh.facets = shardFacets(cols, counts)
+	return nil
+}
+
+// hitOrder is the sort: for "" score (highest first), then record ID; for
+// "date" and "-date" the date (records without one last either way), then
+// score, then ID. bleve's alias merges the shards' hits in the order the
+// shards answer and sorts them unstably, so without the ID, tied records
+// (same date, same score) came back in a different order from one search to
+// the next, and could show on two pages or on none.
+func hitOrder(order string) func(a, b *hitRef) bool {
+	byScore := func(a, b *hitRef) bool {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.id() < b.id()
+	}
+	if order == "" {
+		return byScore
+	}
+	newestFirst := order == "-date"
+	return func(a, b *hitRef) bool {
+		ad, bd := a.cols.dates[a.doc], b.cols.dates[b.doc]
+		aok, bok := a.cols.dated[a.doc], b.cols.dated[b.doc]
+		switch {
+		case aok != bok:
+			return aok
+		case aok && ad != bd:
+			return (ad > bd) == newestFirst
+		}
+		return byScore(a, b)
+	}
+}
+
+// yieldEvery is how long a search runs before letting other goroutines
+// have the CPU. Go preempts a running goroutine only after 10 ms; under
+// load, the goroutines that write finished results and read new requests
+// waited that long behind searches, which doubled the slowest latencies.
+const yieldEvery = 500 * time.Microsecond

@@ -1,0 +1,199 @@
+package search
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// columns holds, for one immutable index segment, what the collector needs
+// of every hit besides its score: the record ID (the last sort key), the
+// date (the date sorts) and the facet values. bleve reads these per hit
+// from doc values and stored fields (a third of the query time on the laws
+// corpus, most of it on facet fields no record has); one pass over the
+// segment when it is first searched makes them array lookups.
+//
+// The values are read through the same snapshot calls bleve's collector
+// uses, so facet counts and sort order are the same.
+type columns struct {
+	ids    []string      // external record ID by local doc number
+	dates  []int64       // unix nanoseconds, valid where dated is set
+	dated  []bool        // whether the record has a date
+	facets []valueColumn // one per facetNames entry
+	filled []int         // the facets that have values in this segment
+}
+
+// valueColumn is one keyword field: the distinct values of the segment
+// and, per doc, the indexes of its values.
+type valueColumn struct {
+	values []string
+	start  []uint32 // doc d's values are of[start[d]:start[d+1]]
+	of     []uint32
+}
+
+// docValues returns doc's value indexes.
+func (c *valueColumn) docValues(doc uint32) []uint32 {
+	return c.of[c.start[doc]:c.start[doc+1]]
+}
+
+// columnCache builds each segment's columns once. Segments are immutable
+// and shared by the snapshots that contain them; an Update or a merge
+// brings new ones, and forget drops those no longer searched.
+type columnCache struct {
+	mu   sync.Mutex
+	segs map[any]*columnsOnce
+}
+
+type columnsOnce struct {
+	once sync.Once
+	cols *columns
+	err  error
+}
+
+// forSnapshot returns the columns of every segment of snap, in order, and
+// the global doc number each segment starts at.
+func (cc *columnCache) forSnapshot(snap *scorch.IndexSnapshot) ([]*columns, []uint64, error) {
+	segs := snap.Segments()
+	out := make([]*columns, len(segs))
+	offsets := make([]uint64, len(segs))
+	var running uint64
+	for i, ss := range segs {
+		// Global doc numbers run through the segments in order, each
+		// taking as many numbers as the segment has docs, deleted or not
+		// (scorch's IndexSnapshot.offsets).
+		offsets[i] = running
+		n := ss.Segment().Count()
+		running += n
+		deleted := func(uint32) bool { return false }
+		if d := ss.Deleted(); d != nil {
+			deleted = d.Contains
+		}
+		cols, err := cc.get(ss.Segment(), func() (*columns, error) {
+			return readColumns(snap, offsets[i], n, deleted)
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		out[i] = cols
+	}
+	cc.forget(segs)
+	return out, offsets, nil
+}
+
+func (cc *columnCache) get(key any, build func() (*columns, error)) (*columns, error) {
+	cc.mu.Lock()
+	if cc.segs == nil {
+		cc.segs = map[any]*columnsOnce{}
+	}
+	c := cc.segs[key]
+	if c == nil {
+		c = &columnsOnce{}
+		cc.segs[key] = c
+	}
+	cc.mu.Unlock()
+	c.once.Do(func() { c.cols, c.err = build() })
+	if c.err != nil { // let a later search try again
+		cc.mu.Lock()
+		if cc.segs[key] == c {
+			delete(cc.segs, key)
+		}
+		cc.mu.Unlock()
+	}
+	return c.cols, c.err
+}
+
+// forget drops the columns of segments a newer snapshot no longer has,
+// once there are clearly more cached than searched.
+func (cc *columnCache) forget(current []*scorch.SegmentSnapshot) {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if len(cc.segs) <= 2*len(current)+4 {
+		return
+	}
+	keep := make(map[any]bool, len(current))
+	for _, ss := range current {
+		keep[ss.Segment()] = true
+	}
+	for k := range cc.segs {
+		if !keep[k] {
+			delete(cc.segs, k)
+		}
+	}
+}
+
+// columnFields are the doc-value fields the columns hold.
+var columnFields = append(append([]string(nil), facetNames...), fieldDate)
+
+// readColumns reads the n docs of the segment starting at global doc number
+// first; deleted docs are never hits, so their IDs are left empty.
+func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint32) bool) (*columns, error) {
+	dvr, err := snap.DocValueReader(columnFields)
+	if err != nil {
+		return nil, fmt.Errorf("search: reading doc values: %w", err)
+	}
+	cols := &columns{
+		ids:    make([]string, n),
+		dates:  make([]int64, n),
+		dated:  make([]bool, n),
+		facets: make([]valueColumn, len(facetNames)),
+	}
+	facetOf := make(map[string]int, len(facetNames))
+	valueIndex := make([]map[string]uint32, len(facetNames))
+	for i, name := range facetNames {
+		facetOf[name] = i
+		valueIndex[i] = map[string]uint32{}
+		cols.facets[i].start = make([]uint32, 1, n+1)
+	}
+	var doc uint64
+	dateSeen := false
+	visit := func(field string, term []byte) {
+		if field == fieldDate {
+			// bleve's date sort takes the first full-precision term.
+			if valid, shift := numeric.ValidPrefixCodedTermBytes(term); valid && shift == 0 && !dateSeen {
+				if v, err := numeric.PrefixCoded(term).Int64(); err == nil {
+					cols.dates[doc], cols.dated[doc], dateSeen = v, true, true
+				}
+			}
+			return
+		}
+		i, ok := facetOf[field]
+		if !ok {
+			return
+		}
+		vi, ok := valueIndex[i][string(term)]
+		if !ok {
+			vi = uint32(len(cols.facets[i].values))
+			valueIndex[i][string(term)] = vi
+			cols.facets[i].values = append(cols.facets[i].values, string(term))
+		}
+		cols.facets[i].of = append(cols.facets[i].of, vi)
+	}
+	buf := make([]byte, 8)
+	for doc = 0; doc < n; doc++ {
+		id := index.NewIndexInternalID(buf, first+doc)
+		dateSeen = false
+		if err := dvr.VisitDocValues(id, visit); err != nil {
+			return nil, fmt.Errorf("search: reading doc values: %w", err)
+		}
+		for i := range cols.facets {
+			cols.facets[i].start = append(cols.facets[i].start, uint32(len(cols.facets[i].of)))
+		}
+		if deleted(uint32(doc)) {
+			continue
+		}
+		ext, err := snap.ExternalID(id)
+		if err != nil {
+			return nil, fmt.Errorf("search: reading record IDs: %w", err)
+		}
+		cols.ids[doc] = ext
+	}
+	for i := range cols.facets {
+		if len(cols.facets[i].of) > 0 {
+			cols.filled = append(cols.filled, i)
+		}
+	}
+	return cols, nil
+}
