@@ -47,7 +47,7 @@ func serveCmd() *cobra.Command {
 	}
 	f.register(cmd)
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:1313", "address to listen on")
-	cmd.Flags().BoolVarP(&watchIt, "watch", "w", false, "rebuild when content, site.yaml or themes change")
+	cmd.Flags().BoolVarP(&watchIt, "watch", "w", false, "rebuild when content, static, site.yaml or themes change")
 	cmd.Flags().StringVar(&pprofAddr, "pprof", "", "serve net/http/pprof on this loopback address, to profile searches under load")
 	_ = cmd.Flags().MarkHidden("pprof")
 	return cmd
@@ -134,6 +134,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 			filepath.Join(opts.Source, "content"),
 			filepath.Join(opts.Source, "site.yaml"),
 			filepath.Join(opts.Source, "themes"),
+			filepath.Join(opts.Source, "static"),
 		}
 		w, err := watch.New(50*time.Millisecond, paths...)
 		if err != nil {
