@@ -43,6 +43,8 @@ server=$!
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.2; done
 echo "== search latency, 16 concurrent clients (/api/search)"
 "$work/loadgen" -url "http://127.0.0.1:$port" -queries "$root/bench/queries.txt" -c 16 -n 3000
+echo "== search latency, 16 concurrent clients, 3000 distinct random phrases from the corpus"
+"$work/loadgen" -url "http://127.0.0.1:$port" -queries '' -random 3000 -corpus "$corpus" -c 16 -n 3000
 kill $server; server=
 
 echo "== serve --watch: one-file edits served updated (median of 20)"
