@@ -72,4 +72,19 @@
 // substrings, and a position-less one-token-per-character field for
 // one-character queries. Snippets are cut from the stored body by this
 // package (snippet.go), not by bleve's highlighter.
+//
+// # How a search runs
+//
+// compile.go builds bleve's query; collect.go runs it on each shard's
+// snapshot with its own top-hits collector instead of bleve's: record IDs,
+// dates and facet values come from per-segment tables (columns.go, read once
+// per segment, not a cache of results), facets are each shard's top 20 summed
+// (facetcount.go), and stored fields are read only for the page's hits
+// (stored.go). Exact phrases use phrase.go's searcher, which scores as
+// bleve's does but reads positions into reused buffers and may check a middle
+// bigram through a rarer run-edge marker (phraseimplied.go). At most
+// GOMAXPROCS searches run at once; the rest wait in arrival order
+// (admission.go), so that under load a search runs at full speed instead of
+// sharing the CPUs with fifteen others. TestCollectorMatchesBleve holds the
+// results (totals, order, scores, snippets, facets) to bleve's own path.
 package search
