@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -222,19 +221,7 @@ func TestCollectorMatchesBleve(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3+seed, 5))
 	records := collidingRecords(rng, 120, "")
 	for _, shards := range []int{1, 3} {
-		dir := filepath.Join(t.TempDir(), "index")
-		w, err := NewWriter(dir, Options{Shards: shards})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range records {
-			if err := w.Add(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if _, err := w.Close("test"); err != nil {
-			t.Fatal(err)
-		}
+		dir := writeIndex(t, Options{Shards: shards}, records...)
 		ix := openWritable(t, dir)
 		check := func(stage string) {
 			for _, req := range collidingRequests(rand.New(rand.NewPCG(7+seed, uint64(shards))), 400) {
@@ -343,16 +330,8 @@ func TestBestApart(t *testing.T) {
 		{[]int64{0, -1, 7, -1, 0}, "--x--"},
 		{[]int64{4, 4, 4, 4}, "-x-x"},
 	} {
-		var got strings.Builder
-		for _, c := range bestApart(tt.w) {
-			if c {
-				got.WriteByte('x')
-			} else {
-				got.WriteByte('-')
-			}
-		}
-		if got.String() != tt.want {
-			t.Errorf("bestApart(%v) = %s, want %s", tt.w, got.String(), tt.want)
+		if got := marks(bestApart(tt.w)); got != tt.want {
+			t.Errorf("bestApart(%v) = %s, want %s", tt.w, got, tt.want)
 		}
 	}
 }
@@ -373,18 +352,23 @@ func TestImpliedSlots(t *testing.T) {
 		{[][]string{{"中", "中|"}, {"中华"}, {"华人"}, {"人民"}, {"民", "|民"}}, "--x--"}, // lone characters at the ends
 		{[][]string{{"中华"}, {"华人"}, {"人民"}, {"民共"}}, "-xx-"},
 	} {
-		var got strings.Builder
-		for _, s := range impliedSlots(tt.slots) {
-			if s {
-				got.WriteByte('x')
-			} else {
-				got.WriteByte('-')
-			}
-		}
-		if got.String() != tt.want {
-			t.Errorf("impliedSlots(%v) = %s, want %s", tt.slots, got.String(), tt.want)
+		if got := marks(impliedSlots(tt.slots)); got != tt.want {
+			t.Errorf("impliedSlots(%v) = %s, want %s", tt.slots, got, tt.want)
 		}
 	}
+}
+
+// marks writes x for each true and - for each false.
+func marks(bs []bool) string {
+	var b strings.Builder
+	for _, x := range bs {
+		if x {
+			b.WriteByte('x')
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
 }
 
 // TestFacetsPerShardTop: each shard lists its top facetSize values, the

@@ -7,11 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// decodeParts decodes a record's stored parts, the JSON json.Marshal wrote
+// DecodeParts decodes a record's stored parts, the JSON json.Marshal wrote
 // for []Part. It reads that exact shape directly, several times faster than
 // encoding/json (a hit on a long law has dozens of parts, decoded for every
-// page of hits); anything else goes to encoding/json.
-func decodeParts(s string) ([]Part, error) {
+// page of hits, and the static export decodes every record's); anything else
+// goes to encoding/json.
+func DecodeParts(s string) ([]Part, error) {
 	if ps, ok := scanParts(s); ok {
 		return ps, nil
 	}

@@ -33,13 +33,13 @@ func TestDecodeParts(t *testing.T) {
 		{in: `{`, err: true},
 		{in: ``, err: true},
 	} {
-		got, err := decodeParts(tt.in)
+		got, err := DecodeParts(tt.in)
 		if (err != nil) != tt.err {
-			t.Errorf("decodeParts(%q) error %v, want error %v", tt.in, err, tt.err)
+			t.Errorf("DecodeParts(%q) error %v, want error %v", tt.in, err, tt.err)
 			continue
 		}
 		if !tt.err && !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("decodeParts(%q) = %#v, want %#v", tt.in, got, tt.want)
+			t.Errorf("DecodeParts(%q) = %#v, want %#v", tt.in, got, tt.want)
 		}
 		if _, ok := scanParts(tt.in); ok != tt.fast {
 			t.Errorf("scanParts(%q) ok = %v, want %v", tt.in, ok, tt.fast)

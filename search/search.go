@@ -217,7 +217,7 @@ func pointAtPart(hit *Hit, body []rune, spans [][2]int, parts string) {
 	if !ok {
 		return
 	}
-	ps, err := decodeParts(parts)
+	ps, err := DecodeParts(parts)
 	if err != nil || len(ps) == 0 {
 		return
 	}

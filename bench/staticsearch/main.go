@@ -333,6 +333,20 @@ const wait = `#results [role=status]:not([aria-busy]), #results .banner`
 const lastStats = `(() => { const l = GongkaiSearch.last || {}, b = document.querySelector('#results .banner'); return { query: l.query, bytes: l.bytes, ms: l.ms, total: l.total, error: b ? b.textContent : '',
 	reqs: performance.getEntriesByType('resource').filter((e) => e.startTime >= performance.now() - l.ms - 1).length }; })()`
 
+// typeQuery types q into the open search page, submits it and returns the
+// client's own count for it.
+func typeQuery(ctx context.Context, q string) (stats, error) {
+	var s stats
+	err := chromedp.Run(ctx,
+		chromedp.SetValue(`#q`, q, chromedp.ByID),
+		chromedp.Click(`form.searchform button`, chromedp.ByQuery),
+		chromedp.Sleep(50*time.Millisecond),
+		chromedp.WaitVisible(wait, chromedp.ByQuery),
+		chromedp.Evaluate(lastStats, &s),
+	)
+	return s, err
+}
+
 func measureQueries(ctx context.Context, base string, qs []string) error {
 	fmt.Printf("\n%-24s %10s %6s %9s %8s\n", "query", "bytes", "reqs", "ms", "total")
 	// First query: a fresh page load, so the script and every shared file count.
@@ -357,14 +371,7 @@ func measureQueries(ctx context.Context, base string, qs []string) error {
 	fmt.Printf("%-24s %10d %6d %9.0f %8d   (script %.0f B; page HTML+CSS %.0f B not counted)\n", first.Query, first.Bytes, first.Reqs, first.MS, first.Total, script, pageBytes)
 	var later []int
 	for _, q := range qs[1:] {
-		var s stats
-		err := chromedp.Run(ctx,
-			chromedp.SetValue(`#q`, q, chromedp.ByID),
-			chromedp.Click(`form.searchform button`, chromedp.ByQuery),
-			chromedp.Sleep(50*time.Millisecond),
-			chromedp.WaitVisible(wait, chromedp.ByQuery),
-			chromedp.Evaluate(lastStats, &s),
-		)
+		s, err := typeQuery(ctx, q)
 		if err != nil {
 			return fmt.Errorf("query %q: %w", q, err)
 		}
@@ -431,14 +438,7 @@ func checkGrep(ctx context.Context, base, site string, n int, seed int64) ([]sam
 				docs[docOf[i]] = true
 			}
 		}
-		var got stats
-		err := chromedp.Run(ctx,
-			chromedp.SetValue(`#q`, phrase, chromedp.ByID),
-			chromedp.Click(`form.searchform button`, chromedp.ByQuery),
-			chromedp.Sleep(50*time.Millisecond),
-			chromedp.WaitVisible(wait, chromedp.ByQuery),
-			chromedp.Evaluate(lastStats, &got),
-		)
+		got, err := typeQuery(ctx, phrase)
 		if err != nil {
 			return nil, err
 		}

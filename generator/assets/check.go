@@ -10,7 +10,6 @@ import (
 	"github.com/gongkai/gongkai/generator/privacy"
 	"github.com/spf13/afero"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -62,7 +61,7 @@ func (l *Leak) Error() string {
 		where = l.File.Src + ":" + l.Cell
 	}
 	fix := "replace its digits with * as in " + l.Masked
-	if maskable(l.File.Src) {
+	if privacy.Maskable(l.File.Src) {
 		fix = fmt.Sprintf("mask it (run `gongkai mask %s`)", l.File.Src)
 	}
 	if l.File.Origin == Content {
@@ -98,15 +97,6 @@ func readKind(name string) kind {
 	return binary
 }
 
-// maskable are the formats `gongkai mask` rewrites.
-func maskable(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".csv", ".md", ".markdown", ".txt", ".xlsx":
-		return true
-	}
-	return false
-}
-
 // decodeText returns UTF-8 text from a file saved as UTF-8 (with or without a BOM), UTF-16
 // with a BOM (Excel's "Unicode text"), or GB18030 (Excel's CSV on a Chinese Windows). Anything
 // else is refused rather than scanned as garbage, which would find nothing.
@@ -124,13 +114,8 @@ func decodeText(data []byte) ([]byte, error) {
 	if utf8.Valid(data) {
 		return data, nil
 	}
-	enc := simplifiedchinese.GB18030
-	decoded, err := enc.NewDecoder().Bytes(data)
-	if err == nil {
-		again, err2 := enc.NewEncoder().Bytes(decoded)
-		if err2 == nil && bytes.Equal(again, data) {
-			return decoded, nil
-		}
+	if decoded, ok := privacy.FromGB18030(data); ok {
+		return decoded, nil
 	}
 	return nil, fmt.Errorf("it is neither UTF-8, UTF-16 nor GB18030 text; save it as UTF-8")
 }

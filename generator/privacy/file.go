@@ -58,20 +58,38 @@ func maskTextFile(data []byte) ([]byte, int, error) {
 		s, n := MaskText(string(data))
 		return []byte(s), n, nil
 	}
-	enc := simplifiedchinese.GB18030
-	decoded, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, 0, fmt.Errorf("neither UTF-8 nor GB18030: save it as UTF-8 and run again")
-	}
-	if again, err := enc.NewEncoder().Bytes(decoded); err != nil || !bytes.Equal(again, data) {
+	decoded, ok := FromGB18030(data)
+	if !ok {
 		return nil, 0, fmt.Errorf("neither UTF-8 nor GB18030: save it as UTF-8 and run again")
 	}
 	s, n := MaskText(string(decoded))
 	if n == 0 {
 		return data, 0, nil
 	}
-	out, err := enc.NewEncoder().Bytes([]byte(s))
+	out, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
 	return out, n, err
+}
+
+// FromGB18030 decodes text saved as GB18030 (Excel's CSV on a Chinese
+// Windows). ok is false unless encoding the result again gives back the same
+// bytes, so that text in some other encoding is not taken for it.
+func FromGB18030(data []byte) (decoded []byte, ok bool) {
+	enc := simplifiedchinese.GB18030
+	decoded, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, false
+	}
+	again, err := enc.NewEncoder().Bytes(decoded)
+	return decoded, err == nil && bytes.Equal(again, data)
+}
+
+// Maskable reports whether MaskFile (`gongkai mask`) rewrites a file of this name.
+func Maskable(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".md", ".markdown", ".txt", ".xlsx":
+		return true
+	}
+	return false
 }
 
 // maskWorkbook masks every cell of every sheet, as shown (a mobile stored as a
