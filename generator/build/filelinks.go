@@ -6,7 +6,6 @@ import (
 	"html"
 	"html/template"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/gongkai/gongkai/generator/assets"
@@ -16,39 +15,79 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// attrRe finds the link attributes goldmark writes: <a href="…"> and <img src="…">. Quotes in
-// text are written as &quot;, so only real attributes match.
-var attrRe = regexp.MustCompile(`\s(href|src)="([^"]*)"`)
-
 // linkFiles makes a page's relative links to files work: a page's URL is a folder of its own
 // (/policies/a/ for policies/a.md), so [附件1](附件1.pdf) written beside the file must point at
 // /policies/附件1.pdf, not /policies/a/附件1.pdf. Links to a copied file become root-relative;
 // a link to a file that is not published is an error with the line where body has it.
 func (sf *siteFiles) linkFiles(fsys afero.Fs, contentDir string, p *site.Page, body []byte) []error {
-	if !strings.Contains(string(p.HTML), `="`) {
-		return nil
-	}
 	var errs []error
 	reported := map[string]bool{}
-	out := attrRe.ReplaceAllStringFunc(string(p.HTML), func(attr string) string {
-		m := attrRe.FindStringSubmatch(attr)
-		href := html.UnescapeString(m[2])
+	p.HTML = template.HTML(rewriteLinkAttrs(string(p.HTML), func(name, raw string) (string, bool) {
+		href := html.UnescapeString(raw)
 		link, ok := assets.Resolve(p.Dir, href)
 		if !ok {
-			return attr
+			return "", false
 		}
 		if sf.dests[link.Dest] {
-			return " " + m[1] + `="` + html.EscapeString(render.RelURL("/"+link.Dest)+link.Suffix) + `"`
+			return html.EscapeString(render.RelURL("/"+link.Dest) + link.Suffix), true
 		}
 		if link.File && !reported[href] {
 			reported[href] = true
 			line := lineOf(body, href, p.BodyLine)
 			errs = append(errs, fmt.Errorf("%s:%d: %s", p.SrcPath, line, sf.missing(fsys, contentDir, "链接的文件 "+unescape(href), link)))
 		}
-		return attr
-	})
-	p.HTML = template.HTML(out)
+		return "", false
+	}))
 	return errs
+}
+
+// rewriteLinkAttrs calls fn with the name and raw value of every href="…" and src="…"
+// attribute goldmark wrote in h (quotes in text are written as &quot;, so only real
+// attributes match) and puts in the values fn returns with true. It runs over every page's
+// HTML, so it scans with strings.Index rather than a regular expression (30 times slower,
+// BenchmarkRewriteLinkAttrs), and copies h only when a value changes.
+func rewriteLinkAttrs(h string, fn func(name, raw string) (string, bool)) string {
+	var out strings.Builder
+	done := 0 // h[:done] is in out
+	for i := 0; ; {
+		j := strings.Index(h[i:], `="`)
+		if j < 0 {
+			break
+		}
+		eq := i + j
+		start := eq + 2
+		i = start
+		name := ""
+		for _, n := range []string{"href", "src"} {
+			if at := eq - len(n); at >= 1 && h[at:eq] == n && isHTMLSpace(h[at-1]) {
+				name = n
+			}
+		}
+		if name == "" {
+			continue
+		}
+		end := strings.IndexByte(h[start:], '"')
+		if end < 0 {
+			break
+		}
+		end += start
+		i = end + 1
+		if v, ok := fn(name, h[start:end]); ok {
+			out.WriteString(h[done:start])
+			out.WriteString(v)
+			done = end
+		}
+	}
+	if done == 0 {
+		return h
+	}
+	out.WriteString(h[done:])
+	return out.String()
+}
+
+// isHTMLSpace is the whitespace that separates attributes (the regexp \s).
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // missing says why a linked file is not published and how to fix it.
