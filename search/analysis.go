@@ -43,11 +43,11 @@ func init() {
 	// and when opening an index; registering here is the only way.
 	must(registry.RegisterAnalyzer(analyzerText,
 		func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-			return newPreparedAnalyzer(textAnalyzer), nil
+			return textAnalyzer, nil
 		}))
 	must(registry.RegisterAnalyzer(analyzerChars,
 		func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-			return newPreparedAnalyzer(hanCharsAnalyzer{}), nil
+			return hanCharsAnalyzer{}, nil
 		}))
 }
 

@@ -347,29 +347,6 @@ func TestShardsAndEmptyIndexes(t *testing.T) {
 	}
 }
 
-func TestPreparedAnalysisIsUsed(t *testing.T) {
-	dir := t.TempDir() + "/ix"
-	w, err := NewWriter(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range fixture() {
-		if err := w.Add(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// A duplicate body, prepared twice and consumed twice.
-	if err := w.Add(Record{ID: "dup", URL: "/dup/", Body: fixture()[0].Body}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Close(""); err != nil {
-		t.Fatal(err)
-	}
-	if n := w.text.pending() + w.chars.pending(); n != 0 {
-		t.Errorf("%d prepared texts were never used by the builder", n)
-	}
-}
-
 func TestWriterAbort(t *testing.T) {
 	dir := t.TempDir() + "/ix"
 	w, err := NewWriter(dir, Options{})

@@ -12,14 +12,15 @@ import (
 	"sync"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/gongkai/gongkai/search/zapwrite"
 	"github.com/spf13/afero"
 )
 
 // Writer builds a new index offline. Records are analysed in the
 // goroutines that call Add, then spread over shards (one per CPU, at most
-// four), each written by its own goroutine with bleve's segment builder and
-// merged into a single segment by Close. Open searches the shards as one.
+// four), each inverted by its own goroutine into one segment that Close
+// writes (package zapwrite: one pass, no merge). Open searches the shards
+// as one.
 type Writer struct {
 	dir  string
 	opts Options
@@ -30,31 +31,22 @@ type Writer struct {
 	docs    int
 	records int
 
-	text, chars *preparedAnalyzer
+	segDocs     *segmentDocs
+	mappingJSON []byte
 	shards      []*shardWriter
 
 	errMu sync.Mutex
 	err   error // the first indexing error
 }
 
-// shardWriter feeds one bleve builder, which is not safe for concurrent use.
+// shardWriter feeds one segment builder, which is not safe for concurrent use.
 type shardWriter struct {
 	name    string // directory name inside the index directory
 	records int    // guarded by Writer.mu
-	builder bleve.Builder
-	queue   chan queued
+	builder *zapwrite.Builder
+	queue   chan zapwrite.Doc
 	done    chan struct{} // closed once queue is drained
 }
-
-type queued struct {
-	id     string
-	fields map[string]interface{}
-}
-
-// builderBatchSize is records per segment file before the final merge.
-// Measured on the laws corpus (28k records): 2000 peaks at 2.5 GB RSS,
-// 250 at 0.8 GB in the same time, 100 costs 15% more CPU in merging.
-const builderBatchSize = 250
 
 // maxShards bounds the shard count: each shard costs a little on every
 // query, and beyond four the build no longer gets faster.
@@ -85,25 +77,18 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: index mapping: %w", err)
 	}
-	text, ok1 := m.AnalyzerNamed(analyzerText).(*preparedAnalyzer)
-	chars, ok2 := m.AnalyzerNamed(analyzerChars).(*preparedAnalyzer)
-	if !ok1 || !ok2 {
-		return nil, errors.New("search: index mapping has unexpected analyzers")
+	segDocs, err := newSegmentDocs(m)
+	if err != nil {
+		return nil, err
 	}
-	w := &Writer{dir: dir, opts: opts, ids: map[string]struct{}{}, text: text, chars: chars}
+	mappingJSON, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("search: index mapping: %w", err)
+	}
+	w := &Writer{dir: dir, opts: opts, ids: map[string]struct{}{}, segDocs: segDocs, mappingJSON: mappingJSON}
 	for i := 0; i < opts.Shards; i++ {
-		// Scratch segments live inside dir: the builder's last step is an
-		// os.Rename, which fails across filesystems (e.g. /tmp on tmpfs).
-		b, err := bleve.NewBuilder(shardDir(dir, i), m, map[string]interface{}{
-			"buildPathPrefix": dir,
-			"batchSize":       builderBatchSize,
-			"mergeMax":        1 << 20, // merge all segment files in one pass
-		})
-		if err != nil {
-			_ = w.Abort()
-			return nil, fmt.Errorf("search: creating index at %s: %w", dir, err)
-		}
-		sw := &shardWriter{name: filepath.Base(shardDir(dir, i)), builder: b, queue: make(chan queued, 64), done: make(chan struct{})}
+		sw := &shardWriter{name: filepath.Base(shardDir(dir, i)), builder: zapwrite.NewBuilder(),
+			queue: make(chan zapwrite.Doc, 64), done: make(chan struct{})}
 		w.shards = append(w.shards, sw)
 		go w.feed(sw)
 	}
@@ -117,12 +102,12 @@ func shardDir(dir string, i int) string {
 // feed hands queued records to one shard's builder.
 func (w *Writer) feed(sw *shardWriter) {
 	defer close(sw.done)
-	for q := range sw.queue {
+	for d := range sw.queue {
 		if w.firstErr() != nil {
 			continue // keep draining so Add never blocks
 		}
-		if err := sw.builder.Index(q.id, q.fields); err != nil {
-			w.setErr(fmt.Errorf("search: indexing record %q: %w", q.id, err))
+		if err := sw.builder.Add(d); err != nil {
+			w.setErr(fmt.Errorf("search: indexing record %q: %w", d.ID, err))
 		}
 	}
 }
@@ -152,17 +137,16 @@ func (w *Writer) Add(r Record) error {
 	if err := w.claim(r, sw); err != nil {
 		return err
 	}
-	fields := recordFields(r)
-	w.text.Prepare(r.Body)
-	if s, ok := fields[fieldChars].(string); ok {
-		w.chars.Prepare(s)
+	d, err := w.segDocs.doc(r)
+	if err != nil {
+		return err
 	}
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	if w.closed {
 		return errors.New("search: Add after Close or Abort")
 	}
-	sw.queue <- queued{id: r.ID, fields: fields}
+	sw.queue <- d
 	return w.firstErr()
 }
 
@@ -280,9 +264,8 @@ func (w *Writer) finishManifest(contentHash string) (Manifest, error) {
 }
 
 // finish waits for the shard goroutines (their queues must be closed),
-// closes the builders in parallel and returns the shards that hold records.
-// bleve's builder cannot finish an empty index, so an empty shard is
-// abandoned and its directory removed.
+// writes the shards in parallel and returns those that hold records (a
+// segment needs at least one).
 func (w *Writer) finish() ([]string, error) {
 	fs := afero.NewOsFs()
 	errs := make([]error, len(w.shards))
@@ -292,10 +275,12 @@ func (w *Writer) finish() ([]string, error) {
 		go func() {
 			defer wg.Done()
 			<-sw.done
-			if sw.records == 0 {
+			if sw.records == 0 || w.firstErr() != nil {
 				return
 			}
-			if err := sw.builder.Close(); err != nil {
+			err := sw.builder.WriteIndex(shardDir(w.dir, i), w.mappingJSON)
+			sw.builder = nil // hundreds of megabytes the rest of the build can use
+			if err != nil {
 				errs[i] = fmt.Errorf("search: finishing index %s: %w", shardDir(w.dir, i), err)
 			}
 		}()
@@ -307,13 +292,6 @@ func (w *Writer) finish() ([]string, error) {
 			shards = append(shards, sw.name)
 		} else if err := fs.RemoveAll(filepath.Join(w.dir, sw.name)); err != nil {
 			return nil, fmt.Errorf("search: removing empty shard: %w", err)
-		}
-	}
-	// Scratch directories of abandoned builders.
-	scratch, _ := afero.Glob(fs, filepath.Join(w.dir, "scorch-offline-build*"))
-	for _, d := range scratch {
-		if err := fs.RemoveAll(d); err != nil {
-			return nil, fmt.Errorf("search: removing scratch directory: %w", err)
 		}
 	}
 	if err := w.firstErr(); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/site"
@@ -51,6 +52,11 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, "", err
 	}
+	// The index writer's postings (hundreds of megabytes on a large site)
+	// are garbage now. Collecting them before the export, which lets the
+	// heap grow further between collections, keeps the build's peak memory
+	// about a gigabyte lower on the laws corpus.
+	runtime.GC()
 	// The static form of the index, for hosts where no gongkai process answers /api/search.
 	if _, err := static.Export(dir, stage.Fs(), "/"+StaticPath); err != nil {
 		return n, "", fmt.Errorf("exporting the static search index: %v", err)

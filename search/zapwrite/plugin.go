@@ -1,0 +1,94 @@
+package zapwrite
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v15"
+)
+
+// The plugin stands in for zapx v15 in bleve's registry, so the segment
+// plugin bleve records for an index is plain zap 15 and any bleve opens it.
+// It differs only in New: handed a single Prebuilt document, it returns
+// that document's segment instead of building one. That is how a segment
+// written by a Builder enters bleve's offline builder, which then moves it
+// into place and writes the index's root.bolt exactly as for its own.
+type plugin struct{ zap.ZapPlugin }
+
+func init() {
+	scorch.RegisterSegmentPlugin(&plugin{}, false)
+}
+
+// New implements scorch.SegmentPlugin.
+func (p *plugin) New(results []index.Document) (segment.Segment, uint64, error) {
+	if len(results) == 1 {
+		if pb, ok := results[0].(*prebuilt); ok {
+			return pb.seg, uint64(pb.seg.Size()), nil
+		}
+	}
+	return p.ZapPlugin.New(results)
+}
+
+// NewUsing implements scorch.SegmentPlugin.
+func (p *plugin) NewUsing(results []index.Document, config map[string]interface{}) (segment.Segment, uint64, error) {
+	if len(results) == 1 {
+		if _, ok := results[0].(*prebuilt); ok {
+			return p.New(results)
+		}
+	}
+	return p.ZapPlugin.NewUsing(results, config)
+}
+
+// prebuilt carries a finished segment through bleve's builder. It has no
+// fields, so bleve's analysis step has nothing to do.
+type prebuilt struct{ seg *zap.SegmentBase }
+
+func (*prebuilt) ID() string                                 { return "\x00zapwrite-prebuilt" }
+func (*prebuilt) Size() int                                  { return 0 }
+func (*prebuilt) VisitFields(index.FieldVisitor)             {}
+func (*prebuilt) VisitComposite(index.CompositeFieldVisitor) {}
+func (*prebuilt) HasComposite() bool                         { return false }
+func (*prebuilt) NumPlainTextBytes() uint64                  { return 0 }
+func (*prebuilt) AddIDField()                                {}
+func (*prebuilt) StoredFieldsBytes() uint64                  { return 0 }
+func (*prebuilt) Indexed() bool                              { return true }
+
+// WriteIndex writes the Builder's segment as the bleve index at dir (an
+// OS path that must not exist yet), with mappingJSON, the index mapping
+// bleve will read back, as bleve's own builder would.
+func (b *Builder) WriteIndex(dir string, mappingJSON []byte) error {
+	seg, err := b.Segment()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("zapwrite: %w", err)
+	}
+	// What bleve.NewBuilder writes: the index kind, then the store.
+	meta := []byte(`{"storage":"` + scorch.Name + `","index_type":"` + scorch.Name + `"}`)
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), meta, 0o666); err != nil {
+		return fmt.Errorf("zapwrite: %w", err)
+	}
+	sb, err := scorch.NewBuilder(map[string]interface{}{
+		"path":                filepath.Join(dir, "store"),
+		"buildPathPrefix":     dir,
+		"batchSize":           1,
+		"internal":            map[string][]byte{"_mapping": mappingJSON},
+		"forceSegmentType":    zap.Type,
+		"forceSegmentVersion": int(zap.Version),
+	})
+	if err != nil {
+		return fmt.Errorf("zapwrite: %w", err)
+	}
+	if err := sb.Index(&prebuilt{seg: seg}); err != nil {
+		return fmt.Errorf("zapwrite: %w", err)
+	}
+	if err := sb.Close(); err != nil {
+		return fmt.Errorf("zapwrite: %w", err)
+	}
+	return nil
+}

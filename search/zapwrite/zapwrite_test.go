@@ -1,0 +1,273 @@
+package zapwrite
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
+	zap "github.com/blevesearch/zapx/v15"
+)
+
+// testAnalyzer splits on spaces and, like gongkai's analyzer, drops byte
+// offsets (term vectors keep positions only).
+const testAnalyzer = "zapwrite_test"
+
+func init() {
+	_ = registry.RegisterAnalyzer(testAnalyzer, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		return analyzerFunc(func(in []byte) analysis.TokenStream {
+			toks := unicode.NewUnicodeTokenizer().Tokenize(in)
+			for _, t := range toks {
+				t.Start, t.End = 0, 0
+			}
+			return toks
+		}), nil
+	})
+}
+
+type analyzerFunc func([]byte) analysis.TokenStream
+
+func (f analyzerFunc) Analyze(in []byte) analysis.TokenStream { return f(in) }
+
+func testMapping(t testing.TB) *mapping.IndexMappingImpl {
+	im := bleve.NewIndexMapping()
+	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
+	doc := bleve.NewDocumentStaticMapping()
+	text := func(store, tv bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer, f.Store, f.IncludeTermVectors, f.IncludeInAll, f.DocValues = testAnalyzer, store, tv, false, false
+		return f
+	}
+	kw := func(store, dv bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer, f.Store, f.IncludeTermVectors, f.IncludeInAll, f.DocValues = keyword.Name, store, false, false, dv
+		return f
+	}
+	doc.AddFieldMappingsAt("body", text(true, true))
+	doc.AddFieldMappingsAt("title", text(true, true))
+	doc.AddFieldMappingsAt("chars", text(false, false))
+	doc.AddFieldMappingsAt("tag", kw(false, true))
+	doc.AddFieldMappingsAt("kind", kw(true, true))
+	doc.AddFieldMappingsAt("key", kw(false, false))
+	stored := bleve.NewKeywordFieldMapping()
+	stored.Index, stored.Store, stored.IncludeInAll, stored.DocValues = false, true, false, false
+	doc.AddFieldMappingsAt("href", stored)
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+	doc.AddFieldMappingsAt("date", date)
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+	im.DefaultMapping = doc
+	if err := im.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return im
+}
+
+// testRecords makes n documents whose terms follow a skewed distribution,
+// so some postings lists span several chunks and others hold one document.
+func testRecords(n int, seed uint64) []map[string]interface{} {
+	r := rand.New(rand.NewPCG(seed, 1))
+	word := func() string {
+		k := int(r.ExpFloat64() * 40)
+		return fmt.Sprintf("w%d", k)
+	}
+	recs := make([]map[string]interface{}, n)
+	for i := range recs {
+		var body []string
+		for j := 0; j < 1+r.IntN(60); j++ {
+			body = append(body, word())
+		}
+		rec := map[string]interface{}{
+			"body": strings.Join(body, " "),
+			"href": fmt.Sprintf("/p/%d/#s%d", i/7, i%7),
+		}
+		if i%7 == 0 {
+			rec["title"] = word() + " " + word()
+			rec["key"] = []string{fmt.Sprintf("K%d", i), "shared"}
+		}
+		if r.IntN(3) > 0 {
+			rec["chars"] = strings.Join(body[:len(body)/2], " ")
+		}
+		if r.IntN(4) > 0 {
+			rec["tag"] = []string{word(), word()}
+			rec["kind"] = []string{"通知", "意见", "办法"}[r.IntN(3)]
+		}
+		if r.IntN(5) > 0 {
+			rec["date"] = time.Date(2000+r.IntN(25), time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)
+		}
+		if i%500 == 3 {
+			rec["body"] = "" // an empty indexed value still defines the field
+		}
+		recs[i] = rec
+	}
+	return recs
+}
+
+// bleveDocs maps and analyses records as bleve's builder does.
+func bleveDocs(t testing.TB, im *mapping.IndexMappingImpl, recs []map[string]interface{}) []index.Document {
+	docs := make([]index.Document, len(recs))
+	for i, rec := range recs {
+		d := document.NewDocument(fmt.Sprintf("doc-%05d", i))
+		if err := im.MapDocument(d, rec); err != nil {
+			t.Fatal(err)
+		}
+		d.AddIDField()
+		d.VisitFields(func(f index.Field) {
+			if f.Options().IsIndexed() {
+				f.Analyze()
+			}
+		})
+		docs[i] = d
+	}
+	return docs
+}
+
+// fromBleve rebuilds a Doc from an analysed bleve document: each term
+// once per occurrence, with its positions in order.
+func fromBleve(d index.Document) Doc {
+	out := Doc{ID: d.ID()}
+	d.VisitFields(func(f index.Field) {
+		if f.Name() == "_id" {
+			return
+		}
+		o := f.Options()
+		zf := Field{Name: f.Name(), Index: o.IsIndexed(), Store: o.IsStored(), TermVectors: o.IncludeTermVectors(),
+			DocValues: o.IncludeDocValues(), Value: f.Value(), Type: f.EncodedFieldType(), ArrayPositions: f.ArrayPositions()}
+		for term, tf := range f.AnalyzedTokenFrequencies() {
+			if len(tf.Locations) > 0 {
+				for _, l := range tf.Locations {
+					zf.Tokens = append(zf.Tokens, &analysis.Token{Term: []byte(term), Position: l.Position})
+				}
+				continue
+			}
+			for range tf.Frequency() {
+				zf.Tokens = append(zf.Tokens, &analysis.Token{Term: []byte(term)})
+			}
+		}
+		out.Fields = append(out.Fields, zf)
+	})
+	return out
+}
+
+func TestSegmentMatchesZap(t *testing.T) {
+	im := testMapping(t)
+	defer func(n int) { writerBlock = n }(writerBlock)
+	writerBlock = 1000 // many blocks, and values larger than one
+	for _, n := range []int{1, 2, 1023, 1024, 1025, 3000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			docs := bleveDocs(t, im, testRecords(n, uint64(n)))
+			// Before zapx runs: it merges a list's term frequencies into
+			// its first value's, in place.
+			b := NewBuilder()
+			for _, d := range docs {
+				if err := b.Add(fromBleve(d)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, _, err := (&zap.ZapPlugin{}).New(docs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := b.Segment()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wb, gb bytes.Buffer
+			if _, err := want.(*zap.SegmentBase).WriteTo(&wb); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := got.WriteTo(&gb); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(wb.Bytes(), gb.Bytes()) {
+				w, g := wb.Bytes(), gb.Bytes()
+				at := 0
+				for at < len(w) && at < len(g) && w[at] == g[at] {
+					at++
+				}
+				t.Fatalf("segment differs from zapx's at byte %d of %d (ours %d bytes)\nwant %x\ngot  %x", at, len(w), len(g), w[max(0, at-16):min(len(w), at+24)], g[max(0, at-16):min(len(g), at+24)])
+			}
+		})
+	}
+}
+
+func TestWriteIndexOpensInBleve(t *testing.T) {
+	im := testMapping(t)
+	recs := testRecords(200, 7)
+	docs := bleveDocs(t, im, recs)
+	b := NewBuilder()
+	for _, d := range docs {
+		if err := b.Add(fromBleve(d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mj, err := json.Marshal(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "ix")
+	if err := b.WriteIndex(dir, mj); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := bleve.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	n, err := ix.DocCount()
+	if err != nil || n != 200 {
+		t.Fatalf("DocCount = %d, %v; want 200", n, err)
+	}
+	words := strings.Fields(recs[1]["body"].(string))
+	phrase := bleve.NewMatchPhraseQuery(strings.Join(words[:min(3, len(words))], " "))
+	phrase.SetField("body")
+	res, err := ix.Search(bleve.NewSearchRequest(phrase))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 {
+		t.Fatal("phrase query found nothing")
+	}
+	// A later update goes through the same plugin and merges with the
+	// written segment.
+	batch := ix.NewBatch()
+	_ = batch.Index("new", map[string]interface{}{"body": "zzz w1"})
+	if err := ix.Batch(batch); err != nil {
+		t.Fatal(err)
+	}
+	term := bleve.NewTermQuery("zzz")
+	term.SetField("body")
+	res, err = ix.Search(bleve.NewSearchRequest(term))
+	if err != nil || res.Total != 1 {
+		t.Fatalf("after update: %v hits, %v", res.Total, err)
+	}
+}
+
+func TestAddRefuses(t *testing.T) {
+	cases := map[string]Doc{
+		"reserved name": {ID: "a", Fields: []Field{{Name: IDField}}},
+		"offsets":       {ID: "a", Fields: []Field{{Name: "x", Index: true, TermVectors: true, Tokens: analysis.TokenStream{{Term: []byte("t"), End: 1}}}}},
+		"list with tv":  {ID: "a", Fields: []Field{{Name: "x", Index: true, TermVectors: true, ArrayPositions: []uint64{0}}}},
+		"mixed tv":      {ID: "a", Fields: []Field{{Name: "x", Index: true, TermVectors: true}, {Name: "x", Index: true}}},
+	}
+	for name, d := range cases {
+		if err := NewBuilder().Add(d); err == nil {
+			t.Errorf("%s: Add accepted %+v", name, d)
+		}
+	}
+	if _, err := NewBuilder().Segment(); err == nil {
+		t.Error("Segment of no documents succeeded")
+	}
+}
