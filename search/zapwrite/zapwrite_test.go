@@ -271,3 +271,68 @@ func TestAddRefuses(t *testing.T) {
 		t.Error("Segment of no documents succeeded")
 	}
 }
+
+// FuzzSegmentMatchesZap compares the two writers on generated documents.
+func FuzzSegmentMatchesZap(f *testing.F) {
+	im := testMapping(f)
+	f.Add(uint16(5), uint64(1))
+	f.Add(uint16(1100), uint64(2))
+	f.Fuzz(func(t *testing.T, n uint16, seed uint64) {
+		docs := bleveDocs(t, im, testRecords(1+int(n)%1500, seed))
+		b := NewBuilder()
+		for _, d := range docs {
+			if err := b.Add(fromBleve(d)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, _, err := (&zap.ZapPlugin{}).New(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.Segment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wb, gb bytes.Buffer
+		_, _ = want.(*zap.SegmentBase).WriteTo(&wb)
+		_, _ = got.WriteTo(&gb)
+		if !bytes.Equal(wb.Bytes(), gb.Bytes()) {
+			t.Fatalf("%d docs, seed %d: segments differ", len(docs), seed)
+		}
+	})
+}
+
+// BenchmarkBuilder inverts and writes 2,000 generated documents.
+func BenchmarkBuilder(b *testing.B) {
+	docs := bleveDocs(b, testMapping(b), testRecords(2000, 3))
+	zdocs := make([]Doc, len(docs))
+	for i, d := range docs {
+		zdocs[i] = fromBleve(d)
+	}
+	b.ResetTimer()
+	for range b.N {
+		bl := NewBuilder()
+		for _, d := range zdocs {
+			if err := bl.Add(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := bl.Segment(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkZapNew is zapx's own writer on the same documents, for comparison.
+func BenchmarkZapNew(b *testing.B) {
+	im := testMapping(b)
+	recs := testRecords(2000, 3)
+	for range b.N {
+		b.StopTimer()
+		docs := bleveDocs(b, im, recs)
+		b.StartTimer()
+		if _, _, err := (&zap.ZapPlugin{}).New(docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
