@@ -80,7 +80,7 @@ func baseTokens(input []byte) analysis.TokenStream {
 	if needsNormalize(input) {
 		input = []byte(normalizeText(string(input)))
 	}
-	toks := unicodeTokenizer.Tokenize(input)
+	toks := tokenize(input)
 	if bytes.Contains(input, []byte("\xef\xbd")) || bytes.Contains(input, []byte("\xef\xbe")) {
 		toks = widthFilter.Filter(toks) // half-width katakana, rare enough to test for
 	}
