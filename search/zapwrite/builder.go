@@ -1,6 +1,7 @@
 package zapwrite
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -55,7 +56,8 @@ type field struct {
 	name      string
 	id        int // assigned when the segment is written
 	docValues bool
-	dict      map[string]uint32 // term → term number
+	dict      map[string]uint32 // term → term number, for terms longer than 7 bytes
+	short     map[uint64]uint32 // the others (a Han bigram is 6), by shortKey
 	terms     []string
 	count     []uint32 // term → how many postings
 	nlocs     []uint32 // term → how many positions
@@ -134,7 +136,7 @@ func (b *Builder) Add(d Doc) error {
 func (b *Builder) addField(doc uint32, values []Field, name string) error {
 	f := b.fields[name]
 	if f == nil {
-		f = &field{name: name, dict: map[string]uint32{}}
+		f = &field{name: name, dict: map[string]uint32{}, short: map[uint64]uint32{}}
 		b.fields[name] = f
 	}
 	norm, tv, tvSet := 0, false, false
@@ -223,13 +225,36 @@ func (b *Builder) addField(doc uint32, values []Field, name string) error {
 
 // lookup returns term's number, adding it to the dictionary when new.
 func (f *field) lookup(term []byte) uint32 {
+	if len(term) <= 7 {
+		key := shortKey(term)
+		if tid, ok := f.short[key]; ok {
+			return tid
+		}
+		tid := f.add(string(term))
+		f.short[key] = tid
+		return tid
+	}
 	if tid, ok := f.dict[string(term)]; ok {
 		return tid
 	}
-	s := string(term)
+	tid := f.add(string(term))
+	f.dict[f.terms[tid]] = tid
+	return tid
+}
+
+// shortKey packs a term of at most 7 bytes and its length into a number:
+// hashing and comparing it is cheaper than a string's.
+func shortKey(term []byte) uint64 {
+	var buf [8]byte
+	copy(buf[:], term)
+	buf[7] = byte(len(term))
+	return binary.LittleEndian.Uint64(buf[:])
+}
+
+// add gives a new term the next number.
+func (f *field) add(term string) uint32 {
 	tid := uint32(len(f.terms))
-	f.dict[s] = tid
-	f.terms = append(f.terms, s)
+	f.terms = append(f.terms, term)
 	f.count = append(f.count, 0)
 	f.nlocs = append(f.nlocs, 0)
 	f.seen = append(f.seen, 0)
