@@ -21,7 +21,11 @@
 // The index directory holds manifest.json (Manifest: counts, content hash,
 // shards, the synonym groups) and one bleve index per shard (shard-0, …);
 // pages are spread over shards (all records of a page in one, chosen by its
-// URL) so the build uses several CPUs. A directory without manifest.json is
+// URL) so the build uses several CPUs. Each shard is written in one pass
+// by package zapwrite: records are analysed in Add's goroutine, inverted
+// by the shard's goroutine as they arrive, and Close writes one zap v15
+// segment per shard, the same bytes bleve's own writer would produce, so
+// any bleve opens it. A directory without manifest.json is
 // an unfinished build, and Open refuses it. `gongkai serve` indexes nothing
 // itself; with --watch it only replaces the records of edited pages.
 //
