@@ -2,7 +2,7 @@
 // by a plain file server, queried in headless Chromium through the search
 // page's own script (themes/default/static/js/search.js).
 //
-//	go run ./bench/staticsearch -site DIR/public [-gongkai BIN -source DIR] [-queries bench/queries.txt]
+//	go run ./bench/staticsearch -site DIR/public [-gongkai BIN -source DIR] [-queries bench/queries.txt] [-client FILE]
 //
 // With -gongkai and -source it first builds the site (timed); when the site
 // has no static export yet it writes one (timed). It reports, per query, the
@@ -10,7 +10,9 @@
 // PerformanceResourceTiming.transferSize), requests and time; the first query
 // includes the script. Then it checks exact-phrase totals against a plain
 // substring count ("grep") over the indexed text, for random Chinese
-// substrings of 2–6 characters.
+// substrings of 2–6 characters. With -client the site's /js/search.js is
+// replaced by FILE, minified as the build does, so an edited client is
+// measured without rebuilding the site.
 package main
 
 import (
@@ -31,10 +33,12 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode"
 
 	"github.com/chromedp/chromedp"
+	"github.com/gongkai/gongkai/generator/minify"
 	"github.com/gongkai/gongkai/search/static"
 	"github.com/spf13/afero"
 )
@@ -49,6 +53,7 @@ func main() {
 	http1 := flag.Bool("http1", false, "serve plain HTTP/1.1 instead of HTTPS with HTTP/2, as static hosts serve today")
 	useNginx := flag.Bool("nginx", false, "serve with nginx (Debian package nginx-light) instead of Go's file server")
 	flag.BoolVar(&singleRange, "single-range", false, "serve one range a request, as S3-style object storage does (a multi-range request gets the whole file)")
+	clientJS := flag.String("client", "", "serve this search.js (minified as the build does) in place of the site's")
 	pagefind := flag.String("pagefind", "", "also measure Pagefind on this folder (a Hugo build of the same corpus indexed by pagefind), same queries and phrases")
 	flag.Parse()
 	if *site == "" {
@@ -61,6 +66,13 @@ func main() {
 	}
 	if err := prepare(*site); err != nil {
 		fail(err)
+	}
+	if *clientJS != "" {
+		cleanup, err := useClient(*site, *clientJS)
+		if err != nil {
+			fail(err)
+		}
+		defer cleanup()
 	}
 	qs, err := readQueries(*queries)
 	if err != nil {
@@ -176,7 +188,7 @@ func readQueries(path string) ([]string, error) {
 // HTTPS with HTTP/2, whose compressed headers make a range request cost
 // tens of bytes rather than the ~230 of HTTP/1.1.
 func serve(dir string, h2 bool) (string, func(), error) {
-	files := http.FileServer(http.Dir(dir))
+	files := fileServer(dir)
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		w := counting{rw}
 		served.requests.Add(1)
@@ -250,10 +262,10 @@ http {
 	server {
 		listen %[2]s;
 		root %[3]s;
-		location /_search/static/ { expires max; }
+		location /_search/static/ { expires max; }%[4]s
 	}
 }
-`, tmp, addr, abs)
+`, tmp, addr, abs, clientLocation(dir))
 	if err := os.WriteFile(filepath.Join(tmp, "nginx.conf"), []byte(conf), 0o644); err != nil {
 		return "", nil, err
 	}
@@ -271,7 +283,57 @@ http {
 		time.Sleep(50 * time.Millisecond)
 	}
 	fmt.Println("served by nginx over HTTP/1.1")
-	return base, func() { _ = cmd.Process.Kill(); _ = cmd.Wait(); _ = os.RemoveAll(tmp) }, nil
+	// SIGTERM: the master stops its workers (a killed master leaves them running).
+	return base, func() { _ = cmd.Process.Signal(syscall.SIGTERM); _ = cmd.Wait(); _ = os.RemoveAll(tmp) }, nil
+}
+
+// client is what -client puts in place of the site's /js/search.js.
+var client struct{ site, file string }
+
+// useClient minifies src as the build publishes it (generator/minify) into a
+// temporary file that the servers hand out as site's /js/search.js.
+func useClient(site, src string) (func(), error) {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return nil, err
+	}
+	data = minify.Asset(src, data)
+	tmp, err := os.MkdirTemp("", "gongkai-client-")
+	if err != nil {
+		return nil, err
+	}
+	cleanup := func() { _ = os.RemoveAll(tmp) }
+	client.site, client.file = site, filepath.Join(tmp, "search.js")
+	// 0755: nginx's workers read it as another user.
+	if err := errors.Join(os.Chmod(tmp, 0o755), os.WriteFile(client.file, data, 0o644)); err != nil {
+		cleanup()
+		return nil, err
+	}
+	fmt.Printf("client %s, minified: %d B\n", src, len(data))
+	return cleanup, nil
+}
+
+// fileServer serves dir, with -client's script for the site.
+func fileServer(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	if client.file == "" || dir != client.site {
+		return files
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/js/search.js" {
+			http.ServeFile(w, r, client.file)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// clientLocation is the nginx location that serves -client's script.
+func clientLocation(dir string) string {
+	if client.file == "" || dir != client.site {
+		return ""
+	}
+	return fmt.Sprintf("\n\t\tlocation = /js/search.js { alias %s; }", client.file)
 }
 
 // singleRange makes serve answer a request for several ranges with the whole

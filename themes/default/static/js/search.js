@@ -2,7 +2,7 @@
  * gongkai server answers) with the results of `gongkai search`. See search/static/doc.go. */
 ((root) => {
 	'use strict';
-	const MAX_TERMS = 32, MAX_PAGE = 100, GAP = 300, PART = 150, MAX_RANGES = 100; // a request costs 300 bytes, a part of a multipart answer about 150
+	const MAX_TERMS = 32, MAX_PAGE = 100, REQ = 300, GAP = REQ, PART = 150, MAX_RANGES = 100, DETAIL = 2; // a request costs 300 bytes, a part of a multipart answer about 150
 	const FILTERS = ['type', 'issuer', 'year', 'department', 'status', 'level', 'village', 'genre', 'topic'];
 
 	// ---- text (search/normalize.go, analysis.go) ----
@@ -254,9 +254,21 @@
 			}
 			this.multi = !!v;
 		}
+		// objects reads pack objects. Reads asked for in the same turn go out together, so the steps
+		// of a search that run side by side (every term's bucket, every hit's body) share a request
+		// per pack.
 		objects(refs) {
-			const key = (r) => `${r.p}:${r.o}:${r.l}${r.gz ? 'z' : ''}`, todo = {}, gap = this.multi ? PART : GAP;
-			for (const r of refs) if (!r.l) this.cache.set(key(r), Promise.resolve(new Uint8Array(0))); else if (!this.cache.has(key(r))) (todo[r.p] = todo[r.p] || []).push(r);
+			const key = (r) => `${r.p}:${r.o}:${r.l}${r.gz ? 'z' : ''}`;
+			for (const r of refs) if (!r.l) this.cache.set(key(r), Promise.resolve(new Uint8Array(0))); else this.memo(key(r), () => new Promise((ok, no) => {
+				if (!this.todo) { this.todo = []; queueMicrotask(() => this.flush()); }
+				this.todo.push({ ...r, ok, no });
+			}).then((b) => (r.gz ? gunzip(b) : b)));
+			return Promise.all(refs.map((r) => this.cache.get(key(r))));
+		}
+		flush() {
+			const todo = {}, gap = this.multi ? PART : GAP;
+			for (const r of this.todo) (todo[r.p] = todo[r.p] || []).push(r);
+			this.todo = null;
 			for (const p in todo) {
 				const groups = [];
 				for (const r of todo[p].sort((a, b) => a.o - b.o)) {
@@ -268,11 +280,10 @@
 					const gs = groups.slice(i, i + MAX_RANGES), got = gs.length > 1 && this.multi && !this.whole.has(+p) ? this.ranges(+p, gs) : null;
 					gs.forEach((g, j) => {
 						const bytes = got ? got.then((bs) => bs[j]) : this.range(+p, g.a, g.b);
-						for (const r of g.rs) this.memo(key(r), async () => { const part = (await bytes).subarray(r.o - g.a, r.o - g.a + r.l); return r.gz ? gunzip(part) : part; });
+						for (const r of g.rs) bytes.then((b) => r.ok(b.subarray(r.o - g.a, r.o - g.a + r.l)), r.no);
 					});
 				}
 			}
-			return Promise.all(refs.map((r) => this.cache.get(key(r))));
 		}
 		async range(p, a, b) {
 			if (this.whole.has(p)) return (await this.whole.get(p)).subarray(a, b);
@@ -383,7 +394,7 @@
 		if (spec.blocks && v % 2) p.fb = r.u();
 	}
 	class List {
-		constructor(ix, spec, df) { this.ix = ix; this.spec = spec; this.df = df; this.total = df.reduce((a, b) => a + b, 0); this.known = new Map(); this.next = 0; this.thr = Infinity; this.chunks = {}; }
+		constructor(ix, spec, df) { this.ix = ix; this.spec = spec; this.df = df; this.total = df.reduce((a, b) => a + b, 0); this.known = new Map(); this.next = this.read = 0; this.thr = Infinity; this.chunks = {}; }
 		setAll(ps) { this.all = true; this.thr = 0; this.gids = ps.map((p) => (this.known.set(p.g, p), p.g)); this.set = new Set(this.gids); }
 		has(g) { return this.set && this.set.has(g); }
 		async members() {
@@ -407,12 +418,21 @@
 			}
 			const got = (async () => {
 				(await this.ix.store.objects(want.map((i) => ({ p: d.p, o: d.o + this.offs[i], l: this.offs[i + 1] - this.offs[i] })))).forEach((b, k) => {
-					for (const p of decodePostings(new Reader(b), this.spec, size, 0, this.gids.slice(want[k] * size))) this.known.set(p.g, p);
+					for (const p of decodePostings(new Reader(b), this.spec, size, 0, this.gids.slice(want[k] * size))) { this.known.set(p.g, p); this.read++; }
 				});
-				if (this.known.size === this.total) { this.all = true; this.thr = 0; }
+				// All details read: positions are known too (postings from impact blocks lack them).
+				if (this.read === this.total) { this.all = true; this.thr = 0; }
 			})();
 			for (const i of want) pend[i] = got;
 			await Promise.all([got, ...wait]);
+		}
+		// cost is what reading the detail chunks of gids (members) would transfer: a request, a part per run.
+		cost(gids) {
+			const size = this.ix.man.chunk, offs = this.offs, multi = this.ix.store.multi;
+			const cs = [...new Set(gids.map((g) => Math.floor(this.at.get(g) / size)))].sort((a, b) => a - b);
+			let n = multi && cs.length ? REQ : 0, end = -Infinity;
+			for (const c of cs) { n += offs[c + 1] - offs[c] + (offs[c] > end + (multi ? PART : GAP) ? (multi ? PART : REQ) : offs[c] - end); end = offs[c + 1]; }
+			return n;
 		}
 		async more() {
 			const o = this.impact.o + this.blocks.slice(0, this.next).reduce((a, b) => a + b, 0);
@@ -578,12 +598,15 @@
 				}
 				if (!need.length) break;
 				let best = null, most = 0;
-				for (const l of lists) {
-					const n = l.all ? 0 : need.filter((i) => l.has(hits[i]) && !l.known.has(hits[i])).length;
-					if (n > most) { most = n; best = l; }
-				}
+				const gids = need.map((i) => hits[i]), unknown = (l) => l.all ? [] : gids.filter((g) => l.has(g) && !l.known.has(g));
+				for (const l of lists) { const n = unknown(l).length; if (n > most) { most = n; best = l; } }
 				if (!best) throw new Error('scoring stalled');
-				await (req.sort || best.next >= best.blocks.length ? best.detail(need.map((i) => hits[i])) : best.more());
+				// The details of every record in doubt settle the page in one round (the k-th score only
+				// rises): read them once they cost less than twice the next impact block, as that block
+				// may not be the last.
+				const more = !req.sort && best.next < best.blocks.length;
+				if (more && lists.reduce((n, l) => n + l.cost(unknown(l)), 0) > DETAIL * (REQ + best.blocks[best.next])) await best.more();
+				else await (more ? all(lists, (l) => l.detail(unknown(l))) : best.detail(unknown(best)));
 			}
 			const order = hits.filter((g) => exact.has(g) || !scored).sort(cmp);
 			const groups = [];
@@ -639,18 +662,29 @@
 	}
 	async function body(ix, m, g, p, terms) {
 		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
-		let first = Infinity, scan = false;
+		let first = Infinity, guess = Infinity, scan = false; // guess: a bound below a match known only by its block
 		(function walk(n) {
 			if (n.phrase) { if (n.fi === ix.fieldNo.body && n.first && n.first.has(g)) first = Math.min(first, n.first.get(g)); return; }
 			if (n.term === undefined) return kidsOf(n).forEach(walk);
 			const q = n.list && n.list.has(g) && n.list.known.get(g);
-			if (q && n.fi === ix.fieldNo.body && q.fb >= 0) first = Math.min(first, m.blocks[q.fb].pos + 1);
+			if (q && n.fi === ix.fieldNo.body && q.fb >= 0) if (q.pos) first = Math.min(first, q.pos[0]); else guess = Math.min(guess, m.blocks[q.fb].pos + 1);
 			if (q && n.fi === ix.fieldNo.chars) scan = true;
 		})(p.root);
+		const bs = m.blocks, sure = first < guess;
+		first = Math.min(first, guess);
 		scan = scan && first === Infinity;
-		let k = 0;
-		while (first < Infinity && k + 1 < m.blocks.length && m.blocks[k + 1].pos < first) k++;
-		for (let lo = k, hi = k; ;) {
+		let k = 0, lo, hi;
+		while (first < Infinity && k + 1 < bs.length && bs[k + 1].pos < first) k++;
+		lo = hi = k;
+		// Read the neighbours the snippet (30 runes before the match, 90 after) will need in the same
+		// round, placing the match in its block by its position.
+		if (first < Infinity) {
+			const b = bs[k], n = bs[k + 1], r = b.rune + (first - b.pos - 1) * (n ? (n.rune - b.rune) / Math.max(1, n.pos - b.pos) : 1);
+			const from = Math.max(0, Math.min(r - 30, m.runes - 120));
+			while (hi + 1 < bs.length && bs[hi + 1].rune < from + 120) hi++;
+			while (sure && lo > 0 && bs[lo].rune > from) lo--;
+		}
+		for (;;) {
 			const parts = [], seen = new Set(), rs = [...(await ix.store.objects(m.blocks.slice(lo, hi + 1).map((b) => b.ref))).map((b) => {
 				const r = new Reader(b);
 				for (let n = r.u(); n > 0; n--) { const pt = { a: r.s(), s: r.s(), o: r.u() }, key = pt.a + '\0' + pt.o; if (!seen.has(key)) { seen.add(key); parts.push(pt); } }
