@@ -13,10 +13,11 @@ import (
 
 // The plugin stands in for zapx v15 in bleve's registry, so the segment
 // plugin bleve records for an index is plain zap 15 and any bleve opens it.
-// It differs only in New: handed a single Prebuilt document, it returns
-// that document's segment instead of building one. That is how a segment
-// written by a Builder enters bleve's offline builder, which then moves it
-// into place and writes the index's root.bolt exactly as for its own.
+// It differs only in New: handed a single prebuilt document, it opens the
+// segment file that document names instead of building one. That is how a
+// segment written by a Builder enters bleve's offline builder, which then
+// moves it into place and writes the index's root.bolt exactly as for its
+// own.
 type plugin struct{ zap.ZapPlugin }
 
 func init() {
@@ -27,7 +28,7 @@ func init() {
 func (p *plugin) New(results []index.Document) (segment.Segment, uint64, error) {
 	if len(results) == 1 {
 		if pb, ok := results[0].(*prebuilt); ok {
-			return pb.seg, uint64(pb.seg.Size()), nil
+			return pb.open(&p.ZapPlugin)
 		}
 	}
 	return p.ZapPlugin.New(results)
@@ -43,9 +44,9 @@ func (p *plugin) NewUsing(results []index.Document, config map[string]interface{
 	return p.ZapPlugin.NewUsing(results, config)
 }
 
-// prebuilt carries a finished segment through bleve's builder. It has no
+// prebuilt carries a segment file through bleve's builder. It has no
 // fields, so bleve's analysis step has nothing to do.
-type prebuilt struct{ seg *zap.SegmentBase }
+type prebuilt struct{ path string }
 
 func (*prebuilt) ID() string                                 { return "\x00zapwrite-prebuilt" }
 func (*prebuilt) Size() int                                  { return 0 }
@@ -57,16 +58,44 @@ func (*prebuilt) AddIDField()                                {}
 func (*prebuilt) StoredFieldsBytes() uint64                  { return 0 }
 func (*prebuilt) Indexed() bool                              { return true }
 
+func (pb *prebuilt) open(z *zap.ZapPlugin) (segment.Segment, uint64, error) {
+	seg, err := z.Open(pb.path)
+	if err != nil {
+		return nil, 0, err
+	}
+	info, err := os.Stat(pb.path)
+	if err != nil {
+		_ = seg.Close()
+		return nil, 0, err
+	}
+	return &fileSegment{Segment: seg, path: pb.path}, uint64(info.Size()), nil
+}
+
+// fileSegment is a segment already on disk, which bleve's builder
+// "persists" to where it wants it: the file is moved there.
+type fileSegment struct {
+	segment.Segment
+	path string
+}
+
+// Persist implements segment.UnpersistedSegment.
+func (s *fileSegment) Persist(path string) error {
+	if err := s.Close(); err != nil {
+		return err
+	}
+	return os.Rename(s.path, path)
+}
+
 // WriteIndex writes the Builder's segment as the bleve index at dir (an
 // OS path that must not exist yet), with mappingJSON, the index mapping
 // bleve will read back, as bleve's own builder would.
 func (b *Builder) WriteIndex(dir string, mappingJSON []byte) error {
-	seg, err := b.Segment()
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("zapwrite: %w", err)
+	}
+	segPath := filepath.Join(dir, "segment.zap")
+	if err := b.WriteFile(segPath); err != nil {
+		return err
 	}
 	// What bleve.NewBuilder writes: the index kind, then the store.
 	meta := []byte(`{"storage":"` + scorch.Name + `","index_type":"` + scorch.Name + `"}`)
@@ -84,7 +113,7 @@ func (b *Builder) WriteIndex(dir string, mappingJSON []byte) error {
 	if err != nil {
 		return fmt.Errorf("zapwrite: %w", err)
 	}
-	if err := sb.Index(&prebuilt{seg: seg}); err != nil {
+	if err := sb.Index(&prebuilt{path: segPath}); err != nil {
 		return fmt.Errorf("zapwrite: %w", err)
 	}
 	if err := sb.Close(); err != nil {

@@ -3,8 +3,10 @@ package zapwrite
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"math"
+	"os"
 	"slices"
 	"strings"
 
@@ -19,13 +21,88 @@ import (
 // per field its postings, dictionary and doc values, then the field table.
 // The Builder must not be used afterwards.
 func (b *Builder) Segment() (*zap.SegmentBase, error) {
+	e, err := b.encode()
+	if err != nil {
+		return nil, err
+	}
+	mem := e.w.bytes()
+	return zap.InitSegmentBase(mem, crc32.ChecksumIEEE(mem), zap.DefaultChunkMode, e.fieldIDs(), e.names(),
+		e.w.numDocs, e.storedIndex, e.fieldsIndex, e.dvIndex, e.dictOffsets, nil)
+}
+
+// WriteFile writes the segment as a zap file at path (what Segment's
+// Persist would write), block by block, without first joining it into one
+// slice in memory. The Builder must not be used afterwards.
+func (b *Builder) WriteFile(path string) error {
+	e, err := b.encode()
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("zapwrite: %w", err)
+	}
+	crc := uint32(0)
+	for _, block := range append(e.w.full, e.w.out) {
+		crc = crc32.Update(crc, crc32.IEEETable, block)
+		if _, err := f.Write(block); err != nil {
+			_ = f.Close()
+			return fmt.Errorf("zapwrite: %w", err)
+		}
+	}
+	// zapx's footer: counts and offsets, chunk mode, version, then the
+	// CRC of everything before it.
+	footer := binary.BigEndian.AppendUint64(nil, e.w.numDocs)
+	footer = binary.BigEndian.AppendUint64(footer, e.storedIndex)
+	footer = binary.BigEndian.AppendUint64(footer, e.fieldsIndex)
+	footer = binary.BigEndian.AppendUint64(footer, e.dvIndex)
+	footer = binary.BigEndian.AppendUint32(footer, zap.DefaultChunkMode)
+	footer = binary.BigEndian.AppendUint32(footer, zap.Version)
+	footer = binary.BigEndian.AppendUint32(footer, crc32.Update(crc, crc32.IEEETable, footer))
+	if _, err := f.Write(footer); err != nil {
+		_ = f.Close()
+		return fmt.Errorf("zapwrite: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("zapwrite: %w", err)
+	}
+	return nil
+}
+
+// encoded is a written segment and where its parts start.
+type encoded struct {
+	w                                 *writer
+	fields                            []*field
+	storedIndex, fieldsIndex, dvIndex uint64
+	dictOffsets                       []uint64
+}
+
+func (e *encoded) names() []string {
+	names := make([]string, len(e.fields))
+	for _, f := range e.fields {
+		names[f.id] = f.name
+	}
+	return names
+}
+
+// fieldIDs maps each field name to its number plus one, as zapx does.
+func (e *encoded) fieldIDs() map[string]uint16 {
+	ids := make(map[string]uint16, len(e.fields))
+	for _, f := range e.fields {
+		ids[f.name] = uint16(f.id + 1)
+	}
+	return ids
+}
+
+func (b *Builder) encode() (*encoded, error) {
 	if len(b.ids) == 0 {
 		return nil, errorsNoDocs
 	}
 	fields := b.fieldOrder()
-	w := &writer{numDocs: uint64(len(b.ids))}
-	storedIndex := b.writeStored(w)
-	dictOffsets := make([]uint64, len(fields))
+	e := &encoded{w: &writer{numDocs: uint64(len(b.ids))}, fields: fields}
+	w := e.w
+	e.storedIndex = b.writeStored(w)
+	e.dictOffsets = make([]uint64, len(fields))
 	dvStart := make([]uint64, len(fields))
 	dvEnd := make([]uint64, len(fields))
 	vb, err := vellum.New(&w.fst, nil)
@@ -33,27 +110,18 @@ func (b *Builder) Segment() (*zap.SegmentBase, error) {
 		return nil, err
 	}
 	for _, f := range fields {
-		dictOffsets[f.id], dvStart[f.id], dvEnd[f.id], err = b.writeField(w, f, vb)
+		e.dictOffsets[f.id], dvStart[f.id], dvEnd[f.id], err = b.writeField(w, f, vb)
 		if err != nil {
 			return nil, err
 		}
 	}
-	dvIndex := w.offset()
+	e.dvIndex = w.offset()
 	for i := range fields {
 		w.uvarint(dvStart[i])
 		w.uvarint(dvEnd[i])
 	}
-	fieldsIndex := w.writeFieldTable(fields, dictOffsets)
-
-	names := make([]string, len(fields))
-	ids := make(map[string]uint16, len(fields))
-	for _, f := range fields {
-		names[f.id] = f.name
-		ids[f.name] = uint16(f.id + 1)
-	}
-	mem := w.bytes()
-	return zap.InitSegmentBase(mem, crc32.ChecksumIEEE(mem), zap.DefaultChunkMode, ids, names,
-		w.numDocs, storedIndex, fieldsIndex, dvIndex, dictOffsets, nil)
+	e.fieldsIndex = w.writeFieldTable(fields, e.dictOffsets)
+	return e, nil
 }
 
 // fieldOrder numbers the fields as zapx does: _id first, then by name.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -170,9 +171,12 @@ func TestSegmentMatchesZap(t *testing.T) {
 			docs := bleveDocs(t, im, testRecords(n, uint64(n)))
 			// Before zapx runs: it merges a list's term frequencies into
 			// its first value's, in place.
-			b := NewBuilder()
+			b, b2 := NewBuilder(), NewBuilder()
 			for _, d := range docs {
 				if err := b.Add(fromBleve(d)); err != nil {
+					t.Fatal(err)
+				}
+				if err := b2.Add(fromBleve(d)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -190,6 +194,17 @@ func TestSegmentMatchesZap(t *testing.T) {
 			}
 			if _, err := got.WriteTo(&gb); err != nil {
 				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "seg.zap")
+			if err := b2.WriteFile(path); err != nil {
+				t.Fatal(err)
+			}
+			file, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(wb.Bytes(), file) {
+				t.Fatalf("WriteFile wrote %d bytes, not zapx's %d", len(file), wb.Len())
 			}
 			if !bytes.Equal(wb.Bytes(), gb.Bytes()) {
 				w, g := wb.Bytes(), gb.Bytes()
