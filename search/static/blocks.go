@@ -26,10 +26,10 @@ type textBlock struct {
 // blockRunes runes. Those characters end every token and every run of Han
 // characters, so analysing the blocks one by one gives the same tokens as
 // analysing the whole body; only positions need an offset (positions.go).
-// It returns nil when the body is short.
-func cutBlocks(body string) []textBlock {
-	if utf8.RuneCountInString(body) <= longRunes {
-		return nil
+// It returns nil when the body is short, and the runes in the body.
+func cutBlocks(body string) ([]textBlock, int) {
+	if len(body) <= longRunes { // a rune takes a byte at least
+		return nil, utf8.RuneCountInString(body)
 	}
 	var blocks []textBlock
 	start, startRune, runes := 0, 0, 0
@@ -40,29 +40,53 @@ func cutBlocks(body string) []textBlock {
 		}
 		end := i + utf8.RuneLen(r)
 		if end == len(body) {
-			break
+			break // the last rune: it was counted
 		}
 		blocks = append(blocks, textBlock{rune: startRune, text: body[start:end]})
 		start, startRune = end, runes
 	}
-	blocks = append(blocks, textBlock{rune: startRune, text: body[start:]})
-	if len(blocks) == 1 {
-		return nil
+	if runes <= longRunes || len(blocks) == 0 {
+		return nil, runes
 	}
-	return blocks
+	return append(blocks, textBlock{rune: startRune, text: body[start:]}), runes
 }
 
+// positionsPerBlock is about how many token positions a block holds: Han
+// text has about one per character.
+const positionsPerBlock = blockRunes
+
 // blockOf is the block holding token position p, given where each block's
-// positions start (textBlock.pos).
+// positions start (textBlock.pos): the last block starting before p, or the
+// first. It walks from a guess (positionsPerBlock) to the answer, in
+// Chinese text a step or none away.
 func blockOf(starts []int32, p int) int {
-	lo, hi := 0, len(starts) // the first block starting at or after p is in [lo, hi]
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if int(starts[mid]) >= p {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
+	if len(starts) == 0 {
+		return 0
 	}
-	return max(0, lo-1)
+	k := min(max(p/positionsPerBlock, 0), len(starts)-1)
+	for k > 0 && int(starts[k]) >= p {
+		k--
+	}
+	for k+1 < len(starts) && int(starts[k+1]) < p {
+		k++
+	}
+	return k
 }
+
+// blockStarts holds where the positions of each body block start
+// (textBlock.pos) for every record, in one array in gid order: posting lists
+// are read in gid order, so their lookups stream through the cache.
+type blockStarts struct {
+	at     []int32 // record gid's starts are starts[at[gid]:at[gid+1]]
+	starts []int32
+}
+
+// add sets the starts of record gid, none for a body in one block. Records
+// are added in gid order, every one.
+func (bs *blockStarts) add(gid int, starts []int32) {
+	bs.starts = append(bs.starts, starts...)
+	bs.at[gid+1] = int32(len(bs.starts))
+}
+
+// of is where record gid's blocks start; empty for a body in one block.
+func (bs *blockStarts) of(gid int) []int32 { return bs.starts[bs.at[gid]:bs.at[gid+1]] }

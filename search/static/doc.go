@@ -63,6 +63,19 @@
 //     block that holds the first match (postings carry that block), and cuts
 //     the snippet there.
 //
+// # How the export runs
+//
+// Export reads the segments of each shard through scorch's segment API
+// (terms.go, postings.go, records.go): dictionaries, posting lists and
+// iterators are reused from term to term, and each posting is encoded as it
+// is read. Terms are listed in the background while the bodies are cut.
+// Work runs on every CPU (parallel.go) and objects are placed in a fixed
+// order, so the same index always gives the same bytes. On the laws corpus
+// it takes 2.4 s and 4.5 CPU-seconds on two cores, less than half of what
+// bleve's TermFieldReader and Document took; about half of what is left is
+// zap decoding postings and gzip, which the format fixes. GONGKAI_EXPORT_TRACE=1
+// prints its phases; BenchmarkExport measures the example site.
+//
 // # Costs, measured on the laws corpus (3,476 laws, 22,167 records)
 //
 // See bench/staticsearch. A query term costs a bucket of about a kilobyte;

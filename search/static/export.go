@@ -4,12 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
-	"sort"
-	"sync"
 	"time"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/search"
 	"github.com/spf13/afero"
@@ -46,10 +42,7 @@ func Export(indexDir string, out afero.Fs, dir string) (*Manifest, error) {
 }
 
 func exportWith(lay layout, src *source, out afero.Fs, dir string) (*Manifest, error) {
-	// The export allocates many short-lived postings; collecting less often
-	// saves a tenth of its time for about 200 MB more.
-	defer debug.SetGCPercent(debug.SetGCPercent(200))
-	x := &exporter{lay: lay, src: src, files: newFiles(out, dir, lay.packSize), dict: newDictionary(),
+	x := &exporter{lay: lay, src: src, files: newFiles(out, dir, lay.packSize), dict: newDictionary(len(exportFields)),
 		trace: os.Getenv("GONGKAI_EXPORT_TRACE") != ""}
 	return x.run()
 }
@@ -69,14 +62,15 @@ func checkEmpty(fs afero.Fs, dir string) error {
 }
 
 type exporter struct {
-	lay      layout
-	src      *source
-	files    *files
-	dict     *dictionary
-	recs     []record
-	blockPos [][]int32 // per gid: where the positions of each body block start; nil for one block
-	norms    []float32 // normOf for short fields
-	bodys    []bodyRef // per gid
+	lay    layout
+	src    *source
+	files  *files
+	dict   *dictionary
+	terms  *termLists // of exportFields
+	recs   []record
+	blocks blockStarts
+	norms  []float32 // normOf for short fields
+	bodys  []bodyRef // per gid
 
 	trace bool
 	start time.Time
@@ -95,6 +89,8 @@ func (x *exporter) lap(what string) {
 
 func (x *exporter) run() (*Manifest, error) {
 	x.start = time.Now()
+	x.terms = x.src.listTerms(exportFields)
+	defer x.terms.wait()
 	recs, err := x.src.readRecords()
 	if err != nil {
 		return nil, err
@@ -123,7 +119,7 @@ func (x *exporter) run() (*Manifest, error) {
 	for _, sh := range x.src.shards {
 		man.Shards = append(man.Shards, sh.docs)
 	}
-	metaLens, metaPacks, err := x.sequence("m", x.metaChunks())
+	metaLens, metaPacks, err := x.sequence("m", (len(x.recs)+x.lay.metaChunk-1)/x.lay.metaChunk, x.metaChunk)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +134,9 @@ func (x *exporter) run() (*Manifest, error) {
 		}
 		x.lap(exportFields[fi].Name)
 	}
-	bucketLens, dictPacks, err := x.sequence("d", x.dict.buckets(x.lay.bucketBytes))
+	nbuckets, bucket := x.dict.buckets(x.lay.bucketBytes)
+	bucketLens, dictPacks, err := x.sequence("d", nbuckets, bucket)
+	x.lap("dictionary")
 	if err != nil {
 		return nil, err
 	}
@@ -171,14 +169,15 @@ func (x *exporter) run() (*Manifest, error) {
 	return man, nil
 }
 
-// sequence compresses objects in parallel and adds them to packs of kind
-// in order. It returns each one's stored length and, per pack used, the
-// pack and the first object in it: enough for a reader to locate object i.
-func (x *exporter) sequence(kind string, objects [][]byte) ([]int, [][2]int, error) {
-	lens := make([]int, len(objects))
+// sequence encodes n objects with object and compresses them, in
+// parallel, and adds them to packs of kind in order. It returns each one's
+// stored length and, per pack used, the pack and the first object in it:
+// enough for a reader to locate object i.
+func (x *exporter) sequence(kind string, n int, object func(i int) []byte) ([]int, [][2]int, error) {
+	lens := make([]int, n)
 	var packs [][2]int
-	err := ordered(len(objects), 64, func(i int) ([]byte, error) {
-		return x.files.gzipped(objects[i]), nil
+	err := ordered(n, 64, func(_, i int) ([]byte, error) {
+		return x.files.gzipped(object(i)), nil
 	}, func(i int, data []byte) error {
 		r, err := x.files.add(kind, data)
 		if err != nil {
@@ -209,58 +208,74 @@ func (x *exporter) sequence(kind string, objects [][]byte) ([]int, [][2]int, err
 // it (or the record's first part, when neither exists).
 func (x *exporter) writeBodies() error {
 	x.bodys = make([]bodyRef, len(x.recs))
-	x.blockPos = make([][]int32, len(x.recs))
-	x.norms = make([]float32, 1<<16)
-	for l := 1; l < len(x.norms); l++ {
-		x.norms[l] = normOf(l)
+	x.blocks = blockStarts{at: make([]int32, len(x.recs)+1)}
+	x.norms = normTable()
+	type body struct {
+		blocks [][]byte
+		starts []int32 // nil for one block
 	}
-	return ordered(len(x.recs), 256, func(gid int) ([][]byte, error) {
+	return ordered(len(x.recs), 256, func(_, gid int) (body, error) {
 		r := &x.recs[gid]
 		if r.body == "" {
-			return nil, nil
+			return body{}, nil
 		}
-		r.blocks = cutBlocks(r.body)
+		var out body
+		r.blocks, r.runes = cutBlocks(r.body)
 		if r.blocks == nil {
 			r.blocks = []textBlock{{text: r.body}}
 		} else {
 			blockOffsets(r.blocks)
-			starts := make([]int32, len(r.blocks))
+			out.starts = make([]int32, len(r.blocks))
 			for k, b := range r.blocks {
-				starts[k] = int32(b.pos)
+				out.starts[k] = int32(b.pos)
 			}
-			x.blockPos[gid] = starts
 		}
-		out := make([][]byte, len(r.blocks))
+		out.blocks = make([][]byte, len(r.blocks))
 		for k := range r.blocks {
-			end := utf8.RuneCountInString(r.body)
+			end := r.runes
 			if k+1 < len(r.blocks) {
 				end = r.blocks[k+1].rune
 			}
-			var b buf
 			ps := partsOf(r.parts, r.blocks[k].rune, end)
+			size := 1 + 2*(end-r.blocks[k].rune)
+			for _, p := range ps {
+				size += len(p.anchor) + len(p.section) + 12
+			}
+			b := make(buf, 0, size)
 			b.int(len(ps))
 			for _, p := range ps {
 				b.str(p.anchor)
 				b.str(p.section)
 				b.int(p.rune)
 			}
-			for _, u := range utf16.Encode([]rune(r.blocks[k].text)) {
-				b = append(b, byte(u), byte(u>>8))
-			}
-			out[k] = b
+			out.blocks[k] = appendUTF16LE(b, r.blocks[k].text)
 			r.blocks[k].text = ""
 		}
 		return out, nil
-	}, func(gid int, blocks [][]byte) error {
-		for _, data := range blocks {
+	}, func(gid int, body body) error {
+		for _, data := range body.blocks {
 			at, err := x.files.add("b", data)
 			if err != nil {
 				return err
 			}
 			x.bodys[gid].blocks = append(x.bodys[gid].blocks, at)
 		}
+		x.blocks.add(gid, body.starts)
 		return nil
 	})
+}
+
+// appendUTF16LE appends s in UTF-16LE, as utf16.Encode([]rune(s)) does.
+func appendUTF16LE(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < 0x10000 {
+			b = append(b, byte(r), byte(r>>8))
+			continue
+		}
+		r1, r2 := utf16.EncodeRune(r)
+		b = append(b, byte(r1), byte(r1>>8), byte(r2), byte(r2>>8))
+	}
+	return b
 }
 
 // partsOf lists the parts a block from rune start to end needs.
@@ -279,75 +294,71 @@ func partsOf(parts []part, start, end int) []part {
 	return out
 }
 
-// metaChunks encodes what a hit shows, MetaChunk records per chunk:
+// metaChunk encodes what a hit shows, MetaChunk records per chunk:
 //
 //	per record: id ("" when it is the href), href, title, section, doc number,
 //	  body runes, nblocks, per block: first rune - previous first rune,
 //	  pos - previous pos, ref (see writeBodies)
 //
 // A ref is pack, offset, length.
-func (x *exporter) metaChunks() [][]byte {
-	metaChunk := x.lay.metaChunk
-	out := make([][]byte, (len(x.recs)+metaChunk-1)/metaChunk)
-	for c := range out {
-		var b buf
-		for gid := c * metaChunk; gid < min(len(x.recs), (c+1)*metaChunk); gid++ {
-			r := &x.recs[gid]
-			if r.id == r.href {
-				b.str("")
-			} else {
-				b.str(r.id)
-			}
-			b.str(r.href)
-			b.str(r.title)
-			b.str(r.section)
-			b.str(r.docNumber)
-			b.int(utf8.RuneCountInString(r.body))
-			b.int(len(r.blocks))
-			lastRune, lastPos := 0, 0
-			for k, blk := range r.blocks {
-				b.int(blk.rune - lastRune)
-				b.int(blk.pos - lastPos)
-				x.bodys[gid].blocks[k].encode(&b)
-				lastRune, lastPos = blk.rune, blk.pos
-			}
+func (x *exporter) metaChunk(c int) []byte {
+	var b buf
+	for gid := c * x.lay.metaChunk; gid < min(len(x.recs), (c+1)*x.lay.metaChunk); gid++ {
+		r := &x.recs[gid]
+		if r.id == r.href {
+			b.str("")
+		} else {
+			b.str(r.id)
 		}
-		out[c] = b
+		b.str(r.href)
+		b.str(r.title)
+		b.str(r.section)
+		b.str(r.docNumber)
+		b.int(r.runes)
+		b.int(len(r.blocks))
+		lastRune, lastPos := 0, 0
+		for k, blk := range r.blocks {
+			b.int(blk.rune - lastRune)
+			b.int(blk.pos - lastPos)
+			x.bodys[gid].blocks[k].encode(&b)
+			lastRune, lastPos = blk.rune, blk.pos
+		}
 	}
-	return out
+	return b
 }
 
 // exportField writes every posting list of one field into the dictionary.
 func (x *exporter) exportField(fi int) error {
 	spec := exportFields[fi]
-	var lists [][]string
-	for _, sh := range x.src.shards {
-		terms, err := termsOf(sh.reader, spec.Name)
-		if err != nil {
-			return fmt.Errorf("static: listing terms of %s: %w", spec.Name, err)
-		}
-		lists = append(lists, terms)
+	terms, err := x.terms.of(fi)
+	if err != nil {
+		return err
 	}
-	terms := mergeSorted(lists)
-	fe := fieldEncoding{spec: spec, blockPos: x.blockPos, normCache: x.norms}
-	var pool sync.Pool
-	return ordered(len(terms), 64, func(i int) (encodedList, error) {
-		sc, _ := pool.Get().(*scratch)
-		if sc == nil {
-			sc = &scratch{}
-		}
-		defer pool.Put(sc)
-		ps, df, err := x.src.postingsOf(terms[i], spec.Name, spec.Positions, sc)
+	x.dict.setTerms(fi, terms)
+	fe := fieldEncoding{spec: spec, blocks: &x.blocks, normCache: x.norms}
+	readers := make([]*postingsReader, workers())
+	for w := range readers {
+		r, err := x.src.newPostingsReader(fe)
 		if err != nil {
-			return encodedList{}, fmt.Errorf("static: reading postings of %q in %s: %w", terms[i], spec.Name, err)
+			return err
 		}
-		return x.encodeList(fi, fe, ps, df), nil
+		readers[w] = r
+	}
+	scratch := make([]listScratch, len(readers))
+	return ordered(len(terms), 64, func(w, i int) (encodedList, error) {
+		ps, enc, df, err := readers[w].postingsOf(terms[i])
+		if err != nil {
+			return encodedList{}, fmt.Errorf("static: reading postings: %w", err)
+		}
+		l := x.encodeList(fi, fe, ps, enc, df, &scratch[w])
+		l.hash = termHash(terms[i])
+		return l, nil
 	}, func(i int, l encodedList) error {
 		part, err := x.placeList(l)
 		if err != nil {
 			return err
 		}
-		x.dict.add(terms[i], part)
+		x.dict.add(fi, i, l.hash, part)
 		return nil
 	})
 }
@@ -355,6 +366,7 @@ func (x *exporter) exportField(fi int) error {
 // encodedList is one list ready to be placed: the entry's head and the
 // objects it refers to.
 type encodedList struct {
+	hash   uint32 // of the term
 	head   buf
 	kind   int
 	inline buf    // listInline
@@ -363,13 +375,13 @@ type encodedList struct {
 	member []byte // listExternal: gzip of the membership
 }
 
-func (x *exporter) encodeList(fi int, fe fieldEncoding, ps []posting, df []int) encodedList {
+func (x *exporter) encodeList(fi int, fe fieldEncoding, ps []posting, enc []byte, df []int, sc *listScratch) encodedList {
 	var l encodedList
 	l.head.int(fi)
 	for _, n := range df {
 		l.head.int(n)
 	}
-	if inline, ok := fe.inlineUpTo(ps, x.lay.mediumMax); ok {
+	if inline, ok := inlineUpTo(ps, enc, x.lay.mediumMax, sc); ok {
 		if len(inline) <= x.lay.inlineMax {
 			l.kind, l.inline = listInline, inline
 		} else {
@@ -378,8 +390,9 @@ func (x *exporter) encodeList(fi int, fe fieldEncoding, ps []posting, df []int) 
 		return l
 	}
 	l.kind = listExternal
-	l.large = fe.external(ps, x.lay)
+	l.large = fe.external(ps, enc, x.lay, sc)
 	l.member = x.files.gzipped(l.large.membership)
+	l.large.membership = nil // the scratch's
 	return l
 }
 
@@ -416,20 +429,4 @@ func (x *exporter) placeList(l encodedList) ([]byte, error) {
 		b.int(n)
 	}
 	return b, nil
-}
-
-// mergeSorted merges sorted lists, dropping duplicates.
-func mergeSorted(lists [][]string) []string {
-	var all []string
-	for _, l := range lists {
-		all = append(all, l...)
-	}
-	sort.Strings(all)
-	out := all[:0]
-	for i, t := range all {
-		if i == 0 || t != all[i-1] {
-			out = append(out, t)
-		}
-	}
-	return out
 }

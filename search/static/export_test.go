@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/spf13/afero"
 )
@@ -63,20 +64,30 @@ func TestExportRoundTrip(t *testing.T) {
 	if len(long) == 0 {
 		t.Fatal("no record has a long body; the test corpus no longer exercises blocks")
 	}
-	var sc scratch
 	for fi, spec := range exportFields {
-		var lists [][]string
-		for _, sh := range src.shards {
-			terms, err := termsOf(sh.reader, spec.Name)
+		// Every body in one block: this reader's output is checked for
+		// gids, lengths and positions; the export's checks the blocks.
+		fe := fieldEncoding{spec: spec, blocks: &blockStarts{at: make([]int32, src.records+1)}, normCache: normTable()}
+		pr, err := src.newPostingsReader(fe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms, err := src.termsOf(spec.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := bleveTerms(t, src, spec.Name); !slices.Equal(terms, want) {
+			t.Fatalf("%s: listed %d terms, bleve's FieldDict %d", spec.Name, len(terms), len(want))
+		}
+		for _, term := range terms {
+			want, df := blevePostings(t, src, term, spec.Name, spec.Positions)
+			ps, enc, fastDF, err := pr.postingsOf(term)
 			if err != nil {
 				t.Fatal(err)
 			}
-			lists = append(lists, terms)
-		}
-		for _, term := range mergeSorted(lists) {
-			want, df, err := src.postingsOf(term, spec.Name, spec.Positions, &sc)
-			if err != nil {
-				t.Fatal(err)
+			fast := plainPostings(t, spec, ps, enc)
+			if !slices.EqualFunc(fast, want, samePosting) || !slices.Equal(fastDF, df) {
+				t.Fatalf("%s %q: read from segments as %v %v, bleve has %v %v", spec.Name, term, fast, fastDF, want, df)
 			}
 			entry, err := rd.Lookup(term)
 			if err != nil {
@@ -103,7 +114,7 @@ func TestExportRoundTrip(t *testing.T) {
 	}
 }
 
-func checkPostings(t *testing.T, fi int, term string, got *List, want []posting, long map[int]bool) {
+func checkPostings(t *testing.T, fi int, term string, got *List, want []plainPosting, long map[int]bool) {
 	t.Helper()
 	spec := exportFields[fi]
 	if len(got.Postings) != len(want) {
@@ -169,7 +180,10 @@ func TestPositionsMatchTheAnalyzer(t *testing.T) {
 	}
 	cut := 0
 	for _, body := range append(bodies, tricky...) {
-		blocks := cutBlocks(body)
+		blocks, runes := cutBlocks(body)
+		if runes != utf8.RuneCountInString(body) {
+			t.Fatalf("cutBlocks counts %d runes in a body of %d", runes, utf8.RuneCountInString(body))
+		}
 		if blocks == nil {
 			continue
 		}
@@ -232,14 +246,16 @@ func TestExportRefusesUsedDirectory(t *testing.T) {
 
 func TestLengthOfNorm(t *testing.T) {
 	for _, l := range []int{1, 2, 3, 17, 1000, 65535, 1 << 20, 1 << 22} {
-		got, err := lengthOfNorm(float64(normOf(l)))
-		if err != nil || got != l {
-			t.Errorf("lengthOfNorm(normOf(%d)) = %d, %v", l, got, err)
+		for _, norms := range [][]float32{nil, normTable()} {
+			got, err := lengthOfNormIn(float64(normOf(l)), norms)
+			if err != nil || got != l {
+				t.Errorf("lengthOfNormIn(normOf(%d), %d norms) = %d, %v", l, len(norms), got, err)
+			}
 		}
 	}
-	for _, bad := range []float64{0, -1, 2, math.NaN()} {
-		if _, err := lengthOfNorm(bad); err == nil {
-			t.Errorf("lengthOfNorm(%v) accepted", bad)
+	for _, bad := range []float64{0, -1, 2, math.NaN(), float64(normOf(3)) * 1.01} {
+		if _, err := lengthOfNormIn(bad, normTable()); err == nil {
+			t.Errorf("lengthOfNormIn(%v) accepted", bad)
 		}
 	}
 }

@@ -62,6 +62,7 @@ const gzipLevel = 1
 // can decompress any one it fetched.
 func (f *files) gzipped(data []byte) []byte {
 	var out bytes.Buffer
+	out.Grow(len(data)/2 + 64)
 	zw, _ := f.zips.Get().(*gzip.Writer)
 	if zw == nil {
 		zw, _ = gzip.NewWriterLevel(&out, gzipLevel)
@@ -88,7 +89,8 @@ func (f *files) add(kind string, data []byte) (ref, error) {
 		p = nil
 	}
 	if p == nil {
-		p = &pack{index: len(f.packs)}
+		// Sized up front: growing a pack by doubling copied each byte twice.
+		p = &pack{index: len(f.packs), data: make([]byte, 0, max(f.packSize, len(data)))}
 		f.packs = append(f.packs, "")
 		f.open[kind] = p
 	}

@@ -1,11 +1,13 @@
 package static
 
 import (
+	"context"
 	"fmt"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -152,4 +154,113 @@ func exportTiny(t testing.TB, dir string) (afero.Fs, *Manifest) {
 		t.Fatal(err)
 	}
 	return fs, man
+}
+
+// blevePostings reads a term's postings through bleve's TermFieldReader, the
+// reference the export's own segment reader is held to: in gid order, with
+// the document frequency per shard.
+func blevePostings(t *testing.T, src *source, term, field string, vectors bool) ([]plainPosting, []int) {
+	t.Helper()
+	var ps []plainPosting
+	var df []int
+	for _, sh := range src.shards {
+		tfr, err := sh.reader.TermFieldReader(context.Background(), []byte(term), field, true, true, vectors)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for {
+			m, err := tfr.Next(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m == nil {
+				break
+			}
+			gid := sh.gid(m.ID)
+			l, err := lengthOfNormIn(m.Norm, nil)
+			if gid < 0 || err != nil {
+				t.Fatalf("%s %q: document %x, norm %v: %v", field, term, m.ID, m.Norm, err)
+			}
+			pos := []int{}
+			for _, v := range m.Vectors {
+				pos = append(pos, int(v.Pos))
+			}
+			sort.Ints(pos)
+			ps = append(ps, plainPosting{gid: gid, tf: int(m.Freq), len: l, pos: pos})
+			n++
+		}
+		_ = tfr.Close()
+		df = append(df, n)
+	}
+	sort.Slice(ps, func(a, b int) bool { return ps[a].gid < ps[b].gid })
+	return ps, df
+}
+
+// plainPosting is a posting as bleve has it.
+type plainPosting struct {
+	gid, tf, len int
+	pos          []int
+}
+
+func samePosting(a, b plainPosting) bool {
+	return a.gid == b.gid && a.tf == b.tf && a.len == b.len && slices.Equal(a.pos, b.pos)
+}
+
+// plainPostings turns a postingsReader's output, bodies in one block, back
+// into plain postings, checking that the bytes agree with the fields.
+func plainPostings(t *testing.T, spec FieldSpec, ps []posting, enc []byte) []plainPosting {
+	t.Helper()
+	var out []plainPosting
+	for _, p := range ps {
+		rd := reader{p: enc[p.at:p.head]}
+		tf, length := rd.int(), rd.int()
+		if spec.Blocks {
+			length >>= 1
+		}
+		if tf != int(p.tf) || length != int(p.len) || !rd.done() || rd.err != nil {
+			t.Fatalf("%s: posting %+v encodes tf %d, length %d", spec.Name, p, tf, length)
+		}
+		pp := plainPosting{gid: int(p.gid), tf: int(p.tf), len: int(p.len), pos: []int{}}
+		rd = reader{p: enc[p.head:p.end]}
+		for last := 0; !rd.done(); {
+			last += rd.int()
+			pp.pos = append(pp.pos, last)
+		}
+		if rd.err != nil {
+			t.Fatalf("%s: posting %+v: positions: %v", spec.Name, p, rd.err)
+		}
+		out = append(out, pp)
+	}
+	return out
+}
+
+// bleveTerms lists the terms of field through bleve's FieldDict, in byte
+// order, each once.
+func bleveTerms(t *testing.T, src *source, field string) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	var out []string
+	for _, sh := range src.shards {
+		d, err := sh.reader.FieldDict(field)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			e, err := d.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e == nil {
+				break
+			}
+			if !seen[e.Term] {
+				seen[e.Term] = true
+				out = append(out, e.Term)
+			}
+		}
+		_ = d.Close()
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,9 +1,6 @@
 package static
 
-import (
-	"math"
-	"slices"
-)
+import "slices"
 
 // Every posting list of a term in a field is stored in one of three forms,
 // by the size of its inline form (see layout.go).
@@ -49,159 +46,112 @@ const (
 // fieldEncoding is what encoding a posting needs to know about the records.
 type fieldEncoding struct {
 	spec      FieldSpec
-	blockPos  [][]int32 // per gid: where each body block's positions start; nil for one block
+	blocks    *blockStarts
 	normCache []float32 // normOf by field length, for the lengths it covers
 }
 
-func (fe fieldEncoding) posting(b *buf, p posting, prev int, withGid bool) {
-	if withGid {
-		b.int(p.gid - prev - 1)
-	}
-	b.int(p.tf)
-	fe.lengthAndBlock(b, p)
-	if fe.spec.Positions {
-		last := 0
-		for _, x := range p.pos {
-			b.int(x - last)
-			last = x
-		}
-	}
-}
-
-func (fe fieldEncoding) lengthAndBlock(b *buf, p posting) {
+// head appends what precedes the positions in a posting: tf, length*,
+// [first block*]. pos are the posting's positions, ascending.
+func (fe fieldEncoding) head(b buf, gid, tf, length int, pos []int) buf {
+	b.int(tf)
 	if !fe.spec.Blocks {
-		b.int(p.len)
-		return
+		b.int(length)
+		return b
 	}
-	blocks := fe.blockPos[p.gid]
-	if blocks == nil {
-		b.int(p.len << 1)
-		return
+	blocks := fe.blocks.of(gid)
+	if len(blocks) == 0 {
+		b.int(length << 1)
+		return b
 	}
-	b.int(p.len<<1 | 1)
+	b.int(length<<1 | 1)
 	first := 0
-	if len(p.pos) > 0 {
-		first = blockOf(blocks, p.pos[0])
+	if len(pos) > 0 {
+		first = blockOf(blocks, pos[0])
 	}
 	b.int(first)
+	return b
 }
 
-// inlineUpTo encodes ps in the inline form unless that exceeds limit bytes.
-func (fe fieldEncoding) inlineUpTo(ps []posting, limit int) (buf, bool) {
+// appendPositions appends ascending positions as deltas, the first from 0.
+func appendPositions(b buf, pos []int) buf {
+	last := 0
+	for _, x := range pos {
+		b.int(x - last)
+		last = x
+	}
+	return b
+}
+
+// listScratch is one worker's buffers, reused from list to list: a list's
+// objects are copied out at their final size.
+type listScratch struct {
+	inline, membership, details, impact buf
+	impacts                             impactScratch
+}
+
+// inlineUpTo encodes ps, whose bytes are in enc, in the inline form unless
+// that exceeds limit bytes.
+func inlineUpTo(ps []posting, enc []byte, limit int, sc *listScratch) (buf, bool) {
 	if 3*len(ps) > limit { // every posting takes at least three bytes
 		return nil, false
 	}
-	var b buf
-	prev := -1
+	b := sc.inline[:0]
+	prev := int32(-1)
 	for _, p := range ps {
-		fe.posting(&b, p, prev, true)
+		b.int(int(p.gid - prev - 1))
+		b = append(b, enc[p.at:p.end]...)
 		prev = p.gid
 		if len(b) > limit {
+			sc.inline = b
 			return nil, false
 		}
 	}
-	return b, true
+	sc.inline = b
+	return slices.Clone(b), true
 }
 
 // external is the encoded large form of one list.
 type external struct {
-	membership buf
+	membership buf // in the scratch it was encoded with, until its next use
 	details    buf
 	impact     buf
 	blocks     []int // byte length of each impact block
 }
 
-func (fe fieldEncoding) external(ps []posting, lay layout) external {
+func (fe fieldEncoding) external(ps []posting, enc []byte, lay layout, sc *listScratch) external {
 	var ex external
-	ex.membership.int(len(ps))
-	prev := -1
+	m := sc.membership[:0]
+	m.int(len(ps))
+	prev := int32(-1)
 	for _, p := range ps {
-		ex.membership.int(p.gid - prev - 1)
+		m.int(int(p.gid - prev - 1))
 		prev = p.gid
 	}
+	d := sc.details[:0]
 	for i := 0; i < len(ps); i += lay.chunkSize {
-		start := len(ex.details)
+		start := len(d)
 		for _, p := range ps[i:min(i+lay.chunkSize, len(ps))] {
-			fe.posting(&ex.details, p, 0, false)
+			d = append(d, enc[p.at:p.end]...)
 		}
-		ex.membership.int(len(ex.details) - start)
+		m.int(len(d) - start)
 	}
+	sc.membership, sc.details = m, d
+	ex.membership, ex.details = m, slices.Clone(d)
 	if len(ps) <= lay.impactMin {
 		return ex // scoring reads a short list's details instead
 	}
-	order := impactOrder(ps, lay.impactCap, fe.normCache)
+	order := impactOrder(ps, lay.impactCap, fe.normCache, &sc.impacts)
+	im := sc.impact[:0]
 	for i, size := 0, lay.impactBlock; i < len(order); size *= 2 {
-		start := len(ex.impact)
+		start := len(im)
 		for end := min(i+size, len(order)); i < end; i++ {
 			p := ps[order[i]]
-			ex.impact.int(p.gid)
-			ex.impact.int(p.tf)
-			fe.lengthAndBlock(&ex.impact, p)
+			im.int(int(p.gid))
+			im = append(im, enc[p.at:p.head]...)
 		}
-		ex.blocks = append(ex.blocks, len(ex.impact)-start)
+		ex.blocks = append(ex.blocks, len(im)-start)
 	}
+	sc.impact = im
+	ex.impact = slices.Clone(im)
 	return ex
-}
-
-// impactOrder lists the indexes of the (at most impactCap) postings that add
-// most to a score, sqrt(tf)·norm computed as bleve does, best first; ties go
-// to the lower gid.
-func impactOrder(ps []posting, impactCap int, norms []float32) []int {
-	type scored struct {
-		i int
-		v float64
-	}
-	better := func(a, b scored) bool {
-		if a.v != b.v {
-			return a.v > b.v
-		}
-		return a.i < b.i
-	}
-	// A min-heap of the best impactCap seen so far: the root is the worst.
-	h := make([]scored, 0, min(len(ps), impactCap))
-	down := func() {
-		for i := 0; ; {
-			w := i
-			if c := 2*i + 1; c < len(h) && better(h[w], h[c]) {
-				w = c
-			}
-			if c := 2*i + 2; c < len(h) && better(h[w], h[c]) {
-				w = c
-			}
-			if w == i {
-				return
-			}
-			h[i], h[w] = h[w], h[i]
-			i = w
-		}
-	}
-	for i, p := range ps {
-		norm := normOf(p.len)
-		if p.len < len(norms) {
-			norm = norms[p.len]
-		}
-		s := scored{i, math.Sqrt(float64(p.tf)) * float64(norm)}
-		if len(h) < impactCap {
-			h = append(h, s)
-			for j := len(h) - 1; j > 0 && better(h[(j-1)/2], h[j]); j = (j - 1) / 2 {
-				h[(j-1)/2], h[j] = h[j], h[(j-1)/2]
-			}
-			continue
-		}
-		if better(s, h[0]) {
-			h[0] = s
-			down()
-		}
-	}
-	slices.SortFunc(h, func(a, b scored) int {
-		if better(a, b) {
-			return -1
-		}
-		return 1
-	})
-	order := make([]int, len(h))
-	for k, s := range h {
-		order[k] = s.i
-	}
-	return order
 }

@@ -5,26 +5,30 @@ import (
 	"sync"
 )
 
-// ordered runs work(0…n-1) on every CPU, batch items at a time, and hands
-// the results to emit in index order on the calling goroutine. Placing
-// objects in order keeps an export byte-for-byte reproducible. It stops at
-// the first error.
-func ordered[T any](n, batch int, work func(i int) (T, error), emit func(i int, v T) error) error {
+// workers is how many goroutines ordered runs work on.
+func workers() int { return runtime.GOMAXPROCS(0) }
+
+// ordered runs work(w, 0…n-1) on every CPU, batch items at a time, and
+// hands the results to emit in index order on the calling goroutine. w
+// (0 ≤ w < workers()) names the goroutine running work, for state a worker
+// reuses. Placing objects in order keeps an export byte-for-byte
+// reproducible. It stops at the first error.
+func ordered[T any](n, batch int, work func(w, i int) (T, error), emit func(i int, v T) error) error {
 	type result struct {
 		vals []T
 		err  error
 	}
 	nb := (n + batch - 1) / batch
-	workers := runtime.GOMAXPROCS(0)
+	nw := workers()
 	slots := make([]chan result, nb)
 	for i := range slots {
 		slots[i] = make(chan result, 1)
 	}
-	ahead := make(chan struct{}, 4*workers) // bounds results waiting for emit
+	ahead := make(chan struct{}, 4*nw) // bounds results waiting for emit
 	next := make(chan int)
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 0; w < nw; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -32,7 +36,7 @@ func ordered[T any](n, batch int, work func(i int) (T, error), emit func(i int, 
 				lo, hi := b*batch, min(n, (b+1)*batch)
 				res := result{vals: make([]T, 0, hi-lo)}
 				for i := lo; i < hi && res.err == nil; i++ {
-					v, err := work(i)
+					v, err := work(w, i)
 					res.vals, res.err = append(res.vals, v), err
 				}
 				slots[b] <- res

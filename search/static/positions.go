@@ -2,6 +2,7 @@ package static
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -89,7 +90,15 @@ const (
 	midNum    = ",;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54.'\u2018\u2019\u2024\ufe52"
 )
 
+// wordKind is the word character class of r.
 func wordKind(r rune) int {
+	if r >= 0 && r < 1<<16 {
+		return int(bmpClasses()[r] & classKind)
+	}
+	return wordKindOf(r)
+}
+
+func wordKindOf(r rune) int {
 	switch {
 	case unicode.IsDigit(r):
 		return kindDigit
@@ -139,22 +148,55 @@ func isIdeo(r rune) bool {
 	if r < 0x2e80 {
 		return false
 	}
+	if r < 1<<16 {
+		return bmpClasses()[r]&classIdeo != 0
+	}
+	return isIdeoOf(r)
+}
+
+func isIdeoOf(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
 		(r >= 0x3031 && r <= 0x3035) || r == 0x309b || r == 0x309c || r == 0x30a0 || r == 0x30fc || r == 0xff70
 }
 
+// classIdeo marks an ideograph in bmpClasses, classHan a Han character;
+// the low bits are its wordKind.
+const (
+	classIdeo = 1 << 7
+	classHan  = 1 << 6
+	classKind = 3
+)
+
+// bmpClasses is wordKind and isIdeo of every rune below U+10000: counting
+// positions looks up every rune of every body, and Unicode's tables take a
+// binary search or several.
+var bmpClasses = sync.OnceValue(func() *[1 << 16]uint8 {
+	var t [1 << 16]uint8
+	for r := range rune(len(t)) {
+		t[r] = uint8(wordKindOf(r))
+		if r >= 0x2e80 && isIdeoOf(r) {
+			t[r] |= classIdeo
+		}
+		if unicode.Is(unicode.Han, r) {
+			t[r] |= classHan
+		}
+	}
+	return &t
+})
+
 // normalizeText is search's: fold full-width ASCII, and drop inline spaces
-// between two Han characters, which the index joins (刘  智 → 刘智).
+// between two Han characters, which the index joins (刘  智 → 刘智). Text
+// between the runes it changes is copied whole.
 func normalizeText(s string) string {
-	if !strings.ContainsAny(s, "\u3000 \t\u00a0\u2002\u2003\u2009") && !strings.ContainsFunc(s, isWide) {
+	i := nextToNormalize(s, 0)
+	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	last := rune(-1) // the last rune written
-	for i := 0; i < len(s); {
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if isInlineSpace(r) && unicode.Is(unicode.Han, last) {
+		if last, _ := utf8.DecodeLastRune(b); isInlineSpace(r) && isHan(last) {
 			j := i + size
 			for j < len(s) {
 				r2, size2 := utf8.DecodeRuneInString(s[j:])
@@ -163,17 +205,57 @@ func normalizeText(s string) string {
 				}
 				j += size2
 			}
-			if next, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && unicode.Is(unicode.Han, foldRune(next)) {
-				i = j
-				continue
+			if next, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && isHan(foldRune(next)) {
+				size = j - i
+				r = -1 // dropped
 			}
 		}
-		r = foldRune(r)
-		b.WriteRune(r)
-		last = r
+		if r >= 0 {
+			b = utf8.AppendRune(b, foldRune(r))
+		}
 		i += size
+		j := nextToNormalize(s, i)
+		b = append(b, s[i:j]...)
+		i = j
 	}
-	return b.String()
+	return string(b)
+}
+
+// nextToNormalize is the offset of the first rune at or after i that
+// normalizeText may change (an inline space or a full-width character), or
+// len(s). It looks at the bytes: every such rune starts with one of a few.
+func nextToNormalize(s string, i int) int {
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t':
+			return i
+		case 0xc2: // U+00A0
+			if i+1 < len(s) && s[i+1] == 0xa0 {
+				return i
+			}
+		case 0xe2: // U+2002, U+2003, U+2009
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x82 || s[i+2] == 0x83 || s[i+2] == 0x89) {
+				return i
+			}
+		case 0xe3: // U+3000
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return i
+			}
+		case 0xef: // U+FF01…U+FF5E
+			if i+2 < len(s) && ((s[i+1] == 0xbc && s[i+2] >= 0x81) || (s[i+1] == 0xbd && s[i+2] <= 0x9e)) {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// isHan is unicode.Is(unicode.Han, r).
+func isHan(r rune) bool {
+	if r >= 0 && r < 1<<16 {
+		return bmpClasses()[r]&classHan != 0
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 func isWide(r rune) bool { return r >= 0xff01 && r <= 0xff5e }

@@ -1,15 +1,14 @@
 package static
 
 import (
-	"context"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"path/filepath"
-	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/gongkai/gongkai/search"
 )
@@ -24,13 +23,15 @@ type source struct {
 }
 
 type shard struct {
-	index  bleve.Index
-	reader index.IndexReader
-	docs   int      // bleve's DocCount: the N of its idf
-	base   int      // gid of the shard's first record
-	ids    []uint64 // internal document number of each record, in gid order
-	rank   []int32  // internal document number → gid-base, or -1
-	extIDs []string // record IDs, in gid order
+	index   bleve.Index
+	reader  index.IndexReader
+	segs    []*scorch.SegmentSnapshot
+	offsets []uint64 // internal document number of each segment's first
+	docs    int      // bleve's DocCount: the N of its idf
+	base    int      // gid of the shard's first record
+	ids     []uint64 // internal document number of each record, in gid order
+	rank    []int32  // internal document number → gid-base, or -1
+	extIDs  []string // record IDs, in gid order
 }
 
 // openSource opens the index that search.NewWriter built at dir. Opening
@@ -78,6 +79,19 @@ func openShard(dir string, base int) (*shard, error) {
 		return nil, fmt.Errorf("static: counting documents of %s: %w", dir, err)
 	}
 	sh.docs = int(n)
+	snap, ok := sh.reader.(*scorch.IndexSnapshot)
+	if !ok {
+		sh.close()
+		return nil, fmt.Errorf("static: index shard %s is a %T, not a scorch index; rebuild it with `gongkai build`", dir, sh.reader)
+	}
+	// Internal numbers run on from segment to segment, deleted documents
+	// included (scorch's IndexSnapshot.offsets).
+	var first uint64
+	for _, ss := range snap.Segments() {
+		sh.segs = append(sh.segs, ss)
+		sh.offsets = append(sh.offsets, first)
+		first += ss.Segment().Count()
+	}
 	if err := sh.number(); err != nil {
 		sh.close()
 		return nil, fmt.Errorf("static: numbering documents of %s: %w", dir, err)
@@ -142,6 +156,16 @@ func internalNumber(id index.IndexInternalID) uint64 {
 	return binary.BigEndian.Uint64(id)
 }
 
+// segmentOf is the index in segs of the segment holding internal document
+// number num.
+func (sh *shard) segmentOf(num uint64) int {
+	k := 0
+	for k+1 < len(sh.offsets) && sh.offsets[k+1] <= num {
+		k++
+	}
+	return k
+}
+
 // gid is the export's number of an internal document id, or -1.
 func (sh *shard) gid(id index.IndexInternalID) int {
 	n := internalNumber(id)
@@ -164,127 +188,17 @@ func (s *source) close() {
 	}
 }
 
-// termsOf lists the terms of field in one shard, in byte order.
-func termsOf(r index.IndexReader, field string) ([]string, error) {
-	d, err := r.FieldDict(field)
-	if err != nil {
-		return nil, err
-	}
-	defer d.Close()
-	var out []string
-	for {
-		e, err := d.Next()
-		if err != nil {
-			return nil, err
-		}
-		if e == nil {
-			return out, nil
-		}
-		out = append(out, e.Term)
-	}
-}
-
-// posting is one record's entry in a term's list for one field.
-type posting struct {
-	gid int
-	tf  int
-	len int   // field length in tokens, recovered from bleve's norm
-	pos []int // token positions, ascending; nil for fields without vectors
-}
-
-// scratch is reused from term to term by one worker: reading postings
-// allocates nothing once it has grown.
-type scratch struct {
-	td   index.TermFieldDoc
-	ps   []posting
-	pos  []int
-	df   []int
-	keys []uint64
-	tmp  []posting
-}
-
-// postingsOf reads a term's postings in field from every shard, in gid
-// order, and their document frequency per shard. vectors asks for
-// positions. The results live in sc until its next use.
-func (s *source) postingsOf(term, field string, vectors bool, sc *scratch) ([]posting, []int, error) {
-	sc.ps, sc.pos, sc.df = sc.ps[:0], sc.pos[:0], sc.df[:0]
-	for _, sh := range s.shards {
-		n, err := sh.postingsOf(term, field, vectors, sc)
-		if err != nil {
-			return nil, nil, err
-		}
-		sc.df = append(sc.df, n)
-	}
-	// Positions were appended to one slice that may have moved since.
-	at := 0
-	for i := range sc.ps {
-		n := len(sc.ps[i].pos)
-		sc.ps[i].pos = sc.pos[at : at+n : at+n]
-		at += n
-	}
-	// bleve lists a shard's postings in its document order; gids follow IDs.
-	// Sorting keys (gid, index) is several times cheaper than moving postings.
-	sc.keys = sc.keys[:0]
-	sorted := true
-	for i, p := range sc.ps {
-		sorted = sorted && (i == 0 || sc.ps[i-1].gid < p.gid)
-		sc.keys = append(sc.keys, uint64(p.gid)<<32|uint64(i))
-	}
-	if !sorted {
-		slices.Sort(sc.keys)
-		sc.tmp = append(sc.tmp[:0], sc.ps...)
-		for i, k := range sc.keys {
-			sc.ps[i] = sc.tmp[uint32(k)]
-		}
-	}
-	return sc.ps, sc.df, nil
-}
-
-func (sh *shard) postingsOf(term, field string, vectors bool, sc *scratch) (int, error) {
-	tfr, err := sh.reader.TermFieldReader(context.Background(), []byte(term), field, true, true, vectors)
-	if err != nil {
-		return 0, err
-	}
-	defer tfr.Close()
-	n := 0
-	for {
-		sc.td.Vectors = sc.td.Vectors[:0]
-		m, err := tfr.Next(&sc.td)
-		if err != nil {
-			return 0, err
-		}
-		if m == nil {
-			return n, nil
-		}
-		gid := sh.gid(m.ID)
-		if gid < 0 {
-			return 0, fmt.Errorf("term %q in field %s names unknown document %x", term, field, m.ID)
-		}
-		l, err := lengthOfNorm(m.Norm)
-		if err != nil {
-			return 0, fmt.Errorf("term %q in field %s: %w", term, field, err)
-		}
-		at := len(sc.pos)
-		for _, v := range m.Vectors {
-			sc.pos = append(sc.pos, int(v.Pos))
-		}
-		pos := sc.pos[at:]
-		if !sort.IntsAreSorted(pos) {
-			sort.Ints(pos)
-		}
-		// pos is re-sliced by the caller once all positions are in.
-		sc.ps = append(sc.ps, posting{gid: gid, tf: int(m.Freq), len: l, pos: pos})
-		n++
-	}
-}
-
-// lengthOfNorm recovers the field length bleve stored: its norm is
-// float32(1/sqrt(length)), exact for every length below 2²⁴.
-func lengthOfNorm(norm float64) (int, error) {
+// lengthOfNormIn recovers the field length bleve stored: its norm is
+// float32(1/sqrt(length)), exact for every length below 2²⁴. norms (normOf
+// by length) spares a square root for the lengths it covers.
+func lengthOfNormIn(norm float64, norms []float32) (int, error) {
 	if norm <= 0 || norm > 1 || math.IsNaN(norm) {
 		return 0, fmt.Errorf("unexpected field norm %v", norm)
 	}
 	guess := int(math.Round(1 / (norm * norm)))
+	if guess < len(norms) && norms[guess] == float32(norm) {
+		return guess, nil
+	}
 	for d := 0; d <= 4; d++ {
 		for _, l := range []int{guess - d, guess + d} {
 			if l > 0 && normOf(l) == float32(norm) {
@@ -293,6 +207,15 @@ func lengthOfNorm(norm float64) (int, error) {
 		}
 	}
 	return 0, fmt.Errorf("field norm %v matches no field length", norm)
+}
+
+// normTable is normOf for every length below 2¹⁶.
+func normTable() []float32 {
+	norms := make([]float32, 1<<16)
+	for l := 1; l < len(norms); l++ {
+		norms[l] = normOf(l)
+	}
+	return norms
 }
 
 // normOf is bleve's norm of a field of l tokens (zapx Posting.Norm).

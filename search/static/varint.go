@@ -10,8 +10,14 @@ import (
 type buf []byte
 
 func (b *buf) uvarint(v uint64) { *b = binary.AppendUvarint(*b, v) }
-func (b *buf) int(v int)        { b.uvarint(uint64(v)) }
-func (b *buf) bytes(p []byte)   { *b = append(*b, p...) }
+func (b *buf) int(v int) {
+	if uint(v) < 0x80 { // most are: lengths, deltas, frequencies
+		*b = append(*b, byte(v))
+		return
+	}
+	b.uvarint(uint64(v))
+}
+func (b *buf) bytes(p []byte) { *b = append(*b, p...) }
 
 func (b *buf) str(s string) {
 	b.int(len(s))
