@@ -2,7 +2,7 @@
 // by a plain file server, queried in headless Chromium through the search
 // page's own script (themes/default/static/js/search.js).
 //
-//	go run ./bench/staticsearch -site DIR/public [-gongkai BIN -source DIR] [-queries bench/queries.txt] [-client FILE]
+//	go run ./bench/staticsearch -site DIR/public [-gongkai BIN -source DIR] [-queries bench/queries.txt] [-client FILE] [-sort date|-date]
 //
 // With -gongkai and -source it first builds the site (timed); when the site
 // has no static export yet it writes one (timed). It reports, per query, the
@@ -12,7 +12,9 @@
 // substring count ("grep") over the indexed text, for random Chinese
 // substrings of 2–6 characters. With -client the site's /js/search.js is
 // replaced by FILE, minified as the build does, so an edited client is
-// measured without rebuilding the site.
+// measured without rebuilding the site. With -sort the same queries are
+// asked sorted by date (oldest or newest first), whose ranking must order
+// the hits that share a date by score as the server does.
 package main
 
 import (
@@ -54,10 +56,14 @@ func main() {
 	useNginx := flag.Bool("nginx", false, "serve with nginx (Debian package nginx-light) instead of Go's file server")
 	flag.BoolVar(&singleRange, "single-range", false, "serve one range a request, as S3-style object storage does (a multi-range request gets the whole file)")
 	clientJS := flag.String("client", "", "serve this search.js (minified as the build does) in place of the site's")
+	flag.StringVar(&sortOrder, "sort", "", "ask every query sorted this way: date (oldest first) or -date (newest first); default relevance")
 	pagefind := flag.String("pagefind", "", "also measure Pagefind on this folder (a Hugo build of the same corpus indexed by pagefind), same queries and phrases")
 	flag.Parse()
 	if *site == "" {
 		fail(errors.New("-site is required"))
+	}
+	if sortOrder != "" && sortOrder != "date" && sortOrder != "-date" {
+		fail(fmt.Errorf("-sort %q: use date (oldest first) or -date (newest first), or leave it out for relevance", sortOrder))
 	}
 	if *gongkai != "" {
 		if err := timeBuild(*gongkai, *source); err != nil {
@@ -395,13 +401,31 @@ const wait = `#results [role=status]:not([aria-busy]), #results .banner`
 const lastStats = `(() => { const l = GongkaiSearch.last || {}, b = document.querySelector('#results .banner'); return { query: l.query, bytes: l.bytes, ms: l.ms, total: l.total, error: b ? b.textContent : '',
 	reqs: performance.getEntriesByType('resource').filter((e) => e.startTime >= performance.now() - l.ms - 1).length }; })()`
 
+// sortOrder is -sort: "", "date" or "-date".
+var sortOrder string
+
+// searchQuery is the search page's query string for q in sortOrder.
+func searchQuery(q string) string {
+	v := url.Values{"q": {q}}
+	if sortOrder != "" {
+		v.Set("sort", sortOrder)
+	}
+	return "?" + v.Encode()
+}
+
 // typeQuery types q into the open search page, submits it and returns the
-// client's own count for it.
+// client's own count for it. The form asks by relevance; for -sort the page
+// goes to the sorted address as its own links do (history, then popstate),
+// so that the script and what it has read stay loaded.
 func typeQuery(ctx context.Context, q string) (stats, error) {
 	var s stats
+	submit := chromedp.Click(`form.searchform button`, chromedp.ByQuery)
+	if sortOrder != "" {
+		submit = chromedp.Evaluate(fmt.Sprintf(`history.pushState(null, '', %q); dispatchEvent(new PopStateEvent('popstate'))`, searchQuery(q)), nil)
+	}
 	err := chromedp.Run(ctx,
 		chromedp.SetValue(`#q`, q, chromedp.ByID),
-		chromedp.Click(`form.searchform button`, chromedp.ByQuery),
+		submit,
 		chromedp.Sleep(50*time.Millisecond),
 		chromedp.WaitVisible(wait, chromedp.ByQuery),
 		chromedp.Evaluate(lastStats, &s),
@@ -410,12 +434,15 @@ func typeQuery(ctx context.Context, q string) (stats, error) {
 }
 
 func measureQueries(ctx context.Context, base string, qs []string) error {
+	if sortOrder != "" {
+		fmt.Printf("\nsorted by %s\n", sortOrder)
+	}
 	fmt.Printf("\n%-24s %10s %6s %9s %8s\n", "query", "bytes", "reqs", "ms", "total")
 	// First query: a fresh page load, so the script and every shared file count.
 	var first stats
 	var pageBytes float64
 	err := chromedp.Run(ctx,
-		chromedp.Navigate(base+"/search/?q="+url.QueryEscape(qs[0])),
+		chromedp.Navigate(base+"/search/"+searchQuery(qs[0])),
 		chromedp.WaitVisible(wait, chromedp.ByQuery),
 		chromedp.Evaluate(lastStats, &first),
 		chromedp.Evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.indexOf('/_search/') < 0 && e.name.indexOf('/js/') < 0)

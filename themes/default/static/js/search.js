@@ -434,6 +434,21 @@
 			for (const c of cs) { n += offs[c + 1] - offs[c] + (offs[c] > end + (multi ? PART : GAP) ? (multi ? PART : REQ) : offs[c] - end); end = offs[c + 1]; }
 			return n;
 		}
+		// settle is what this list's impact blocks cost until they likely settle each run in doubt,
+		// given as [m, c]: its best m of the c records the list holds. A date's records turn up in
+		// impact order at the list's overall rate, the m-th after about total·m/c postings (by
+		// relevance c is every hit: the first m). At least the next block; Infinity when the blocks
+		// end first, as then the details must be read anyway.
+		settle(runs) {
+			const want = Math.max(0, ...runs.map(([m, c]) => (c >= m ? this.total * m / c : Infinity)));
+			let n = 0, bytes = 0;
+			for (let b = 0; b < this.blocks.length; b++) {
+				n += this.ix.man.impact_block << b;
+				if (b >= this.next) bytes += REQ + this.blocks[b];
+				if (n >= want && bytes) return bytes;
+			}
+			return Infinity;
+		}
 		async more() {
 			const o = this.impact.o + this.blocks.slice(0, this.next).reduce((a, b) => a + b, 0);
 			const [b] = await this.ix.store.objects([{ p: this.impact.p, o, l: this.blocks[this.next++] }]);
@@ -584,35 +599,52 @@
 			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
 			const key = (a, b) => (req.sort ? byDate(a, b) : 0) || (exact.get(b) || 0) - (exact.get(a) || 0);
 			const cmp = (a, b) => key(a, b) || a - b;
-			const lists = p.leaves.map((l) => l.list).filter((l) => l && !l.all);
-			for (;;) {
-				const open = [];
-				if (scored) hits.forEach((g, i) => { if (!exact.has(g)) { const v = score(p.root, g, shard[i], false); if (isNaN(v)) open.push(i); else exact.set(g, v); } });
-				let need;
-				if (req.sort) {
-					const dates = new Set(hits.slice().sort(byDate).slice(0, k).map(dateOf));
-					need = open.filter((i) => dates.has(dateOf(hits[i])));
-				} else {
-					const top = Array.from(exact.values()).sort((a, b) => b - a), kth = top.length >= k ? top[k - 1] : -Infinity;
-					need = open.filter((i) => score(p.root, hits[i], shard[i], true) >= kth);
-				}
-				if (!need.length) break;
-				let best = null, most = 0;
-				const gids = need.map((i) => hits[i]), unknown = (l) => l.all ? [] : gids.filter((g) => l.has(g) && !l.known.has(g));
-				for (const l of lists) { const n = unknown(l).length; if (n > most) { most = n; best = l; } }
-				if (!best) throw new Error('scoring stalled');
-				// The details of every record in doubt settle the page in one round (the k-th score only
-				// rises): read them once they cost less than twice the next impact block, as that block
-				// may not be the last.
-				const more = !req.sort && best.next < best.blocks.length;
-				if (more && lists.reduce((n, l) => n + l.cost(unknown(l)), 0) > DETAIL * (REQ + best.blocks[best.next])) await best.more();
-				else await (more ? all(lists, (l) => l.detail(unknown(l))) : best.detail(unknown(best)));
+			const lists = p.leaves.map((l) => l.list).filter((l) => l && !l.all), from = k - req.size;
+			// Runs: the hits of one date (all hits by relevance), in page order; the server orders a run
+			// by score, then ID. Only runs that reach the page need scores, and of each only its best
+			// k - start, so each is bounded as relevance bounds all hits: a run of a hundred sections
+			// sharing their law's date no longer reads every section's details.
+			const idx = hits.map((g, i) => i), runs = [], before = new Set();
+			if (req.sort) idx.sort((x, y) => byDate(hits[x], hits[y]) || x - y);
+			for (let i = 0, j; i < k && i < idx.length; i = j) {
+				for (j = i + 1; j < idx.length && !(req.sort && byDate(hits[idx[i]], hits[idx[j]]));) j++;
+				if (j <= from) idx.slice(i, j).forEach((x) => before.add(hits[x])); // wholly on earlier pages: only its count matters
+				else runs.push({ idx: idx.slice(i, j), m: Math.min(k, j) - i });
 			}
-			const order = hits.filter((g) => exact.has(g) || !scored).sort(cmp);
+			for (;;) {
+				const sure = [], maybe = [], doubt = [];
+				for (const r of scored ? runs : []) {
+					const open = [], top = [];
+					for (const i of r.idx) {
+						const g = hits[i];
+						if (!exact.has(g)) { const v = score(p.root, g, shard[i], false); if (isNaN(v)) { open.push(i); continue; } exact.set(g, v); }
+						top.push(exact.get(g));
+					}
+					// A run wholly within the first k needs every score; of a longer one, the records that
+					// may still beat its m-th best score.
+					if (r.m === r.idx.length) { open.forEach((i) => sure.push(hits[i])); continue; }
+					const kth = top.length >= r.m ? top.sort((a, b) => b - a)[r.m - 1] : -Infinity, n = maybe.length;
+					for (const i of open) if (score(p.root, hits[i], shard[i], true) >= kth) maybe.push(hits[i]);
+					if (maybe.length > n) doubt.push(r);
+				}
+				if (!sure.length && !maybe.length) break;
+				const unknown = (l, gids) => l.all ? [] : gids.filter((g) => l.has(g) && !l.known.has(g)), details = (gids) => all(lists, (l) => l.detail(unknown(l, gids)));
+				const reads = [details(sure)]; // asked for in the same turn as the step below: they share requests
+				let best = null, most = 0;
+				for (const l of lists) { const n = unknown(l, maybe).length; if (n > most) { most = n; best = l; } }
+				if (maybe.length && !best) throw new Error('scoring stalled');
+				// The details of every record in doubt settle the page in one round (the m-th score only
+				// rises): read them once they cost less than twice the impact blocks likely to settle it.
+				const more = best && best.next < best.blocks.length;
+				if (more && lists.reduce((n, l) => n + l.cost(unknown(l, maybe)), 0) > DETAIL * best.settle(doubt.map((r) => [r.m, r.idx.filter((i) => best.has(hits[i])).length]))) reads.push(best.more());
+				else if (best) reads.push(more ? details(maybe) : best.detail(unknown(best, maybe)));
+				await Promise.all(reads);
+			}
+			const order = hits.filter((g) => exact.has(g) || !scored || before.has(g)).sort(cmp);
 			const groups = [];
 			for (let i = 0, j; i < k && i < order.length; i = j) {
 				for (j = i + 1; j < order.length && !key(order[i], order[j]);) j++;
-				if (ix.shardOf(order[i]) !== ix.shardOf(order[j - 1])) groups.push([i, j]);
+				if (j > from && ix.shardOf(order[i]) !== ix.shardOf(order[j - 1])) groups.push([i, j]); // ties on earlier pages may stay in any order
 			}
 			const front = ([i, j]) => { const per = {}, m = Math.min(k - i, j - i); return order.slice(i, j).filter((g) => (per[ix.shardOf(g)] = (per[ix.shardOf(g)] || 0) + 1) <= m); };
 			const meta = await this.meta([].concat(...groups.map(front)));
