@@ -202,11 +202,11 @@ func hitOf(rec hitFieldValues, score float64, positive []Term) Hit {
 	}
 	// The body is matched once, for both the part a hit links to and the snippet.
 	body := []rune(str(fieldBody))
-	spans := matchSpans(body, positive)
+	marks, lead := matchSpans(body, positive)
 	if parts := str(fieldParts); parts != "" {
-		pointAtPart(&hit, body, spans, parts)
+		pointAtPart(&hit, body, lead, parts)
 	}
-	hit.Snippet = snippetOf(body, spans)
+	hit.Snippet = snippetOf(body, marks, lead)
 	return hit
 }
 

@@ -19,20 +19,22 @@ const snippetLead = 30
 // any positive term, every match inside it wrapped in <mark>. Matching
 // follows the index: widths and case folded, punctuation and spaces ignored
 // (so 中发[2017]13号 marks 中发〔2017〕13号), except that punctuation between
-// two Han characters still separates them. Without a match it returns the
-// start of body.
+// two Han characters still separates them. A lone Han character opens the
+// snippet only when no longer term matches (see matchSpans). Without a match
+// it returns the start of body.
 func Snippet(body string, terms []Term) template.HTML {
 	rs := []rune(body)
-	return snippetOf(rs, matchSpans(rs, terms))
+	marks, lead := matchSpans(rs, terms)
+	return snippetOf(rs, marks, lead)
 }
 
 // snippetOf is Snippet for a body already split into runes and matched.
-func snippetOf(rs []rune, spans [][2]int) template.HTML {
+func snippetOf(rs []rune, marks, lead [][2]int) template.HTML {
 	if len(rs) == 0 {
 		return ""
 	}
 	first := len(rs)
-	for _, s := range spans {
+	for _, s := range lead {
 		first = min(first, s[0])
 	}
 	if first == len(rs) {
@@ -41,19 +43,40 @@ func snippetOf(rs []rune, spans [][2]int) template.HTML {
 	lo := max(0, first-snippetLead)
 	hi := min(len(rs), lo+SnippetRunes)
 	lo = max(0, min(lo, hi-SnippetRunes))
-	return render(rs, lo, hi, mergeSpans(spans, lo, hi))
+	return render(rs, lo, hi, mergeSpans(marks, lo, hi))
 }
 
-// matchSpans are the rune spans of body that match any positive term.
-func matchSpans(rs []rune, terms []Term) [][2]int {
+// matchSpans returns the rune spans of body that match any positive term
+// (marks), and those a hit leads with: the matches of terms longer than one
+// Han character, or all of them when only lone characters match. The
+// index keeps no positions for a lone character, so the static client could
+// find its first match only by reading the whole body; both sides lead with
+// the longer terms instead, which are also the more telling match.
+func matchSpans(rs []rune, terms []Term) (marks, lead [][2]int) {
 	text := newFoldedText(rs)
-	var spans [][2]int
+	var longer, lone [][2]int
 	for _, t := range terms {
 		for _, alt := range t.Alternatives {
-			spans = append(spans, text.find(foldKey(alt))...)
+			if found := text.find(foldKey(alt)); loneHan(alt) {
+				lone = append(lone, found...)
+			} else {
+				longer = append(longer, found...)
+			}
 		}
 	}
-	return spans
+	marks = append(longer, lone...)
+	if len(longer) == 0 {
+		return marks, marks
+	}
+	return marks, longer
+}
+
+// loneHan reports whether a term is one Han character, which the index
+// answers from its chars field, without positions (altQuery's rule).
+func loneHan(term string) bool {
+	toks, units := phraseUnits(term)
+	_, single := phraseSlots(toks, units)
+	return single != ""
 }
 
 // firstMatch is the byte offset in the body rs of the first of spans.

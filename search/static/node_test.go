@@ -30,6 +30,7 @@ var engineCases = []string{
 	"q=社区&issuer=机关1", "q=社区&type=policies&type=disclosures", "q=社区&from=2019-01-01&to=2021-12-31",
 	"q=社区&year=2018", "type=policies", "q=-社区", "q=党建引领", "q=不存在的词语组合", "q=abc",
 	"q=村民 代表 会议", "q=资金 公开", "q=公示&sort=-date&page=2",
+	"q=会 协商", "q=民 社区", "q=的 治理", "q=治理 的", "q=村 公开 -的",
 }
 
 // TestClientAgainstServer builds an index of the example site's text,

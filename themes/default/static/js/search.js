@@ -171,10 +171,15 @@
 	}
 	const esc = (s) => String(s).replace(/[&'<>"]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' })[c]);
 	const collapse = (s) => /[\n\r\t ]/.test(s) ? s.replace(re(`[${SPACE.replace('\\u3000', '')}]+`, 'g'), ' ') : s;
+	// A lone Han character (no positions in the index) leads a snippet only when no longer term
+	// matches: search/snippet.go matchSpans.
+	const lone = (alt) => { const toks = baseTokens(alt); return phraseSlots(toks, splitUnits(toks)).single !== undefined; };
 	function snippet(rs, terms, at = 0, total = rs.length, from = 0) {
 		if (!total) return { html: '', first: -1 };
 		const sp = spans(rs, terms).filter((s) => s[0] >= from);
-		const found = sp.length ? Math.min(...sp.map((s) => s[0])) + at : -1;
+		const longer = spans(rs, terms.map((t) => ({ alternatives: t.alternatives.filter((a) => !lone(a)) }))).filter((s) => s[0] >= from);
+		const lead = longer.length ? longer : sp;
+		const found = lead.length ? Math.min(...lead.map((s) => s[0])) + at : -1;
 		let lo = Math.max(0, Math.max(found, 0) - 30);
 		const hi = Math.min(total, lo + 120);
 		lo = Math.max(0, Math.min(lo, hi - 120));
