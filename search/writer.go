@@ -34,6 +34,8 @@ type Writer struct {
 	segDocs     *segmentDocs
 	mappingJSON []byte
 	shards      []*shardWriter
+	keep        bool                          // KeepPostings was called; guarded by mu
+	kept        map[string]*zapwrite.Postings // by shard name, after Close
 
 	errMu sync.Mutex
 	err   error // the first indexing error
@@ -41,11 +43,12 @@ type Writer struct {
 
 // shardWriter feeds one segment builder, which is not safe for concurrent use.
 type shardWriter struct {
-	name    string // directory name inside the index directory
-	records int    // guarded by Writer.mu
-	builder *zapwrite.Builder
-	queue   chan zapwrite.Doc
-	done    chan struct{} // closed once queue is drained
+	name     string // directory name inside the index directory
+	records  int    // guarded by Writer.mu
+	builder  *zapwrite.Builder
+	postings *zapwrite.Postings // kept by the builder, until finish hands them to the Writer
+	queue    chan zapwrite.Doc
+	done     chan struct{} // closed once queue is drained
 }
 
 // maxShards bounds the shard count: each shard costs a little on every
@@ -198,6 +201,7 @@ func (w *Writer) Close(contentHash string) (Manifest, error) {
 	}
 	man, err := w.finishManifest(contentHash)
 	if err != nil {
+		_ = w.TakePostings()
 		_ = afero.NewOsFs().RemoveAll(w.dir)
 		return Manifest{}, err
 	}
@@ -278,7 +282,11 @@ func (w *Writer) finish() ([]string, error) {
 			if sw.records == 0 || w.firstErr() != nil {
 				return
 			}
+			if w.keep {
+				sw.builder.KeepPostings()
+			}
 			err := sw.builder.WriteIndex(shardDir(w.dir, i), w.mappingJSON)
+			sw.postings = sw.builder.Postings()
 			sw.builder = nil // hundreds of megabytes the rest of the build can use
 			if err != nil {
 				errs[i] = fmt.Errorf("search: finishing index %s: %w", shardDir(w.dir, i), err)
@@ -287,7 +295,14 @@ func (w *Writer) finish() ([]string, error) {
 	}
 	wg.Wait()
 	var shards []string
+	var kept map[string]*zapwrite.Postings
 	for _, sw := range w.shards {
+		if sw.postings != nil {
+			if kept == nil {
+				kept = map[string]*zapwrite.Postings{}
+			}
+			kept[sw.name], sw.postings = sw.postings, nil
+		}
 		if sw.records > 0 {
 			shards = append(shards, sw.name)
 		} else if err := fs.RemoveAll(filepath.Join(w.dir, sw.name)); err != nil {
@@ -297,7 +312,13 @@ func (w *Writer) finish() ([]string, error) {
 	if err := w.firstErr(); err != nil {
 		return nil, err
 	}
-	return shards, errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	w.mu.Lock()
+	w.kept = kept
+	w.mu.Unlock()
+	return shards, nil
 }
 
 // recordFields maps a record onto the index fields of newMapping.

@@ -39,6 +39,12 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 		return 0, "", err
 	}
 	defer w.Abort() // removes a half-written index; harmless after Close
+	// The export reads the postings the writer kept instead of decoding
+	// them back from the segments it wrote (laws corpus: 0.4 s less export
+	// time, 0.9 CPU-s less for the build; 265 MB held during the export).
+	if err := w.KeepPostings(); err != nil {
+		return 0, "", err
+	}
 
 	n := 0
 	for _, p := range s.Pages {
@@ -52,13 +58,16 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, "", err
 	}
-	// The index writer's postings (hundreds of megabytes on a large site)
-	// are garbage now. Collecting them before the export, which lets the
-	// heap grow further between collections, keeps the build's peak memory
-	// about a gigabyte lower on the laws corpus.
+	postings := w.TakePostings()
+	// The rest of the index writer's state (hundreds of megabytes on a
+	// large site) is garbage now. Collecting it before the export, which
+	// lets the heap grow further between collections, keeps the build's
+	// peak memory about a gigabyte lower on the laws corpus.
 	runtime.GC()
 	// The static form of the index, for hosts where no gongkai process answers /api/search.
-	if _, err := static.Export(dir, stage.Fs(), "/"+StaticPath); err != nil {
+	// The postings are garbage once it returns: nothing else refers to them.
+	_, err = static.ExportUsing(dir, stage.Fs(), "/"+StaticPath, static.ExportOptions{Postings: postings})
+	if err != nil {
 		return n, "", fmt.Errorf("exporting the static search index: %v", err)
 	}
 	if !onOS {

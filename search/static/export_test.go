@@ -20,7 +20,7 @@ func TestExportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := openSource(dir)
+	src, err := openSource(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,13 +2,13 @@ package static
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"path"
 	"sync"
 
+	"github.com/klauspost/compress/gzip"
 	"github.com/spf13/afero"
 )
 
@@ -54,9 +54,12 @@ func newFiles(fs afero.Fs, dir string, packSize int) *files {
 
 func hexName(h []byte) string { return hex.EncodeToString(h) }
 
-// gzipLevel: on 1 KB blocks of Chinese text the fastest level is 4% larger
-// than the default and a third faster.
-const gzipLevel = 1
+// gzipLevel is klauspost/compress's level 4: on the laws export's 31,000
+// objects it compresses 0.2% smaller than the standard library's fastest
+// level in 60% of the time. Its levels 1 to 3 are faster still but store
+// varint streams (the directory, memberships) uncompressed: the directory,
+// read by every first query, grew by half.
+const gzipLevel = 4
 
 // gzipped compresses data; each object is its own gzip stream, so a reader
 // can decompress any one it fetched.

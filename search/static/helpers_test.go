@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/zapwrite"
 	"github.com/spf13/afero"
 )
 
@@ -124,9 +125,20 @@ func titleOf(text, slug string) string {
 // buildIndex writes records into a fresh two-shard index.
 func buildIndex(t testing.TB, records []search.Record) string {
 	t.Helper()
+	dir, _ := buildIndexKeeping(t, records)
+	return dir
+}
+
+// buildIndexKeeping is buildIndex, also returning the postings the writer
+// kept (ExportOptions.Postings).
+func buildIndexKeeping(t testing.TB, records []search.Record) (string, map[string]*zapwrite.Postings) {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
 	w, err := search.NewWriter(dir, search.Options{Shards: 2})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.KeepPostings(); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range records {
@@ -137,13 +149,13 @@ func buildIndex(t testing.TB, records []search.Record) string {
 	if _, err := w.Close("test"); err != nil {
 		t.Fatal(err)
 	}
-	return dir
+	return dir, w.TakePostings()
 }
 
 // exportTiny exports the index at dir with tinyLayout into a memory fs.
 func exportTiny(t testing.TB, dir string) (afero.Fs, *Manifest) {
 	t.Helper()
-	src, err := openSource(dir)
+	src, err := openSource(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ func TestClientAgainstServer(t *testing.T) {
 	}
 	records := corpusRecords(t)
 	dir := buildIndex(t, records)
-	src, err := openSource(dir)
+	src, err := openSource(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

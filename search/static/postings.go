@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	"github.com/gongkai/gongkai/search/zapwrite"
 )
 
 // postingsReader reads the posting lists of one field straight from the
@@ -43,7 +45,8 @@ type posting struct {
 	at, head, end uint32
 }
 
-// segmentReader is one segment's part of a postingsReader.
+// segmentReader is one segment's part of a postingsReader: read through
+// zap (dict), or from the writer's postings in memory (mem).
 type segmentReader struct {
 	shard *shard
 	ss    *scorch.SegmentSnapshot
@@ -51,12 +54,17 @@ type segmentReader struct {
 	dict  segment.TermDictionary
 	list  segment.PostingsList
 	iter  segment.PostingsIterator
+	mem   *memoryTerms // nil for zap
 }
 
 // newPostingsReader opens the dictionary of fe's field in every segment.
 func (s *source) newPostingsReader(fe fieldEncoding) (*postingsReader, error) {
 	r := &postingsReader{field: fe.spec.Name, fe: fe, lengths: make([]int32, s.records)}
 	for _, sh := range s.shards {
+		if sh.mem != nil {
+			r.segs = append(r.segs, segmentReader{shard: sh, mem: &memoryTerms{field: sh.mem.Field(r.field)}})
+			continue
+		}
 		for k, ss := range sh.segs {
 			d, err := ss.Segment().Dictionary(r.field)
 			if err != nil {
@@ -81,7 +89,13 @@ func (r *postingsReader) postingsOf(term string) ([]posting, []byte, []int, erro
 			r.df = append(r.df, 0)
 			last = sr.shard
 		}
-		n, err := r.readSegment(sr)
+		var n int
+		var err error
+		if sr.mem != nil {
+			n, err = r.readMemory(sr, term)
+		} else {
+			n, err = r.readSegment(sr)
+		}
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("term %q in field %s: %w", term, r.field, err)
 		}
@@ -156,26 +170,113 @@ func (r *postingsReader) readSegment(sr *segmentReader) (int, error) {
 				slices.Sort(r.pos)
 			}
 		}
-		tf := p.Frequency()
-		if tf > math.MaxInt32 {
-			return 0, fmt.Errorf("frequency %d too large to export", tf)
+		if err := r.add(gid, p.Frequency(), l, vectors); err != nil {
+			return 0, err
 		}
-		at := len(r.enc)
-		r.enc = r.fe.head(r.enc, gid, int(tf), l, r.pos)
-		head := len(r.enc)
-		if vectors {
-			r.enc = appendPositions(r.enc, r.pos)
-		}
-		if uint64(len(r.enc)) > math.MaxUint32 {
-			return 0, fmt.Errorf("postings too large to export (%d bytes)", len(r.enc))
-		}
-		r.ps = append(r.ps, posting{gid: int32(gid), tf: int32(tf), len: int32(l), at: uint32(at), head: uint32(head), end: uint32(len(r.enc))})
 		n++
 	}
 	if n > 0 {
 		sr.list, sr.iter = list, it
 	}
 	return n, nil
+}
+
+// readMemory is readSegment for a shard whose postings the writer kept
+// (shard.mem): the same postings in the same order, without decoding them.
+// Field lengths are the writer's token counts, which is what the segment's
+// norms encode.
+func (r *postingsReader) readMemory(sr *segmentReader, term string) (int, error) {
+	i := sr.mem.find(term)
+	if i < 0 {
+		return 0, nil
+	}
+	vectors := r.fe.spec.Positions
+	rank, base := sr.shard.rank, sr.shard.base
+	list := sr.mem.field.List(i)
+	n := list.Len()
+	for p, ok := list.Next(); ok; p, ok = list.Next() {
+		if int(p.Doc) >= len(rank) || rank[p.Doc] < 0 {
+			return 0, fmt.Errorf("names unknown document %d", p.Doc)
+		}
+		if p.Norm == 0 || p.Norm > math.MaxInt32 {
+			return 0, fmt.Errorf("unexpected field length %d", p.Norm)
+		}
+		r.pos = r.pos[:0]
+		if vectors {
+			sortedPos := true
+			for _, v := range p.Positions {
+				sortedPos = sortedPos && (len(r.pos) == 0 || r.pos[len(r.pos)-1] <= int(v))
+				r.pos = append(r.pos, int(v))
+			}
+			if !sortedPos {
+				slices.Sort(r.pos)
+			}
+		}
+		if err := r.add(base+int(rank[p.Doc]), uint64(p.Freq), int(p.Norm), vectors); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// add encodes one posting of record gid, its positions in r.pos.
+func (r *postingsReader) add(gid int, tf uint64, length int, vectors bool) error {
+	if tf > math.MaxInt32 {
+		return fmt.Errorf("frequency %d too large to export", tf)
+	}
+	at := len(r.enc)
+	r.enc = r.fe.head(r.enc, gid, int(tf), length, r.pos)
+	head := len(r.enc)
+	if vectors {
+		r.enc = appendPositions(r.enc, r.pos)
+	}
+	if uint64(len(r.enc)) > math.MaxUint32 {
+		return fmt.Errorf("postings too large to export (%d bytes)", len(r.enc))
+	}
+	r.ps = append(r.ps, posting{gid: int32(gid), tf: int32(tf), len: int32(length), at: uint32(at), head: uint32(head), end: uint32(len(r.enc))})
+	return nil
+}
+
+// memoryTerms finds terms in one field of a shard's kept postings. Terms
+// are looked up in byte order, each worker's in runs of consecutive ones,
+// so the search starts where the last one ended.
+type memoryTerms struct {
+	field *zapwrite.FieldPostings // nil when the shard has no such field
+	next  int                     // where the next term likely is
+}
+
+// find returns the index of term in the field's terms, or -1.
+func (m *memoryTerms) find(term string) int {
+	if m.field == nil {
+		return -1
+	}
+	terms := m.field.Terms()
+	lo, hi := 0, len(terms)
+	if k := m.next; k < len(terms) && terms[k] >= term {
+		if k == 0 || terms[k-1] < term {
+			lo, hi = k, k // term is here or nowhere
+		} else {
+			hi = k
+		}
+	} else if k < len(terms) {
+		// Gallop forward: the term is close after the last one.
+		lo = k + 1
+		step := 1
+		for lo+step < len(terms) && terms[lo+step] < term {
+			lo += step + 1
+			step *= 2
+		}
+		hi = min(lo+step, len(terms))
+	} else if k > 0 && terms[k-1] < term {
+		return -1
+	}
+	i := lo + sort.SearchStrings(terms[lo:hi], term)
+	if i < len(terms) && terms[i] == term {
+		m.next = i + 1
+		return i
+	}
+	m.next = i
+	return -1
 }
 
 // sortByGid sorts keys gid<<32|index by gid: a radix sort by bytes of the

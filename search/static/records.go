@@ -133,6 +133,12 @@ func (sh *shard) readKeywords(recs []record) error {
 		if err != nil {
 			return fmt.Errorf("static: reading field %s: %w", field, err)
 		}
+		if sh.mem != nil {
+			if err := sh.keywordsFromMemory(recs, fi, field, terms); err != nil {
+				return err
+			}
+			continue
+		}
 		for _, term := range terms {
 			tfr, err := sh.reader.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 			if err != nil {
@@ -157,6 +163,23 @@ func (sh *shard) readKeywords(recs []record) error {
 	for gid := sh.base; gid < sh.base+sh.docs; gid++ {
 		for _, vs := range recs[gid].facets {
 			sort.Strings(vs)
+		}
+	}
+	return nil
+}
+
+// keywordsFromMemory is readKeywords' loop over one field's terms, reading
+// the writer's postings (shard.mem) instead of the segment's.
+func (sh *shard) keywordsFromMemory(recs []record, fi int, field string, terms []string) error {
+	fp := sh.mem.Field(field)
+	for i, term := range terms {
+		l := fp.List(i)
+		for p, ok := l.Next(); ok; p, ok = l.Next() {
+			if int(p.Doc) >= len(sh.rank) || sh.rank[p.Doc] < 0 {
+				return fmt.Errorf("static: %s=%q names unknown document %d", field, term, p.Doc)
+			}
+			gid := sh.base + int(sh.rank[p.Doc])
+			recs[gid].facets[fi] = append(recs[gid].facets[fi], term)
 		}
 	}
 	return nil

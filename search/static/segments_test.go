@@ -39,7 +39,7 @@ func TestReadsSegmentsAndDeletions(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	src, err := openSource(dir)
+	src, err := openSource(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

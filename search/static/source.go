@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/zapwrite"
 )
 
 // source is the bleve index being exported, opened read-only, with every
@@ -32,12 +33,38 @@ type shard struct {
 	ids     []uint64 // internal document number of each record, in gid order
 	rank    []int32  // internal document number → gid-base, or -1
 	extIDs  []string // record IDs, in gid order
+	// mem, when set, is the writer's postings of the shard's one segment:
+	// terms and postings are read there, everything else from the segment.
+	mem *zapwrite.Postings
+}
+
+// useMemory reads the shard's terms and postings from mem when they can
+// only be those of its segments: the shard is one segment, nothing deleted,
+// and every document has the number mem gives its ID, as in the segment
+// the writer wrote. Otherwise (an index updated since, as Index.Update
+// does, or postings of another shard) the segments are read.
+func (sh *shard) useMemory(mem *zapwrite.Postings) {
+	if mem == nil || len(sh.segs) != 1 {
+		return
+	}
+	ss := sh.segs[0]
+	deleted := ss.Deleted()
+	if (deleted != nil && !deleted.IsEmpty()) || ss.Segment().Count() != uint64(mem.Docs()) || sh.docs != mem.Docs() {
+		return
+	}
+	for i, num := range sh.ids {
+		if num >= uint64(mem.Docs()) || mem.ID(int(num)) != sh.extIDs[i] {
+			return
+		}
+	}
+	sh.mem = mem
 }
 
 // openSource opens the index that search.NewWriter built at dir. Opening
 // through bleve means the analyzers registered by package search are the
-// ones that wrote it.
-func openSource(dir string) (*source, error) {
+// ones that wrote it. mem holds the writer's postings of some shards, by
+// name (see ExportOptions); nil reads every shard from its segments.
+func openSource(dir string, mem map[string]*zapwrite.Postings) (*source, error) {
 	man, err := search.ReadManifest(dir)
 	if err != nil {
 		return nil, err
@@ -53,6 +80,7 @@ func openSource(dir string) (*source, error) {
 			src.close()
 			return nil, err
 		}
+		sh.useMemory(mem[name])
 		src.shards = append(src.shards, sh)
 		src.records += sh.docs
 	}

@@ -15,7 +15,14 @@ type termLister interface {
 }
 
 // termsOf lists the terms of field in one shard, in byte order, each once.
+// The list must not be modified.
 func (sh *shard) termsOf(field string) ([]string, error) {
+	if sh.mem != nil {
+		if fp := sh.mem.Field(field); fp != nil {
+			return fp.Terms(), nil
+		}
+		return nil, nil
+	}
 	var lists [][]string
 	for _, ss := range sh.segs {
 		d, err := ss.Segment().Dictionary(field)

@@ -47,6 +47,7 @@ type Builder struct {
 	docVals []int // per doc: its stored values end at vals[docVals[doc]]
 	vals    []storedVal
 	arena   slab[byte] // stored bytes
+	kept    *Postings  // with KeepPostings: filled as fields are written
 
 	names []string // scratch: one document's field names, first seen first
 }

@@ -100,6 +100,9 @@ func (b *Builder) encode() (*encoded, error) {
 	}
 	fields := b.fieldOrder()
 	e := &encoded{w: &writer{numDocs: uint64(len(b.ids))}, fields: fields}
+	if b.kept != nil {
+		b.kept.ids = b.ids
+	}
 	w := e.w
 	e.storedIndex = b.writeStored(w)
 	e.dictOffsets = make([]uint64, len(fields))
@@ -262,6 +265,9 @@ func (b *Builder) writeField(w *writer, f *field, vb *vellum.Builder) (dict, dvS
 	slices.SortFunc(order, func(x, y uint32) int { return strings.Compare(f.terms[x], f.terms[y]) })
 
 	postings, locs, starts, locStarts := f.sortByTerm(order)
+	if b.kept != nil {
+		b.kept.keep(f, order, postings, locs, starts, locStarts)
+	}
 
 	var docTerms [][]byte
 	if f.docValues {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -287,7 +288,8 @@ func TestAddRefuses(t *testing.T) {
 	}
 }
 
-// FuzzSegmentMatchesZap compares the two writers on generated documents.
+// FuzzSegmentMatchesZap compares the two writers on generated documents,
+// and the postings a Builder keeps with those its segment holds.
 func FuzzSegmentMatchesZap(f *testing.F) {
 	im := testMapping(f)
 	f.Add(uint16(5), uint64(1))
@@ -295,6 +297,7 @@ func FuzzSegmentMatchesZap(f *testing.F) {
 	f.Fuzz(func(t *testing.T, n uint16, seed uint64) {
 		docs := bleveDocs(t, im, testRecords(1+int(n)%1500, seed))
 		b := NewBuilder()
+		b.KeepPostings()
 		for _, d := range docs {
 			if err := b.Add(fromBleve(d)); err != nil {
 				t.Fatal(err)
@@ -313,6 +316,9 @@ func FuzzSegmentMatchesZap(f *testing.F) {
 		_, _ = got.WriteTo(&gb)
 		if !bytes.Equal(wb.Bytes(), gb.Bytes()) {
 			t.Fatalf("%d docs, seed %d: segments differ", len(docs), seed)
+		}
+		for _, name := range got.Fields() {
+			checkKeptField(t, got, b.Postings(), name)
 		}
 	})
 }
@@ -348,6 +354,94 @@ func BenchmarkZapNew(b *testing.B) {
 		b.StartTimer()
 		if _, _, err := (&zap.ZapPlugin{}).New(docs); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestKeptPostingsMatchSegment reads every field's terms and postings back
+// from a written segment and holds the kept postings to them.
+func TestKeptPostingsMatchSegment(t *testing.T) {
+	im := testMapping(t)
+	for _, n := range []int{1, 1025} {
+		b := NewBuilder()
+		b.KeepPostings()
+		for _, d := range bleveDocs(t, im, testRecords(n, uint64(n))) {
+			if err := b.Add(fromBleve(d)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		seg, err := b.Segment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := b.Postings()
+		if kept == nil || kept.Docs() != n || kept.ID(n-1) != fmt.Sprintf("doc-%05d", n-1) {
+			t.Fatalf("%d docs: kept %+v", n, kept)
+		}
+		for _, name := range seg.Fields() {
+			checkKeptField(t, seg, kept, name)
+		}
+		if kept.Field("no such field") != nil {
+			t.Error("kept postings for a field no document has")
+		}
+	}
+	if NewBuilder().Postings() != nil {
+		t.Error("a Builder keeps postings without KeepPostings")
+	}
+}
+
+func checkKeptField(t *testing.T, seg *zap.SegmentBase, kept *Postings, name string) {
+	t.Helper()
+	dict, err := seg.Dictionary(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	it := dict.AutomatonIterator(nil, nil, nil)
+	for e, err := it.Next(); e != nil || err != nil; e, err = it.Next() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms = append(terms, e.Term)
+	}
+	fp := kept.Field(name)
+	if fp == nil {
+		if len(terms) > 0 {
+			t.Fatalf("%s: %d terms in the segment, none kept", name, len(terms))
+		}
+		return
+	}
+	if !slices.Equal(fp.Terms(), terms) {
+		t.Fatalf("%s: kept terms %q, segment has %q", name, fp.Terms(), terms)
+	}
+	for i, term := range terms {
+		pl, err := dict.PostingsList([]byte(term), nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := pl.Iterator(true, true, true, nil)
+		got := fp.List(i)
+		for {
+			wp, err := want.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			gp, ok := got.Next()
+			if (wp == nil) != !ok {
+				t.Fatalf("%s %q: segment posting %v, kept %+v", name, term, wp, gp)
+			}
+			if wp == nil {
+				break
+			}
+			var pos []uint32
+			for _, l := range wp.Locations() {
+				pos = append(pos, uint32(l.Pos()))
+			}
+			norm := wp.(*zap.Posting).NormUint64()
+			if uint64(gp.Doc) != wp.Number() || uint64(gp.Freq) != wp.Frequency() || uint64(gp.Norm) != norm || !slices.Equal(gp.Positions, pos) {
+				t.Fatalf("%s %q: segment has doc %d freq %d norm %d positions %v, kept %+v",
+					name, term, wp.Number(), wp.Frequency(), norm, pos, gp)
+			}
 		}
 	}
 }
