@@ -1,9 +1,11 @@
 package static
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 	"unicode/utf16"
 
@@ -388,46 +390,59 @@ func (x *exporter) exportField(fi int) error {
 	})
 }
 
-// encodedList is one list ready to be placed: the entry's head and the
-// objects it refers to.
+// encodedList is one list ready to be placed: the start of its entry part
+// and the objects it refers to.
 type encodedList struct {
-	hash   uint32 // of the term
-	head   buf
+	hash uint32 // of the term
+	// part is the entry's field number, df…, kind and, for listInline,
+	// the list: the whole part; the others' refs follow when placed.
+	part   buf
 	kind   int
-	inline buf    // listInline
-	medium []byte // listMedium: gzip of the inline form
+	medium []byte // listMedium: the inline form, stored raw
 	large  external
 	member []byte // listExternal: gzip of the membership
 }
 
 func (x *exporter) encodeList(fi int, fe fieldEncoding, ps []posting, enc []byte, df []int, sc *listScratch) encodedList {
 	var l encodedList
-	l.head.int(fi)
+	head := sc.head[:0]
+	head.int(fi)
 	for _, n := range df {
-		l.head.int(n)
+		head.int(n)
 	}
+	sc.head = head
 	if inline, ok := inlineUpTo(ps, enc, x.lay.mediumMax, sc); ok {
 		if len(inline) <= x.lay.inlineMax {
-			l.kind, l.inline = listInline, inline
+			l.kind, l.part = listInline, entryPart(head, listInline, inline, 0)
 		} else {
-			l.kind, l.medium = listMedium, inline // varints: gzip would save a sixth
+			// varints: gzip would save a sixth
+			l.kind, l.part, l.medium = listMedium, entryPart(head, listMedium, nil, 3*binary.MaxVarintLen32), slices.Clone(inline)
 		}
 		return l
 	}
 	l.kind = listExternal
+	l.part = entryPart(head, listExternal, nil, 0)
 	l.large = fe.external(ps, enc, x.lay, sc)
 	l.member = x.files.gzipped(l.large.membership)
 	l.large.membership = nil // the scratch's
 	return l
 }
 
+// entryPart copies head, kind and list into a part of its own, with room
+// for spare more bytes: most terms' lists are inline, and a part made at
+// its final size spares them copies and allocations.
+func entryPart(head buf, kind int, list []byte, spare int) buf {
+	b := make(buf, 0, len(head)+1+len(list)+spare)
+	b = append(b, head...)
+	b.int(kind)
+	return append(b, list...)
+}
+
 // placeList adds a list's objects to the packs and returns its entry part.
 func (x *exporter) placeList(l encodedList) ([]byte, error) {
-	b := l.head
-	b.int(l.kind)
+	b := l.part
 	switch l.kind {
 	case listInline:
-		b.bytes(l.inline)
 		return b, nil
 	case listMedium:
 		r, err := x.files.add("l", l.medium)

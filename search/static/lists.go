@@ -52,7 +52,7 @@ type fieldEncoding struct {
 
 // head appends what precedes the positions in a posting: tf, length*,
 // [first block*]. pos are the posting's positions, ascending.
-func (fe fieldEncoding) head(b buf, gid, tf, length int, pos []int) buf {
+func (fe fieldEncoding) head(b buf, gid, tf, length int, pos []uint32) buf {
 	b.int(tf)
 	if !fe.spec.Blocks {
 		b.int(length)
@@ -66,17 +66,17 @@ func (fe fieldEncoding) head(b buf, gid, tf, length int, pos []int) buf {
 	b.int(length<<1 | 1)
 	first := 0
 	if len(pos) > 0 {
-		first = blockOf(blocks, pos[0])
+		first = blockOf(blocks, int(pos[0]))
 	}
 	b.int(first)
 	return b
 }
 
 // appendPositions appends ascending positions as deltas, the first from 0.
-func appendPositions(b buf, pos []int) buf {
-	last := 0
+func appendPositions(b buf, pos []uint32) buf {
+	last := uint32(0)
 	for _, x := range pos {
-		b.int(x - last)
+		b.int(int(x - last))
 		last = x
 	}
 	return b
@@ -85,12 +85,12 @@ func appendPositions(b buf, pos []int) buf {
 // listScratch is one worker's buffers, reused from list to list: a list's
 // objects are copied out at their final size.
 type listScratch struct {
-	inline, membership, details, impact buf
-	impacts                             impactScratch
+	head, inline, membership, details, impact buf
+	impacts                                   impactScratch
 }
 
 // inlineUpTo encodes ps, whose bytes are in enc, in the inline form unless
-// that exceeds limit bytes.
+// that exceeds limit bytes. The result is sc's, until its next use.
 func inlineUpTo(ps []posting, enc []byte, limit int, sc *listScratch) (buf, bool) {
 	if 3*len(ps) > limit { // every posting takes at least three bytes
 		return nil, false
@@ -107,7 +107,7 @@ func inlineUpTo(ps []posting, enc []byte, limit int, sc *listScratch) (buf, bool
 		}
 	}
 	sc.inline = b
-	return slices.Clone(b), true
+	return b, true
 }
 
 // external is the encoded large form of one list.

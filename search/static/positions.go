@@ -24,7 +24,7 @@ func blockOffsets(blocks []textBlock) {
 	for i := range blocks {
 		first := true
 		blocks[i].pos = pos - 1
-		forEachUnit(normalizeText(blocks[i].text), func(han bool, n int) {
+		forEachUnit(blocks[i].text, func(han bool, n int) {
 			if first && han && prevHan {
 				blocks[i].pos = pos // the block opens with the gap after a run
 			}
@@ -49,20 +49,31 @@ func b2i(b bool) int {
 	return 0
 }
 
-// forEachUnit calls fn for each unit of text as search's splitUnits makes
-// them: a run of adjacent ideographs (han, its length) or one other token.
+// forEachUnit calls fn for each unit of normalizeText(text) as search's
+// splitUnits makes them: a run of adjacent ideographs (han, its length) or
+// one other token. It normalizes as it reads, sparing a copy of the text:
+// runes are folded, and inline spaces between two Han characters, which
+// normalizeText drops, continue the run.
 func forEachUnit(text string, fn func(han bool, n int)) {
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeFolded(text, i)
 		switch {
 		case isIdeo(r):
-			n := 0
+			n, last := 0, rune(-1)
 			for i < len(text) {
-				r, size := utf8.DecodeRuneInString(text[i:])
+				r, size := decodeFolded(text, i)
 				if !isIdeo(r) {
+					if j := i + size; isInlineSpace(r) && isHan(last) {
+						j = afterInlineSpaces(text, j)
+						if next, _ := decodeFolded(text, j); j < len(text) && isHan(next) {
+							i = j // dropped
+							continue
+						}
+					}
 					break
 				}
 				n++
+				last = r
 				i += size
 			}
 			fn(true, n)
@@ -73,6 +84,25 @@ func forEachUnit(text string, fn func(han bool, n int)) {
 			i += size
 		}
 	}
+}
+
+// decodeFolded decodes the rune at text[i:] as normalizeText leaves it.
+func decodeFolded(text string, i int) (rune, int) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return foldRune(r), size
+}
+
+// afterInlineSpaces is the offset of the first rune at or after i that is
+// not an inline space.
+func afterInlineSpaces(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isInlineSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // Word characters as Unicode's word-boundary rules (UAX #29, bleve's unicode
@@ -110,13 +140,14 @@ func wordKindOf(r rune) int {
 	return kindOther
 }
 
-// wordEnd is where the word starting at i ends.
+// wordEnd is where the word starting at i ends, runes folded as
+// normalizeText folds them.
 func wordEnd(text string, i int) int {
-	r, size := utf8.DecodeRuneInString(text[i:])
+	r, size := decodeFolded(text, i)
 	last := wordKind(r)
 	i += size
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeFolded(text, i)
 		k := wordKind(r)
 		if isIdeo(r) {
 			return i
@@ -128,7 +159,7 @@ func wordEnd(text string, i int) int {
 			last = k
 			i += size
 		default:
-			next, nsize := utf8.DecodeRuneInString(text[i+size:])
+			next, nsize := decodeFolded(text, i+size)
 			mids := midLetter
 			if last == kindDigit {
 				mids = midNum

@@ -1,6 +1,7 @@
 package static
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -77,5 +78,93 @@ func checkNormalizeText(t *testing.T, s string) {
 	}
 	if utf8.ValidString(s) && got != want {
 		t.Fatalf("normalizeText(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// plainForEachUnit is forEachUnit as first written, over text already
+// normalized by normalizeText.
+func plainForEachUnit(text string, fn func(han bool, n int)) {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isIdeo(r):
+			n := 0
+			for i < len(text) {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if !isIdeo(r) {
+					break
+				}
+				n++
+				i += size
+			}
+			fn(true, n)
+		case wordKind(r) >= kindLetter:
+			i = plainWordEnd(text, i)
+			fn(false, 1)
+		default:
+			i += size
+		}
+	}
+}
+
+func plainWordEnd(text string, i int) int {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	last := wordKind(r)
+	i += size
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		k := wordKind(r)
+		if isIdeo(r) {
+			return i
+		}
+		switch {
+		case k == kindExtend:
+			i += size
+		case k >= kindLetter:
+			last = k
+			i += size
+		default:
+			next, nsize := utf8.DecodeRuneInString(text[i+size:])
+			mids := midLetter
+			if last == kindDigit {
+				mids = midNum
+			}
+			if i+size >= len(text) || isIdeo(next) || wordKind(next) != last || !strings.ContainsRune(mids, r) {
+				return i
+			}
+			i += size + nsize
+		}
+	}
+	return i
+}
+
+func TestForEachUnitNormalizes(t *testing.T) {
+	for _, s := range []string{
+		"", "abc", "刘  智", "刘　智", "刘 \t\u00a0智", "刘 a", "a 智", "全角ＡＢＣ１２３", "刘 ＡＢ", "刘 　", " 刘 智 ",
+		"第一条　为了", "x\xff刘 智", "刘\xff 智", "\u3000\u3000开头", "末尾刘 ", "1，000．5元", "ab＇cd", "カタ カナ 刘 カ",
+		"刘 ＿x", "v1．2版 刘　　　智、张 三。", "刘\u2003智\u2009王",
+	} {
+		checkForEachUnit(t, s)
+	}
+}
+
+func FuzzForEachUnit(f *testing.F) {
+	for _, s := range []string{"刘  智", "全角ＡＢＣ１２３、刘　智\u00a0王", "a\xffb 刘 智", "1，000．5元 don＇t"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkForEachUnit)
+}
+
+// checkForEachUnit holds forEachUnit to the units of the normalized text.
+func checkForEachUnit(t *testing.T, s string) {
+	type unit struct {
+		han bool
+		n   int
+	}
+	var got, want []unit
+	forEachUnit(s, func(han bool, n int) { got = append(got, unit{han, n}) })
+	plainForEachUnit(normalizeText(s), func(han bool, n int) { want = append(want, unit{han, n}) })
+	if !slices.Equal(got, want) {
+		t.Fatalf("forEachUnit(%q) = %v, want %v (normalized %q)", s, got, want, normalizeText(s))
 	}
 }

@@ -30,7 +30,7 @@ type postingsReader struct {
 
 	ps              []posting
 	enc             buf
-	pos             []int
+	pos             []uint32
 	df              []int
 	keys, spareKeys []uint64
 	tmp             []posting
@@ -162,7 +162,10 @@ func (r *postingsReader) readSegment(sr *segmentReader) (int, error) {
 		if vectors {
 			sortedPos := true
 			for _, loc := range p.Locations() {
-				v := int(loc.Pos())
+				if loc.Pos() > math.MaxUint32 {
+					return 0, fmt.Errorf("position %d too large to export", loc.Pos())
+				}
+				v := uint32(loc.Pos())
 				sortedPos = sortedPos && (len(r.pos) == 0 || r.pos[len(r.pos)-1] <= v)
 				r.pos = append(r.pos, v)
 			}
@@ -170,7 +173,7 @@ func (r *postingsReader) readSegment(sr *segmentReader) (int, error) {
 				slices.Sort(r.pos)
 			}
 		}
-		if err := r.add(gid, p.Frequency(), l, vectors); err != nil {
+		if err := r.add(gid, p.Frequency(), l, r.pos, vectors); err != nil {
 			return 0, err
 		}
 		n++
@@ -201,34 +204,43 @@ func (r *postingsReader) readMemory(sr *segmentReader, term string) (int, error)
 		if p.Norm == 0 || p.Norm > math.MaxInt32 {
 			return 0, fmt.Errorf("unexpected field length %d", p.Norm)
 		}
-		r.pos = r.pos[:0]
-		if vectors {
-			sortedPos := true
-			for _, v := range p.Positions {
-				sortedPos = sortedPos && (len(r.pos) == 0 || r.pos[len(r.pos)-1] <= int(v))
-				r.pos = append(r.pos, int(v))
-			}
-			if !sortedPos {
-				slices.Sort(r.pos)
-			}
+		pos := p.Positions
+		if !vectors {
+			pos = nil
+		} else if !ascending(pos) {
+			// They are the writer's: sort a copy.
+			r.pos = append(r.pos[:0], pos...)
+			slices.Sort(r.pos)
+			pos = r.pos
 		}
-		if err := r.add(base+int(rank[p.Doc]), uint64(p.Freq), int(p.Norm), vectors); err != nil {
+		if err := r.add(base+int(rank[p.Doc]), uint64(p.Freq), int(p.Norm), pos, vectors); err != nil {
 			return 0, err
 		}
 	}
 	return n, nil
 }
 
-// add encodes one posting of record gid, its positions in r.pos.
-func (r *postingsReader) add(gid int, tf uint64, length int, vectors bool) error {
+// ascending reports whether pos is in ascending order (equal neighbours
+// allowed).
+func ascending(pos []uint32) bool {
+	for i := 1; i < len(pos); i++ {
+		if pos[i] < pos[i-1] {
+			return false
+		}
+	}
+	return true
+}
+
+// add encodes one posting of record gid, its positions pos ascending.
+func (r *postingsReader) add(gid int, tf uint64, length int, pos []uint32, vectors bool) error {
 	if tf > math.MaxInt32 {
 		return fmt.Errorf("frequency %d too large to export", tf)
 	}
 	at := len(r.enc)
-	r.enc = r.fe.head(r.enc, gid, int(tf), length, r.pos)
+	r.enc = r.fe.head(r.enc, gid, int(tf), length, pos)
 	head := len(r.enc)
 	if vectors {
-		r.enc = appendPositions(r.enc, r.pos)
+		r.enc = appendPositions(r.enc, pos)
 	}
 	if uint64(len(r.enc)) > math.MaxUint32 {
 		return fmt.Errorf("postings too large to export (%d bytes)", len(r.enc))
