@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,8 +9,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
-	zap "github.com/blevesearch/zapx/v15"
 	"github.com/gongkai/gongkai/search/zapwrite"
+	"github.com/gongkai/gongkai/search/zapwrite/zaptest"
 )
 
 // segdocRecords are the fixture plus records that reach every kind of
@@ -89,26 +88,9 @@ func TestSegmentDocMatchesBleve(t *testing.T) {
 		})
 		docs[i] = bd
 	}
-	want, _, err := (&zap.ZapPlugin{}).New(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
 	got, err := b.Segment()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wb, gb bytes.Buffer
-	if _, err := want.(*zap.SegmentBase).WriteTo(&wb); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := got.WriteTo(&gb); err != nil {
-		t.Fatal(err)
-	}
-	if w, g := wb.Bytes(), gb.Bytes(); !bytes.Equal(w, g) {
-		at := 0
-		for at < len(w) && at < len(g) && w[at] == g[at] {
-			at++
-		}
-		t.Fatalf("segment differs from bleve's at byte %d of %d (ours %d)", at, len(w), len(g))
-	}
+	zaptest.Same(t, zaptest.ZapBytes(t, docs), zaptest.FileBytes(t, got))
 }

@@ -97,9 +97,6 @@ func NewBuilder() *Builder {
 	return &Builder{fields: map[string]*field{}}
 }
 
-// Docs returns how many documents were added.
-func (b *Builder) Docs() int { return len(b.ids) }
-
 var errTooLarge = errors.New("zapwrite: segment too large (2^31 documents, postings or positions in a field); use more shards")
 
 // Add inverts one document; documents are numbered in the order of Add.

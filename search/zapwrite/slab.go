@@ -1,5 +1,7 @@
 package zapwrite
 
+import "slices"
+
 // slab is an append-only array kept in fixed blocks, so that growing it
 // to hundreds of megabytes never copies what it holds or asks the OS for
 // one huge allocation.
@@ -59,12 +61,8 @@ func (s *slab[T]) copyTo(dst []T, from int) {
 
 // read appends elements [from, from+n) to dst.
 func (s *slab[T]) read(dst []T, from, n int) []T {
-	for n > 0 {
-		b := s.blocks[from>>slabBits][from&(1<<slabBits-1):]
-		k := min(n, len(b))
-		dst = append(dst, b[:k]...)
-		from += k
-		n -= k
-	}
+	at := len(dst)
+	dst = slices.Grow(dst, n)[:at+n]
+	s.copyTo(dst[at:], from)
 	return dst
 }

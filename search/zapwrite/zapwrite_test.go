@@ -21,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 	index "github.com/blevesearch/bleve_index_api"
 	zap "github.com/blevesearch/zapx/v15"
+	"github.com/gongkai/gongkai/search/zapwrite/zaptest"
 )
 
 // testAnalyzer splits on spaces and, like gongkai's analyzer, drops byte
@@ -181,19 +182,9 @@ func TestSegmentMatchesZap(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			want, _, err := (&zap.ZapPlugin{}).New(docs)
-			if err != nil {
-				t.Fatal(err)
-			}
+			want := zaptest.ZapBytes(t, docs)
 			got, err := b.Segment()
 			if err != nil {
-				t.Fatal(err)
-			}
-			var wb, gb bytes.Buffer
-			if _, err := want.(*zap.SegmentBase).WriteTo(&wb); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := got.WriteTo(&gb); err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join(t.TempDir(), "seg.zap")
@@ -204,17 +195,10 @@ func TestSegmentMatchesZap(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(wb.Bytes(), file) {
-				t.Fatalf("WriteFile wrote %d bytes, not zapx's %d", len(file), wb.Len())
+			if !bytes.Equal(want, file) {
+				t.Fatalf("WriteFile wrote %d bytes, not zapx's %d", len(file), len(want))
 			}
-			if !bytes.Equal(wb.Bytes(), gb.Bytes()) {
-				w, g := wb.Bytes(), gb.Bytes()
-				at := 0
-				for at < len(w) && at < len(g) && w[at] == g[at] {
-					at++
-				}
-				t.Fatalf("segment differs from zapx's at byte %d of %d (ours %d bytes)\nwant %x\ngot  %x", at, len(w), len(g), w[max(0, at-16):min(len(w), at+24)], g[max(0, at-16):min(len(g), at+24)])
-			}
+			zaptest.Same(t, want, zaptest.FileBytes(t, got))
 		})
 	}
 }
@@ -303,18 +287,12 @@ func FuzzSegmentMatchesZap(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
-		want, _, err := (&zap.ZapPlugin{}).New(docs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		want := zaptest.ZapBytes(t, docs)
 		got, err := b.Segment()
 		if err != nil {
 			t.Fatal(err)
 		}
-		var wb, gb bytes.Buffer
-		_, _ = want.(*zap.SegmentBase).WriteTo(&wb)
-		_, _ = got.WriteTo(&gb)
-		if !bytes.Equal(wb.Bytes(), gb.Bytes()) {
+		if !bytes.Equal(want, zaptest.FileBytes(t, got)) {
 			t.Fatalf("%d docs, seed %d: segments differ", len(docs), seed)
 		}
 		for _, name := range got.Fields() {

@@ -176,8 +176,8 @@
 	const lone = (alt) => { const toks = baseTokens(alt); return phraseSlots(toks, splitUnits(toks)).single !== undefined; };
 	function snippet(rs, terms, at = 0, total = rs.length, from = 0) {
 		if (!total) return { html: '', first: -1 };
-		const sp = spans(rs, terms).filter((s) => s[0] >= from);
-		const longer = spans(rs, terms.map((t) => ({ alternatives: t.alternatives.filter((a) => !lone(a)) }))).filter((s) => s[0] >= from);
+		const only = (keep) => spans(rs, [{ alternatives: terms.flatMap((t) => t.alternatives.filter((a) => lone(a) === keep)) }]).filter((s) => s[0] >= from);
+		const longer = only(false), sp = [...longer, ...only(true)];
 		const lead = longer.length ? longer : sp;
 		const found = lead.length ? Math.min(...lead.map((s) => s[0])) + at : -1;
 		let lo = Math.max(0, Math.max(found, 0) - 30);
