@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/site"
@@ -46,14 +48,21 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 		return 0, "", err
 	}
 
-	n := 0
+	// Records go in in the byte order of their IDs, the order the static
+	// export numbers them in: each shard's documents are then numbered in
+	// that order too, and the export reads every posting list already
+	// sorted instead of sorting each one (laws corpus: 15 million postings).
+	var records []search.Record
 	for _, p := range s.Pages {
-		for _, r := range pageRecords(p) {
-			if err := w.Add(r); err != nil {
-				return n, "", err
-			}
-			n++
+		records = append(records, pageRecords(p)...)
+	}
+	slices.SortFunc(records, func(a, b search.Record) int { return strings.Compare(a.ID, b.ID) })
+	n := 0
+	for _, r := range records {
+		if err := w.Add(r); err != nil {
+			return n, "", err
 		}
+		n++
 	}
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, "", err
