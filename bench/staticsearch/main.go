@@ -138,7 +138,7 @@ func timeBuild(gongkai, source string) error {
 	total := time.Since(start)
 	var export time.Duration
 	for _, line := range strings.Split(trace.String(), "\n") {
-		if f := strings.Fields(line); len(f) == 4 && f[0] == "static" && f[2] == "done" {
+		if f := strings.Fields(line); len(f) >= 4 && f[0] == "static" && f[2] == "done" {
 			export, _ = time.ParseDuration(f[3])
 		}
 	}

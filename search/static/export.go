@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/gongkai/gongkai/internal/cputime"
 	"github.com/gongkai/gongkai/search"
 	"github.com/gongkai/gongkai/search/zapwrite"
 	"github.com/spf13/afero"
@@ -94,6 +95,7 @@ type exporter struct {
 
 	trace bool
 	start time.Time
+	cpu   time.Duration // cputime.Process() at the start
 }
 
 // bodyRef locates a record's body blocks.
@@ -103,13 +105,15 @@ type bodyRef struct {
 
 func (x *exporter) lap(what string) {
 	if x.trace {
-		fmt.Fprintf(os.Stderr, "static export: %-10s %v\n", what, time.Since(x.start).Round(time.Millisecond))
+		fmt.Fprintf(os.Stderr, "static export: %-10s %v cpu %v\n", what, time.Since(x.start).Round(time.Millisecond),
+			(cputime.Process() - x.cpu).Round(time.Millisecond))
 	}
 }
 
 func (x *exporter) run() (*Manifest, error) {
 	x.start = time.Now()
 	if x.trace {
+		x.cpu = cputime.Process()
 		mem := 0
 		for _, sh := range x.src.shards {
 			mem += b2i(sh.mem != nil)

@@ -2,19 +2,30 @@ package static
 
 import (
 	"bytes"
-	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"path"
 	"sync"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/klauspost/compress/gzip"
 	"github.com/spf13/afero"
 )
 
-// hashLen is how many bytes of a SHA-256 name a file: 48 bits keep the
-// chance of two files sharing a name negligible.
+// hashLen is how many bytes of a content hash name a file: 48 bits keep
+// the chance of two files sharing a name negligible.
 const hashLen = 6
+
+// contentName is kind/<hash>.bin for a file holding data. The hash only
+// names the file for caches, so it need not be cryptographic: xxHash reads
+// the laws export's 190 MB in a tenth of the time SHA-256 took (0.18 CPU-s,
+// 5% of the export).
+func contentName(kind string, data []byte) string {
+	var sum [8]byte
+	binary.BigEndian.PutUint64(sum[:], xxhash.Sum64(data))
+	return kind + "/" + hex.EncodeToString(sum[:hashLen]) + ".bin"
+}
 
 // files writes the export: standalone files (manifest, groups, directory)
 // and packs, the files that hold every other object back to back. Objects
@@ -51,8 +62,6 @@ func (r ref) encode(b *buf) {
 func newFiles(fs afero.Fs, dir string, packSize int) *files {
 	return &files{fs: fs, dir: dir, packSize: packSize, made: map[string]bool{}, open: map[string]*pack{}}
 }
-
-func hexName(h []byte) string { return hex.EncodeToString(h) }
 
 // gzipLevel is klauspost/compress's level 4: on the laws export's 31,000
 // objects it compresses 0.2% smaller than the standard library's fastest
@@ -105,8 +114,7 @@ func (f *files) add(kind string, data []byte) (ref, error) {
 
 // closePack writes p as k/<hash>.bin; f.mu is held.
 func (f *files) closePack(p *pack) error {
-	sum := sha256.Sum256(p.data)
-	name := "k/" + hexName(sum[:hashLen]) + ".bin"
+	name := contentName("k", p.data)
 	f.packs[p.index] = name
 	err := f.writeLocked(name, p.data)
 	p.data = nil
@@ -130,8 +138,7 @@ func (f *files) finish() error {
 // its name.
 func (f *files) put(kind string, data []byte) (string, error) {
 	data = f.gzipped(data)
-	sum := sha256.Sum256(data)
-	name := kind + "/" + hexName(sum[:hashLen]) + ".bin"
+	name := contentName(kind, data)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return name, f.writeLocked(name, data)
