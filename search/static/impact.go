@@ -9,6 +9,7 @@ import (
 type impactScratch struct {
 	all, top, tmp []scored
 	keys          []uint64
+	order         []int // what impactOrder returns
 }
 
 // scored is a posting's score as a key that sorts best first: the bits of
@@ -73,7 +74,8 @@ func impactOrder(ps []posting, impactCap int, norms []float32, sc *impactScratch
 	} else {
 		sc.all, sc.tmp = top, spare
 	}
-	order := make([]int, len(top))
+	order := slices.Grow(sc.order[:0], len(top))[:len(top)]
+	sc.order = order
 	for k, s := range top {
 		order[k] = s.i
 	}
