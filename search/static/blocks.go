@@ -33,12 +33,19 @@ func cutBlocks(body string) ([]textBlock, int) {
 	}
 	var blocks []textBlock
 	start, startRune, runes := 0, 0, 0
-	for i, r := range body {
+	for i := 0; i < len(body); {
+		r, size := rune(body[i]), 1
+		if han3(body, i) {
+			r, size = rune(body[i]&0x0f)<<12|rune(body[i+1]&0x3f)<<6|rune(body[i+2]&0x3f), 3
+		} else if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(body[i:])
+		}
+		i += size
 		runes++
 		if runes-startRune < blockRunes || (r != '\n' && r != '。' && r != '、') {
 			continue
 		}
-		end := i + utf8.RuneLen(r)
+		end := i
 		if end == len(body) {
 			break // the last rune: it was counted
 		}

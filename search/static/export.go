@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/internal/cputime"
 	"github.com/gongkai/gongkai/search"
@@ -298,7 +299,20 @@ func (x *exporter) writeBodies() error {
 
 // appendUTF16LE appends s in UTF-16LE, as utf16.Encode([]rune(s)) does.
 func appendUTF16LE(b []byte, s string) []byte {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			b = append(b, c, 0)
+			i++
+			continue
+		}
+		if han3(s, i) {
+			r := rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+			b = append(b, byte(r), byte(r>>8))
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r < 0x10000 {
 			b = append(b, byte(r), byte(r>>8))
 			continue

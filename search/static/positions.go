@@ -3,6 +3,7 @@ package static
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -55,14 +56,15 @@ func b2i(b bool) int {
 // runes are folded, and inline spaces between two Han characters, which
 // normalizeText drops, continue the run.
 func forEachUnit(text string, fn func(han bool, n int)) {
+	classes := bmpClasses()
 	for i := 0; i < len(text); {
 		r, size := decodeFolded(text, i)
 		switch {
-		case isIdeo(r):
+		case classes.ideo(r):
 			n, last := 0, rune(-1)
 			for i < len(text) {
 				r, size := decodeFolded(text, i)
-				if !isIdeo(r) {
+				if !classes.ideo(r) {
 					if j := i + size; isInlineSpace(r) && isHan(last) {
 						j = afterInlineSpaces(text, j)
 						if next, _ := decodeFolded(text, j); j < len(text) && isHan(next) {
@@ -88,8 +90,29 @@ func forEachUnit(text string, fn func(han bool, n int)) {
 
 // decodeFolded decodes the rune at text[i:] as normalizeText leaves it.
 func decodeFolded(text string, i int) (rune, int) {
-	r, size := utf8.DecodeRuneInString(text[i:])
+	r, size := decodeRune(text, i)
 	return foldRune(r), size
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) (i ≤ len(s)), with the
+// three-byte sequences of Chinese text decoded without the standard
+// library's call.
+func decodeRune(s string, i int) (rune, int) {
+	if han3(s, i) {
+		return rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), 3
+	}
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// han3 reports whether a valid three-byte UTF-8 sequence starts at s[i]
+// outside U+D000…U+DFFF, where the surrogates lie: those of U+E000 and
+// above and U+0800…U+CFFF, all of CJK. The rune is then
+// (s[i]&0x0f)<<12 | (s[i+1]&0x3f)<<6 | s[i+2]&0x3f.
+func han3(s string, i int) bool {
+	return i+2 < len(s) && s[i]&0xf0 == 0xe0 && s[i] != 0xed && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 && (s[i] != 0xe0 || s[i+1] >= 0xa0)
 }
 
 // afterInlineSpaces is the offset of the first rune at or after i that is
@@ -175,15 +198,7 @@ func wordEnd(text string, i int) int {
 
 // isIdeo is what bleve's tokenizer emits ideographs for: Han, Hiragana and
 // Katakana, and the Katakana word-break marks.
-func isIdeo(r rune) bool {
-	if r < 0x2e80 {
-		return false
-	}
-	if r < 1<<16 {
-		return bmpClasses()[r]&classIdeo != 0
-	}
-	return isIdeoOf(r)
-}
+func isIdeo(r rune) bool { return bmpClasses().ideo(r) }
 
 func isIdeoOf(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
@@ -200,20 +215,48 @@ const (
 
 // bmpClasses is wordKind and isIdeo of every rune below U+10000: counting
 // positions looks up every rune of every body, and Unicode's tables take a
-// binary search or several.
-var bmpClasses = sync.OnceValue(func() *[1 << 16]uint8 {
-	var t [1 << 16]uint8
-	for r := range rune(len(t)) {
-		t[r] = uint8(wordKindOf(r))
-		if r >= 0x2e80 && isIdeoOf(r) {
-			t[r] |= classIdeo
-		}
-		if unicode.Is(unicode.Han, r) {
-			t[r] |= classHan
-		}
+// binary search or several. It is built on first use; after that a call is
+// one load the compiler inlines (sync.OnceValue's call was a fifth of
+// counting).
+func bmpClasses() *runeTable {
+	if t := bmpTable.Load(); t != nil {
+		return t
 	}
-	return &t
-})
+	return buildBMPClasses()
+}
+
+// runeTable holds a class byte for every rune below U+10000.
+type runeTable [1 << 16]uint8
+
+// ideo is isIdeo(r).
+func (t *runeTable) ideo(r rune) bool {
+	if uint32(r) < 1<<16 {
+		return t[r]&classIdeo != 0
+	}
+	return isIdeoOf(r)
+}
+
+var (
+	bmpTable atomic.Pointer[runeTable]
+	bmpOnce  sync.Once
+)
+
+func buildBMPClasses() *runeTable {
+	bmpOnce.Do(func() {
+		var t runeTable
+		for r := range rune(len(t)) {
+			t[r] = uint8(wordKindOf(r))
+			if r >= 0x2e80 && isIdeoOf(r) {
+				t[r] |= classIdeo
+			}
+			if unicode.Is(unicode.Han, r) {
+				t[r] |= classHan
+			}
+		}
+		bmpTable.Store(&t)
+	})
+	return bmpTable.Load()
+}
 
 // normalizeText is search's: fold full-width ASCII, and drop inline spaces
 // between two Han characters, which the index joins (刘  智 → 刘智). Text

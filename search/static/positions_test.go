@@ -1,10 +1,12 @@
 package static
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -167,4 +169,32 @@ func checkForEachUnit(t *testing.T, s string) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("forEachUnit(%q) = %v, want %v (normalized %q)", s, got, want, normalizeText(s))
 	}
+}
+
+// FuzzDecodeRune holds decodeRune, and the loops that decode three-byte
+// sequences inline through han3, to utf8.DecodeRuneInString.
+func FuzzDecodeRune(f *testing.F) {
+	for _, s := range []string{"", "a", "中文", "\xe0\x80\x80", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbf", "\xe4\xb8", "\xe4\xb8\x41", "𠀋", "é", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			r, size := decodeRune(s, i)
+			wr, wsize := utf8.DecodeRuneInString(s[i:])
+			if r != wr || size != wsize {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, size, wr, wsize)
+			}
+		}
+		if got, want := appendUTF16LE(nil, s), utf16LE(s); !bytes.Equal(got, want) {
+			t.Fatalf("appendUTF16LE(%q) = % x, want % x", s, got, want)
+		}
+	})
+}
+
+func utf16LE(s string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
 }
