@@ -8,7 +8,8 @@ import (
 
 // The dictionary maps every term of every field to its posting lists. Terms
 // are hashed (FNV-1a, 32 bits, of the UTF-8 bytes) into Buckets files so a
-// query fetches one small file per term. A bucket (gzip) is
+// query fetches one small object per term. A bucket (stored raw: gzip
+// saved 3% of its bytes) is
 //
 //	nentries, per entry (by term): term, nfields, per field:
 //	  field number, df per shard, kind,

@@ -40,7 +40,7 @@
 // Names are content hashes, so a host may cache them forever. Objects in
 // packs are located by pack, offset and length; a host that ignores Range
 // still works, the client then keeping each whole pack it received. The
-// objects: dictionary buckets (gzip, dict.go), posting lists (lists.go),
+// objects: dictionary buckets (raw, dict.go), posting lists (lists.go),
 // metadata chunks (gzip) and body blocks (export.go).
 //
 // Records are numbered ("gid") shard by shard, within a shard in the byte

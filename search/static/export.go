@@ -151,7 +151,7 @@ func (x *exporter) run() (*Manifest, error) {
 	for _, sh := range x.src.shards {
 		man.Shards = append(man.Shards, sh.docs)
 	}
-	metaLens, metaPacks, err := x.sequence("m", (len(x.recs)+x.lay.metaChunk-1)/x.lay.metaChunk, x.metaChunk)
+	metaLens, metaPacks, err := x.sequence("m", (len(x.recs)+x.lay.metaChunk-1)/x.lay.metaChunk, x.metaChunk, true)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,10 @@ func (x *exporter) run() (*Manifest, error) {
 		x.lap(exportFields[fi].Name)
 	}
 	nbuckets, bucket := x.dict.buckets(x.lay.bucketBytes)
-	bucketLens, dictPacks, err := x.sequence("d", nbuckets, bucket)
+	// Buckets are stored raw: gzip saved 3% of their bytes (laws: 405
+	// bytes of 416 on average) for a fifth of the export's gzip time, and
+	// the client then has one decompression less per query term.
+	bucketLens, dictPacks, err := x.sequence("d", nbuckets, bucket, false)
 	x.lap("dictionary")
 	if err != nil {
 		return nil, err
@@ -201,14 +204,17 @@ func (x *exporter) run() (*Manifest, error) {
 	return man, nil
 }
 
-// sequence encodes n objects with object and compresses them, in
+// sequence encodes n objects with object, and gzips them when compress, in
 // parallel, and adds them to packs of kind in order. It returns each one's
 // stored length and, per pack used, the pack and the first object in it:
 // enough for a reader to locate object i.
-func (x *exporter) sequence(kind string, n int, object func(i int) []byte) ([]int, [][2]int, error) {
+func (x *exporter) sequence(kind string, n int, object func(i int) []byte, compress bool) ([]int, [][2]int, error) {
 	lens := make([]int, n)
 	var packs [][2]int
 	err := ordered(n, 64, func(_, i int) ([]byte, error) {
+		if !compress {
+			return object(i), nil
+		}
 		return x.files.gzipped(object(i)), nil
 	}, func(i int, data []byte) error {
 		r, err := x.files.add(kind, data)

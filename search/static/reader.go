@@ -137,7 +137,7 @@ type List struct {
 // Lookup decodes every list of term, keyed by field name; nil when the
 // export does not know the term.
 func (r *Reader) Lookup(term string) (map[string]*List, error) {
-	data, err := r.object(r.buckets[bucketOf(term, r.man.Buckets)], true)
+	data, err := r.object(r.buckets[bucketOf(term, r.man.Buckets)], false)
 	if err != nil {
 		return nil, err
 	}

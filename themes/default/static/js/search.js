@@ -326,22 +326,22 @@
 	class Index {
 		static async open(base, get) {
 			const store = new Store(base, get), man = (store.man = JSON.parse(utf8.decode((await store.get(base + 'manifest.json')).body)));
-			if (man.format !== 1) throw new Error('检索索引版本不符，请重新构建网站。');
+			if (man.format !== 2) throw new Error('检索索引版本不符，请重新构建网站。');
 			const [dir, groups] = await Promise.all([store.file(man.directory), store.file(man.groups), store.probe()]);
 			return new Index(store, man, dir, groups);
 		}
 		constructor(store, man, dir, groups) {
 			this.store = store; this.man = man; this.n = man.shards.length; this.N = man.records;
 			this.base = [0]; man.shards.forEach((c, i) => this.base.push(this.base[i] + c));
-			const r = new Reader(dir), locate = (packs) => {
+			const r = new Reader(dir), locate = (packs, gz) => {
 				const out = []; let p = -1, off = 0;
 				for (let i = 0, n = r.u(); i < n; i++) {
 					if (p + 1 < packs.length && packs[p + 1][1] === i) { p++; off = 0; }
-					const l = r.u(); out.push({ p: packs[p][0], o: off, l, gz: true }); off += l;
+					const l = r.u(); out.push({ p: packs[p][0], o: off, l, gz }); off += l;
 				}
 				return out;
 			};
-			this.buckets = locate(man.dict_packs); this.metas = locate(man.meta_packs);
+			this.buckets = locate(man.dict_packs, false); this.metas = locate(man.meta_packs, true);
 			this.fieldNo = Object.fromEntries(man.fields.map((f, i) => [f.name, i]));
 			this.groups = decodeGroups(groups, man.group_fields.length, this.N);
 		}
