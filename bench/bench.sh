@@ -33,14 +33,22 @@ measure() { # measure LABEL COMMAND...: wall seconds and peak RSS
 
 echo "== gongkai"
 measure "gongkai build (no index)" "$work/gongkai" build -s "$work/site" --no-index
-GONGKAI_EXPORT_TRACE=1 measure "gongkai build (with index)" "$work/gongkai" build -s "$work/site"
-gongkai_wall=$last_wall
-# The export traces cumulative laps ("static export: <phase> <duration> cpu <cpu time>"); the
-# last is its total.
-awk -v wall="$gongkai_wall" '/^static export:/ { d = $4 } END {
-  s = d; if (s ~ /ms$/) { sub(/ms$/, "", s); s /= 1000 } else if (s ~ /m[0-9.]+s$/) { split(s, p, "m"); sub(/s$/, "", p[2]); s = p[1] * 60 + p[2] } else { sub(/s$/, "", s) }
-  rest = wall - s
-  printf "static export %.2f s = %.0f%% on top of the rest of the build (%.1f s); budget 20%%: %s\n", s, 100 * s / rest, rest, s <= 0.2 * rest ? "met" : "missed" }' "$work/out"
+# This machine's speed drifts by a quarter from one run to the next, so the export's share is
+# taken from three builds and the median reported. The export traces cumulative laps ("static
+# export: <phase> <duration> cpu <cpu time>"); the last is its total.
+shares=()
+for run in 1 2 3; do
+  GONGKAI_EXPORT_TRACE=1 measure "gongkai build (with index) #$run" "$work/gongkai" build -s "$work/site"
+  gongkai_wall=$last_wall
+  shares+=("$(awk -v wall="$gongkai_wall" '/^static export:/ { d = $4; c = $6 } END {
+    s = d; if (s ~ /ms$/) { sub(/ms$/, "", s); s /= 1000 } else if (s ~ /m[0-9.]+s$/) { split(s, p, "m"); sub(/s$/, "", p[2]); s = p[1] * 60 + p[2] } else { sub(/s$/, "", s) }
+    printf "%.1f %.2f %.1f %s\n", 100 * s / (wall - s), s, wall - s, c }' "$work/out")")
+  echo "  static export ${shares[-1]#* } (s, rest of the build s, cpu)"
+done
+median=$(printf '%s\n' "${shares[@]}" | sort -n | sed -n 2p)
+read -r share export_s rest_s _ <<< "$median"
+awk -v p="$share" -v s="$export_s" -v r="$rest_s" 'BEGIN {
+  printf "static export %.2f s = %.1f%% on top of the rest of the build (%.1f s), median of 3; budget 20%%: %s\n", s, p, r, p <= 20 ? "met" : "missed" }'
 echo "index size: $(du -sh "$work/site/public/_search/index" | cut -f1), site: $(du -sh --exclude=_search "$work/site/public" | cut -f1)"
 
 port=$((20000 + RANDOM % 20000))
