@@ -78,10 +78,12 @@
 // are listed in the background while the bodies are cut. Work runs on
 // every CPU (parallel.go) and objects are placed in a fixed order, so the
 // same index always gives the same bytes. On the laws corpus, in the build,
-// it takes 1.7 s and about 2.6 CPU-seconds on two cores (from the segments:
-// 2.3 s, 3.7); gzip (klauspost/compress) and encoding lists are most of
-// what is left. GONGKAI_EXPORT_TRACE=1 prints its phases; BenchmarkExport
-// measures the example site.
+// it takes 1.7–2.3 s and 3.2–4.4 CPU-seconds on two cores (this machine's
+// speed drifts by a quarter between runs); reading and encoding postings
+// (45%), gzip of metadata chunks and memberships (about 15%) and cutting
+// bodies are most of it. GONGKAI_EXPORT_TRACE=1 prints its phases and CPU
+// time; BenchmarkExport measures the example site and
+// generator/build's BenchmarkStaticExport any site, alone.
 //
 // # Costs, measured on the laws corpus (3,476 laws, 22,167 records)
 //
