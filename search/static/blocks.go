@@ -35,8 +35,8 @@ func cutBlocks(body string) ([]textBlock, int) {
 	start, startRune, runes := 0, 0, 0
 	for i := 0; i < len(body); {
 		r, size := rune(body[i]), 1
-		if han3(body, i) {
-			r, size = rune(body[i]&0x0f)<<12|rune(body[i+1]&0x3f)<<6|rune(body[i+2]&0x3f), 3
+		if h, ok := han3(body, i); ok {
+			r, size = h, 3
 		} else if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(body[i:])
 		}

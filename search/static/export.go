@@ -311,8 +311,7 @@ func appendUTF16LE(b []byte, s string) []byte {
 			i++
 			continue
 		}
-		if han3(s, i) {
-			r := rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+		if r, ok := han3(s, i); ok {
 			b = append(b, byte(r), byte(r>>8))
 			i += 3
 			continue

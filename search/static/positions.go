@@ -3,7 +3,6 @@ package static
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -98,8 +97,8 @@ func decodeFolded(text string, i int) (rune, int) {
 // three-byte sequences of Chinese text decoded without the standard
 // library's call.
 func decodeRune(s string, i int) (rune, int) {
-	if han3(s, i) {
-		return rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), 3
+	if r, ok := han3(s, i); ok {
+		return r, 3
 	}
 	if i < len(s) && s[i] < utf8.RuneSelf {
 		return rune(s[i]), 1
@@ -107,12 +106,14 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// han3 reports whether a valid three-byte UTF-8 sequence starts at s[i]
-// outside U+D000…U+DFFF, where the surrogates lie: those of U+E000 and
-// above and U+0800…U+CFFF, all of CJK. The rune is then
-// (s[i]&0x0f)<<12 | (s[i+1]&0x3f)<<6 | s[i+2]&0x3f.
-func han3(s string, i int) bool {
-	return i+2 < len(s) && s[i]&0xf0 == 0xe0 && s[i] != 0xed && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 && (s[i] != 0xe0 || s[i+1] >= 0xa0)
+// han3 decodes the valid three-byte UTF-8 sequence at s[i], if one starts
+// there outside U+D000…U+DFFF, where the surrogates lie: those of U+E000
+// and above and U+0800…U+CFFF, all of CJK. Small enough to be inlined.
+func han3(s string, i int) (rune, bool) {
+	if i+2 < len(s) && s[i]&0xf0 == 0xe0 && s[i] != 0xed && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 && (s[i] != 0xe0 || s[i+1] >= 0xa0) {
+		return rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), true
+	}
+	return 0, false
 }
 
 // afterInlineSpaces is the offset of the first rune at or after i that is
@@ -215,15 +216,21 @@ const (
 
 // bmpClasses is wordKind and isIdeo of every rune below U+10000: counting
 // positions looks up every rune of every body, and Unicode's tables take a
-// binary search or several. It is built on first use; after that a call is
-// one load the compiler inlines (sync.OnceValue's call was a fifth of
-// counting).
-func bmpClasses() *runeTable {
-	if t := bmpTable.Load(); t != nil {
-		return t
+// binary search or several. forEachUnit, the hot loop, takes it once per
+// text: sync.OnceValue's call for every rune was a fifth of counting.
+var bmpClasses = sync.OnceValue(func() *runeTable {
+	var t runeTable
+	for r := range rune(len(t)) {
+		t[r] = uint8(wordKindOf(r))
+		if r >= 0x2e80 && isIdeoOf(r) {
+			t[r] |= classIdeo
+		}
+		if unicode.Is(unicode.Han, r) {
+			t[r] |= classHan
+		}
 	}
-	return buildBMPClasses()
-}
+	return &t
+})
 
 // runeTable holds a class byte for every rune below U+10000.
 type runeTable [1 << 16]uint8
@@ -234,28 +241,6 @@ func (t *runeTable) ideo(r rune) bool {
 		return t[r]&classIdeo != 0
 	}
 	return isIdeoOf(r)
-}
-
-var (
-	bmpTable atomic.Pointer[runeTable]
-	bmpOnce  sync.Once
-)
-
-func buildBMPClasses() *runeTable {
-	bmpOnce.Do(func() {
-		var t runeTable
-		for r := range rune(len(t)) {
-			t[r] = uint8(wordKindOf(r))
-			if r >= 0x2e80 && isIdeoOf(r) {
-				t[r] |= classIdeo
-			}
-			if unicode.Is(unicode.Han, r) {
-				t[r] |= classHan
-			}
-		}
-		bmpTable.Store(&t)
-	})
-	return bmpTable.Load()
 }
 
 // normalizeText is search's: fold full-width ASCII, and drop inline spaces
