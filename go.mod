@@ -16,10 +16,11 @@ require (
 	go.etcd.io/bbolt v1.4.0
 	golang.org/x/text v0.43.0
 	golang.org/x/tools v0.52.0
-	gopkg.in/yaml.v3 v3.0.1
 )
 
 require github.com/cespare/xxhash/v2 v2.3.0
+
+require go.yaml.in/yaml/v3 v3.0.6
 
 require (
 	github.com/RoaringBitmap/roaring/v2 v2.14.5

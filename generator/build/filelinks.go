@@ -12,7 +12,7 @@ import (
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/spf13/afero"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // linkFiles makes a page's relative links to files work: a page's URL is a folder of its own

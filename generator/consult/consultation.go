@@ -3,7 +3,7 @@ package consult
 import (
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Consultation is the front matter of a consultation page (type: consultation).

@@ -6,7 +6,7 @@ package content
 import (
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Kinds of pages.

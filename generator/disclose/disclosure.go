@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/generator/consult"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Problem is shared with consult so that the build reports both alike.

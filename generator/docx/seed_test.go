@@ -10,7 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/generator/duty"
 	"github.com/gongkai/gongkai/generator/frontmatter"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // readSeed reads a seed document, or skips the test.

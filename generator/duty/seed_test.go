@@ -10,7 +10,7 @@ import (
 
 	"github.com/gongkai/gongkai/internal/seedtest"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // readSeed reads a seed document, or skips the test.

@@ -7,7 +7,7 @@ import (
 	"fmt"
 
 	"github.com/gongkai/gongkai/generator/config"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Document is a content file split into front matter and body.

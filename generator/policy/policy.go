@@ -9,7 +9,7 @@ import (
 
 	"github.com/gongkai/gongkai/generator/cite"
 	"github.com/gongkai/gongkai/generator/content"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Statuses a document can have (时效).

@@ -14,7 +14,7 @@ import (
 
 	"github.com/gongkai/gongkai/themes"
 	"github.com/spf13/afero"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Theme is a parsed theme: one template set per layout, UI strings, static files.
