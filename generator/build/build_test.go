@@ -30,7 +30,7 @@ published: 2024-03-02
 topics: [城乡建设/社区治理]
 genre: 通知
 level: 市
-favourite_colour: 红
+params: {favourite_colour: 红}
 ---
 各村（居）民委员会：
 现将有关事项通知如下。

@@ -80,6 +80,7 @@ title: 公开测试
 ---
 title: 正在公示的名单
 type: disclosure
+responsible: 示范村村民委员会
 village: 示范村
 category: 低保
 notice: {start: 2026-11-20, end: 2026-12-20}
@@ -93,6 +94,7 @@ allow_numbers: [023-70700000]
 ---
 title: 已撤下MARKERGONE
 type: disclosure
+responsible: 示范村村民委员会
 village: 示范村
 category: 低保
 notice: {start: 2025-01-01, end: 2025-01-10}
@@ -117,7 +119,7 @@ func TestDisclosures(t *testing.T) {
 func TestPersonalDataGuard(t *testing.T) {
 	bad := strings.Replace(disclosureSite, "500230********123X", "11010519491231002X", 1)
 	s := buildTxtar(t, bad)
-	if s.err == nil || !strings.Contains(s.err.Error(), "now.md:12:") || strings.Contains(s.err.Error(), "11010519491231002X") {
+	if s.err == nil || !strings.Contains(s.err.Error(), "now.md:13:") || strings.Contains(s.err.Error(), "11010519491231002X") {
 		t.Errorf("a valid ID number must fail the build naming file:line and masking the number, got %v", s.err)
 	}
 	wrongCheck := strings.Replace(disclosureSite, "500230********123X", "110105194912310021", 1)
@@ -163,8 +165,8 @@ func TestUnpublishedDisclosureIsNotSearchable(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
 		"site.yaml":                  "title: 公开\n",
-		"content/disclosures/now.md": "---\ntitle: 公示名单\ntype: disclosure\nvillage: 示范村\ncategory: 低保\nnotice: {start: 2026-11-01, end: 2026-12-01}\n---\n名单MARKERNOW\n",
-		"content/disclosures/old.md": "---\ntitle: 旧名单\ntype: disclosure\nvillage: 示范村\ncategory: 低保\nnotice: {start: 2025-01-01, end: 2025-01-10}\nunpublish_after: 2026-01-01\n---\n名单MARKERGONE\n",
+		"content/disclosures/now.md": "---\ntitle: 公示名单\ntype: disclosure\nresponsible: 村民委员会\nvillage: 示范村\ncategory: 低保\nnotice: {start: 2026-11-01, end: 2026-12-01}\n---\n名单MARKERNOW\n",
+		"content/disclosures/old.md": "---\ntitle: 旧名单\ntype: disclosure\nresponsible: 村民委员会\nvillage: 示范村\ncategory: 低保\nnotice: {start: 2025-01-01, end: 2025-01-10}\nunpublish_after: 2026-01-01\n---\n名单MARKERGONE\n",
 		"content/draft.md":           "---\ntitle: 草稿\ndraft: true\n---\n草稿MARKERDRAFT\n",
 	} {
 		writeOS(t, dir, name, content)

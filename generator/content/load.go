@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -57,7 +58,15 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) 
 		pages = append(pages, p)
 	}
 	applySectionTypes(pages)
-	return pages, errs
+	kept := pages[:0]
+	for _, p := range pages {
+		if es := checkKeys(p, taxonomyKeys); len(es) > 0 {
+			errs = append(errs, es...)
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, errs
 }
 
 // LoadFile reads one Markdown file below root, for rebuilding after an edit. Its type comes from
@@ -72,6 +81,9 @@ func LoadFile(fsys afero.Fs, root, srcPath string, taxonomyKeys []string, others
 		return nil, err
 	}
 	applySectionTypes(append(append([]*Page(nil), others...), p))
+	if es := checkKeys(p, taxonomyKeys); len(es) > 0 {
+		return nil, errors.Join(es...)
+	}
 	return p, nil
 }
 
@@ -91,7 +103,7 @@ func loadPage(fsys afero.Fs, srcPath, rel string, taxonomyKeys []string) (*Page,
 		MetaLine: doc.MetaLine,
 		Body:     doc.Body,
 		BodyLine: doc.BodyLine,
-		Source:   src,
+		Source:   doc.Text,
 	}
 	p.Dir = path.Dir(rel)
 	if p.Dir == "." {

@@ -17,9 +17,10 @@ func decodeMeta(p *Page, taxonomyKeys []string) error {
 	if p.Meta == nil {
 		return nil
 	}
-	isTaxonomy := map[string]bool{}
+	// Taxonomy keys are matched without regard to case, as every other key (Tags: is tags:).
+	taxonomy := map[string]string{}
 	for _, k := range taxonomyKeys {
-		isTaxonomy[k] = true
+		taxonomy[strings.ToLower(k)] = k
 	}
 	n := p.Meta
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -48,16 +49,30 @@ func decodeMeta(p *Page, taxonomyKeys []string) error {
 			p.Expiry, err = Date(val)
 		case "lastmod":
 			p.Lastmod, err = Date(val)
+		case "unpublish_after":
+			p.UnpublishAfter, err = takeDown(val)
 		}
 		if err != nil {
 			return fmt.Errorf("%s:%d: %s: %v", p.SrcPath, p.Line(val.Line), key, err)
 		}
-		if isTaxonomy[key] {
+		if tk, ok := taxonomy[strings.ToLower(key)]; ok {
 			terms, err := Strings(val)
 			if err != nil {
 				return fmt.Errorf("%s:%d: %s: %v", p.SrcPath, p.Line(val.Line), key, err)
 			}
-			p.Terms[key] = terms
+			p.Terms[tk] = terms
+		}
+		if key == "params" {
+			// A page's own fields, for its templates: on typed pages the one place for
+			// keys gongkai does not read, since any other unknown key there is an error.
+			var own map[string]any
+			if err := val.Decode(&own); err != nil {
+				return fmt.Errorf("%s:%d: params 应为映射（key: value），如 params: {contact: 张三}", p.SrcPath, p.Line(val.Line))
+			}
+			for k, v := range own {
+				p.Params[k] = v
+			}
+			continue
 		}
 		var v any
 		if err := val.Decode(&v); err == nil {
@@ -65,6 +80,17 @@ func decodeMeta(p *Page, taxonomyKeys []string) error {
 		}
 	}
 	return nil
+}
+
+// takeDown reads unpublish_after: the page stays up through that day (China Standard Time) and
+// comes down at the next midnight, as disclosures have always read it; a value with a time of
+// day takes it down at that moment.
+func takeDown(n *yaml.Node) (time.Time, error) {
+	t, err := Date(n)
+	if err != nil || t.IsZero() || strings.Contains(n.Value, ":") {
+		return t, err
+	}
+	return t.AddDate(0, 0, 1), nil
 }
 
 // String decodes a scalar as text.

@@ -34,6 +34,9 @@ type Page struct {
 	Date     time.Time
 	Publish  time.Time // publishDate
 	Expiry   time.Time // expiryDate
+	// UnpublishAfter is the moment unpublish_after takes the page down: the midnight after the
+	// day written, or the time written. Zero: it stays.
+	UnpublishAfter time.Time
 	Lastmod  time.Time
 	Terms    map[string][]string // taxonomy key → values
 	Params   map[string]any      // every front matter key, known or not, for templates
@@ -58,10 +61,22 @@ func (p *Page) Published(now time.Time, drafts, future bool) bool {
 			return false
 		}
 	}
-	if !p.Expiry.IsZero() && !p.Expiry.After(now) {
+	if down := p.Down(); !down.IsZero() && !down.After(now) {
 		return false
 	}
 	return true
+}
+
+// Down is the moment the page comes down (the earlier of expiryDate and unpublish_after), or
+// zero when it stays up.
+func (p *Page) Down() time.Time {
+	switch {
+	case p.Expiry.IsZero():
+		return p.UnpublishAfter
+	case p.UnpublishAfter.IsZero() || p.Expiry.Before(p.UnpublishAfter):
+		return p.Expiry
+	}
+	return p.UnpublishAfter
 }
 
 // Line converts a line number of a front matter YAML node into a line of the file.

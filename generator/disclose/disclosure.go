@@ -45,6 +45,11 @@ func Decode(node *yaml.Node, categories []string) (*Disclosure, []Problem) {
 		}
 		return d, r.Problems
 	}
+	// A disclosure without a title would be headed by its file name, and one without a
+	// responsible body leaves residents nobody to ask: both are required.
+	if r.String(top.Get("title"), "title") == "" {
+		r.Addf(top.Line, "缺少 title：写明公开事项，如 title: 2026年第三季度财务收支公开")
+	}
 	d.Village = r.String(top.Get("village"), "village")
 	if d.Village == "" {
 		r.Addf(top.Line, "缺少 village：写明村（社区）名称，如 village: 三建乡某某村")
@@ -56,6 +61,9 @@ func Decode(node *yaml.Node, categories []string) (*Disclosure, []Problem) {
 		r.Addf(top.Line, "缺少 notice：写明公示期，如 notice: {start: 2026-11-05, end: 2026-12-05}")
 	}
 	d.Responsible = r.String(top.Get("responsible"), "responsible")
+	if d.Responsible == "" {
+		r.Addf(top.Line, "缺少 responsible：写明负责公开的单位，如 responsible: 某某村民委员会")
+	}
 	d.Hotline = r.String(top.Get("hotline"), "hotline")
 	d.UnpublishAfter = r.Date(top.Get("unpublish_after"), "unpublish_after")
 	if !d.UnpublishAfter.IsZero() && !d.NoticeEnd.IsZero() && d.UnpublishAfter.Before(d.NoticeEnd) {

@@ -67,6 +67,8 @@ func TestDecodeGood(t *testing.T) {
 
 func TestDecodeProblems(t *testing.T) {
 	const base = "village: 某某村\ncategory: 低保\nnotice: {start: 2026-11-05, end: 2026-12-05}\n"
+	// The required title and responsible go last, so that the lines above keep their numbers.
+	const required = "title: t\nresponsible: 某某村民委员会\n"
 	tests := []struct {
 		name       string
 		src        string
@@ -78,7 +80,9 @@ func TestDecodeProblems(t *testing.T) {
 		{"unknown category", "village: 某某村\ncategory: 党务公开\nnotice: {start: 2026-11-05, end: 2026-12-05}\n", nil,
 			[]wantProblem{{2, `category "党务公开" 不在公开类别中`}}},
 		{"missing everything", "title: x\n", nil,
-			[]wantProblem{{1, "缺少 village"}, {1, "缺少 category"}, {1, "缺少 notice"}}},
+			[]wantProblem{{1, "缺少 village"}, {1, "缺少 category"}, {1, "缺少 notice"}, {1, "缺少 responsible"}}},
+		{"no title", "responsible: r\n" + base, nil, []wantProblem{{1, "缺少 title"}}},
+		{"empty responsible", "title: t\nresponsible: \"\"\n" + base, nil, []wantProblem{{1, "缺少 responsible"}}},
 		{"village as list", "village: [a]\ncategory: 低保\nnotice: {start: 2026-11-05, end: 2026-12-05}\n", nil,
 			[]wantProblem{{1, "village 应为文字"}, {1, "缺少 village"}}},
 		{"notice end before start", "village: v\ncategory: 低保\nnotice:\n  start: 2026-12-05\n  end: 2026-11-05\n", nil,
@@ -102,7 +106,11 @@ func TestDecodeProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, got := decodeYAML(t, tt.src, tt.categories)
+			src := tt.src
+			if !strings.Contains(src, "title:") && !strings.Contains(src, "responsible:") {
+				src += required
+			}
+			_, got := decodeYAML(t, src, tt.categories)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %v, want %v", got, tt.want)
 			}
@@ -113,7 +121,7 @@ func TestDecodeProblems(t *testing.T) {
 			}
 		})
 	}
-	d, _ := decodeYAML(t, base+"hotline: 02370700000\n", nil)
+	d, _ := decodeYAML(t, base+required+"hotline: 02370700000\n", nil)
 	if d.Hotline != "02370700000" {
 		t.Errorf("hotline = %q, want the digits as written", d.Hotline)
 	}

@@ -13,7 +13,7 @@ import (
 // policy, consult, disclose) read them by these spellings.
 var Keys = map[string][]string{
 	"": {"title", "summary", "description", "slug", "type", "weight", "draft", "sample", "date",
-		"publishDate", "expiryDate", "unpublish_after", "lastmod", "allow_numbers"},
+		"publishDate", "expiryDate", "unpublish_after", "lastmod", "allow_numbers", "params"},
 	"policy": {"doc_number", "issuers", "issuer", "written", "published", "effective", "index_no",
 		"topics", "genre", "level", "status", "amends", "amended_by", "repeals", "repealed_by",
 		"attachments", "interpretation", "source", "duty_lead", "duties_file"},
