@@ -18,32 +18,32 @@ const (
 
 // Page is one content file.
 type Page struct {
-	File     string // path relative to the content root, slash-separated, e.g. policies/a.md
-	SrcPath  string // path as opened, for error messages, e.g. content/policies/a.md
-	Section  string // first folder ("" at the root)
-	Dir      string // folder relative to the content root ("" at the root)
-	Kind     string // home, section or page
-	Type     string // policy, consultation, disclosure, page, … (front matter, section default, or section name)
-	Slug     string
-	URL      string // pretty URL, "/policies/a/"
-	Title    string
-	Summary  string
-	Weight   int
-	Draft    bool
-	Sample   bool
-	Date     time.Time
-	Publish  time.Time // publishDate
-	Expiry   time.Time // expiryDate
+	File    string // path relative to the content root, slash-separated, e.g. policies/a.md
+	SrcPath string // path as opened, for error messages, e.g. content/policies/a.md
+	Section string // first folder ("" at the root)
+	Dir     string // folder relative to the content root ("" at the root)
+	Kind    string // home, section or page
+	Type    string // policy, consultation, disclosure, page, … (front matter, section default, or section name)
+	Slug    string
+	URL     string // pretty URL, "/policies/a/"
+	Title   string
+	Summary string
+	Weight  int
+	Draft   bool
+	Sample  bool
+	Date    time.Time
+	Publish time.Time // publishDate
+	Expiry  time.Time // expiryDate
 	// UnpublishAfter is the moment unpublish_after takes the page down: the midnight after the
 	// day written, or the time written. Zero: it stays.
 	UnpublishAfter time.Time
-	Lastmod  time.Time
-	Terms    map[string][]string // taxonomy key → values
-	Params   map[string]any      // every front matter key, known or not, for templates
-	Meta     *yaml.Node          // the front matter mapping, for typed decoders of each page type
-	MetaLine int                 // line in the file where the YAML starts
-	Body     []byte
-	BodyLine int
+	Lastmod        time.Time
+	Terms          map[string][]string // taxonomy key → values
+	Params         map[string]any      // every front matter key, known or not, for templates
+	Meta           *yaml.Node          // the front matter mapping, for typed decoders of each page type
+	MetaLine       int                 // line in the file where the YAML starts
+	Body           []byte
+	BodyLine       int
 	// Source is the whole file as read, kept until the personal-data guard has scanned it.
 	Source []byte
 }
