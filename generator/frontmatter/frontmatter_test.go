@@ -108,6 +108,11 @@ func TestParse(t *testing.T) {
 		{name: "dtae", src: "---\ndtae: 2030-01-01\n---\n", wantErr: "是 date 吗？"},
 		{name: "json drfat", src: "{\n\"drfat\": true\n}\n", wantErr: "p.md:2: 不认识的键 drfat：是 draft 吗？"},
 		{name: "toml expirydat", src: "+++\ntitle = \"a\"\nexpirydat = 2020-01-01\n+++\n", wantErr: "p.md:3: 不认识的键 expirydat：是 expiryDate 吗？"},
+		{name: "full-width draft", src: "---\nｄｒａｆｔ: true\n---\n", wantErr: "p.md:2: 不认识的键 ｄｒａｆｔ：是 draft 吗？"},
+		{name: "zero-width space in draft", src: "---\ndr\u200baft: true\n---\n", wantErr: "是 draft 吗？"},
+		{name: "Cyrillic a in draft", src: "---\ndr\u0430ft: true\n---\n", wantErr: "是 draft 吗？"},
+		{name: "merge key", src: "---\nbase: &b {draft: true}\n<<: *b\n---\n", wantErr: "p.md:3: front matter 不支持合并键"},
+		{name: "quoted << is a plain key", src: "---\n\"<<\": x\n---\n", wantFormat: YAML, wantBodyLn: 4},
 		{name: "data is a param", src: "---\ndata: x\nrate: 3\n---\n", wantFormat: YAML, wantBodyLn: 5},
 	}
 	for _, tt := range tests {

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/width"
 )
 
 // Keys are the top-level front matter keys gongkai reads, by page type; "" holds the keys every
@@ -70,6 +72,11 @@ func canonicalize(path string, offset int, meta *yaml.Node) error {
 			errs = append(errs, fmt.Sprintf("%s:%d: front matter 的键应为文字", path, k.Line+offset))
 			continue
 		}
+		if k.Value == "<<" && k.Tag == "!!merge" {
+			// A merge key would hide its keys (a draft: true) from every decoder.
+			errs = append(errs, fmt.Sprintf("%s:%d: front matter 不支持合并键 <<：把键逐个写出", path, k.Line+offset))
+			continue
+		}
 		if c := Canonical(k.Value); c != "" {
 			if first, dup := seen[c]; dup {
 				errs = append(errs, fmt.Sprintf("%s:%d: 键 %s 与第 %d 行的 %s 是同一个键（键不区分大小写）：删去一个",
@@ -94,10 +101,13 @@ func canonicalize(path string, offset int, meta *yaml.Node) error {
 // nearGuarded returns the guarded key that key is one separator or one edit away from, or "".
 // For date, four letters long, a changed letter is not counted: data or rate are plausible
 // names of a page's own parameters, while dates, dat or dtae are not.
+//
+// Full-width letters (ｄｒａｆｔ) and invisible characters (a zero-width space) are folded
+// first: they look like the key to the clerk who typed them.
 func nearGuarded(key string) string {
-	k := strings.ToLower(key)
+	k := strings.ToLower(width.Fold.String(key))
 	k = strings.Map(func(r rune) rune {
-		if strings.ContainsRune("_- .·", r) {
+		if strings.ContainsRune("_- .·", r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) {
 			return -1
 		}
 		return r
