@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/gongkai/gongkai/search"
 )
@@ -168,6 +169,10 @@ func TestUnpublishedDisclosureIsNotSearchable(t *testing.T) {
 		"content/disclosures/now.md": "---\ntitle: 公示名单\ntype: disclosure\nresponsible: 村民委员会\nvillage: 示范村\ncategory: 低保\nnotice: {start: 2026-11-01, end: 2026-12-01}\n---\n名单MARKERNOW\n",
 		"content/disclosures/old.md": "---\ntitle: 旧名单\ntype: disclosure\nresponsible: 村民委员会\nvillage: 示范村\ncategory: 低保\nnotice: {start: 2025-01-01, end: 2025-01-10}\nunpublish_after: 2026-01-01\n---\n名单MARKERGONE\n",
 		"content/draft.md":           "---\ntitle: 草稿\ndraft: true\n---\n草稿MARKERDRAFT\n",
+		// unpublish_after acts on every page type, in every front matter format and encoding.
+		"content/notice.md":     "---\ntitle: 通知\nunpublish_after: 2026-01-01\n---\n通知MARKERPLAIN\n",
+		"content/policies/p.md": "+++\ntitle = \"文件\"\nUnpublish_After = 2026-01-01\n+++\n文件MARKERPOLICY\n",
+		"content/le.md":         "\xff\xfe" + utf16le("---\r\ntitle: 名单\r\nDRAFT: true\r\n---\r\n名单MARKERUTF16\r\n"),
 	} {
 		writeOS(t, dir, name, content)
 	}
@@ -179,7 +184,7 @@ func TestUnpublishedDisclosureIsNotSearchable(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	for q, want := range map[string]int{"MARKERNOW": 1, "MARKERGONE": 0, "MARKERDRAFT": 0} {
+	for q, want := range map[string]int{"MARKERNOW": 1, "MARKERGONE": 0, "MARKERDRAFT": 0, "MARKERPLAIN": 0, "MARKERPOLICY": 0, "MARKERUTF16": 0} {
 		res, err := ix.Search(context.Background(), search.Request{Query: q})
 		if err != nil {
 			t.Fatal(err)
@@ -188,4 +193,13 @@ func TestUnpublishedDisclosureIsNotSearchable(t *testing.T) {
 			t.Errorf("search %s: %d hits, want %d", q, res.Total, want)
 		}
 	}
+}
+
+// utf16le encodes s as UTF-16 LE without a byte order mark.
+func utf16le(s string) string {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }
