@@ -143,6 +143,24 @@ func lineAt(b []byte, i int) int {
 	return bytes.Count(normalizeNewlines(b[:i]), []byte("\n")) + 1
 }
 
+// lineCounter finds the line of byte offsets in text that has \n line endings, counting on from the
+// last offset asked: a converter asks for every key in order, and counting from the start each
+// time would make a large front matter cost the square of its size.
+type lineCounter struct {
+	text         []byte
+	offset, line int
+}
+
+func (l *lineCounter) at(offset int) int {
+	offset = min(max(offset, 0), len(l.text))
+	if offset < l.offset || l.line == 0 {
+		l.offset, l.line = 0, 1
+	}
+	l.line += bytes.Count(l.text[l.offset:offset], []byte("\n"))
+	l.offset = offset
+	return l.line
+}
+
 // normalizeNewlines turns CRLF and CR alone into LF. A file saved with CR line endings (classic
 // Mac editors, some exports) is otherwise one long line, and its front matter would not be seen.
 func normalizeNewlines(b []byte) []byte {

@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -25,6 +26,22 @@ func utf16Bytes(s string, bigEndian, bom bool) string {
 		put(u)
 	}
 	return string(out)
+}
+
+// tomlKeys writes n keys k0 = 1 … separated by sep, or one a line when sep is "".
+func tomlKeys(n int, sep string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if sep == "" {
+			fmt.Fprintf(&b, "k%d = 1\n", i)
+			continue
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		fmt.Fprintf(&b, "k%d = 1", i)
+	}
+	return b.String()
 }
 
 const draftYAML = "---\ntitle: 草稿\ndraft: true\n---\n正文\n"
@@ -86,6 +103,10 @@ func TestParse(t *testing.T) {
 		{name: "bad toml", src: "+++\ntitle = \"a\"\ndraft: true\n+++\n", wantErr: "p.md:3: TOML front matter"},
 		{name: "toml duplicate key", src: "+++\ndraft = false\ndraft = true\n+++\n", wantErr: "p.md:3: TOML"},
 		{name: "toml written as yaml", src: "+++\ndraft: true\n+++\n", wantErr: "p.md:2: TOML"},
+		{name: "toml crowded table", src: "+++\n" + strings.Repeat("k = 1\n", 1) + tomlKeys(1001, "") + "+++\n", wantErr: "p.md:1002: TOML front matter 的一个表中超过 1000 个键"},
+		{name: "toml crowded inline table", src: "+++\nt = {" + tomlKeys(1001, ",") + "}\n+++\n", wantErr: "p.md:2: TOML front matter 的一个表中超过"},
+		{name: "toml crowded nested inline table", src: "+++\nt = [{a = {" + tomlKeys(1001, ",") + "}}]\n+++\n", wantErr: "p.md:2: TOML front matter 的一个表中超过"},
+		{name: "toml 1000 keys", src: "+++\n" + tomlKeys(1000, "") + "+++\n", wantFormat: TOML, wantBodyLn: 1003},
 		{name: "bad json", src: "{\n\"title\": \"a\",\n\"draft\": tru\n}\n", wantErr: "p.md:3: JSON front matter"},
 		{name: "json never closed", src: "{\n\"draft\": true\n正文\n", wantErr: "JSON front matter"},
 		{name: "json not closed at all", src: "{\"draft\": true", wantErr: "缺少 }"},

@@ -21,7 +21,7 @@ const maxJSONDepth = 100
 func decodeJSON(path string, offset int, text []byte) (*yaml.Node, int, error) {
 	dec := json.NewDecoder(bytes.NewReader(text))
 	dec.UseNumber()
-	c := jsonConverter{dec: dec, text: text}
+	c := jsonConverter{dec: dec, text: text, lines: lineCounter{text: text}}
 	n, err := c.value(0)
 	if err != nil {
 		line := lineAt(text, int(dec.InputOffset()))
@@ -39,11 +39,10 @@ func decodeJSON(path string, offset int, text []byte) (*yaml.Node, int, error) {
 }
 
 type jsonConverter struct {
-	dec  *json.Decoder
-	text []byte
+	dec   *json.Decoder
+	text  []byte
+	lines lineCounter
 }
-
-func (c *jsonConverter) line() int { return lineAt(c.text, int(c.dec.InputOffset())) }
 
 func (c *jsonConverter) value(depth int) (*yaml.Node, error) {
 	if depth > maxJSONDepth {
@@ -55,7 +54,7 @@ func (c *jsonConverter) value(depth int) (*yaml.Node, error) {
 	for start < len(c.text) && strings.IndexByte(" \t\n,:", c.text[start]) >= 0 {
 		start++
 	}
-	line := lineAt(c.text, start)
+	line := c.lines.at(start)
 	tok, err := c.dec.Token()
 	if err != nil {
 		return nil, err

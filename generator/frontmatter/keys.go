@@ -117,6 +117,9 @@ func nearGuarded(key string) string {
 		if k == gf {
 			return canonical[gf]
 		}
+		if n := len([]rune(k)) - len(gf); n > 1 || n < -1 {
+			continue
+		}
 		d := editDistance(k, gf)
 		if d == 1 && (len(gf) > 4 || len(k) != len(gf) || isTransposition(k, gf)) {
 			return canonical[gf]

@@ -19,6 +19,11 @@ import (
 // Values come from go-toml's decoder, which enforces the TOML spec (duplicate keys, redefined
 // tables); their lines come from its parser, key by key, and are relative to the TOML text.
 func decodeTOML(path string, offset int, text []byte) (*yaml.Node, error) {
+	lines, crowded := tomlLines(text)
+	if crowded > 0 {
+		return nil, fmt.Errorf("%s:%d: TOML front matter 的一个表中超过 %d 个键：front matter 不是放数据的地方，把表格放进 duties_file 等文件",
+			path, crowded+offset, maxTOMLKeys)
+	}
 	var v map[string]any
 	if err := toml.Unmarshal(text, &v); err != nil {
 		line := 1
@@ -28,7 +33,6 @@ func decodeTOML(path string, offset int, text []byte) (*yaml.Node, error) {
 		}
 		return nil, fmt.Errorf("%s:%d: TOML front matter（+++ 之间）无法读取：%s；按 TOML 写成 key = \"value\"", path, line+offset, tomlMessage(err))
 	}
-	lines := tomlLines(text)
 	return tomlNode(v, "", 1, lines), nil
 }
 
@@ -40,19 +44,27 @@ func tomlMessage(err error) string {
 	return err.Error()
 }
 
+// maxTOMLKeys bounds the keys of one table: go-toml checks each new key against its siblings
+// one by one, so 50,000 keys in one table (a 1 MB file) took 18 s to decode.
+const maxTOMLKeys = 1000
+
 // tomlLines maps each key path (parts joined by NUL, array-of-tables items by their index) to
 // the line where it is defined. Keys inside inline tables and arrays take their parent's line.
-func tomlLines(text []byte) map[string]int {
-	lines := map[string]int{}
+// crowded is the line of the first key past maxTOMLKeys in one table, or 0. A syntax error
+// stops the scan early; the decoder reports it.
+func tomlLines(text []byte) (lines map[string]int, crowded int) {
+	lines = map[string]int{}
+	perTable := map[string]int{}
 	items := map[string]int{} // array-of-tables path → items seen
 	var p unstable.Parser
 	p.Reset(text)
+	lc := &lineCounter{text: text}
 	table := ""
 	for p.NextExpression() {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			parts, line := keyParts(&p, e.Key())
+			parts, line := keyParts(lc, e.Key())
 			table = ""
 			for i, part := range parts {
 				table = join(table, part)
@@ -68,25 +80,47 @@ func tomlLines(text []byte) map[string]int {
 				setLine(lines, table, line)
 			}
 		case unstable.KeyValue:
-			parts, line := keyParts(&p, e.Key())
+			parts, line := keyParts(lc, e.Key())
 			key := table
 			for _, part := range parts {
 				key = join(key, part)
 				setLine(lines, key, line)
 			}
+			perTable[table]++
+			if crowded == 0 && (perTable[table] > maxTOMLKeys || inlineKeys(e.Value()) > maxTOMLKeys) {
+				crowded = line
+			}
 		}
 	}
-	return lines
+	return lines, crowded
 }
 
-func keyParts(p *unstable.Parser, it unstable.Iterator) ([]string, int) {
+// inlineKeys is the largest number of keys in one inline table within value.
+func inlineKeys(value *unstable.Node) int {
+	most, n := 0, 0
+	for it := value.Children(); it.Next(); {
+		c := it.Node()
+		switch value.Kind {
+		case unstable.InlineTable:
+			n++
+			most = max(most, inlineKeys(c.Value()))
+		case unstable.Array:
+			most = max(most, inlineKeys(c))
+		}
+	}
+	return max(most, n)
+}
+
+// keyParts returns the parts of a dotted key and the line of its first part. (The parser's
+// Shape would give the line too, but counts from the start of the text on every call.)
+func keyParts(lc *lineCounter, it unstable.Iterator) ([]string, int) {
 	var parts []string
 	line := 0
 	for it.Next() {
 		n := it.Node()
 		parts = append(parts, string(n.Data))
 		if line == 0 && n.Raw.Length > 0 {
-			line = p.Shape(n.Raw).Start.Line
+			line = lc.at(int(n.Raw.Offset))
 		}
 	}
 	return parts, line
