@@ -58,7 +58,7 @@ func Parse(path string, src []byte) (*Document, error) {
 	doc.Text = text
 	if doc.Meta != nil {
 		if doc.Meta.Kind != yaml.MappingNode {
-			return nil, fmt.Errorf("%s:%d: front matter 应为一组 key: value（写的是列表或单个值）", path, doc.MetaLine+doc.Meta.Line-1)
+			return nil, fmt.Errorf("%s:%d: front matter 应为一组 key: value（写的是列表或单个值；TOML 的 key = value 要写在 +++ 之间）", path, doc.MetaLine+doc.Meta.Line-1)
 		}
 		if err := canonicalize(path, doc.MetaLine-1, doc.Meta); err != nil {
 			return nil, err
