@@ -22,6 +22,8 @@ require github.com/cespare/xxhash/v2 v2.3.0
 
 require go.yaml.in/yaml/v3 v3.0.6
 
+require github.com/pelletier/go-toml/v2 v2.4.3 // indirect
+
 require (
 	github.com/RoaringBitmap/roaring/v2 v2.14.5
 	github.com/bits-and-blooms/bitset v1.24.2 // indirect

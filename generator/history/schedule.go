@@ -1,0 +1,296 @@
+package history
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/generator/content"
+	"github.com/pelletier/go-toml/v2"
+	"go.yaml.in/yaml/v3"
+)
+
+// Schedule is what one revision's own front matter said about when its page was shown. An old
+// revision is judged by what it said then, not by what the page says now: a list committed as
+// a draft and published a week later must not have its draft text in the history.
+type Schedule struct {
+	Draft          bool
+	Date           time.Time // the fallback for Publish, as in Hugo
+	Publish        time.Time
+	Expiry         time.Time
+	UnpublishAfter time.Time // shown through that whole day, as disclose.Unpublished decides
+}
+
+// PublicAt reports whether a page with this front matter was shown at t, by the rules of
+// content.Page.Published and disclose.Disclosure.Unpublished; drafts and future are the
+// build's --drafts and --future.
+func (s Schedule) PublicAt(t time.Time, drafts, future bool) bool {
+	if s.Draft && !drafts {
+		return false
+	}
+	if !future {
+		pub := s.Publish
+		if pub.IsZero() {
+			pub = s.Date
+		}
+		if !pub.IsZero() && pub.After(t) {
+			return false
+		}
+	}
+	if !s.Expiry.IsZero() && !s.Expiry.After(t) {
+		return false
+	}
+	if !s.UnpublishAfter.IsZero() && day(t).After(day(s.UnpublishAfter)) {
+		return false
+	}
+	return true
+}
+
+func day(t time.Time) time.Time {
+	y, m, d := t.In(content.CST).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Normalize turns the bytes of a revision into the text a reader would get: UTF-8 without a
+// byte order mark, UTF-16 with one decoded, every line ending "\n". Other encodings are an
+// error, since the build refuses them too; a revision in one was never published.
+func Normalize(src []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
+		src = src[3:]
+	case bytes.HasPrefix(src, []byte("\xff\xfe")), bytes.HasPrefix(src, []byte("\xfe\xff")):
+		var err error
+		if src, err = fromUTF16(src); err != nil {
+			return nil, err
+		}
+	}
+	if !utf8.Valid(src) {
+		return nil, errors.New("the text is not UTF-8")
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		// UTF-16 without a byte order mark, or a binary file.
+		return nil, errors.New("the text holds NUL bytes")
+	}
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	return src, nil
+}
+
+func fromUTF16(src []byte) ([]byte, error) {
+	if len(src)%2 != 0 {
+		return nil, errors.New("the UTF-16 text has an odd number of bytes")
+	}
+	big := src[0] == 0xfe
+	units := make([]uint16, 0, len(src)/2-1)
+	for i := 2; i+1 < len(src); i += 2 {
+		if big {
+			units = append(units, uint16(src[i])<<8|uint16(src[i+1]))
+		} else {
+			units = append(units, uint16(src[i+1])<<8|uint16(src[i]))
+		}
+	}
+	return []byte(string(utf16.Decode(units))), nil
+}
+
+// ReadSchedule finds draft, publishDate, expiryDate and unpublish_after in the front matter of
+// text (from Normalize): YAML between "---" lines, TOML between "+++" lines or a JSON object.
+// Keys match whatever their case and separators (Draft, DRAFT, publishdate, publish_date,
+// expiry-date), with Hugo's aliases pubdate and unpublishdate, and date standing in for a
+// missing publishDate. When a key is given twice in different spellings the stricter value
+// wins: a draft if any says so, the latest publish date, the earliest expiry.
+//
+// It never guesses: front matter it cannot read (broken syntax, no closing delimiter, a date it
+// does not know, draft: maybe) is an error, and the caller must then treat the revision as
+// not public, since the build refused it at the time.
+func ReadSchedule(text []byte) (Schedule, error) {
+	values, err := frontMatterMap(text)
+	if err != nil {
+		return Schedule{}, err
+	}
+	var s Schedule
+	for key, v := range values {
+		var err error
+		switch scheduleKey(key) {
+		case "draft":
+			var d bool
+			d, err = boolValue(v)
+			s.Draft = s.Draft || d
+		case "date":
+			err = dateInto(&s.Date, v, later)
+		case "publish":
+			err = dateInto(&s.Publish, v, later)
+		case "expiry":
+			err = dateInto(&s.Expiry, v, earlier)
+		case "unpublish":
+			err = dateInto(&s.UnpublishAfter, v, earlier)
+		}
+		if err != nil {
+			return Schedule{}, fmt.Errorf("%s: %v", key, err)
+		}
+	}
+	return s, nil
+}
+
+// scheduleKey maps a front matter key to the schedule field it sets, "" for none.
+func scheduleKey(key string) string {
+	k := strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' || r == ' ' || r == '.' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(strings.TrimSpace(key)))
+	switch k {
+	case "draft":
+		return "draft"
+	case "date":
+		return "date"
+	case "publishdate", "pubdate":
+		return "publish"
+	case "expirydate", "unpublishdate":
+		return "expiry"
+	case "unpublishafter":
+		return "unpublish"
+	}
+	return ""
+}
+
+// frontMatterMap decodes the top-level keys of the front matter at the start of text; no front
+// matter is an empty map.
+func frontMatterMap(text []byte) (map[string]any, error) {
+	// Leading blank lines are skipped: treating "\n---\ndraft: true" as front matter can only
+	// hide a revision, never show one.
+	text = bytes.TrimLeft(text, " \t\n")
+	values := map[string]any{}
+	switch {
+	case len(text) == 0:
+		return values, nil
+	case text[0] == '{':
+		dec := json.NewDecoder(bytes.NewReader(text))
+		dec.UseNumber()
+		if err := dec.Decode(&values); err != nil {
+			return nil, fmt.Errorf("JSON front matter: %v", err)
+		}
+		return values, nil
+	}
+	first, _, _ := bytes.Cut(text, []byte("\n"))
+	var closing []string
+	switch strings.TrimRight(string(first), " \t") {
+	case "---":
+		closing = []string{"---", "..."}
+	case "+++":
+		closing = []string{"+++"}
+	default:
+		return values, nil
+	}
+	meta, ok := between(text[len(first):], closing)
+	if !ok {
+		return nil, fmt.Errorf("front matter opened with %s is never closed", first)
+	}
+	if closing[0] == "+++" {
+		if err := toml.Unmarshal(meta, &values); err != nil {
+			return nil, fmt.Errorf("TOML front matter: %v", err)
+		}
+		return values, nil
+	}
+	var doc any
+	if err := yaml.Unmarshal(meta, &doc); err != nil {
+		return nil, fmt.Errorf("YAML front matter: %v", err)
+	}
+	switch d := doc.(type) {
+	case nil:
+		return values, nil
+	case map[string]any:
+		return d, nil
+	case map[any]any:
+		for k, v := range d {
+			values[fmt.Sprint(k)] = v
+		}
+		return values, nil
+	}
+	return nil, fmt.Errorf("YAML front matter is a %T, not a mapping of keys", doc)
+}
+
+// between returns the lines of rest (which starts with the newline after the opening
+// delimiter) up to the first line that is one of closing.
+func between(rest []byte, closing []string) ([]byte, bool) {
+	for off := 0; off < len(rest); {
+		line, _, more := bytes.Cut(rest[off+1:], []byte("\n"))
+		l := strings.TrimRight(string(line), " \t")
+		for _, c := range closing {
+			if l == c {
+				return rest[:off+1], true
+			}
+		}
+		if !more {
+			break
+		}
+		off += 1 + len(line)
+	}
+	return nil, false
+}
+
+func boolValue(v any) (bool, error) {
+	switch x := v.(type) {
+	case nil:
+		return false, nil
+	case bool:
+		return x, nil
+	case string:
+		switch strings.ToLower(strings.TrimSpace(x)) {
+		case "true", "yes", "on", "1":
+			return true, nil
+		case "false", "no", "off", "0", "":
+			return false, nil
+		}
+	case int:
+		return x != 0, nil
+	case int64:
+		return x != 0, nil
+	case uint64:
+		return x != 0, nil
+	case float64:
+		return x != 0, nil
+	case json.Number:
+		return x.String() != "0", nil
+	}
+	return false, fmt.Errorf("%v is not true or false", v)
+}
+
+func later(a, b time.Time) bool   { return a.After(b) }
+func earlier(a, b time.Time) bool { return a.Before(b) }
+
+// dateInto decodes v and stores it in *dst when *dst is unset or replace(v, *dst).
+func dateInto(dst *time.Time, v any, replace func(a, b time.Time) bool) error {
+	var t time.Time
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case time.Time:
+		t = x
+	case toml.LocalDate:
+		t = time.Date(x.Year, time.Month(x.Month), x.Day, 0, 0, 0, 0, content.CST)
+	case toml.LocalDateTime:
+		t = time.Date(x.Year, time.Month(x.Month), x.Day, x.Hour, x.Minute, x.Second, x.Nanosecond, content.CST)
+	case string:
+		var err error
+		if t, err = content.ParseDate(x); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("%v is not a date", v)
+	}
+	if t.IsZero() {
+		return nil
+	}
+	if dst.IsZero() || replace(t, *dst) {
+		*dst = t
+	}
+	return nil
+}
