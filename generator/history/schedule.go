@@ -110,12 +110,13 @@ func fromUTF16(src []byte) ([]byte, error) {
 // does not know, draft: maybe) is an error, and the caller must then treat the revision as
 // not public, since the build refused it at the time.
 func ReadSchedule(text []byte) (Schedule, error) {
-	values, err := frontMatterMap(text)
+	values, err := frontMatterValues(text)
 	if err != nil {
 		return Schedule{}, err
 	}
 	var s Schedule
-	for key, v := range values {
+	for _, kv := range values {
+		key, v := kv.key, kv.value
 		var err error
 		switch scheduleKey(key) {
 		case "draft":
@@ -161,23 +162,30 @@ func scheduleKey(key string) string {
 	return ""
 }
 
-// frontMatterMap decodes the top-level keys of the front matter at the start of text; no front
-// matter is an empty map.
-func frontMatterMap(text []byte) (map[string]any, error) {
+// keyValue is one top-level front matter key. A key can come twice (YAML merge keys, or the same
+// key in two spellings), and every occurrence counts.
+type keyValue struct {
+	key   string
+	value any
+}
+
+// frontMatterValues decodes the top-level keys of the front matter at the start of text; no
+// front matter is none.
+func frontMatterValues(text []byte) ([]keyValue, error) {
 	// Leading blank lines are skipped: treating "\n---\ndraft: true" as front matter can only
 	// hide a revision, never show one.
 	text = bytes.TrimLeft(text, " \t\n")
 	values := map[string]any{}
 	switch {
 	case len(text) == 0:
-		return values, nil
+		return nil, nil
 	case text[0] == '{':
 		dec := json.NewDecoder(bytes.NewReader(text))
 		dec.UseNumber()
 		if err := dec.Decode(&values); err != nil {
 			return nil, fmt.Errorf("JSON front matter: %v", err)
 		}
-		return values, nil
+		return pairs(values), nil
 	}
 	first, _, _ := bytes.Cut(text, []byte("\n"))
 	var closing []string
@@ -187,7 +195,7 @@ func frontMatterMap(text []byte) (map[string]any, error) {
 	case "+++":
 		closing = []string{"+++"}
 	default:
-		return values, nil
+		return nil, nil
 	}
 	meta, ok := between(text[len(first):], closing)
 	if !ok {
@@ -197,24 +205,97 @@ func frontMatterMap(text []byte) (map[string]any, error) {
 		if err := toml.Unmarshal(meta, &values); err != nil {
 			return nil, fmt.Errorf("TOML front matter: %v", err)
 		}
-		return values, nil
+		return pairs(values), nil
 	}
-	var doc any
+	var doc yaml.Node
 	if err := yaml.Unmarshal(meta, &doc); err != nil {
 		return nil, fmt.Errorf("YAML front matter: %v", err)
 	}
-	switch d := doc.(type) {
-	case nil:
-		return values, nil
-	case map[string]any:
-		return d, nil
-	case map[any]any:
-		for k, v := range d {
-			values[fmt.Sprint(k)] = v
-		}
-		return values, nil
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, nil
 	}
-	return nil, fmt.Errorf("YAML front matter is a %T, not a mapping of keys", doc)
+	top := resolveAlias(doc.Content[0])
+	if top == nil || top.Kind != yaml.MappingNode {
+		if top != nil && top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
+			return nil, nil
+		}
+		return nil, errors.New("YAML front matter is not a mapping of keys")
+	}
+	budget := maxMergedKeys
+	kvs := yamlValues(top, nil, 0, &budget)
+	if budget < 0 {
+		// What was left unread could say draft: true.
+		return nil, fmt.Errorf("YAML front matter merges more than %d keys or nests merges deeper than %d", maxMergedKeys, maxMergeDepth)
+	}
+	return kvs, nil
+}
+
+// maxMergedKeys bounds the keys read through merge keys, which anchors can make exponential
+// (a "billion laughs" of <<: [*a, *a, …]).
+const (
+	maxMergedKeys = 10_000
+	maxMergeDepth = 16
+)
+
+func pairs(m map[string]any) []keyValue {
+	out := make([]keyValue, 0, len(m))
+	for k, v := range m {
+		out = append(out, keyValue{k, v})
+	}
+	return out
+}
+
+// yamlValues adds the keys of a YAML mapping to values, with the keys merged in by "<<" (which
+// can carry draft: true from an anchor), as scalar texts: yaml.v3 would turn 2024-03-01 into
+// midnight UTC, where the build reads it as midnight in China.
+func yamlValues(m *yaml.Node, values []keyValue, depth int, budget *int) []keyValue {
+	if depth > maxMergeDepth {
+		*budget = -1
+		return values
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if *budget--; *budget < 0 {
+			return values
+		}
+		key, val := resolveAlias(m.Content[i]), resolveAlias(m.Content[i+1])
+		if key == nil || val == nil {
+			continue
+		}
+		if key.Kind == yaml.ScalarNode && key.Tag == "!!merge" {
+			for _, src := range append([]*yaml.Node{val}, val.Content...) {
+				if src = resolveAlias(src); src != nil && src.Kind == yaml.MappingNode {
+					values = yamlValues(src, values, depth+1, budget)
+				}
+			}
+			continue
+		}
+		var v any
+		switch {
+		case val.Kind != yaml.ScalarNode:
+			v = "a " + kindName(val)
+		case val.Tag != "!!null":
+			v = val.Value
+		}
+		values = append(values, keyValue{key.Value, v})
+	}
+	return values
+}
+
+func kindName(n *yaml.Node) string {
+	if n.Kind == yaml.SequenceNode {
+		return "list"
+	}
+	return "mapping"
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 16; i++ {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.AliasNode {
+		return nil
+	}
+	return n
 }
 
 // between returns the lines of rest (which starts with the newline after the opening
