@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // gitRepo is a site folder under git in which a test commits files at chosen dates.
@@ -58,6 +59,8 @@ const (
 	histMobile   = "13987654321"
 	histMsgPhone = "13711112222"
 	histMsgID    = "320102198511204566"
+	histUTF16ID  = "44030419900307123X" // in a UTF-16 revision
+	histGBID     = "510107198808081234" // in a GB18030 revision, which the build refuses
 )
 
 var histMarkers = []string{
@@ -137,12 +140,29 @@ func historyLeakRepo(t *testing.T, lang string) (*gitRepo, map[string]string) {
 	r.write("content/notices/broken.md", "---\ntitle: 修好\n---\n内容。\n")
 	r.commit("2024-01-14T10:00:00+08:00", "修好")
 
+	// An ID in a UTF-16 revision (scanned once decoded) and in a GB18030 one (never public:
+	// the build refuses the encoding); both masked later.
+	r.write("content/lists/utf16.md", "\xff\xfe"+utf16LE("---\r\ntitle: 名单\r\n---\r\n张三 "+histUTF16ID+"\r\n"))
+	r.write("content/lists/gb.md", "---\ntitle: gb\n---\n\xd5\xc5\xc8\xfd "+histGBID+"\n")
+	h["encodings"] = r.commit("2024-01-14T11:00:00+08:00", "其他编码")
+	r.write("content/lists/utf16.md", "---\ntitle: 名单\n---\n张三 440304********123X\n")
+	r.write("content/lists/gb.md", "---\ntitle: gb\n---\n张三 510107********1234\n")
+	r.commit("2024-01-14T12:00:00+08:00", "改为 UTF-8 并脱敏")
+
 	// (e): commit messages holding a mobile and an ID.
 	r.write("content/lists/dibao.md", fill("名单如下，公示七天。咨询请来电。", "110105********002X", "139****4321"))
 	h["msgPhone"] = r.commit("2024-01-15T10:00:00+08:00", "联系人张三 "+histMsgPhone)
 	r.write("content/notices/yaml.md", "---\ntitle: 通知\n---\n正式通知，有修改。\n")
 	h["msgID"] = r.commit("2024-01-16T10:00:00+08:00", "按 "+histMsgID+" 的要求修改")
 	return r, h
+}
+
+func utf16LE(s string) string {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }
 
 // readOutputs returns every file under dir, gzip-compressed ones decompressed, with the file
@@ -183,10 +203,10 @@ func TestHistoryPublishesOnlyWhatWasPublic(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := readOutputs(t, filepath.Join(r.dir, "public"))
-	planted := append([]string{histID, histMobile, histMsgPhone, histMsgID}, histMarkers...)
+	planted := append([]string{histID, histMobile, histMsgPhone, histMsgID, histUTF16ID, histGBID}, histMarkers...)
 	for name, text := range files {
 		for _, p := range planted {
-			if strings.Contains(text, p) || strings.Contains(name, p) {
+			if strings.Contains(text, p) || strings.Contains(name, p) || strings.Contains(text, utf16LE(p)) {
 				t.Errorf("%s publishes %s", name, p)
 			}
 		}
@@ -207,6 +227,12 @@ func TestHistoryPublishesOnlyWhatWasPublic(t *testing.T) {
 	masked := read("lists/dibao/revisions/" + h["list2"] + "/index.html")
 	if !strings.Contains(masked, h["list0"]) || !strings.Contains(masked, "139****4321") {
 		t.Errorf("the masking revision should be compared with %s, the last public one before the withheld one:\n%s", h["list0"], masked)
+	}
+	if page := read("lists/utf16/revisions/" + h["encodings"] + "/index.html"); !strings.Contains(page, notice) {
+		t.Errorf("the UTF-16 revision with an ID is not replaced by the notice:\n%s", page)
+	}
+	if p := rep.Site.PageByURL("/lists/gb/"); p == nil || len(p.Revisions) != 1 {
+		t.Errorf("gb.md should keep only its UTF-8 revision")
 	}
 	if !strings.Contains(read("lists/dibao/index.html"), notice) {
 		t.Error("the page's revision list does not say the revision was withheld")
