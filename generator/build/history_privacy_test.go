@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -289,5 +290,41 @@ func TestHistoryWithheldNoticeInEnglish(t *testing.T) {
 	warnings := strings.Join(rep.Warnings, "\n")
 	if !strings.Contains(warnings, "revision "+h["list1"]+" (2024-01-10) held personal data") || !strings.Contains(warnings, "line 8 column") {
 		t.Errorf("no English warning naming the revision and line:\n%s", warnings)
+	}
+}
+
+// Past maxRevisions revisions are listed without a page, but the oldest revision with a page
+// still needs a clean base: a withheld one just past the cap is skipped over, not diffed.
+func TestHistoryWithheldPastTheCap(t *testing.T) {
+	r := newGitRepo(t, "title: 历史\nhistory: true\n")
+	var hashes []string // oldest first
+	for i := 0; i < maxRevisions+3; i++ {
+		body := "第一条 本村低保名单如下。\n\n修订第 " + string(rune('A'+i)) + " 次。\n"
+		if i == 2 {
+			body += "\n张三 " + histID + "\n"
+		}
+		r.write("content/lists/long.md", "---\ntitle: 长\n---\n"+body)
+		hashes = append(hashes, r.commit(fmt.Sprintf("2024-02-%02dT10:00:00+08:00", i+1), "第 "+string(rune('A'+i))+" 次"))
+	}
+	rep, err := Run(Options{Source: r.dir, Now: testNow, Workers: 2, NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range readOutputs(t, filepath.Join(r.dir, "public")) {
+		if strings.Contains(text, histID) {
+			t.Errorf("%s publishes the ID", name)
+		}
+	}
+	p := rep.Site.PageByURL("/lists/long/")
+	if p == nil || len(p.Revisions) != maxRevisions+3 {
+		t.Fatalf("want %d revisions listed", maxRevisions+3)
+	}
+	// Newest first: index maxRevisions-1 is hashes[3], whose predecessor hashes[2] holds the ID.
+	last := p.Revisions[maxRevisions-1]
+	if last.Short != hashes[3] || !strings.Contains(string(last.Diff), hashes[1]) || !strings.Contains(last.Summary, hashes[1]) {
+		t.Errorf("revision %s should be compared with %s, skipping the withheld %s: %q\n%s", last.Short, hashes[1], hashes[2], last.Summary, last.Diff)
+	}
+	if p.Revisions[maxRevisions].URL != "" {
+		t.Error("revisions past the cap should have no page")
 	}
 }
