@@ -328,3 +328,28 @@ func TestHistoryWithheldPastTheCap(t *testing.T) {
 		t.Error("revisions past the cap should have no page")
 	}
 }
+
+func TestReadPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"content/a.md":               true,
+		"content/_index.md":          true,
+		"content/lists/_index.md":    true,
+		"content/lists/a.md":         true,
+		"content/_drafts/a.md":       false,
+		"content/lists/_old/a.md":    false,
+		"content/.git/a.md":          false,
+		"content/lists/.a.md":        false,
+		"content/lists/a.md~":        false,
+		"content/lists/a.MD":         false,
+		"content/lists/a.txt":        false,
+		"drafts/a.md":                false,
+		"contents/a.md":              false,
+		"content/lists/a.md/b":       false,
+		"content/lists/x_y/a.md":     true,
+		"content/lists/.hidden/a.md": false,
+	} {
+		if got := readPath(p); got != want {
+			t.Errorf("readPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

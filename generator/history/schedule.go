@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -317,31 +318,35 @@ func between(rest []byte, closing []string) ([]byte, bool) {
 	return nil, false
 }
 
+// boolValue reads a draft flag. Only what the build reads as false (false, no, off, empty) is
+// false; a number is true unless it is 0, which the build refuses, so that a revision whose flag
+// the build may not have read is never shown.
 func boolValue(v any) (bool, error) {
+	var num string
 	switch x := v.(type) {
 	case nil:
 		return false, nil
 	case bool:
 		return x, nil
 	case string:
-		switch strings.ToLower(strings.TrimSpace(x)) {
-		case "true", "yes", "on", "1":
+		switch s := strings.ToLower(strings.TrimSpace(x)); s {
+		case "true", "yes", "on":
 			return true, nil
-		case "false", "no", "off", "0", "":
+		case "false", "no", "off", "":
 			return false, nil
+		default:
+			num = s
 		}
-	case int:
-		return x != 0, nil
-	case int64:
-		return x != 0, nil
-	case uint64:
-		return x != 0, nil
-	case float64:
-		return x != 0, nil
-	case json.Number:
-		return x.String() != "0", nil
+	case int64, uint64, float64, json.Number:
+		num = fmt.Sprint(x)
+	default:
+		return false, fmt.Errorf("%v is not true or false", v)
 	}
-	return false, fmt.Errorf("%v is not true or false", v)
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil || f == 0 {
+		return false, fmt.Errorf("%v is not true or false", v)
+	}
+	return true, nil
 }
 
 func later(a, b time.Time) bool   { return a.After(b) }
