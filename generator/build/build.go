@@ -219,7 +219,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	st.md = document.NewMarkdown(cfg.Markup.UnsafeHTML, st.resolver)
 	errs = append(errs, st.processAll(st.md, st.resolver, pages, st.found)...)
 	if cfg.History {
-		st.historyWarnings = addHistory(opts, pages)
+		st.historyWarnings = addHistory(opts, cfg.Language, pages)
 	}
 	st.registry, st.registryErr = newRegistry(cfg)
 	return st, errs

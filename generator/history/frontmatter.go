@@ -2,47 +2,93 @@ package history
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
+	"time"
 
+	"github.com/pelletier/go-toml/v2"
 	"go.yaml.in/yaml/v3"
 )
 
-// SplitFrontMatter separates the YAML front matter (between a first line "---" and the next
-// "---" or "..." line) from the Markdown body. Without a closed front matter everything is
-// body. Unlike generator/frontmatter it never fails: an old revision with broken YAML must
-// still be comparable.
+// SplitFrontMatter separates the front matter from the Markdown body: YAML between a first
+// line "---" and the next "---" or "..." line, TOML between "+++" lines, or a JSON object at
+// the start. Without a closed front matter everything is body. Unlike generator/frontmatter it
+// never fails: an old revision with broken front matter must still be comparable.
 func SplitFrontMatter(src []byte) (meta, body []byte) {
+	_, meta, body = splitFrontMatter(src)
+	return meta, body
+}
+
+type metaFormat int
+
+const (
+	yamlMeta metaFormat = iota
+	tomlMeta
+	jsonMeta
+)
+
+func splitFrontMatter(src []byte) (format metaFormat, meta, body []byte) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if len(src) > 0 && src[0] == '{' {
+		dec := json.NewDecoder(bytes.NewReader(src))
+		var obj map[string]json.RawMessage
+		if err := dec.Decode(&obj); err != nil {
+			return yamlMeta, nil, src
+		}
+		end := int(dec.InputOffset())
+		body = src[end:]
+		if rest, ok := bytes.CutPrefix(body, []byte("\r\n")); ok {
+			body = rest
+		} else {
+			body = bytes.TrimPrefix(body, []byte("\n"))
+		}
+		return jsonMeta, src[:end], body
+	}
 	first, rest, ok := bytes.Cut(src, []byte("\n"))
-	if !ok || !isDelimiter(first, false) {
-		return nil, src
+	if !ok {
+		return yamlMeta, nil, src
+	}
+	format = yamlMeta
+	closing := []string{"---", "..."}
+	if isDelimiter(first, "+++") {
+		format, closing = tomlMeta, []string{"+++"}
+	} else if !isDelimiter(first, "---") {
+		return yamlMeta, nil, src
 	}
 	for off := 0; off <= len(rest); {
 		line, _, more := bytes.Cut(rest[off:], []byte("\n"))
-		if isDelimiter(line, true) {
+		if isDelimiter(line, closing...) {
 			end := off + len(line)
 			if more {
 				end++
 			}
-			return rest[:off], rest[end:]
+			return format, rest[:off], rest[end:]
 		}
 		if !more {
 			break
 		}
 		off += len(line) + 1
 	}
-	return nil, src
+	return yamlMeta, nil, src
 }
 
-func isDelimiter(line []byte, closing bool) bool {
+func isDelimiter(line []byte, delims ...string) bool {
 	l := string(bytes.TrimRight(line, " \t\r"))
-	return l == "---" || closing && l == "..."
+	for _, d := range delims {
+		if l == d {
+			return true
+		}
+	}
+	return false
 }
 
 // compareMeta lists the top-level keys whose values differ between two front matters.
-func compareMeta(old, new []byte) []FieldChange {
-	oldFields, okOld := yamlFields(old)
-	newFields, okNew := yamlFields(new)
+func compareMeta(oldFormat metaFormat, old []byte, newFormat metaFormat, new []byte) []FieldChange {
+	oldFields, okOld := metaFields(oldFormat, old)
+	newFields, okNew := metaFields(newFormat, new)
 	if !okOld || !okNew {
 		// One side is not valid YAML: compare the key lines as text rather than nothing.
 		oldFields, newFields = lineFields(old), lineFields(new)
@@ -70,6 +116,50 @@ func compareMeta(old, new []byte) []FieldChange {
 }
 
 type field struct{ key, value string }
+
+func metaFields(format metaFormat, meta []byte) ([]field, bool) {
+	switch format {
+	case tomlMeta:
+		var m map[string]any
+		if err := toml.Unmarshal(meta, &m); err != nil {
+			return nil, false
+		}
+		return mapFields(m), true
+	case jsonMeta:
+		var m map[string]any
+		if err := json.Unmarshal(meta, &m); err != nil {
+			return nil, false
+		}
+		return mapFields(m), true
+	}
+	return yamlFields(meta)
+}
+
+// mapFields lists a decoded TOML or JSON front matter in key order (neither decoder keeps the
+// file's order), with values as valueText writes YAML ones.
+func mapFields(m map[string]any) []field {
+	fields := make([]field, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		var v string
+		switch x := m[k].(type) {
+		case nil:
+		case string:
+			v = x
+		case time.Time:
+			v = x.Format(time.RFC3339)
+		case fmt.Stringer: // TOML local dates and times
+			v = x.String()
+		case bool, int64, float64:
+			v = fmt.Sprint(x)
+		default:
+			if b, err := json.Marshal(x); err == nil {
+				v = string(b)
+			}
+		}
+		fields = append(fields, field{k, v})
+	}
+	return fields
+}
 
 // yamlFields decodes a front matter mapping into its keys and canonical value texts, so that
 // re-quoting, reflowing a list or editing a comment is not reported as a change.

@@ -29,9 +29,9 @@ type FieldChange struct {
 // Summarize compares two versions of a content file: the body paragraph by paragraph, as Diff
 // does, and the front matter key by key.
 func Summarize(old, new []byte) Summary {
-	oldMeta, oldBody := SplitFrontMatter(old)
-	newMeta, newBody := SplitFrontMatter(new)
-	s := Summary{MetaChanged: compareMeta(oldMeta, newMeta)}
+	oldFormat, oldMeta, oldBody := splitFrontMatter(old)
+	newFormat, newMeta, newBody := splitFrontMatter(new)
+	s := Summary{MetaChanged: compareMeta(oldFormat, oldMeta, newFormat, newMeta)}
 	moved := map[string]int{} // removed texts not yet matched by an identical added one
 	blocks := Diff(string(oldBody), string(newBody))
 	for _, b := range blocks {

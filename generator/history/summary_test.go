@@ -133,6 +133,14 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"never closed", "---\na: 1\n正文", "", "---\na: 1\n正文"},
 		{"not at the start", "\n---\na: 1\n---\n", "", "\n---\na: 1\n---\n"},
 		{"dashes in text", "----\na\n---\n", "", "----\na\n---\n"},
+		{"toml", "+++\na = 1\n+++\n正文", "a = 1\n", "正文"},
+		{"toml CRLF", "+++\r\na = 1\r\n+++\r\n正文", "a = 1\r\n", "正文"},
+		{"toml never closed", "+++\na = 1\n正文", "", "+++\na = 1\n正文"},
+		{"toml closed by dashes", "+++\na = 1\n---\n正文", "", "+++\na = 1\n---\n正文"},
+		{"json", "{\"a\": 1}\n正文", "{\"a\": 1}", "正文"},
+		{"json CRLF", "{\"a\": 1}\r\n正文", "{\"a\": 1}", "正文"},
+		{"json broken", "{\"a\": 1\n正文", "", "{\"a\": 1\n正文"},
+		{"shortcode", "{{< x >}}\n", "", "{{< x >}}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,10 +152,29 @@ func TestSplitFrontMatter(t *testing.T) {
 	}
 }
 
+func TestSummarizeTOMLAndJSON(t *testing.T) {
+	old := "+++\ntitle = \"办法\"\nstatus = \"现行有效\"\ntopics = [\"民政\"]\n+++\n第一条。\n"
+	new := "+++\ntitle = \"办法\"\nstatus = \"已废止\"\ntopics = [\"民政\", \"社会救助\"]\n+++\n第一条。\n"
+	if got, want := Summarize([]byte(old), []byte(new)).Text(), "时效：现行有效 → 已废止；主题分类：[\"民政\"] → [\"民政\",\"社会救助\"]"; got != want {
+		t.Errorf("TOML: %q, want %q", got, want)
+	}
+	jsonOld := "{\"title\": \"办法\", \"status\": \"现行有效\"}\n第一条。\n"
+	jsonNew := "{\"title\": \"办法\", \"status\": \"已废止\"}\n第一条。\n"
+	if got, want := Summarize([]byte(jsonOld), []byte(jsonNew)).Text(), "时效：现行有效 → 已废止"; got != want {
+		t.Errorf("JSON: %q, want %q", got, want)
+	}
+	// A page moved from YAML to TOML front matter with the same values has not changed.
+	yaml := "---\ntitle: 办法\nstatus: 现行有效\n---\n第一条。\n"
+	if got := Summarize([]byte(yaml), []byte("+++\ntitle = \"办法\"\nstatus = \"现行有效\"\n+++\n第一条。\n")).Text(); got != "内容无改动" {
+		t.Errorf("YAML → TOML: %q, want 内容无改动", got)
+	}
+}
+
 func FuzzSummarize(f *testing.F) {
 	f.Add([]byte(policyV1), []byte(strings.Replace(policyV1, "现行有效", "已废止", 1)))
 	f.Add([]byte("---\na: [1\n---\nx"), []byte("---\r\na: &x {b: *x}\r\n...\r\n"))
 	f.Add([]byte("---\n- 1\n---\n"), []byte("---\n\"a\": 1\n\"a\": 2\n---\n"))
+	f.Add([]byte("+++\na = [1, {b = 2}]\n+++\nx"), []byte("{\"a\": [1, {\"b\": 2}]}\nx"))
 	f.Fuzz(func(t *testing.T, old, new []byte) {
 		meta, body := SplitFrontMatter(old)
 		if !bytes.HasSuffix(old, body) || len(meta)+len(body) > len(old) {

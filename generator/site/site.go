@@ -210,6 +210,7 @@ type Revision struct {
 	Summary     string        // 修改 3 段，新增 1 段；时效：现行有效 → 已废止
 	URL         string        // the diff page
 	Diff        template.HTML // rendered diff against the previous revision
+	Withheld    bool          // it held personal data: Summary and Diff are the notice that replaces it
 	Page        *Page
 }
 
