@@ -37,8 +37,16 @@ func CheckData(f File, data []byte, allow []string) []error {
 		return []error{fmt.Errorf("%s: cannot check it for personal data: %v", f.Src, err)}
 	}
 	var errs []error
+	seen := map[string]bool{} // a place read in several ways (an Excel header) is named once
 	for _, s := range segs {
 		for _, found := range privacy.Scan(s.Text, allow) {
+			if s.Where != "" {
+				if key := s.Where + "\x00" + found.Masked; seen[key] {
+					continue
+				} else {
+					seen[key] = true
+				}
+			}
 			errs = append(errs, &Leak{File: f, FileKind: kind, Where: s.Where, Finding: found})
 		}
 	}

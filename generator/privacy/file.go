@@ -178,7 +178,66 @@ func maskWorkbook(data []byte) ([]byte, int, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, 0, err
 	}
-	return buf.Bytes(), changed, nil
+	out, err := maskParts(buf.Bytes())
+	if err != nil {
+		return nil, 0, err
+	}
+	// Counted as the guard sees the workbook before masking: a number in a comment counts, the
+	// stale copies excelize leaves in the shared strings do not.
+	return out, countFindings(data), nil
+}
+
+func countFindings(data []byte) int {
+	_, segs, err := ReadText(data)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, s := range segs {
+		n += len(Scan(s.Text, nil))
+	}
+	return n
+}
+
+// maskParts masks the numbers in the workbook's other XML parts: the shared strings table
+// (excelize leaves a cell's old string in it when the cell is rewritten, so the unmasked
+// number would still be published), comments, document properties. Masking turns digits into
+// *, which XML text allows anywhere; worksheets are left to excelize, since a masked number in
+// a numeric cell would break the file.
+func maskParts(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	budget := int64(MaxUncompressed)
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		body, err := readCapped(rc, &budget)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if isXMLPart(f.Name, body) && !strings.HasPrefix(f.Name, "xl/worksheets/") {
+			masked, _ := MaskText(string(body))
+			body = []byte(masked)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: f.Method, Modified: f.Modified})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(body); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // writeAtomic writes beside path and renames over it, so that an interrupted

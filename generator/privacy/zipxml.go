@@ -211,6 +211,18 @@ var blockLevel = map[string]bool{
 	"footnote": true, "endnote": true, "hdr": true, "ftr": true, "body": true, "row": true,
 }
 
+var headerFooter = map[string]bool{
+	"oddHeader": true, "oddFooter": true, "evenHeader": true, "evenFooter": true, "firstHeader": true, "firstFooter": true,
+}
+
+// headerCodeRes match the codes of an Excel header or footer: sections (&L &C &R), fields
+// (&P &D &F …), fonts (&"宋体,加粗") and font sizes of 1, 2 or 3 digits (Excel's largest is 409).
+var headerCodeRes = []*regexp.Regexp{
+	regexp.MustCompile(`&(?:"[^"]*"|[0-9]|[A-Za-z&])`),
+	regexp.MustCompile(`&(?:"[^"]*"|[0-9]{1,2}|[A-Za-z&])`),
+	regexp.MustCompile(`&(?:"[^"]*"|[0-9]{1,3}|[A-Za-z&])`),
+}
+
 var guidRe = regexp.MustCompile(`^\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?$`)
 
 // xmlText lists the text of one XML part. In a worksheet, a cell's text is its raw stored value
@@ -316,6 +328,19 @@ func xmlText(part string, body []byte, wb *workbook) ([]Segment, error) {
 					v = plainNumber(v)
 				}
 				emit(where(name), v)
+			case headerFooter[name]:
+				// &C, &"宋体,常规", &12 are codes of the header's layout, not text. How many
+				// digits a font size takes is ambiguous (&1213812345678), so each reading is
+				// scanned.
+				seen := map[string]bool{}
+				for _, re := range headerCodeRes {
+					text := re.ReplaceAllString(buf.String(), "\n")
+					if !seen[text] {
+						seen[text] = true
+						emit(where(name), text)
+					}
+				}
+				buf.Reset()
 			case runLevel[name]:
 			case blockLevel[name] || direct:
 				flush(name)
