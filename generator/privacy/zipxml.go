@@ -55,7 +55,8 @@ func zipText(data []byte, budget *int64, depth int) ([]Segment, error) {
 	}
 	sort.Strings(names)
 	wb := readWorkbook(parts)
-	var segs []Segment
+	// The names of an archive's files are published with it.
+	segs := []Segment{{Where: "文件名", Text: []byte(strings.Join(names, "\n"))}}
 	for _, name := range names {
 		body := parts[name]
 		if name == sharedStringsPart && wb.shared != nil {
