@@ -2,8 +2,8 @@ package build
 
 import (
 	"archive/zip"
-	"compress/gzip"
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"os"
 	"path"
