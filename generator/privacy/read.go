@@ -164,6 +164,9 @@ func readText(data []byte, budget *int64, depth int) (FileKind, []Segment, error
 
 func unreadableReason(data []byte) string {
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		if bytes.Contains(data, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00")) {
+			return "设了密码（加密）的 Office 文件，其中的文字无法检查；去掉密码后再发布"
+		}
 		return "旧版 Office/WPS 二进制文件（.doc/.xls/.ppt/.et/.wps/.dps），其中的文字无法检查；请另存为 .docx/.xlsx 或 PDF"
 	}
 	if _, enc, ok := DecodeText(data); ok {
