@@ -38,8 +38,15 @@ func CheckData(f File, data []byte, allow []string) []error {
 	}
 	var errs []error
 	seen := map[string]bool{} // a place read in several ways (an Excel header) is named once
+	raw := map[string]bool{}  // numbers found in a text file's own lines
 	for _, s := range segs {
 		for _, found := range privacy.Scan(s.Text, allow) {
+			if s.Where == "" {
+				raw[found.Masked] = true
+			}
+			if s.Where == privacy.ShownWhere && raw[found.Masked] {
+				continue // already named by line and column
+			}
 			if s.Where != "" {
 				if key := s.Where + "\x00" + found.Masked; seen[key] {
 					continue

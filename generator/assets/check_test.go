@@ -140,3 +140,19 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckMarkupAsShown(t *testing.T) {
+	fs := memFs(t, map[string]string{
+		"/s/a.html": "<p>电话 138<b>1234</b>5678</p>\n<p>&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;</p>\n<p>13912345678</p>\n",
+	})
+	errs := Check(fs, File{Src: "/s/a.html", Origin: Static}, nil)
+	var got []string
+	for _, err := range errs {
+		got = append(got, err.Error())
+	}
+	joined := strings.Join(got, "\n")
+	// The plain number is named once, by its line; the two hidden in markup by the shown text.
+	if len(errs) != 2 || !strings.Contains(joined, "/s/a.html:3:4: 未脱敏的手机号 139****5678") || !strings.Contains(joined, "/s/a.html:显示的文字") {
+		t.Errorf("got %d errors:\n%s", len(errs), joined)
+	}
+}

@@ -5,7 +5,9 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"html"
 	"io"
+	"regexp"
 )
 
 // FileKind is what the guard found a published file to be, from its bytes, whatever its name.
@@ -133,6 +135,9 @@ func readText(data []byte, budget *int64, depth int) (FileKind, []Segment, error
 	case Text:
 		text, _, _ := DecodeText(data)
 		segs = []Segment{{Text: text}}
+		if shown := markupText(text); shown != nil {
+			segs = append(segs, Segment{Where: ShownWhere, Text: shown})
+		}
 	case RTF:
 		var text []byte
 		text, err = RTFText(data)
@@ -160,6 +165,27 @@ func readText(data []byte, budget *int64, depth int) (FileKind, []Segment, error
 		return kind, nil, err
 	}
 	return kind, segs, nil
+}
+
+// ShownWhere names the second reading of an HTML, XML or SVG file: its text as a browser shows
+// it, tags removed and entities decoded, so that 138<b>1234</b>5678 or &#49;&#51;… is seen.
+const ShownWhere = "显示的文字（去掉标记、解码实体后）"
+
+var (
+	tagRe     = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
+	markupHit = regexp.MustCompile(`<[A-Za-z!/?]|&#?[A-Za-z0-9]+;`)
+)
+
+// markupText is the text of markup as shown, or nil when text has no tags or entities.
+func markupText(text []byte) []byte {
+	if !markupHit.Match(text) {
+		return nil
+	}
+	shown := html.UnescapeString(tagRe.ReplaceAllString(string(text), ""))
+	if shown == string(text) {
+		return nil
+	}
+	return []byte(shown)
 }
 
 func unreadableReason(data []byte) string {
