@@ -1,12 +1,14 @@
 package privacy
 
 import (
+	goctx "context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
@@ -31,36 +33,67 @@ import (
 // memory fails instead of taking the machine.
 const pdfMemoryPages = 4096
 
+// pdfTimeout caps the time one PDF may take: a file built to make PDFium loop is refused as
+// unreadable, and the engine is started afresh for the next one.
+var pdfTimeout = 60 * time.Second
+
+// pdfEngine is one PDFium instance for the process, used by one file at a time.
 var pdfEngine struct {
-	once sync.Once
-	mu   sync.Mutex
-	inst pdfium.Pdfium
-	err  error
+	mu      sync.Mutex
+	inst    pdfium.Pdfium
+	pool    pdfium.Pool
+	cancel  goctx.CancelFunc
+	initErr error
 }
 
+// pdfInstance starts PDFium if needed; pdfEngine.mu is held.
 func pdfInstance() (pdfium.Pdfium, error) {
-	pdfEngine.once.Do(func() {
-		rc := wazero.NewRuntimeConfig().
-			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-			WithMemoryLimitPages(pdfMemoryPages)
-		if dir, err := os.UserCacheDir(); err == nil {
-			if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "gongkai", "pdfium-wazero")); err == nil {
-				rc = rc.WithCompilationCache(cache)
-			}
+	e := &pdfEngine
+	if e.inst != nil || e.initErr != nil {
+		return e.inst, e.initErr
+	}
+	rc := wazero.NewRuntimeConfig().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithMemoryLimitPages(pdfMemoryPages).
+		WithCloseOnContextDone(true)
+	if dir, err := os.UserCacheDir(); err == nil {
+		if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "gongkai", "pdfium-wazero")); err == nil {
+			rc = rc.WithCompilationCache(cache)
 		}
-		pool, err := webassembly.Init(webassembly.Config{
-			MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
-			// No folder is mounted: PDFium gets the bytes of one file and nothing else.
-			FSConfig:      wazero.NewFSConfig(),
-			RuntimeConfig: rc,
-		})
-		if err != nil {
-			pdfEngine.err = err
-			return
-		}
-		pdfEngine.inst, pdfEngine.err = pool.GetInstance(time.Minute)
+	}
+	ctx, cancel := goctx.WithCancel(goctx.Background())
+	pool, err := webassembly.Init(webassembly.Config{
+		Context: ctx,
+		MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
+		// No folder is mounted: PDFium gets the bytes of one file and nothing else.
+		FSConfig:      wazero.NewFSConfig(),
+		RuntimeConfig: rc,
 	})
-	return pdfEngine.inst, pdfEngine.err
+	if err != nil {
+		cancel()
+		e.initErr = err
+		return nil, err
+	}
+	inst, err := pool.GetInstance(time.Minute)
+	if err != nil {
+		cancel()
+		e.initErr = err
+		return nil, err
+	}
+	e.inst, e.pool, e.cancel = inst, pool, cancel
+	return inst, nil
+}
+
+// stopPDF ends a PDFium instance that ran out of time; pdfEngine.mu is held.
+func stopPDF() {
+	e := &pdfEngine
+	if e.cancel != nil {
+		e.cancel()
+	}
+	if e.pool != nil {
+		_ = e.pool.Close()
+	}
+	e.inst, e.pool, e.cancel = nil, nil, nil
 }
 
 // PDFText returns the text of every page of a PDF, its document properties and the text of its
@@ -72,16 +105,27 @@ func PDFText(data []byte) ([]Segment, error) {
 }
 
 func pdfText(data []byte, budget *int64, depth int) (segs []Segment, err error) {
+	pdfEngine.mu.Lock()
+	defer pdfEngine.mu.Unlock()
 	inst, err := pdfInstance()
 	if err != nil {
 		return nil, &UnreadableError{PDF, fmt.Sprintf("PDF 读取组件无法启动: %v", err)}
 	}
-	pdfEngine.mu.Lock()
-	defer pdfEngine.mu.Unlock()
+	cancel := pdfEngine.cancel
+	var timedOut atomic.Bool
+	timer := time.AfterFunc(pdfTimeout, func() {
+		timedOut.Store(true)
+		cancel()
+	})
 	defer func() {
+		timer.Stop()
 		// PDFium runs in a sandbox; a crash inside it is a file that cannot be read.
 		if r := recover(); r != nil {
 			segs, err = nil, &UnreadableError{PDF, fmt.Sprintf("PDF 无法解析: %v", r)}
+		}
+		if timedOut.Load() {
+			stopPDF()
+			segs, err = nil, &UnreadableError{PDF, fmt.Sprintf("PDF 读取超过 %v，无法检查", pdfTimeout)}
 		}
 	}()
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})

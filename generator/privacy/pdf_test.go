@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // testPDF writes a one-page PDF by hand: content is the page's content stream, font the font
@@ -98,5 +99,24 @@ func TestPDFWithoutTextIsUnreadable(t *testing.T) {
 	_, _, err = ReadText([]byte("%PDF-1.4\n garbage"))
 	if !errors.As(err, &ue) {
 		t.Errorf("broken PDF: err = %v", err)
+	}
+}
+
+// TestPDFTimeout: a PDF that takes too long is refused, and the next one is read by a new engine.
+func TestPDFTimeout(t *testing.T) {
+	pdf := testPDF("BT /F1 12 Tf 72 720 Td (tel 13812345678) Tj ET", helvetica, "")
+	if _, err := PDFText(pdf); err != nil { // start the engine outside the time limit
+		t.Fatal(err)
+	}
+	saved := pdfTimeout
+	pdfTimeout = time.Nanosecond
+	_, err := PDFText(pdf)
+	pdfTimeout = saved
+	var ue *UnreadableError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Reason, "读取超过") {
+		t.Errorf("err = %v", err)
+	}
+	if got := findings(t, pdf); !hasFinding(got, "第 1 页") {
+		t.Errorf("after a timeout, findings %q", got)
 	}
 }
