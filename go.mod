@@ -25,8 +25,8 @@ require go.yaml.in/yaml/v3 v3.0.6
 require (
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/jolestar/go-commons-pool/v2 v2.1.2 // indirect
-	github.com/klippa-app/go-pdfium v1.21.5 // indirect
-	github.com/tetratelabs/wazero v1.12.0 // indirect
+	github.com/klippa-app/go-pdfium v1.21.5
+	github.com/tetratelabs/wazero v1.12.0
 )
 
 require (
