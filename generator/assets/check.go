@@ -1,67 +1,125 @@
 package assets
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"path/filepath"
-	"strings"
-	"unicode/utf8"
+	"io"
 
 	"github.com/gongkai/gongkai/generator/privacy"
 	"github.com/spf13/afero"
-	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // Check refuses to publish what the build refuses in Markdown: an unmasked ID, mobile or bank
-// card number. Text files (CSV, JSON, XML, HTML, plain text …) are read line by line and .xlsx
-// workbooks cell by cell; allow lists the numbers the file may show. Other files (PDF, images,
-// Word, old .xls) cannot be read and pass unchecked: Readable says which are read. Each
-// finding is a *Leak; a file that cannot be read although it should be is an error too, since
-// an unchecked list of residents must not slip through.
+// card number. What a file is comes from its bytes, never its name: anything that reads as text
+// (CSV, SQL, .bak, ~ copies, files without an extension, in UTF-8, UTF-16 with or without BOM,
+// or GB18030) is scanned, and so are RTF, Office files (xlsx and docx everywhere in the file),
+// zip and gzip archives and PDFs with text (see privacy.ReadText). Images, audio, video and
+// fonts pass. A file whose text cannot be read (old .doc/.xls/.et/.wps, a scanned PDF, an
+// unknown binary) is an *Unreadable error: the build refuses it unless site.yaml lists it as
+// reviewed. allow lists the numbers the file may show; each finding is a *Leak.
 func Check(fsys afero.Fs, f File, allow []string) []error {
-	kind := readKind(f.Src)
-	if kind == binary {
-		return nil
-	}
-	data, err := afero.ReadFile(fsys, f.Src)
+	data, err := readForCheck(fsys, f.Src)
 	if err != nil {
 		return []error{fmt.Errorf("%s: cannot read it to check for personal data: %v", f.Src, err)}
 	}
-	if kind == workbook {
-		return checkWorkbook(f, data, allow)
-	}
-	text, err := decodeText(data)
+	return CheckData(f, data, allow)
+}
+
+// CheckData is Check for a file already read (a theme's static file, from the theme's own
+// filesystem).
+func CheckData(f File, data []byte, allow []string) []error {
+	kind, segs, err := privacy.ReadText(data)
 	if err != nil {
+		var ue *privacy.UnreadableError
+		if errors.As(err, &ue) {
+			return []error{&Unreadable{File: f, Kind: ue.Kind, Reason: ue.Reason}}
+		}
 		return []error{fmt.Errorf("%s: cannot check it for personal data: %v", f.Src, err)}
 	}
 	var errs []error
-	for _, found := range privacy.Scan(text, allow) {
-		errs = append(errs, &Leak{File: f, Finding: found})
+	seen := map[string]bool{} // a place read in several ways (an Excel header) is named once
+	raw := map[string]bool{}  // numbers found in a text file's own lines
+	for _, s := range segs {
+		for _, found := range privacy.Scan(s.Text, allow) {
+			if s.Where == "" {
+				raw[found.Masked] = true
+			}
+			if s.Where == privacy.ShownWhere && raw[found.Masked] {
+				continue // already named by line and column
+			}
+			if s.Where != "" {
+				if key := s.Where + "\x00" + found.Masked; seen[key] {
+					continue
+				} else {
+					seen[key] = true
+				}
+			}
+			errs = append(errs, &Leak{File: f, FileKind: kind, Where: s.Where, Finding: found})
+		}
 	}
 	return errs
 }
 
-// Readable reports whether Check reads a file of this name.
-func Readable(name string) bool { return readKind(name) != binary }
+// mediaHead is how much of a file is read to tell that it is an image, a font or a sound, which
+// need not be read whole.
+const mediaHead = 4096
+
+// readForCheck reads a file, except for the rest of a media file after its first bytes. Only
+// bytes no text contains (NUL and other control bytes) together with an image's first bytes
+// make a file media: a CSV that starts with "GIF89a" is still read.
+func readForCheck(fsys afero.Fs, name string) ([]byte, error) {
+	in, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	head := make([]byte, mediaHead)
+	n, err := io.ReadFull(in, head)
+	head = head[:n]
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return head, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if privacy.Sniff(head) == privacy.Media && hasControlBytes(head) {
+		return head, nil
+	}
+	rest, err := io.ReadAll(in)
+	if err != nil {
+		return nil, err
+	}
+	return append(head, rest...), nil
+}
+
+func hasControlBytes(b []byte) bool {
+	for _, c := range b {
+		if c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b) {
+			return true
+		}
+	}
+	return false
+}
 
 // Leak is one unmasked personal number in a published file.
 type Leak struct {
-	File File
-	// Cell is where in a workbook the number is, as Excel writes it: Sheet1!B3. Empty for text
-	// files, where Finding's Line and Col say where it is.
-	Cell string
+	File     File
+	FileKind privacy.FileKind
+	// Where names the place in a file that is not plain text, as privacy.Segment does:
+	// "Sheet1!B3", "docProps/core.xml <dc:creator>", "第 2 页". Empty for text files, where
+	// Finding's Line and Col say where it is.
+	Where string
 	privacy.Finding
 }
 
 // Error says where the number is, shows it masked, and how to fix it.
 func (l *Leak) Error() string {
 	where := fmt.Sprintf("%s:%d:%d", l.File.Src, l.Line, l.Col)
-	if l.Cell != "" {
-		where = l.File.Src + ":" + l.Cell
+	if l.Where != "" {
+		where = l.File.Src + ":" + l.Where
 	}
 	fix := "replace its digits with * as in " + l.Masked
-	if privacy.Maskable(l.File.Src) {
+	if privacy.Maskable(l.FileKind, l.File.Src) {
 		fix = fmt.Sprintf("mask it (run `gongkai mask %s`)", l.File.Src)
 	}
 	if l.File.Origin == Content {
@@ -70,87 +128,14 @@ func (l *Leak) Error() string {
 	return fmt.Sprintf("%s: 未脱敏的%s %s 不得公开; %s", where, l.Kind, l.Masked, fix)
 }
 
-type kind int
-
-const (
-	binary kind = iota
-	text
-	workbook
-)
-
-// textExts are the formats that hold lists of people in the clear. JavaScript, CSS and SVG are
-// left out: they are a site's own code and drawings, where long digit runs are not personal.
-var textExts = map[string]bool{
-	".csv": true, ".tsv": true, ".txt": true, ".text": true, ".json": true, ".geojson": true,
-	".xml": true, ".html": true, ".htm": true, ".xhtml": true, ".md": true, ".markdown": true,
-	".yaml": true, ".yml": true, ".vcf": true, ".ics": true,
+// Unreadable is a published file whose text the guard cannot read, so that it cannot tell
+// whether the file lists residents' numbers.
+type Unreadable struct {
+	File   File
+	Kind   privacy.FileKind
+	Reason string
 }
 
-func readKind(name string) kind {
-	ext := strings.ToLower(filepath.Ext(name))
-	switch {
-	case textExts[ext]:
-		return text
-	case ext == ".xlsx" || ext == ".xlsm":
-		return workbook
-	}
-	return binary
-}
-
-// decodeText returns UTF-8 text from a file saved as UTF-8 (with or without a BOM), UTF-16
-// with a BOM (Excel's "Unicode text"), or GB18030 (Excel's CSV on a Chinese Windows). Anything
-// else is refused rather than scanned as garbage, which would find nothing.
-func decodeText(data []byte) ([]byte, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, fmt.Errorf("broken UTF-16 text: %v; save it as UTF-8", err)
-		}
-		return out, nil
-	}
-	if utf8.Valid(data) {
-		return data, nil
-	}
-	if decoded, ok := privacy.FromGB18030(data); ok {
-		return decoded, nil
-	}
-	return nil, fmt.Errorf("it is neither UTF-8, UTF-16 nor GB18030 text; save it as UTF-8")
-}
-
-// checkWorkbook scans every cell of every sheet as shown, so that a mobile stored as a number
-// is seen as its digits, as `gongkai mask` sees it.
-func checkWorkbook(f File, data []byte, allow []string) []error {
-	wb, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return []error{fmt.Errorf("%s: not a readable .xlsx workbook, so it cannot be checked for personal data: %v; save it again from Excel (or WPS) as .xlsx", f.Src, err)}
-	}
-	defer wb.Close()
-	var errs []error
-	for _, sheet := range wb.GetSheetList() {
-		rows, err := wb.GetRows(sheet)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: sheet %s cannot be read to check for personal data: %v", f.Src, sheet, err))
-			continue
-		}
-		for r, row := range rows {
-			for c, value := range row {
-				for _, found := range privacy.Scan([]byte(value), allow) {
-					cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-					errs = append(errs, &Leak{File: f, Cell: sheetRef(sheet) + "!" + cell, Finding: found})
-				}
-			}
-		}
-	}
-	return errs
-}
-
-// sheetRef quotes a sheet name the way Excel does in a reference when it is not a plain word.
-func sheetRef(name string) string {
-	if strings.ContainsAny(name, " !'-()") {
-		return "'" + strings.ReplaceAll(name, "'", "''") + "'"
-	}
-	return name
+func (u *Unreadable) Error() string {
+	return fmt.Sprintf("%s: 无法检查其中是否有未脱敏的身份证号、手机号或银行卡号: %s; 转换为可检查的格式（.xlsx、.docx、.csv 或带文字的 PDF）后再发布，或经人工核对后列入 site.yaml 的 privacy.reviewed（写明核对人和理由）", u.File.Src, u.Reason)
 }

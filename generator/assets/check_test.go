@@ -66,20 +66,23 @@ func TestCheck(t *testing.T) {
 		{name: "masked numbers pass", file: "/c/a.csv", data: "张三,110105********002X,138****5678\n"},
 		{name: "allow list", file: "/c/a.txt", data: "服务热线 13812345678\n", allow: []string{"138-1234-5678"}},
 		{name: "mobile in json", file: "/c/a.json", data: "{\n  \"tel\": \"13812345678\"\n}\n",
-			want: []string{"/c/a.json:2:11: 未脱敏的手机号 138****5678 不得公开; replace its digits with * as in 138****5678 or, for an official number"}},
+			want: []string{"/c/a.json:2:11: 未脱敏的手机号 138****5678 不得公开; mask it (run `gongkai mask /c/a.json`) or, for an official number"}},
 		{name: "static files have no allow list", file: "/s/a.html", data: "<p>13812345678</p>", origin: Static,
 			want: []string{"/s/a.html:1:4: 未脱敏的手机号"}},
 		{name: "BOM does not shift columns", file: "/c/a.csv", data: "\ufeff" + validID, want: []string{"/c/a.csv:1:1:"}},
 		{name: "GB18030 from Excel", file: "/c/a.csv", data: gb18030("姓名,号码\n李四," + validID + "\n"), want: []string{"/c/a.csv:2:4: 未脱敏的身份证号"}},
 		{name: "UTF-16 from Excel", file: "/c/a.txt", data: utf16LE("姓名\t号码\n李四\t" + validID + "\n"), want: []string{"/c/a.txt:2:4: 未脱敏的身份证号"}},
-		{name: "unknown encoding is refused", file: "/c/a.csv", data: "abc \xff\x80 def", want: []string{"/c/a.csv: cannot check it for personal data"}},
-		{name: "binary files are not read", file: "/c/a.pdf", data: "%PDF " + validID},
-		{name: "images are not read", file: "/c/a.PNG", data: validID},
+		{name: "unknown encoding is refused", file: "/c/a.csv", data: "abc \xff\x80\x00 def", want: []string{"/c/a.csv: 无法检查"}},
+		{name: "the name does not matter", file: "/c/a.PNG", data: validID, want: []string{"/c/a.PNG:1:1: 未脱敏的身份证号"}},
+		{name: "images are not read", file: "/c/a.png", data: "\x89PNG\r\n\x1a\n\x00\x00" + validID},
+		{name: "a text file that starts like an image is read", file: "/c/a.gif", data: "GIF89a," + validID, want: []string{"/c/a.gif:1:8:"}},
+		{name: "UTF-16 without BOM", file: "/c/a.bak", data: utf16LE("姓名\t号码\n李四\t" + validID + "\n")[2:], want: []string{"/c/a.bak:2:4: 未脱敏的身份证号"}},
+		{name: "old Office files are refused", file: "/c/a.et", data: "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", want: []string{"/c/a.et: 无法检查", "旧版 Office/WPS"}[:1]},
 		{name: "workbook cells", file: "/c/名单.xlsx", data: newWorkbook(t, "Sheet1", map[string]any{"A1": "姓名", "B2": validID, "C3": 13812345678}),
 			want: []string{"/c/名单.xlsx:Sheet1!B2: 未脱敏的身份证号 110105********002X", "/c/名单.xlsx:Sheet1!C3: 未脱敏的手机号"}},
 		{name: "workbook sheet name with a space", file: "/c/a.xlsx", data: newWorkbook(t, "低保 名单", map[string]any{"A1": validID}), want: []string{"/c/a.xlsx:'低保 名单'!A1:"}},
 		{name: "workbook allow list", file: "/c/a.xlsx", data: newWorkbook(t, "Sheet1", map[string]any{"A1": "13812345678"}), allow: []string{"13812345678"}},
-		{name: "broken workbook", file: "/c/a.xlsx", data: "not a zip", want: []string{"/c/a.xlsx: not a readable .xlsx workbook"}},
+		{name: "broken workbook", file: "/c/a.xlsx", data: "PK\x03\x04 not a zip", want: []string{"/c/a.xlsx: 无法检查"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,14 +119,6 @@ func TestCheckUnreadableFile(t *testing.T) {
 	}
 }
 
-func TestReadable(t *testing.T) {
-	for name, want := range map[string]bool{"a.csv": true, "a.XLSX": true, "a.json": true, "a.html": true, "a.pdf": false, "a.docx": false, "a.xls": false, "a.js": false, "noext": false} {
-		if Readable(name) != want {
-			t.Errorf("Readable(%q) = %v", name, !want)
-		}
-	}
-}
-
 // FuzzCheck feeds arbitrary bytes as a text file and as a workbook: Check reads user files and
 // must never panic, and never print a number it found unmasked.
 func FuzzCheck(f *testing.F) {
@@ -144,4 +139,20 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCheckMarkupAsShown(t *testing.T) {
+	fs := memFs(t, map[string]string{
+		"/s/a.html": "<p>电话 138<b>1234</b>5678</p>\n<p>&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;</p>\n<p>13912345678</p>\n",
+	})
+	errs := Check(fs, File{Src: "/s/a.html", Origin: Static}, nil)
+	var got []string
+	for _, err := range errs {
+		got = append(got, err.Error())
+	}
+	joined := strings.Join(got, "\n")
+	// The plain number is named once, by its line; the two hidden in markup by the shown text.
+	if len(errs) != 2 || !strings.Contains(joined, "/s/a.html:3:4: 未脱敏的手机号 139****5678") || !strings.Contains(joined, "/s/a.html:显示的文字") {
+		t.Errorf("got %d errors:\n%s", len(errs), joined)
+	}
 }

@@ -1,11 +1,13 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/gongkai/gongkai/generator/assets"
+	"github.com/gongkai/gongkai/generator/config"
 	"github.com/gongkai/gongkai/generator/content"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/site"
@@ -26,12 +28,25 @@ type siteFiles struct {
 	// hidden are the folders of unpublished page bundles (an index.md that is a draft, dated in
 	// the future or expired): their files stay unpublished with the page.
 	hidden map[string]bool
+	// The guard needs where the site is (privacy.reviewed names paths from its root), the
+	// files it may publish unread, and the theme whose static files are published too.
+	source   string
+	privacy  config.Privacy
+	themeFs  afero.Fs
+	themeDir string
+	// reviewedNotes are printed with every build: the files published unread, and why.
+	reviewedNotes []string
 }
 
 // findFiles lists the files to copy. loaded are all content pages, published or not; pages
 // the published ones.
 func (st *state) findFiles(loaded []*content.Page, pages []*site.Page) (*siteFiles, []error) {
-	sf := &siteFiles{inputs: map[string]string{}, inputFiles: map[string]bool{}, hidden: map[string]bool{}}
+	sf := &siteFiles{inputs: map[string]string{}, inputFiles: map[string]bool{}, hidden: map[string]bool{}, source: st.opts.Source}
+	if st.cfg != nil {
+		sf.privacy = st.cfg.Privacy
+		sf.themeDir = filepath.Join(st.opts.Source, "themes", st.cfg.Theme)
+		sf.themeFs = render.ThemeFs(st.opts.SrcFs, sf.themeDir)
+	}
 	published := map[string]bool{}
 	for _, p := range pages {
 		published[filepath.Clean(p.SrcPath)] = true
@@ -122,6 +137,26 @@ func (sf *siteFiles) checkPrivacy(fsys afero.Fs, pages []*site.Page, dirs map[st
 		}
 	}
 	var errs []error
+	reviewedUsed := map[int]bool{}
+	full := dirs == nil
+	if full {
+		sf.reviewedNotes = nil
+	}
+	report := func(found []error) {
+		for _, err := range found {
+			var u *assets.Unreadable
+			if errors.As(err, &u) {
+				if i, r, ok := sf.reviewed(u.File.Src); ok {
+					reviewedUsed[i] = true
+					if full {
+						sf.reviewedNotes = append(sf.reviewedNotes, fmt.Sprintf("%s: 未经检查即发布（site.yaml:%d privacy.reviewed: %s）", u.File.Src, r.Line, r.Reason))
+					}
+					continue
+				}
+			}
+			errs = append(errs, err)
+		}
+	}
 	check := func(f assets.File) {
 		src := filepath.Clean(f.Src)
 		if dirs != nil && !dirs[filepath.Dir(src)] {
@@ -131,7 +166,7 @@ func (sf *siteFiles) checkPrivacy(fsys afero.Fs, pages []*site.Page, dirs map[st
 		if f.Origin == assets.Content {
 			list = allowFor(src)
 		}
-		errs = append(errs, assets.Check(fsys, f, list)...)
+		report(assets.Check(fsys, f, list))
 	}
 	for _, f := range sf.list {
 		check(f)
@@ -141,7 +176,54 @@ func (sf *siteFiles) checkPrivacy(fsys afero.Fs, pages []*site.Page, dirs map[st
 			check(assets.File{Src: in, Origin: assets.Content})
 		}
 	}
+	if full {
+		errs = append(errs, sf.checkTheme(fsys, report)...)
+		for i, r := range sf.privacy.Reviewed {
+			if !reviewedUsed[i] {
+				sf.reviewedNotes = append(sf.reviewedNotes, fmt.Sprintf("site.yaml:%d: privacy.reviewed %s 没有匹配任何无法检查的发布文件；文件已删除或已可检查时，请删去这一项", r.Line, r.Path))
+			}
+		}
+	}
 	return errs
+}
+
+// checkTheme runs the guard over the theme's static files the site publishes (those its own
+// static/ folder does not replace): a theme is a folder of files like any other.
+func (sf *siteFiles) checkTheme(fsys afero.Fs, report func([]error)) []error {
+	if sf.themeFs == nil {
+		return nil
+	}
+	files, err := render.StaticFiles(sf.themeFs)
+	if err != nil {
+		return []error{fmt.Errorf("theme: cannot list its static files: %v", err)}
+	}
+	for _, f := range files {
+		if sf.dests[f] {
+			continue // replaced by the site's static/ file, which is checked
+		}
+		data, err := afero.ReadFile(sf.themeFs, "static/"+f)
+		if err != nil {
+			return []error{fmt.Errorf("theme: static/%s: cannot read it to check for personal data: %v", f, err)}
+		}
+		src := filepath.Join(sf.themeDir, "static", filepath.FromSlash(f))
+		report(assets.CheckData(assets.File{Src: src, Dest: f, Origin: assets.Static}, data, nil))
+	}
+	return nil
+}
+
+// reviewed finds the privacy.reviewed entry naming the file at src.
+func (sf *siteFiles) reviewed(src string) (int, config.Reviewed, bool) {
+	rel, err := filepath.Rel(sf.source, src)
+	if err != nil {
+		return 0, config.Reviewed{}, false
+	}
+	rel = filepath.ToSlash(rel)
+	for i, r := range sf.privacy.Reviewed {
+		if r.Matches(rel) {
+			return i, r, true
+		}
+	}
+	return 0, config.Reviewed{}, false
 }
 
 // copyTo copies every file into the output, after the pages and data files were rendered

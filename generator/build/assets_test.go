@@ -37,7 +37,7 @@ duties_file: a-duties.csv
 
 原始数据见[名单](data/名单.csv#top)，办事指南见[指南](/files/guide.pdf)。
 -- content/policies/附件1.pdf --
-%PDF-1.4 附件一
+PDF-1.4 附件一
 -- content/policies/forms/申请表.docx --
 PK docx
 -- content/policies/img/map.png --
@@ -56,7 +56,7 @@ title: 征求意见
 ---
 请下载[意见表](2024-x/意见表.pdf)。
 -- content/notices/2024-x/意见表.pdf --
-%PDF 意见表
+PDF 意见表
 -- content/notices/draft/index.md --
 ---
 title: 草稿
@@ -64,11 +64,11 @@ draft: true
 ---
 [未定稿](未定稿.pdf)
 -- content/notices/draft/未定稿.pdf --
-%PDF draft
+PDF draft
 -- content/_archive/old.pdf --
-%PDF old
+PDF old
 -- static/files/guide.pdf --
-%PDF guide
+PDF guide
 -- static/css/style.css --
 body { color: red }
 -- static/.DS_Store --
@@ -79,11 +79,11 @@ func TestFilesBesideContentArePublished(t *testing.T) {
 	s := buildTxtar(t, filesSite).ok()
 
 	for name, want := range map[string]string{
-		"policies/附件1.pdf":        "%PDF-1.4 附件一\n",
+		"policies/附件1.pdf":        "PDF-1.4 附件一\n",
 		"policies/forms/申请表.docx": "PK docx\n",
 		"policies/img/map.png":    "PNG map\n",
 		"policies/data/名单.csv":    "姓名,补贴\n张三,100\n",
-		"files/guide.pdf":         "%PDF guide\n",
+		"files/guide.pdf":         "PDF guide\n",
 		"css/style.css":           "body { color: red }\n", // the site's static/ replaces the theme's
 	} {
 		if got := s.file(name); got != want {
@@ -247,7 +247,7 @@ attachments:
 ---
 正文。
 -- content/consultations/x/调整方案.pdf --
-%PDF 方案
+PDF 方案
 `
 	s := buildTxtar(t, site).ok()
 	s.contains("consultations/x/index.html", `href="`+render.RelURL("/consultations/x/调整方案.pdf")+`"`, `href="https://www.npc.gov.cn/"`)
@@ -279,7 +279,7 @@ date: 2024-05-01
 ---
 发放明细见[附件](明细.pdf)。
 -- content/notices/2024-qingkuang/明细.pdf --
-%PDF 明细
+PDF 明细
 `).ok()
 	s.contains("notices/2024-qingkuang/index.html", "关于低保资金发放情况的公示", "发放明细见", `href="`+render.RelURL("/notices/2024-qingkuang/明细.pdf")+`"`)
 	s.contains("notices/index.html", `href="`+render.RelURL("/notices/2024-qingkuang/")+`"`)

@@ -235,6 +235,7 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	s, warnings, assembleErrs := site.Assemble(site.Input{Config: st.cfg, Now: st.opts.Now, Pages: st.pages, Resolver: st.resolver, Registry: st.registry, Strict: st.opts.Strict})
 	errs = append(errs, assembleErrs...)
 	warnings = append(append([]string(nil), st.historyWarnings...), warnings...)
+	warnings = append(warnings, st.files.reviewedNotes...)
 	if s != nil && st.cfg.History {
 		s.Changes = collectChanges(s.Pages)
 	}

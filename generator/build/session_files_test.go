@@ -14,8 +14,8 @@ func TestSessionCopiesEditedFiles(t *testing.T) {
 	writeOS(t, dir, "site.yaml", "title: 附件\n")
 	writeOS(t, dir, "content/policies/_index.md", "---\ntitle: 政策文件\ntype: policy\n---\n")
 	writeOS(t, dir, "content/policies/a.md", "---\ntitle: 甲办法\nattachments: [{title: 附件1, file: 附件1.pdf}]\n---\n见[附件1](附件1.pdf)。\n")
-	writeOS(t, dir, "content/policies/附件1.pdf", "%PDF v1")
-	writeOS(t, dir, "static/files/guide.pdf", "%PDF guide v1")
+	writeOS(t, dir, "content/policies/附件1.pdf", "PDF v1")
+	writeOS(t, dir, "static/files/guide.pdf", "PDF guide v1")
 	sess, _, err := NewSession(Options{Source: dir, Now: testNow, NoIndex: true, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +39,7 @@ func TestSessionCopiesEditedFiles(t *testing.T) {
 	}
 
 	for name, dest := range map[string]string{"content/policies/附件1.pdf": "policies/附件1.pdf", "static/files/guide.pdf": "files/guide.pdf"} {
-		writeOS(t, dir, name, "%PDF v2")
+		writeOS(t, dir, name, "PDF v2")
 		inc, err := rebuild(name)
 		if err != nil {
 			t.Fatal(err)
@@ -47,7 +47,7 @@ func TestSessionCopiesEditedFiles(t *testing.T) {
 		if inc.Full || inc.Pages != 0 || strings.Join(inc.Written, " ") != dest {
 			t.Errorf("editing %s: full=%v pages=%d wrote %v; want only %s copied", name, inc.Full, inc.Pages, inc.Written, dest)
 		}
-		if out(dest) != "%PDF v2" {
+		if out(dest) != "PDF v2" {
 			t.Errorf("%s was not updated", dest)
 		}
 	}

@@ -36,6 +36,9 @@ type Config struct {
 	Organization Organization      `yaml:"organization"`
 	// History shows each page's revisions from git, with diffs and a changes feed.
 	History bool `yaml:"history"`
+
+	// Privacy: files published although the guard cannot read them (privacy.go).
+	Privacy Privacy `yaml:"privacy"`
 }
 
 // MenuItem is one entry of the main navigation.

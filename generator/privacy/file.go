@@ -1,24 +1,26 @@
 package privacy
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/afero"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// MaskFile rewrites, in place, every ID, mobile and card number in a .csv,
-// .md (or .txt) or .xlsx file in masked form, for `gongkai mask FILE`. The
-// file is replaced atomically (a temporary file renamed over it) and only when
-// something changed. Text files keep every other byte, including a GB18030
-// encoding as exported by Excel.
+// MaskFile rewrites, in place, every ID, mobile and card number in a text file (CSV, Markdown,
+// SQL, a file without an extension … in UTF-8 with or without BOM, UTF-16 with or without BOM,
+// or GB18030), an RTF file or an .xlsx workbook, in masked form, for `gongkai mask FILE`. The
+// file keeps its encoding and every other byte, and is replaced atomically (a temporary file
+// renamed over it) only when something changed. The result is read back as the build's guard
+// reads it: a number left anywhere (a cell comment, document properties, an RTF escape) is an
+// error naming where, never a silent "masked 0".
 func MaskFile(fs afero.Fs, path string) (changed int, err error) {
 	info, err := fs.Stat(path)
 	if err != nil {
@@ -29,17 +31,23 @@ func MaskFile(fs afero.Fs, path string) (changed int, err error) {
 		return 0, fmt.Errorf("%s: %w", path, err)
 	}
 	var out []byte
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".csv", ".md", ".markdown", ".txt":
+	switch kind := Sniff(data); kind {
+	case Text, RTF:
 		out, changed, err = maskTextFile(data)
-	case ".xlsx":
+	case Zip:
+		if !isWorkbook(data) {
+			return 0, fmt.Errorf("%s: cannot mask this zip file (only .xlsx workbooks are masked); mask the numbers in the program that made it, or save it as .xlsx or .csv", path)
+		}
 		out, changed, err = maskWorkbook(data)
-	case ".xls":
-		return 0, fmt.Errorf("%s: .xls is not supported; save it as .xlsx (Excel: 另存为 Excel 工作簿) and run again", path)
+	case Unreadable:
+		return 0, fmt.Errorf("%s: cannot mask it: %s", path, unreadableReason(data))
 	default:
-		return 0, fmt.Errorf("%s: cannot mask %q files; use .csv, .xlsx or .md", path, ext)
+		return 0, fmt.Errorf("%s: cannot mask a %s file; mask the numbers in the program that made it and export it again", path, kind)
 	}
 	if err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := verifyMasked(out); err != nil {
 		return 0, fmt.Errorf("%s: %w", path, err)
 	}
 	if changed == 0 {
@@ -51,23 +59,63 @@ func MaskFile(fs afero.Fs, path string) (changed int, err error) {
 	return changed, nil
 }
 
-// maskTextFile masks CSV and Markdown alike: masking only turns digits into
-// *, so commas, quotes and table pipes stay where they were.
+// verifyMasked reads masked output as the build's guard will, and refuses it while a number is
+// left: MaskFile masks what it can rewrite, the guard reads more.
+func verifyMasked(out []byte) error {
+	_, segs, err := ReadText(out)
+	if err != nil {
+		return fmt.Errorf("the masked file cannot be read back: %v", err)
+	}
+	var left []string
+	for _, s := range segs {
+		for _, f := range Scan(s.Text, nil) {
+			where := s.Where
+			if where == "" {
+				where = fmt.Sprintf("%d:%d", f.Line, f.Col)
+			}
+			left = append(left, fmt.Sprintf("%s %s %s", where, f.Kind, f.Masked))
+		}
+	}
+	if len(left) > 0 {
+		return fmt.Errorf("%d number(s) could not be masked automatically and the file was left unchanged: %s; mask them by hand (in Excel or WPS) and run again", len(left), strings.Join(left, "; "))
+	}
+	return nil
+}
+
+func isWorkbook(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			return true
+		}
+	}
+	return false
+}
+
+// maskTextFile masks CSV, Markdown and any other text alike: masking only turns digits into *,
+// so commas, quotes and table pipes stay where they were. The text goes back in the encoding it
+// came in; a masked RTF file is plain text masked the same way (numbers written with escapes
+// are found by verifyMasked).
 func maskTextFile(data []byte) ([]byte, int, error) {
-	if utf8.Valid(data) {
-		s, n := MaskText(string(data))
-		return []byte(s), n, nil
-	}
-	decoded, ok := FromGB18030(data)
+	text, enc, ok := DecodeText(data)
 	if !ok {
-		return nil, 0, fmt.Errorf("neither UTF-8 nor GB18030: save it as UTF-8 and run again")
+		return nil, 0, fmt.Errorf("neither UTF-8, UTF-16 nor GB18030 text: save it as UTF-8 and run again")
 	}
-	s, n := MaskText(string(decoded))
+	s, n := MaskText(string(text))
 	if n == 0 {
 		return data, 0, nil
 	}
-	out, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
-	return out, n, err
+	out, err := EncodeText([]byte(s), enc)
+	if err != nil {
+		return nil, 0, fmt.Errorf("cannot write it back as %s: %v", enc, err)
+	}
+	if back, enc2, ok := DecodeText(out); !ok || enc2 != enc || string(back) != s {
+		return nil, 0, fmt.Errorf("cannot write it back as %s unchanged; save it as UTF-8 and run again", enc)
+	}
+	return out, n, nil
 }
 
 // FromGB18030 decodes text saved as GB18030 (Excel's CSV on a Chinese
@@ -83,11 +131,14 @@ func FromGB18030(data []byte) (decoded []byte, ok bool) {
 	return decoded, err == nil && bytes.Equal(again, data)
 }
 
-// Maskable reports whether MaskFile (`gongkai mask`) rewrites a file of this name.
-func Maskable(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".csv", ".md", ".markdown", ".txt", ".xlsx":
+// Maskable reports whether MaskFile (`gongkai mask`) rewrites a file of this kind.
+func Maskable(kind FileKind, name string) bool {
+	switch kind {
+	case Text, RTF:
 		return true
+	case Zip:
+		ext := strings.ToLower(filepath.Ext(name))
+		return ext == ".xlsx" || ext == ".xlsm"
 	}
 	return false
 }
@@ -127,7 +178,66 @@ func maskWorkbook(data []byte) ([]byte, int, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, 0, err
 	}
-	return buf.Bytes(), changed, nil
+	out, err := maskParts(buf.Bytes())
+	if err != nil {
+		return nil, 0, err
+	}
+	// Counted as the guard sees the workbook before masking: a number in a comment counts, the
+	// stale copies excelize leaves in the shared strings do not.
+	return out, countFindings(data), nil
+}
+
+func countFindings(data []byte) int {
+	_, segs, err := ReadText(data)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, s := range segs {
+		n += len(Scan(s.Text, nil))
+	}
+	return n
+}
+
+// maskParts masks the numbers in the workbook's other XML parts: the shared strings table
+// (excelize leaves a cell's old string in it when the cell is rewritten, so the unmasked
+// number would still be published), comments, document properties. Masking turns digits into
+// *, which XML text allows anywhere; worksheets are left to excelize, since a masked number in
+// a numeric cell would break the file.
+func maskParts(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	budget := int64(MaxUncompressed)
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		body, err := readCapped(rc, &budget)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if isXMLPart(f.Name, body) && !strings.HasPrefix(f.Name, "xl/worksheets/") {
+			masked, _ := MaskText(string(body))
+			body = []byte(masked)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: f.Method, Modified: f.Modified})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(body); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 // writeAtomic writes beside path and renames over it, so that an interrupted

@@ -113,15 +113,15 @@ func TestMaskFileXLSX(t *testing.T) {
 
 func TestMaskFileErrors(t *testing.T) {
 	fs := afero.NewMemMapFs()
-	_ = afero.WriteFile(fs, "/a.pdf", []byte("13812345678"), 0o644)
-	_ = afero.WriteFile(fs, "/b.xls", []byte("13812345678"), 0o644)
-	_ = afero.WriteFile(fs, "/c.xlsx", []byte("not a zip"), 0o644)
-	_ = afero.WriteFile(fs, "/d.csv", []byte{0xff, 0xfe, 0x00, '1'}, 0o644)
+	_ = afero.WriteFile(fs, "/a.pdf", []byte("%PDF-1.4\n13812345678"), 0o644)
+	_ = afero.WriteFile(fs, "/b.xls", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x0013812345678"), 0o644)
+	_ = afero.WriteFile(fs, "/c.xlsx", []byte("PK\x03\x04 not a zip"), 0o644)
+	_ = afero.WriteFile(fs, "/d.csv", []byte("\xff\x80\x00 13812345678"), 0o644)
 	tests := []struct{ path, want string }{
-		{"/a.pdf", `cannot mask ".pdf" files`},
-		{"/b.xls", "save it as .xlsx"},
-		{"/c.xlsx", "not a readable .xlsx workbook"},
-		{"/d.csv", "neither UTF-8 nor GB18030"},
+		{"/a.pdf", `cannot mask a PDF file`},
+		{"/b.xls", "旧版 Office/WPS"},
+		{"/c.xlsx", "cannot mask this zip file"},
+		{"/d.csv", "cannot mask it"},
 		{"/missing.csv", "/missing.csv"},
 	}
 	for _, tt := range tests {
