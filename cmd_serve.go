@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
+	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/server"
 	"github.com/gongkai/gongkai/generator/watch"
@@ -64,6 +65,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
+	opts.Context = ctx
 	srv := server.New(afero.NewOsFs(), opts.Dest, watching)
 	st := &served{index: search.NewSwapper(nil)}
 	var sess *build.Session
@@ -154,12 +156,16 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		fmt.Fprintln(out, "Watching content/, site.yaml and themes/ for changes")
 	}
 	fmt.Fprintf(out, "Serving %s at http://%s/  (Ctrl+C to stop)\n", opts.Dest, ln.Addr())
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs, capped := server.HTTP(srv, ln, server.DefaultLimits)
 	go func() {
 		<-ctx.Done()
 		_ = hs.Close()
 	}()
-	if err := hs.Serve(ln); err != nil && err != http.ErrServerClosed {
+	err := hs.Serve(capped)
+	// A rebuild the signal interrupted may still be removing its stage; the process is
+	// about to exit, so whatever it has not removed yet goes now.
+	publish.AbortAll()
+	if err != nil && err != http.ErrServerClosed {
 		return err
 	}
 	return st.index.Close()

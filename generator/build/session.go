@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/generator/cite"
 	"github.com/gongkai/gongkai/generator/content"
 	"github.com/gongkai/gongkai/generator/document"
+	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/gongkai/gongkai/search"
@@ -117,6 +118,11 @@ var errFull = errors.New("published files changed")
 // edited files. With relink, citations are resolved afresh against the new set of documents.
 func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error) {
 	st := s.st
+	lock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
 	changed := paths
 	byPath := map[string]*site.Page{}
 	for _, p := range st.pages {
@@ -354,6 +360,11 @@ func (s *Session) isOutput(path string) bool {
 // copyFiles checks and copies edited published files when no page changed.
 func (s *Session) copyFiles(files []string) (*Incremental, error) {
 	st := s.st
+	lock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
 	dirs := map[string]bool{}
 	for _, f := range files {
 		dirs[filepath.Dir(f)] = true
@@ -367,6 +378,16 @@ func (s *Session) copyFiles(files []string) (*Incremental, error) {
 		return nil, err
 	}
 	return &Incremental{Written: written}, nil
+}
+
+// lock takes the destination's lock for an incremental write, so that a `gongkai build` into
+// the same folder waits for it instead of swapping the folder away in the middle.
+func (s *Session) lock() (*publish.Lock, error) {
+	wait := s.opts.LockWait
+	if wait <= 0 {
+		wait = publish.DefaultWait
+	}
+	return publish.Acquire(s.opts.Context, s.opts.DstFs, s.opts.Dest, wait)
 }
 
 // sectionTypeChanged reports whether an edited _index.md declares another type than before.

@@ -21,11 +21,13 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/afero"
@@ -51,9 +53,13 @@ type Stage struct {
 	lock   *Lock
 	hook   func(string)
 
+	// mu keeps Abort (from AbortAll, on a signal) from removing the stage while Commit is
+	// moving it: a half-removed stage renamed into place would publish a partial site.
+	mu        sync.Mutex
 	recovered string // what Begin did to finish an interrupted publish, for Note
 	lost      string // where the previous site is when a failed commit could not put it back
 	committed bool
+	released  bool // Abort ran: the stage is gone and the lock given up
 }
 
 // Begin locks dest, finishes a publish that a crash interrupted, removes what dead builds
@@ -104,6 +110,11 @@ func (s *Stage) Dest() string { return s.dest }
 
 // Commit replaces dest with the staging folder and releases the lock.
 func (s *Stage) Commit() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.released {
+		return errors.New("the build was stopped before its output was published")
+	}
 	if err := s.ctx.Err(); err != nil {
 		return err
 	}
@@ -120,13 +131,23 @@ func (s *Stage) Commit() error {
 		}
 		return err
 	}
-	s.Abort()
+	s.abort()
 	return nil
 }
 
 // Abort removes the staging folder (unless it was committed) and releases the lock. It is
 // safe to call more than once, and after Commit.
 func (s *Stage) Abort() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.abort()
+}
+
+func (s *Stage) abort() {
+	if s.released {
+		return
+	}
+	s.released = true
 	if s.dir != "" && !s.committed {
 		// Render workers may still be finishing a file: a second pass removes what they
 		// created while the first ran.
