@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -114,6 +115,12 @@ func buildFailed(ctx context.Context, rep *build.Report, err error) error {
 	what := "build failed"
 	if ctx.Err() != nil {
 		what = "build stopped by a signal"
+		if errors.Is(err, context.Canceled) {
+			if rep != nil && rep.Output != "" {
+				return fmt.Errorf("%s; %s", what, rep.Output)
+			}
+			return errors.New(what)
+		}
 	}
 	if rep != nil && rep.Output != "" {
 		return fmt.Errorf("%s; %s:\n%v", what, rep.Output, err)
