@@ -36,6 +36,12 @@ type Session struct {
 	r     *render.Renderer
 	Index IndexUpdater
 	index *search.Index // opened writable by OpenIndex
+
+	// pending are the paths of rebuilds that failed. A save that breaks one page may hold
+	// other edits too (a page made a draft): they were not applied, so the next rebuild,
+	// which the fix triggers with the fixed file alone, applies them as well.
+	pending    []string
+	failedFull bool // the last failed rebuild was a full one: the next is full too
 }
 
 // Report of an incremental rebuild.
@@ -76,13 +82,24 @@ func (s *Session) Full() (*Report, error) {
 // Rebuild brings the output up to date after the files in changed (OS paths) were edited,
 // created or removed. On error the output keeps the last good build.
 func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
+	all := append(append([]string(nil), s.pending...), changed...)
+	inc, rep, err := s.rebuild(all, s.failedFull)
+	if err != nil {
+		s.pending, s.failedFull = all, s.failedFull || inc != nil && inc.Full
+		return inc, rep, err
+	}
+	s.pending, s.failedFull = nil, false
+	return inc, rep, nil
+}
+
+func (s *Session) rebuild(changed []string, mustFull bool) (*Incremental, *Report, error) {
 	start := time.Now()
 	paths, files, ok := s.pagesToReload(changed)
 	full := func() (*Incremental, *Report, error) {
 		rep, err := s.Full()
 		return &Incremental{Full: true, Duration: time.Since(start)}, rep, err
 	}
-	if !ok {
+	if !ok || mustFull {
 		return full()
 	}
 	var inc *Incremental
