@@ -36,6 +36,7 @@ type Options struct {
 	Strict  bool     // warnings are errors
 	NoIndex bool     // skip the search index
 	Now     time.Time
+	Clock   func() time.Time // the time of each build of a Session when Now is zero; time.Now when nil
 	Workers int
 
 	// Context stops the build when done (SIGTERM, Ctrl-C): page loops stop taking pages, the
@@ -58,6 +59,7 @@ type Report struct {
 	Output   string
 	Site     *site.Site
 	Renderer *render.Renderer
+	Next     *Change // the next moment the site changes by itself, nil when none is known
 }
 
 // Errors is every error a build found, each "file:line: what; how to fix".
@@ -161,6 +163,7 @@ func run(opts Options) (*Report, *state, error) {
 	}
 	rep.countPages(s)
 	rep.Site, rep.Renderer = s, r
+	rep.Next = st.sched.next(opts.Now)
 	rep.Duration = time.Since(start)
 	return rep, st, nil
 }
@@ -179,7 +182,11 @@ func withDefaults(opts Options) Options {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
 	if opts.Now.IsZero() {
-		opts.Now = time.Now().In(content.CST)
+		if opts.Clock != nil {
+			opts.Now = opts.Clock()
+		} else {
+			opts.Now = time.Now().In(content.CST)
+		}
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.NumCPU()
@@ -212,6 +219,7 @@ type state struct {
 	registryErr     error
 	historyWarnings []string
 	files           *siteFiles // attachments, images, data files and static/, copied as they are
+	sched           schedule   // when pages go up or down, or change status, by themselves
 }
 
 // prepare loads, decodes, guards and converts every page.
@@ -237,6 +245,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	}
 	pages, decodeErrs := decodePages(opts, cfg, loaded)
 	errs = append(errs, decodeErrs...)
+	st.sched = scheduleOf(opts, loaded, pages)
 	if stopped() {
 		return st, errs
 	}

@@ -42,6 +42,8 @@ type Session struct {
 	// which the fix triggers with the fixed file alone, applies them as well.
 	pending    []string
 	failedFull bool // the last failed rebuild was a full one: the next is full too
+
+	clock func() time.Time // the time of each rebuild: the clock, or the Now the session was given
 }
 
 // Report of an incremental rebuild.
@@ -55,13 +57,25 @@ type Incremental struct {
 
 // NewSession runs a full build and keeps it.
 func NewSession(opts Options) (*Session, *Report, error) {
+	clock := opts.Clock
+	switch {
+	case !opts.Now.IsZero():
+		pinned := opts.Now
+		clock = func() time.Time { return pinned }
+	case clock == nil:
+		clock = func() time.Time { return time.Now().In(content.CST) }
+	}
+	opts.Now = clock()
 	opts = withDefaults(opts)
 	rep, st, err := run(opts)
 	if err != nil {
 		return nil, rep, err
 	}
-	return &Session{opts: opts, st: st, site: rep.Site, r: rep.Renderer}, rep, nil
+	return &Session{opts: opts, st: st, site: rep.Site, r: rep.Renderer, clock: clock}, rep, nil
 }
+
+// Next is the next moment the site changes by itself, or nil: serve rebuilds then.
+func (s *Session) Next() *Change { return s.st.sched.next(s.clock()) }
 
 // Site is the current site.
 func (s *Session) Site() *site.Site { return s.site }
@@ -71,6 +85,7 @@ func (s *Session) Renderer() *render.Renderer { return s.r }
 
 // Full rebuilds everything, as after a change to site.yaml or a template.
 func (s *Session) Full() (*Report, error) {
+	s.opts.Now = s.clock()
 	rep, st, err := run(s.opts)
 	if err != nil {
 		return rep, err
@@ -99,9 +114,13 @@ func (s *Session) rebuild(changed []string, mustFull bool) (*Incremental, *Repor
 		rep, err := s.Full()
 		return &Incremental{Full: true, Duration: time.Since(start)}, rep, err
 	}
-	if !ok || mustFull {
+	now := s.clock()
+	if !ok || mustFull || s.st.sched.due(now) {
+		// A moment the last full build foresaw has come (a page's expiryDate): what every
+		// listing shows has changed, not only what the edit touched.
 		return full()
 	}
+	s.st.opts.Now = now
 	var inc *Incremental
 	var err error
 	if len(paths) == 0 {
@@ -148,6 +167,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 	ch := render.Changed{Old: map[*site.Page]bool{}, New: map[*site.Page]bool{}}
 	var errs Errors
 	var loaded []*site.Page
+	sched := schedule{} // the changed files' moments, nil for a removed file
 	for _, path := range changed {
 		path = filepath.Clean(path)
 		if old := byPath[path]; old != nil {
@@ -158,6 +178,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 			if st.files.inputs[path] != "" || st.files.hidden[filepath.Dir(path)] && filepath.Base(path) == "index.md" {
 				return nil, errFull
 			}
+			sched[path] = nil
 			continue
 		}
 		cp, err := content.LoadFile(st.opts.SrcFs, st.contentDir(), path, st.taxKeys, contentPages(st.pages))
@@ -166,6 +187,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 			continue
 		}
 		pages, decodeErrs := decodePages(st.opts, st.cfg, []*content.Page{cp})
+		sched[path] = scheduleOf(st.opts, []*content.Page{cp}, pages)[path]
 		if st.files.changedBy(path, cp, len(pages) > 0) {
 			return nil, errFull
 		}
@@ -292,6 +314,13 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 		}
 		if err := s.Index.Update(urls, records); err != nil {
 			return nil, fmt.Errorf("updating the search index: %v", err)
+		}
+	}
+	for path, cs := range sched {
+		if len(cs) == 0 {
+			delete(st.sched, path)
+		} else {
+			st.sched[path] = cs
 		}
 	}
 	s.site, s.r = newSite, r
