@@ -147,4 +147,7 @@ func printReport(w io.Writer, rep *build.Report) {
 	sort.Strings(kinds)
 	fmt.Fprintf(w, "Built %d pages (%s)\n", total, strings.Join(kinds, ", "))
 	fmt.Fprintf(w, "  %d files, %d search records, %d warnings, in %s\n", rep.Files, rep.Records, len(rep.Warnings), rep.Duration.Round(1e6))
+	if rep.Next != nil {
+		fmt.Fprintf(w, "  下一次定时变化：%s\n", rep.Next)
+	}
 }

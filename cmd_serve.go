@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -121,6 +122,31 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		fmt.Fprintf(errw, "build failed:\n%v\n", err)
 		srv.Failed(err.Error())
 	}
+	// One rebuild at a time: the watcher's and the clock's.
+	var building sync.Mutex
+	rescheduled := make(chan struct{}, 1)
+	rebuildNow := func(changed []string) {
+		building.Lock()
+		defer building.Unlock()
+		if err := rebuild(changed); err != nil {
+			fmt.Fprintf(errw, "build failed (still serving the last good site):\n%v\n", err)
+			srv.Failed(err.Error())
+		} else {
+			srv.Rebuilt()
+		}
+		select {
+		case rescheduled <- struct{}{}:
+		default:
+		}
+	}
+	go scheduleRebuilds(ctx, out, func() *build.Change {
+		building.Lock()
+		defer building.Unlock()
+		if sess == nil {
+			return nil
+		}
+		return sess.Next()
+	}, rescheduled, func() { rebuildNow(nil) })
 	srv.SetSearch(search.NewHandler(st.index.Current, func(w http.ResponseWriter, r *http.Request, data *search.PageData) {
 		rd := st.renderer.Load()
 		if rd == nil {
@@ -145,12 +171,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		defer w.Close()
 		go func() {
 			for batch := range w.Batches {
-				if err := rebuild(batch); err != nil {
-					fmt.Fprintf(errw, "build failed (still serving the last good site):\n%v\n", err)
-					srv.Failed(err.Error())
-					continue
-				}
-				srv.Rebuilt()
+				rebuildNow(batch)
 			}
 		}()
 		fmt.Fprintln(out, "Watching content/, site.yaml and themes/ for changes")
@@ -169,6 +190,40 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		return err
 	}
 	return st.index.Close()
+}
+
+// scheduleRebuilds rebuilds the site at each moment it changes by itself (a page's
+// expiryDate or publishDate, the end of a notice period), so that `serve` takes pages down and
+// puts them up without a request or an edit. It wakes at least hourly, so that a clock that
+// jumped (a suspended laptop, a corrected clock) is noticed, and after each rebuild, which may
+// have brought a moment nearer.
+func scheduleRebuilds(ctx context.Context, out io.Writer, next func() *build.Change, rescheduled <-chan struct{}, rebuild func()) {
+	for {
+		n := next()
+		wait := time.Hour
+		if n != nil {
+			wait = min(wait, max(time.Until(n.At), 0))
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-rescheduled:
+			timer.Stop()
+			continue
+		case <-timer.C:
+		}
+		if n != nil && !time.Now().Before(n.At) {
+			fmt.Fprintf(out, "定时变化：%s\n", n)
+			rebuild()
+			// rebuild signalled rescheduled; drain it so the loop does not spin once more.
+			select {
+			case <-rescheduled:
+			default:
+			}
+		}
+	}
 }
 
 // serveProfiles serves the runtime profiles on addr until ctx is done, so a
