@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/generator/content"
+	"github.com/gongkai/gongkai/generator/disclose"
+	"github.com/gongkai/gongkai/generator/site"
 )
 
 // TestScheduledChangesActWithoutEdits: a session knows the next moment its site changes by
@@ -80,5 +82,37 @@ func TestScheduledChangesActWithoutEdits(t *testing.T) {
 	}
 	if got := sess.Next(); got == nil || got.String() != "2027-01-01 00:00 content/notes/stays.md 下线" {
 		t.Errorf("next change after an edit: %v", got)
+	}
+}
+
+// TestChangesOfDisclosure: a disclosure changes when its notice period begins, the day after it
+// ends, and the day after unpublish_after, at midnight China time.
+func TestChangesOfDisclosure(t *testing.T) {
+	day := func(m, d int) time.Time { return time.Date(2026, time.Month(m), d, 0, 0, 0, 0, content.CST) }
+	cp := &content.Page{SrcPath: "/site/content/disclosures/d.md", Kind: content.KindPage, Type: "disclosure"}
+	p := &site.Page{Page: cp, Disclose: &disclose.Disclosure{NoticeStart: day(12, 10), NoticeEnd: day(12, 16), UnpublishAfter: day(12, 31)}}
+	opts := Options{Source: "/site", Now: time.Date(2026, 12, 7, 12, 0, 0, 0, content.CST)}
+	var got []string
+	for _, c := range changesOf(opts, cp, p) {
+		got = append(got, c.String())
+	}
+	want := []string{
+		"2027-01-01 00:00 content/disclosures/d.md 下线",
+		"2026-12-10 00:00 content/disclosures/d.md 公示开始",
+		"2026-12-17 00:00 content/disclosures/d.md 公示结束",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// On the 12th the start has passed: only what is still ahead is listed.
+	opts.Now = day(12, 12)
+	if cs := changesOf(opts, cp, p); len(cs) != 2 {
+		t.Errorf("on the 12th: %v", cs)
+	}
+	// A draft changes by an edit only.
+	cp.Draft = true
+	cp.Expiry = day(12, 20)
+	if cs := changesOf(opts, cp, p); len(cs) != 0 {
+		t.Errorf("a draft has changes: %v", cs)
 	}
 }
