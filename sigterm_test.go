@@ -121,3 +121,58 @@ func TestSIGTERMStopsBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestSIGTERMStopsServe signals serve while its first build runs and while it serves: it must
+// exit within two seconds and leave no staging folder or temp file.
+func TestSIGTERMStopsServe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a big site in a subprocess")
+	}
+	dir := t.TempDir()
+	bigSite(t, dir, 1500)
+	for _, when := range []string{"building", "serving"} {
+		t.Run(when, func(t *testing.T) {
+			tmp := t.TempDir()
+			cmd := exec.Command(os.Args[0], "-test.run=^TestHelperGongkai$")
+			cmd.Env = append(os.Environ(), "GONGKAI_TEST_MAIN_ARGS="+strings.Join([]string{"serve", "-s", dir, "--addr", "127.0.0.1:0", "--watch"}, "\x1f"), "TMPDIR="+tmp)
+			var stdout syncBuffer
+			cmd.Stdout = &stdout
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			deadline := time.Now().Add(60 * time.Second)
+			for {
+				serving := strings.Contains(stdout.String(), "Serving ")
+				if when == "building" && serving {
+					t.Skip("the first build finished before the signal; the site is too small for this machine")
+				}
+				if when == "serving" && serving || when == "building" && len(leftovers(dir, tmp)) > 0 {
+					break
+				}
+				if time.Now().After(deadline) {
+					_ = cmd.Process.Kill()
+					t.Fatalf("serve did not reach %s in 60 s:\n%s", when, stdout.String())
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			signalled := time.Now()
+			if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-done:
+				if took := time.Since(signalled); took > 2*time.Second {
+					t.Errorf("serve took %s to stop after SIGTERM", took)
+				}
+			case <-time.After(10 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Fatal("serve did not stop within 10 s of SIGTERM")
+			}
+			if left := leftovers(dir, tmp); len(left) > 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
+	}
+}
