@@ -286,3 +286,61 @@ func TestCancelledStageRefusesWrites(t *testing.T) {
 		t.Errorf("commit after cancel: %v", err)
 	}
 }
+
+// TestCrashDuringRecovery: the build that finishes an interrupted publish is itself killed in
+// the middle of it; the build after it still ends with a complete site.
+func TestCrashDuringRecovery(t *testing.T) {
+	for _, first := range []string{"journal", "dest-moved"} {
+		for _, second := range []string{"dest-moved", "stage-moved", "old-removed"} {
+			t.Run(first+"/"+second, func(t *testing.T) {
+				fs, dest := afero.NewMemMapFs(), "/site/public"
+				writeSite(t, fs, dest, "v1")
+				crashAt := func(step string) Options {
+					return Options{Wait: time.Second, hook: func(at string) {
+						if at == step {
+							panic(crash{at})
+						}
+					}}
+				}
+				s, err := Begin(fs, dest, crashAt(first))
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeSite(t, s.Fs(), "/", "v2")
+				crashed := func(f func()) (did bool) {
+					defer func() {
+						if r := recover(); r != nil {
+							if _, ok := r.(crash); !ok {
+								panic(r)
+							}
+							did = true
+						}
+					}()
+					f()
+					return false
+				}
+				if !crashed(func() { _ = s.Commit() }) {
+					t.Fatal("the first build did not crash")
+				}
+				s.die()
+				var r *Stage
+				if crashed(func() { r, _ = Begin(fs, dest, crashAt(second)) }) {
+					// The recovering build died holding the lock: its process is gone.
+					memLocks.Lock()
+					delete(memLocks.held, memKey{fs, sibling(dest, "gongkai-lock")})
+					memLocks.Unlock()
+				} else if r != nil {
+					r.Abort() // recovery did not pass that step: it finished, and so does this build
+				}
+				g, err := Begin(fs, dest, Options{Wait: time.Second})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v, err := siteVersion(fs, dest); err != nil || v != "v2" {
+					t.Errorf("after two crashes: %q %v", v, err)
+				}
+				g.Abort()
+			})
+		}
+	}
+}
