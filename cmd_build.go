@@ -1,14 +1,18 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
+	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/spf13/cobra"
 )
 
@@ -18,6 +22,7 @@ type buildFlags struct {
 	drafts, future, strict bool
 	noIndex                bool
 	cpuProfile             string
+	lockWait               time.Duration
 }
 
 func (f *buildFlags) register(cmd *cobra.Command) {
@@ -29,10 +34,11 @@ func (f *buildFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.noIndex, "no-index", false, "skip the search index (for measuring the rest of the build)")
 	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
+	cmd.Flags().DurationVar(&f.lockWait, "lock-wait", publish.DefaultWait, "how long to wait for another build writing the same output folder")
 }
 
 func (f *buildFlags) options() build.Options {
-	return build.Options{Source: f.source, Dest: f.dest, Drafts: f.drafts, Future: f.future, Strict: f.strict, NoIndex: f.noIndex}
+	return build.Options{Source: f.source, Dest: f.dest, Drafts: f.drafts, Future: f.future, Strict: f.strict, NoIndex: f.noIndex, LockWait: f.lockWait}
 }
 
 func buildCmd() *cobra.Command {
@@ -53,10 +59,12 @@ func buildCmd() *cobra.Command {
 				}
 				defer pprof.StopCPUProfile()
 			}
-			rep, err := build.Run(f.options())
+			opts := f.options()
+			opts.Context = cmd.Context()
+			rep, err := runStoppable(cmd.Context(), cmd.ErrOrStderr(), opts)
 			printWarnings(cmd.ErrOrStderr(), rep)
 			if err != nil {
-				return fmt.Errorf("build failed; the previous output was left unchanged:\n%v", err)
+				return buildFailed(cmd.Context(), rep, err)
 			}
 			printReport(cmd.OutOrStdout(), rep)
 			return nil
@@ -64,6 +72,60 @@ func buildCmd() *cobra.Command {
 	}
 	f.register(cmd)
 	return cmd
+}
+
+// stopGrace is how long a build that was told to stop (SIGTERM, Ctrl-C) may take to clean up
+// before its staging folder is removed under it and the process exits: CI systems wait a few
+// seconds after SIGTERM before they SIGKILL, and a person pressing Ctrl-C wants the prompt back.
+const stopGrace = 700 * time.Millisecond
+
+// runStoppable runs a build that stops when ctx is done: the build notices at its next page,
+// file or index record and removes its stage; one still busy after stopGrace (in a template
+// or in the index writer, which cannot be interrupted) has its stage removed here and the
+// process exits, so that nothing is left behind either way.
+func runStoppable(ctx context.Context, errw io.Writer, opts build.Options) (*build.Report, error) {
+	type result struct {
+		rep *build.Report
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rep, err := build.Run(opts)
+		done <- result{rep, err}
+	}()
+	select {
+	case r := <-done:
+		return r.rep, r.err
+	case <-ctx.Done():
+	}
+	select {
+	case r := <-done:
+		return r.rep, r.err
+	case <-time.After(stopGrace):
+		publish.AbortAll()
+		fmt.Fprintln(errw, "Error: build stopped by a signal; its staging folder was removed")
+		os.Exit(1)
+		return nil, nil
+	}
+}
+
+// buildFailed words a failed build's error with what became of the output folder, saying
+// "left unchanged" only when the build knows it was.
+func buildFailed(ctx context.Context, rep *build.Report, err error) error {
+	what := "build failed"
+	if ctx.Err() != nil {
+		what = "build stopped by a signal"
+		if errors.Is(err, context.Canceled) {
+			if rep != nil && rep.Output != "" {
+				return fmt.Errorf("%s; %s", what, rep.Output)
+			}
+			return errors.New(what)
+		}
+	}
+	if rep != nil && rep.Output != "" {
+		return fmt.Errorf("%s; %s:\n%v", what, rep.Output, err)
+	}
+	return fmt.Errorf("%s:\n%v", what, err)
 }
 
 func printWarnings(w io.Writer, rep *build.Report) {
@@ -85,4 +147,7 @@ func printReport(w io.Writer, rep *build.Report) {
 	sort.Strings(kinds)
 	fmt.Fprintf(w, "Built %d pages (%s)\n", total, strings.Join(kinds, ", "))
 	fmt.Fprintf(w, "  %d files, %d search records, %d warnings, in %s\n", rep.Files, rep.Records, len(rep.Warnings), rep.Duration.Round(1e6))
+	if rep.Next != nil {
+		fmt.Fprintf(w, "  下一次定时变化：%s\n", rep.Next)
+	}
 }

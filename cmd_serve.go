@@ -8,10 +8,12 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
+	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/server"
 	"github.com/gongkai/gongkai/generator/watch"
@@ -64,6 +66,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
+	opts.Context = ctx
 	srv := server.New(afero.NewOsFs(), opts.Dest, watching)
 	st := &served{index: search.NewSwapper(nil)}
 	var sess *build.Session
@@ -119,6 +122,31 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		fmt.Fprintf(errw, "build failed:\n%v\n", err)
 		srv.Failed(err.Error())
 	}
+	// One rebuild at a time: the watcher's and the clock's.
+	var building sync.Mutex
+	rescheduled := make(chan struct{}, 1)
+	rebuildNow := func(changed []string) {
+		building.Lock()
+		defer building.Unlock()
+		if err := rebuild(changed); err != nil {
+			fmt.Fprintf(errw, "build failed (still serving the last good site):\n%v\n", err)
+			srv.Failed(err.Error())
+		} else {
+			srv.Rebuilt()
+		}
+		select {
+		case rescheduled <- struct{}{}:
+		default:
+		}
+	}
+	go scheduleRebuilds(ctx, out, func() *build.Change {
+		building.Lock()
+		defer building.Unlock()
+		if sess == nil {
+			return nil
+		}
+		return sess.Next()
+	}, rescheduled, func() { rebuildNow(nil) })
 	srv.SetSearch(search.NewHandler(st.index.Current, func(w http.ResponseWriter, r *http.Request, data *search.PageData) {
 		rd := st.renderer.Load()
 		if rd == nil {
@@ -143,26 +171,59 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		defer w.Close()
 		go func() {
 			for batch := range w.Batches {
-				if err := rebuild(batch); err != nil {
-					fmt.Fprintf(errw, "build failed (still serving the last good site):\n%v\n", err)
-					srv.Failed(err.Error())
-					continue
-				}
-				srv.Rebuilt()
+				rebuildNow(batch)
 			}
 		}()
 		fmt.Fprintln(out, "Watching content/, site.yaml and themes/ for changes")
 	}
 	fmt.Fprintf(out, "Serving %s at http://%s/  (Ctrl+C to stop)\n", opts.Dest, ln.Addr())
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs, capped := server.HTTP(srv, ln, server.DefaultLimits)
 	go func() {
 		<-ctx.Done()
 		_ = hs.Close()
 	}()
-	if err := hs.Serve(ln); err != nil && err != http.ErrServerClosed {
+	err := hs.Serve(capped)
+	// A rebuild the signal interrupted may still be removing its stage; the process is
+	// about to exit, so whatever it has not removed yet goes now.
+	publish.AbortAll()
+	if err != nil && err != http.ErrServerClosed {
 		return err
 	}
 	return st.index.Close()
+}
+
+// scheduleRebuilds rebuilds the site at each moment it changes by itself (a page's
+// expiryDate or publishDate, the end of a notice period), so that `serve` takes pages down and
+// puts them up without a request or an edit. It wakes at least hourly, so that a clock that
+// jumped (a suspended laptop, a corrected clock) is noticed, and after each rebuild, which may
+// have brought a moment nearer.
+func scheduleRebuilds(ctx context.Context, out io.Writer, next func() *build.Change, rescheduled <-chan struct{}, rebuild func()) {
+	for {
+		n := next()
+		wait := time.Hour
+		if n != nil {
+			wait = min(wait, max(time.Until(n.At), 0))
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-rescheduled:
+			timer.Stop()
+			continue
+		case <-timer.C:
+		}
+		if n != nil && !time.Now().Before(n.At) {
+			fmt.Fprintf(out, "定时变化：%s\n", n)
+			rebuild()
+			// rebuild signalled rescheduled; drain it so the loop does not spin once more.
+			select {
+			case <-rescheduled:
+			default:
+			}
+		}
+	}
 }
 
 // serveProfiles serves the runtime profiles on addr until ctx is done, so a

@@ -4,6 +4,8 @@
 package build
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -34,7 +36,14 @@ type Options struct {
 	Strict  bool     // warnings are errors
 	NoIndex bool     // skip the search index
 	Now     time.Time
+	Clock   func() time.Time // the time of each build of a Session when Now is zero; time.Now when nil
 	Workers int
+
+	// Context stops the build when done (SIGTERM, Ctrl-C): page loops stop taking pages, the
+	// stage refuses new files, and the staging folder is removed. Nil means never.
+	Context context.Context
+	// LockWait is how long to wait for another build writing Dest (publish.DefaultWait when 0).
+	LockWait time.Duration
 }
 
 // Report says what a build did.
@@ -45,8 +54,12 @@ type Report struct {
 	Warnings []string
 	Duration time.Duration
 	IndexDir string // OS path of the search index, "" when none was written
+	// Output says what became of Dest when the build failed ("the previous output was left
+	// unchanged", or what finishing an interrupted publish did); "" when nothing is known.
+	Output   string
 	Site     *site.Site
 	Renderer *render.Renderer
+	Next     *Change // the next moment the site changes by itself, nil when none is known
 }
 
 // Errors is every error a build found, each "file:line: what; how to fix".
@@ -75,27 +88,36 @@ func run(opts Options) (*Report, *state, error) {
 	opts = withDefaults(opts)
 	rep := &Report{Pages: map[string]int{}}
 
-	cfg, err := config.Load(opts.SrcFs, filepath.Join(opts.Source, config.FileName))
+	// The lock is taken first, so that a publish a crash interrupted is finished (or the
+	// previous site put back) even when this build then fails.
+	stage, err := publish.Begin(opts.DstFs, opts.Dest, publish.Options{Context: opts.Context, Wait: opts.LockWait})
 	if err != nil {
-		return nil, nil, err
-	}
-	st, errs := prepare(opts, cfg)
-	s, warnings, err := st.assemble(errs)
-	rep.Warnings = warnings
-	if err != nil {
-		return rep, nil, err
-	}
-
-	stage, err := publish.Begin(opts.DstFs, opts.Dest)
-	if err != nil {
+		if errors.Is(err, publish.ErrBusy) || errors.Is(err, opts.Context.Err()) {
+			rep.Output = "the previous output was left unchanged"
+		}
 		return rep, nil, err
 	}
 	ok := false
 	defer func() {
 		if !ok {
 			stage.Abort()
+			rep.Output = stage.Note()
 		}
 	}()
+
+	cfg, err := config.Load(opts.SrcFs, filepath.Join(opts.Source, config.FileName))
+	if err != nil {
+		return rep, nil, err
+	}
+	st, errs := prepare(opts, cfg)
+	if err := opts.Context.Err(); err != nil {
+		return rep, nil, err
+	}
+	s, warnings, err := st.assemble(errs)
+	rep.Warnings = warnings
+	if err != nil {
+		return rep, nil, err
+	}
 
 	themeFs := render.ThemeFs(opts.SrcFs, filepath.Join(opts.Source, "themes", cfg.Theme))
 	r, err := render.New(s, themeFs, render.Options{Workers: opts.Workers})
@@ -111,10 +133,16 @@ func run(opts Options) (*Report, *state, error) {
 		go func() {
 			defer wg.Done()
 			rep.Records, rep.IndexDir, indexErr = writeIndex(opts, stage, s)
+			if indexErr == nil {
+				indexErr = opts.Context.Err()
+			}
 		}()
 	}
 	files, err := r.Render(stage.Fs())
 	wg.Wait()
+	if ctxErr := opts.Context.Err(); ctxErr != nil {
+		return rep, nil, ctxErr // not one "context canceled" per file the stage refused
+	}
 	if err != nil {
 		return rep, nil, err
 	}
@@ -135,6 +163,7 @@ func run(opts Options) (*Report, *state, error) {
 	}
 	rep.countPages(s)
 	rep.Site, rep.Renderer = s, r
+	rep.Next = st.sched.next(opts.Now)
 	rep.Duration = time.Since(start)
 	return rep, st, nil
 }
@@ -153,10 +182,17 @@ func withDefaults(opts Options) Options {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
 	if opts.Now.IsZero() {
-		opts.Now = time.Now().In(content.CST)
+		if opts.Clock != nil {
+			opts.Now = opts.Clock()
+		} else {
+			opts.Now = time.Now().In(content.CST)
+		}
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.NumCPU()
+	}
+	if opts.Context == nil {
+		opts.Context = context.Background()
 	}
 	return opts
 }
@@ -183,6 +219,7 @@ type state struct {
 	registryErr     error
 	historyWarnings []string
 	files           *siteFiles // attachments, images, data files and static/, copied as they are
+	sched           schedule   // when pages go up or down, or change status, by themselves
 }
 
 // prepare loads, decodes, guards and converts every page.
@@ -196,8 +233,22 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	loaded, loadErrs := content.Load(opts.SrcFs, st.contentDir(), st.taxKeys)
 	errs = append(errs, loadErrs...)
 
+	stopped := func() bool {
+		if err := opts.Context.Err(); err != nil {
+			errs = append(errs, err)
+			return true
+		}
+		return false
+	}
+	if stopped() {
+		return st, errs
+	}
 	pages, decodeErrs := decodePages(opts, cfg, loaded)
 	errs = append(errs, decodeErrs...)
+	st.sched = scheduleOf(opts, loaded, pages)
+	if stopped() {
+		return st, errs
+	}
 	errs = append(errs, guardPrivacy(pages)...)
 	errs = append(errs, readDutyFiles(opts.SrcFs, st.contentDir(), pages)...)
 	st.pages = pages
@@ -210,14 +261,20 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	}
 
 	st.resolver = site.NewResolver(pages)
-	st.found = findCitations(pages, opts.Workers)
+	st.found = findCitations(opts.Context, pages, opts.Workers)
 	for _, cs := range st.found {
 		for _, c := range cs {
 			st.resolver.Learn(c)
 		}
 	}
 	st.md = document.NewMarkdown(cfg.Markup.UnsafeHTML, st.resolver)
+	if stopped() {
+		return st, errs
+	}
 	errs = append(errs, st.processAll(st.md, st.resolver, pages, st.found)...)
+	if stopped() {
+		return st, errs
+	}
 	if cfg.History {
 		st.historyWarnings = addHistory(opts, cfg.Language, pages)
 	}
@@ -253,7 +310,7 @@ func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, pages []*sit
 		mu   sync.Mutex
 		errs []error
 	)
-	forEachPage(pages, st.opts.Workers, func(p *site.Page) {
+	forEachPage(st.opts.Context, pages, st.opts.Workers, func(p *site.Page) {
 		body := p.Body // Process drops it; broken links are reported with their line
 		var pageErrs []error
 		for _, pr := range document.Process(md, r, p, found[p]) {
@@ -268,10 +325,10 @@ func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, pages []*sit
 }
 
 // findCitations finds the citations in every page's text, in parallel.
-func findCitations(pages []*site.Page, workers int) map[*site.Page][]cite.Citation {
+func findCitations(ctx context.Context, pages []*site.Page, workers int) map[*site.Page][]cite.Citation {
 	out := make(map[*site.Page][]cite.Citation, len(pages))
 	var mu sync.Mutex
-	forEachPage(pages, workers, func(p *site.Page) {
+	forEachPage(ctx, pages, workers, func(p *site.Page) {
 		cs := cite.Find(string(p.Body))
 		mu.Lock()
 		out[p] = cs
@@ -280,8 +337,9 @@ func findCitations(pages []*site.Page, workers int) map[*site.Page][]cite.Citati
 	return out
 }
 
-// forEachPage calls f for every page on workers goroutines and returns when all are done.
-func forEachPage(pages []*site.Page, workers int, f func(*site.Page)) {
+// forEachPage calls f for every page on workers goroutines and returns when all are done, or
+// soon after ctx is done: pages not yet handed out are then skipped.
+func forEachPage(ctx context.Context, pages []*site.Page, workers int, f func(*site.Page)) {
 	var wg sync.WaitGroup
 	next := make(chan *site.Page)
 	for i := 0; i < workers; i++ {
@@ -293,8 +351,13 @@ func forEachPage(pages []*site.Page, workers int, f func(*site.Page)) {
 			}
 		}()
 	}
+feed:
 	for _, p := range pages {
-		next <- p
+		select {
+		case next <- p:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()

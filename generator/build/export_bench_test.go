@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,7 +39,7 @@ func BenchmarkStaticExport(b *testing.B) {
 		b.Fatal(err)
 	}
 	dir := filepath.Join(b.TempDir(), "index")
-	_, postings, err := indexPages(dir, s)
+	_, postings, err := indexPages(context.Background(), dir, s)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,8 +38,11 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 	} else if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return 0, "", err
 	}
-	n, postings, err := indexPages(dir, s)
+	n, postings, err := indexPages(opts.Context, dir, s)
 	if err != nil {
+		return n, "", err
+	}
+	if err := opts.Context.Err(); err != nil {
 		return n, "", err
 	}
 	// The static form of the index, for hosts where no gongkai process answers /api/search.
@@ -58,7 +62,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 // indexPages writes the bleve index of the site's published pages into dir
 // and returns how many records it holds and the postings the index writer
 // kept for the static export.
-func indexPages(dir string, s *site.Site) (int, map[string]*zapwrite.Postings, error) {
+func indexPages(ctx context.Context, dir string, s *site.Site) (int, map[string]*zapwrite.Postings, error) {
 	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s)})
 	if err != nil {
 		return 0, nil, err
@@ -82,6 +86,9 @@ func indexPages(dir string, s *site.Site) (int, map[string]*zapwrite.Postings, e
 	slices.SortFunc(records, func(a, b search.Record) int { return strings.Compare(a.ID, b.ID) })
 	n := 0
 	for _, r := range records {
+		if n%256 == 0 && ctx.Err() != nil {
+			return n, nil, ctx.Err()
+		}
 		if err := w.Add(r); err != nil {
 			return n, nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/gongkai/gongkai/generator/cite"
 	"github.com/gongkai/gongkai/generator/content"
 	"github.com/gongkai/gongkai/generator/document"
+	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/gongkai/gongkai/search"
@@ -35,6 +36,14 @@ type Session struct {
 	r     *render.Renderer
 	Index IndexUpdater
 	index *search.Index // opened writable by OpenIndex
+
+	// pending are the paths of rebuilds that failed. A save that breaks one page may hold
+	// other edits too (a page made a draft): they were not applied, so the next rebuild,
+	// which the fix triggers with the fixed file alone, applies them as well.
+	pending    []string
+	failedFull bool // the last failed rebuild was a full one: the next is full too
+
+	clock func() time.Time // the time of each rebuild: the clock, or the Now the session was given
 }
 
 // Report of an incremental rebuild.
@@ -48,13 +57,25 @@ type Incremental struct {
 
 // NewSession runs a full build and keeps it.
 func NewSession(opts Options) (*Session, *Report, error) {
+	clock := opts.Clock
+	switch {
+	case !opts.Now.IsZero():
+		pinned := opts.Now
+		clock = func() time.Time { return pinned }
+	case clock == nil:
+		clock = func() time.Time { return time.Now().In(content.CST) }
+	}
+	opts.Now = clock()
 	opts = withDefaults(opts)
 	rep, st, err := run(opts)
 	if err != nil {
 		return nil, rep, err
 	}
-	return &Session{opts: opts, st: st, site: rep.Site, r: rep.Renderer}, rep, nil
+	return &Session{opts: opts, st: st, site: rep.Site, r: rep.Renderer, clock: clock}, rep, nil
 }
+
+// Next is the next moment the site changes by itself, or nil: serve rebuilds then.
+func (s *Session) Next() *Change { return s.st.sched.next(s.clock()) }
 
 // Site is the current site.
 func (s *Session) Site() *site.Site { return s.site }
@@ -64,6 +85,7 @@ func (s *Session) Renderer() *render.Renderer { return s.r }
 
 // Full rebuilds everything, as after a change to site.yaml or a template.
 func (s *Session) Full() (*Report, error) {
+	s.opts.Now = s.clock()
 	rep, st, err := run(s.opts)
 	if err != nil {
 		return rep, err
@@ -75,15 +97,30 @@ func (s *Session) Full() (*Report, error) {
 // Rebuild brings the output up to date after the files in changed (OS paths) were edited,
 // created or removed. On error the output keeps the last good build.
 func (s *Session) Rebuild(changed []string) (*Incremental, *Report, error) {
+	all := append(append([]string(nil), s.pending...), changed...)
+	inc, rep, err := s.rebuild(all, s.failedFull)
+	if err != nil {
+		s.pending, s.failedFull = all, s.failedFull || inc != nil && inc.Full
+		return inc, rep, err
+	}
+	s.pending, s.failedFull = nil, false
+	return inc, rep, nil
+}
+
+func (s *Session) rebuild(changed []string, mustFull bool) (*Incremental, *Report, error) {
 	start := time.Now()
 	paths, files, ok := s.pagesToReload(changed)
 	full := func() (*Incremental, *Report, error) {
 		rep, err := s.Full()
 		return &Incremental{Full: true, Duration: time.Since(start)}, rep, err
 	}
-	if !ok {
+	now := s.clock()
+	if !ok || mustFull || s.st.sched.due(now) {
+		// A moment the last full build foresaw has come (a page's expiryDate): what every
+		// listing shows has changed, not only what the edit touched.
 		return full()
 	}
+	s.st.opts.Now = now
 	var inc *Incremental
 	var err error
 	if len(paths) == 0 {
@@ -117,6 +154,11 @@ var errFull = errors.New("published files changed")
 // edited files. With relink, citations are resolved afresh against the new set of documents.
 func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error) {
 	st := s.st
+	lock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
 	changed := paths
 	byPath := map[string]*site.Page{}
 	for _, p := range st.pages {
@@ -125,6 +167,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 	ch := render.Changed{Old: map[*site.Page]bool{}, New: map[*site.Page]bool{}}
 	var errs Errors
 	var loaded []*site.Page
+	sched := schedule{} // the changed files' moments, nil for a removed file
 	for _, path := range changed {
 		path = filepath.Clean(path)
 		if old := byPath[path]; old != nil {
@@ -135,6 +178,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 			if st.files.inputs[path] != "" || st.files.hidden[filepath.Dir(path)] && filepath.Base(path) == "index.md" {
 				return nil, errFull
 			}
+			sched[path] = nil
 			continue
 		}
 		cp, err := content.LoadFile(st.opts.SrcFs, st.contentDir(), path, st.taxKeys, contentPages(st.pages))
@@ -143,6 +187,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 			continue
 		}
 		pages, decodeErrs := decodePages(st.opts, st.cfg, []*content.Page{cp})
+		sched[path] = scheduleOf(st.opts, []*content.Page{cp}, pages)[path]
 		if st.files.changedBy(path, cp, len(pages) > 0) {
 			return nil, errFull
 		}
@@ -271,6 +316,13 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 			return nil, fmt.Errorf("updating the search index: %v", err)
 		}
 	}
+	for path, cs := range sched {
+		if len(cs) == 0 {
+			delete(st.sched, path)
+		} else {
+			st.sched[path] = cs
+		}
+	}
 	s.site, s.r = newSite, r
 	return &Incremental{Pages: len(loaded), Written: written, Removed: removed}, nil
 }
@@ -354,6 +406,11 @@ func (s *Session) isOutput(path string) bool {
 // copyFiles checks and copies edited published files when no page changed.
 func (s *Session) copyFiles(files []string) (*Incremental, error) {
 	st := s.st
+	lock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Release()
 	dirs := map[string]bool{}
 	for _, f := range files {
 		dirs[filepath.Dir(f)] = true
@@ -367,6 +424,16 @@ func (s *Session) copyFiles(files []string) (*Incremental, error) {
 		return nil, err
 	}
 	return &Incremental{Written: written}, nil
+}
+
+// lock takes the destination's lock for an incremental write, so that a `gongkai build` into
+// the same folder waits for it instead of swapping the folder away in the middle.
+func (s *Session) lock() (*publish.Lock, error) {
+	wait := s.opts.LockWait
+	if wait <= 0 {
+		wait = publish.DefaultWait
+	}
+	return publish.Acquire(s.opts.Context, s.opts.DstFs, s.opts.Dest, wait)
 }
 
 // sectionTypeChanged reports whether an edited _index.md declares another type than before.
