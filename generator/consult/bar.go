@@ -95,7 +95,7 @@ func writeLegend(b *strings.Builder, drawn []segment, c *Consultation) {
 }
 
 // barLabel is the whole chart in words, e.g.
-// 同意 612 人（56.0%），…；基数：户籍人口 1093 人；通过线：超过 50%（546.5 人）.
+// 同意 612 人（56.0%），…；基数：户籍人口 1093 人；通过线：同意超过 50%（不少于 547 人）.
 func (c *Consultation) barLabel(segs, drawn []segment) string {
 	parts := make([]string, 0, len(segs))
 	for i, s := range segs {
@@ -110,8 +110,8 @@ func (c *Consultation) barLabel(segs, drawn []segment) string {
 		need = "达到"
 	}
 	text := strings.Join(parts, "，") + fmt.Sprintf("；基数：%s %d 人", c.baseName(), c.base())
-	if c.Rule.Threshold > 0 {
-		text += fmt.Sprintf("；通过线：同意%s %s（%s 人）", need, formatPercent(c.Rule.Threshold*100), formatThreshold(c.Threshold()))
+	if n, ok := c.MinAgree(); ok {
+		text += fmt.Sprintf("；通过线：同意%s %s（不少于 %d 人）", need, formatPercent(c.Rule.Threshold*100), n)
 	}
 	if passed, decided := c.Passes(); decided {
 		result := NotPassed
