@@ -30,6 +30,9 @@ func pageRecords(p *site.Page) []search.Record {
 	if p.Outline != nil && hasUnits(p) {
 		doc.Body = p.Outline.Preamble
 	}
+	if shown := shownText(p); shown != "" {
+		doc.Body = strings.Join(nonEmpty(doc.Body, shown), "\n")
+	}
 	out := []search.Record{doc}
 	if p.Outline == nil {
 		return out
