@@ -235,6 +235,9 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	s, warnings, assembleErrs := site.Assemble(site.Input{Config: st.cfg, Now: st.opts.Now, Pages: st.pages, Resolver: st.resolver, Registry: st.registry, Strict: st.opts.Strict})
 	errs = append(errs, assembleErrs...)
 	warnings = append(append([]string(nil), st.historyWarnings...), warnings...)
+	if st.cfg.BaseURL == "" {
+		warnings = append(warnings, noBaseURLWarning)
+	}
 	if s != nil && st.cfg.History {
 		s.Changes = collectChanges(s.Pages)
 	}
@@ -244,6 +247,10 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	}
 	return s, warnings, nil
 }
+
+// noBaseURLWarning says why a site without baseURL has no feeds or sitemap (see render.HasFeeds).
+const noBaseURLWarning = config.FileName + ": 未设置 baseURL，没有生成 RSS 订阅（index.xml）和 sitemap.xml：订阅阅读器和搜索引擎只接受完整网址；" +
+	"写上站点网址即可生成，如 baseURL: https://gongkai.example.gov.cn"
 
 // processAll converts every page's Markdown in parallel and points its links to files at the
 // copied files.

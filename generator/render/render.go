@@ -209,7 +209,9 @@ func (r *Renderer) listJobs(p *site.Page, pages []*site.Page, layout string) []j
 		v.Page = p
 		v.List = pages[lo:hi]
 		v.Crumbs = r.crumbs(p)
-		v.FeedURL = p.URL + "index.xml"
+		if r.HasFeeds() {
+			v.FeedURL = p.URL + "index.xml"
+		}
 		v.Pager = &Pager{Number: n, Total: total}
 		if n > 1 {
 			v.Pager.PrevURL = pageURL(p.URL, n-1)
