@@ -137,8 +137,11 @@ func TestBrokenFileLinkIsAnErrorWithLine(t *testing.T) {
 			}
 		})
 	}
-	// A link to a page that does not exist is not a file: the build does not judge it.
-	buildTxtar(t, strings.Replace(filesSite, "[名单](data/名单.csv#top)", "[名单](data/名单.csv#top) [别处](../elsewhere/)", 1)).ok()
+	// A link to a page that does not exist is not a file, but a dead link all the same.
+	s := buildTxtar(t, strings.Replace(filesSite, "[名单](data/名单.csv#top)", "[名单](data/名单.csv#top) [别处](../elsewhere/)", 1))
+	if want := "/site/content/policies/a.md:13: 链接 ../elsewhere/ 指向的页面不存在"; s.err == nil || !strings.Contains(s.err.Error(), want) {
+		t.Errorf("got %v, want %q", s.err, want)
+	}
 }
 
 func TestCopiedFileMustNotReplaceGeneratedOne(t *testing.T) {

@@ -183,6 +183,7 @@ type state struct {
 	registryErr     error
 	historyWarnings []string
 	files           *siteFiles // attachments, images, data files and static/, copied as they are
+	links           map[*site.Page][]pageLink
 }
 
 // prepare loads, decodes, guards and converts every page.
@@ -217,7 +218,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 		}
 	}
 	st.md = document.NewMarkdown(cfg.Markup.UnsafeHTML, st.resolver)
-	errs = append(errs, st.processAll(st.md, st.resolver, pages, st.found)...)
+	errs = append(errs, st.processAll(st.md, st.resolver, pages, pages, st.found)...)
 	if cfg.History {
 		st.historyWarnings = addHistory(opts, pages)
 	}
@@ -234,6 +235,9 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	}
 	s, warnings, assembleErrs := site.Assemble(site.Input{Config: st.cfg, Now: st.opts.Now, Pages: st.pages, Resolver: st.resolver, Registry: st.registry, Strict: st.opts.Strict})
 	errs = append(errs, assembleErrs...)
+	if s != nil {
+		errs = append(errs, st.checkLinks(s)...)
+	}
 	warnings = append(append([]string(nil), st.historyWarnings...), warnings...)
 	if st.cfg.BaseURL == "" {
 		warnings = append(warnings, noBaseURLWarning)
@@ -254,11 +258,19 @@ const noBaseURLWarning = config.FileName + ": 未设置 baseURL，没有生成 R
 
 // processAll converts every page's Markdown in parallel and points its links to files at the
 // copied files.
-func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, found map[*site.Page][]cite.Citation) []error {
+// all is every page of the site, which links may name.
+func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, all, pages []*site.Page, found map[*site.Page][]cite.Citation) []error {
 	var (
 		mu   sync.Mutex
 		errs []error
 	)
+	byFile := make(map[string]*site.Page, len(all))
+	for _, p := range all {
+		byFile[p.File] = p
+	}
+	if st.links == nil {
+		st.links = map[*site.Page][]pageLink{}
+	}
 	forEachPage(pages, st.opts.Workers, func(p *site.Page) {
 		body := p.Body // Process drops it; broken links are reported with their line
 		var pageErrs []error
@@ -266,11 +278,24 @@ func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, pages []*sit
 			pageErrs = append(pageErrs, fmt.Errorf("%s:%d: %s", p.SrcPath, pr.Line, pr.Message))
 		}
 		pageErrs = append(pageErrs, st.files.linkFiles(st.opts.SrcFs, st.contentDir(), p, body)...)
+		links, linkErrs := linkPages(p, byFile, body)
+		pageErrs = append(pageErrs, linkErrs...)
 		mu.Lock()
 		errs = append(errs, pageErrs...)
+		st.links[p] = links
 		mu.Unlock()
 	})
 	return errs
+}
+
+// checkLinks checks the links between pages against every page the theme renders.
+func (st *state) checkLinks(s *site.Site) []error {
+	themeFs := render.ThemeFs(st.opts.SrcFs, filepath.Join(st.opts.Source, "themes", st.cfg.Theme))
+	r, err := render.New(s, themeFs, render.Options{Workers: 1})
+	if err != nil {
+		return nil // the build reports a broken theme when it renders
+	}
+	return checkPageLinks(st.links, s, r.URLs())
 }
 
 // findCitations finds the citations in every page's text, in parallel.

@@ -288,6 +288,17 @@ func (r *Renderer) crumbs(p *site.Page) []Crumb {
 	return append(out, parts...)
 }
 
+// URLs are the addresses of every HTML page the renderer writes, for checking links to them:
+// /policies/a/, /policies/page/2/, /404.html.
+func (r *Renderer) URLs() map[string]bool {
+	out := map[string]bool{}
+	for _, j := range r.jobs() {
+		u := "/" + strings.TrimSuffix(j.file, "index.html")
+		out[u] = true
+	}
+	return out
+}
+
 // indexFile maps a pretty URL to its file: /a/b/ → a/b/index.html.
 func indexFile(u string) string {
 	u = strings.Trim(u, "/")
