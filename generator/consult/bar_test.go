@@ -10,7 +10,7 @@ func TestBarSVG(t *testing.T) {
 	c, _ := decode(t, seedYAML)
 	svg := string(c.BarSVG())
 	for _, want := range []string{
-		`role="img"`, `<title>`, `width="100%"`, `viewBox="0 0 360 76"`, `>50%</text>`,
+		`role="img"`, `<title>`, `width="100%"`, `viewBox="0 0 360 48"`, `<ul class="legend">`, `同意 56.0%</li>`, `>50%</text>`,
 		`同意 612 人（56.0%）`, `未表态 416 人（38.1%）`, `基数：户籍人口 1093 人`, `通过线：同意超过 50%（不少于 547 人）`, `按规则：通过`,
 	} {
 		if !strings.Contains(svg, want) {
