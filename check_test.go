@@ -18,7 +18,7 @@ var brokenSite = map[string]string{
 	"content/consultations/c.md": "---\ntitle: 表决\ntype: consultation\nphases:\n  - {name: 征求意见, start: 2024-01-01, end: 2024-01-10}\n" +
 		"electorate: {basis: 户籍人口, count: 100}\nrule: {threshold: 0.5, of: electorate, strict: true}\n" +
 		"tallies: {agree: 40, disagree: 30, abstain: 10, invalid: 0, no_response: 20}\noutcome: 通过\n---\n",
-	"content/policies/link.md": "---\ntitle: 链接\n---\n见[别处](/no/such/page/)。\n\n见[文件](../policies/nothing.md)。\n",
+	"content/policies/link.md":  "---\ntitle: 链接\n---\n见[别处](/no/such/page/)。\n\n见[文件](../policies/nothing.md)。\n",
 	"content/disclosures/id.md": "---\ntitle: 名单\ntype: disclosure\nvillage: 某村\ncategory: 低保\nnotice: {start: 2024-01-01, end: 2024-01-10}\n---\n张三 11010519491231002X\n",
 	"content/disclosures/sum.md": "---\ntitle: 财务\ntype: disclosure\nvillage: 某村\ncategory: 财务收支\nnotice: {start: 2024-01-01, end: 2024-01-10}\n---\n" +
 		"| 项目 | 收入（元） |\n|---|---|\n| 甲 | 100.00 |\n| 乙 | 50.00 |\n| 合计 | 160.00 |\n",
