@@ -40,7 +40,7 @@ func TestCheckReportsEachKindWithFileLine(t *testing.T) {
 	}
 	delete(want, "c.md:")
 	var text bytes.Buffer
-	if err := printProblems(&text, problems, "text"); err != nil {
+	if err := printProblems(&text, cliText{}, problems, "text"); err != nil {
 		t.Fatal(err)
 	}
 	out := text.String()
@@ -55,14 +55,14 @@ func TestCheckReportsEachKindWithFileLine(t *testing.T) {
 			t.Errorf("check output has no line with %q and %q:\n%s", loc, word, out)
 		}
 	}
-	if !regexp.MustCompile(`c\.md:\d+: error: .*40`).MatchString(out) {
+	if !regexp.MustCompile(`c\.md:\d+: 错误: .*40`).MatchString(out) {
 		t.Errorf("consultation arithmetic not reported with the numbers:\n%s", out)
 	}
 	if strings.Contains(out, "11010519491231002X") {
 		t.Error("check printed the unmasked ID number")
 	}
 	var gh bytes.Buffer
-	_ = printProblems(&gh, problems, "github")
+	_ = printProblems(&gh, cliText{}, problems, "github")
 	for _, line := range strings.Split(strings.TrimSpace(gh.String()), "\n") {
 		if !regexp.MustCompile(`^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=gongkai::[^\n]+$`).MatchString(line) {
 			t.Errorf("not a valid workflow annotation: %q", line)

@@ -54,11 +54,12 @@ func buildCmd() *cobra.Command {
 				defer pprof.StopCPUProfile()
 			}
 			rep, err := build.Run(f.options())
-			printWarnings(cmd.ErrOrStderr(), rep)
+			text := textFor(f.source)
+			printWarnings(cmd.ErrOrStderr(), text, rep)
 			if err != nil {
-				return fmt.Errorf("build failed; the previous output was left unchanged:\n%v", err)
+				return fmt.Errorf("%s\n%v", text.buildFailed(), err)
 			}
-			printReport(cmd.OutOrStdout(), rep)
+			printReport(cmd.OutOrStdout(), text, rep)
 			return nil
 		},
 	}
@@ -66,16 +67,16 @@ func buildCmd() *cobra.Command {
 	return cmd
 }
 
-func printWarnings(w io.Writer, rep *build.Report) {
+func printWarnings(w io.Writer, text cliText, rep *build.Report) {
 	if rep == nil {
 		return
 	}
 	for _, msg := range rep.Warnings {
-		fmt.Fprintln(w, "warning:", msg)
+		fmt.Fprintln(w, text.warning()+msg)
 	}
 }
 
-func printReport(w io.Writer, rep *build.Report) {
+func printReport(w io.Writer, text cliText, rep *build.Report) {
 	kinds := make([]string, 0, len(rep.Pages))
 	total := 0
 	for k, n := range rep.Pages {
@@ -83,6 +84,6 @@ func printReport(w io.Writer, rep *build.Report) {
 		total += n
 	}
 	sort.Strings(kinds)
-	fmt.Fprintf(w, "Built %d pages (%s)\n", total, strings.Join(kinds, ", "))
-	fmt.Fprintf(w, "  %d files, %d search records, %d warnings, in %s\n", rep.Files, rep.Records, len(rep.Warnings), rep.Duration.Round(1e6))
+	fmt.Fprintln(w, text.built(total, strings.Join(kinds, ", ")))
+	fmt.Fprintln(w, text.buildTotals(rep.Files, rep.Records, len(rep.Warnings), rep.Duration.Round(1e6).String()))
 }

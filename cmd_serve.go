@@ -66,10 +66,11 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	}
 	srv := server.New(afero.NewOsFs(), opts.Dest, watching)
 	st := &served{index: search.NewSwapper(nil)}
+	text := textFor(opts.Source)
 	var sess *build.Session
 	// afterFull publishes a full build: its renderer for the search page and its new index.
 	afterFull := func(rep *build.Report) error {
-		printReport(out, rep)
+		printReport(out, text, rep)
 		st.renderer.Store(rep.Renderer)
 		if watching {
 			// Watching: the session updates the index in place after each edit, and searches
@@ -89,7 +90,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	}
 	start := func() error {
 		s, rep, err := build.NewSession(opts)
-		printWarnings(errw, rep)
+		printWarnings(errw, text, rep)
 		if err != nil {
 			return err
 		}
@@ -101,7 +102,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 			return start()
 		}
 		inc, rep, err := sess.Rebuild(changed)
-		printWarnings(errw, rep)
+		printWarnings(errw, text, rep)
 		if err != nil {
 			return err
 		}

@@ -27,7 +27,7 @@ func Create(siteFs afero.Fs, themeFs afero.Fs, contentDir, kind, path string, no
 		for i, k := range kinds {
 			kinds[i] = strings.TrimSuffix(filepath.Base(k), ".md")
 		}
-		return "", fmt.Errorf("no archetype %q; choose one of: %s", kind, strings.Join(kinds, ", "))
+		return "", fmt.Errorf("没有 %q 这种内容模板：可选 %s", kind, strings.Join(kinds, "、"))
 	}
 	path, err = contentPath(contentDir, path)
 	if err != nil {
@@ -38,7 +38,7 @@ func Create(siteFs afero.Fs, themeFs afero.Fs, contentDir, kind, path string, no
 	}
 	target := filepath.Join(contentDir, path)
 	if ok, _ := afero.Exists(siteFs, target); ok {
-		return "", fmt.Errorf("%s already exists; choose another name or edit it", target)
+		return "", fmt.Errorf("%s 已存在：换一个文件名，或直接编辑它", target)
 	}
 	tpl, err := template.New(kind).Parse(string(src))
 	if err != nil {

@@ -6,8 +6,10 @@ package build
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -331,9 +333,33 @@ func forEachPage(pages []*site.Page, workers int, f func(*site.Page)) {
 	wg.Wait()
 }
 
-// sortErrors orders errors by file and line so that the report reads top to bottom.
+// sortErrors orders errors by file and line so that the report reads top to bottom: a.md:9
+// before a.md:10, which comparing the texts would put first.
 func sortErrors(errs Errors) {
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].Error(), errs[j].Error()
+		fa, la, oka := fileLine(a)
+		fb, lb, okb := fileLine(b)
+		if oka && okb && fa == fb && la != lb {
+			return la < lb
+		}
+		if oka && okb && fa != fb {
+			return fa < fb
+		}
+		return a < b
+	})
+}
+
+var fileLineRe = regexp.MustCompile(`^(.+?):(\d+):`)
+
+// fileLine reads the "path:line:" an error message starts with.
+func fileLine(msg string) (string, int, bool) {
+	m := fileLineRe.FindStringSubmatch(msg)
+	if m == nil {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(m[2])
+	return m[1], n, err == nil
 }
 
 func (rep *Report) countPages(s *site.Site) {
