@@ -56,6 +56,10 @@ func TestTablesReadableOnPhoneAndDesktop(t *testing.T) {
 		"/policies/2018-kunming-shequ-zhili/",
 		"/policies/2021-kaijiang-shequ-fazhan-zhili-guihua/",
 		"/policies/",
+		"/documents/",
+		"/villages/",
+		"/search/?q=低保",
+		"/data/",
 		"/",
 	}
 	ctx := chromiumtest.Context(t, false)
