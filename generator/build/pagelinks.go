@@ -32,12 +32,15 @@ func linkPages(p *site.Page, byFile map[string]*site.Page, body []byte) ([]pageL
 	var (
 		links []pageLink
 		errs  []error
+		seen  = map[string]bool{} // a link written twice is one problem, on the line of the first
 	)
 	p.HTML = template.HTML(rewriteLinkAttrs(string(p.HTML), func(name, raw string) (string, bool) {
 		href := html.UnescapeString(raw)
 		if name != "href" || !writtenIn(body, href) {
 			return "", false
 		}
+		first := !seen[href]
+		seen[href] = true
 		pathPart, frag, _ := strings.Cut(href, "#")
 		frag = unescapeFrag(frag)
 		line := lineOf(body, shown(href), p.BodyLine)
@@ -56,6 +59,9 @@ func linkPages(p *site.Page, byFile map[string]*site.Page, body []byte) ([]pageL
 			if strings.HasSuffix(strings.ToLower(link.Dest), ".md") {
 				target := byFile[link.Dest]
 				if target == nil {
+					if !first {
+						return "", false
+					}
 					errs = append(errs, fmt.Errorf("%s:%d: 链接 %s 指向的页面不存在（没有 content/%s）：%s",
 						p.SrcPath, line, shown(href), link.Dest, nearestFile(byFile, p.Dir, link.Dest)))
 					return "", false
@@ -70,7 +76,19 @@ func linkPages(p *site.Page, byFile map[string]*site.Page, body []byte) ([]pageL
 		}
 		return "", false
 	}))
-	return links, errs
+	return dedupe(links), errs
+}
+
+func dedupe(links []pageLink) []pageLink {
+	seen := map[pageLink]bool{}
+	out := links[:0]
+	for _, l := range links {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // checkPageLinks reports each link whose page is not among urls (every page the build writes),

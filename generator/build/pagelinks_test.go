@@ -31,6 +31,13 @@ func TestPageLinksResolve(t *testing.T) {
 	assertLinksResolve(t, s)
 }
 
+func TestDeadLinkWrittenTwiceIsOneProblem(t *testing.T) {
+	s := buildTxtar(t, strings.Replace(linkSite, "[部门](/departments/)", "[见](/no/) [又见](/no/) [文](x.md) [文](x.md)", 1))
+	if s.err == nil || strings.Count(s.err.Error(), "链接 /no/ ") != 1 || strings.Count(s.err.Error(), "链接 x.md ") != 1 {
+		t.Errorf("want one problem per dead link, got %v", s.err)
+	}
+}
+
 func TestDeadPageLinksAreErrorsWithTheNearestTarget(t *testing.T) {
 	for name, tt := range map[string]struct{ link, want string }{
 		"no such page":         {"[见](/no/such/page/)", "/site/content/policies/b.md:4: 链接 /no/such/page/ 指向的页面不存在"},
