@@ -34,9 +34,10 @@ func linkPages(p *site.Page, byFile map[string]*site.Page, body []byte) ([]pageL
 		errs  []error
 		seen  = map[string]bool{} // a link written twice is one problem, on the line of the first
 	)
+	written := destinations(body)
 	p.HTML = template.HTML(rewriteLinkAttrs(string(p.HTML), func(name, raw string) (string, bool) {
 		href := html.UnescapeString(raw)
-		if name != "href" || !writtenIn(body, href) {
+		if name != "href" || !written.has(href) {
 			return "", false
 		}
 		first := !seen[href]
@@ -150,17 +151,29 @@ func pageIDs(p *site.Page) map[string]bool {
 	return out
 }
 
-// writtenIn reports whether the author wrote href as a link destination in body.
-func writtenIn(body []byte, href string) bool {
-	s := string(body)
-	for _, h := range []string{href, unescape(href), shown(href)} {
-		for _, pre := range []string{"(", "<", "]: "} {
-			if strings.Contains(s, pre+h) {
-				return true
+// destSet is the link destinations written in a page's Markdown.
+type destSet map[string]bool
+
+var reDestination = regexp.MustCompile(`\]\(\s*<?([^\s)>]+)|(?m)^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)`)
+
+// destinations reads every inline link destination [x](dest) and reference definition
+// [x]: dest of body in one pass, so that the links the build adds itself (citations) are told
+// apart from the author's without searching the body once per link.
+func destinations(body []byte) destSet {
+	set := destSet{}
+	for _, m := range reDestination.FindAllSubmatch(body, -1) {
+		for _, g := range m[1:] {
+			if len(g) > 0 {
+				set[string(g)] = true
 			}
 		}
 	}
-	return false
+	return set
+}
+
+// has reports whether the author wrote href, as goldmark printed it (percent-escaped) or not.
+func (d destSet) has(href string) bool {
+	return d[href] || d[shown(href)] || d[unescape(href)]
 }
 
 // shown is href as the author wrote it: goldmark percent-escapes 第三条 in a destination.
