@@ -47,7 +47,7 @@ func TestCheckNamesWithheldRevision(t *testing.T) {
 		}
 	}
 	var text bytes.Buffer
-	if err := printProblems(&text, problems, "text"); err != nil {
+	if err := printProblems(&text, cliText{}, problems, "text"); err != nil {
 		t.Fatal(err)
 	}
 	if !found {

@@ -18,6 +18,7 @@ var brokenSite = map[string]string{
 	"content/consultations/c.md": "---\ntitle: 表决\ntype: consultation\nphases:\n  - {name: 征求意见, start: 2024-01-01, end: 2024-01-10}\n" +
 		"electorate: {basis: 户籍人口, count: 100}\nrule: {threshold: 0.5, of: electorate, strict: true}\n" +
 		"tallies: {agree: 40, disagree: 30, abstain: 10, invalid: 0, no_response: 20}\noutcome: 通过\n---\n",
+	"content/policies/link.md":  "---\ntitle: 链接\n---\n见[别处](/no/such/page/)。\n\n见[文件](../policies/nothing.md)。\n",
 	"content/disclosures/id.md": "---\ntitle: 名单\ntype: disclosure\nresponsible: 村民委员会\nvillage: 某村\ncategory: 低保\nnotice: {start: 2024-01-01, end: 2024-01-10}\n---\n张三 11010519491231002X\n",
 	"content/disclosures/sum.md": "---\ntitle: 财务\ntype: disclosure\nresponsible: 村民委员会\nvillage: 某村\ncategory: 财务收支\nnotice: {start: 2024-01-01, end: 2024-01-10}\n---\n" +
 		"| 项目 | 收入（元） |\n|---|---|\n| 甲 | 100.00 |\n| 乙 | 50.00 |\n| 合计 | 160.00 |\n",
@@ -34,10 +35,12 @@ func TestCheckReportsEachKindWithFileLine(t *testing.T) {
 		"id.md:9":   "身份证号",
 		"sum.md:13": "合计",
 		"dept.md:7": "市发改局",
+		"link.md:4": "/no/such/page/",
+		"link.md:6": "../policies/nothing.md",
 	}
 	delete(want, "c.md:")
 	var text bytes.Buffer
-	if err := printProblems(&text, problems, "text"); err != nil {
+	if err := printProblems(&text, cliText{}, problems, "text"); err != nil {
 		t.Fatal(err)
 	}
 	out := text.String()
@@ -52,14 +55,14 @@ func TestCheckReportsEachKindWithFileLine(t *testing.T) {
 			t.Errorf("check output has no line with %q and %q:\n%s", loc, word, out)
 		}
 	}
-	if !regexp.MustCompile(`c\.md:\d+: error: .*40`).MatchString(out) {
+	if !regexp.MustCompile(`c\.md:\d+: 错误: .*40`).MatchString(out) {
 		t.Errorf("consultation arithmetic not reported with the numbers:\n%s", out)
 	}
 	if strings.Contains(out, "11010519491231002X") {
 		t.Error("check printed the unmasked ID number")
 	}
 	var gh bytes.Buffer
-	_ = printProblems(&gh, problems, "github")
+	_ = printProblems(&gh, cliText{}, problems, "github")
 	for _, line := range strings.Split(strings.TrimSpace(gh.String()), "\n") {
 		if !regexp.MustCompile(`^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=gongkai::[^\n]+$`).MatchString(line) {
 			t.Errorf("not a valid workflow annotation: %q", line)

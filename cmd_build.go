@@ -62,11 +62,12 @@ func buildCmd() *cobra.Command {
 			opts := f.options()
 			opts.Context = cmd.Context()
 			rep, err := runStoppable(cmd.Context(), cmd.ErrOrStderr(), opts)
-			printWarnings(cmd.ErrOrStderr(), rep)
+			text := textFor(f.source)
+			printWarnings(cmd.ErrOrStderr(), text, rep)
 			if err != nil {
-				return buildFailed(cmd.Context(), rep, err)
+				return buildFailed(cmd.Context(), text, rep, err)
 			}
-			printReport(cmd.OutOrStdout(), rep)
+			printReport(cmd.OutOrStdout(), text, rep)
 			return nil
 		},
 	}
@@ -111,33 +112,28 @@ func runStoppable(ctx context.Context, errw io.Writer, opts build.Options) (*bui
 
 // buildFailed words a failed build's error with what became of the output folder, saying
 // "left unchanged" only when the build knows it was.
-func buildFailed(ctx context.Context, rep *build.Report, err error) error {
-	what := "build failed"
-	if ctx.Err() != nil {
-		what = "build stopped by a signal"
-		if errors.Is(err, context.Canceled) {
-			if rep != nil && rep.Output != "" {
-				return fmt.Errorf("%s; %s", what, rep.Output)
-			}
-			return errors.New(what)
-		}
+func buildFailed(ctx context.Context, text cliText, rep *build.Report, err error) error {
+	stopped := ctx.Err() != nil
+	note := ""
+	if rep != nil {
+		note = rep.Output
 	}
-	if rep != nil && rep.Output != "" {
-		return fmt.Errorf("%s; %s:\n%v", what, rep.Output, err)
+	if stopped && errors.Is(err, context.Canceled) {
+		return errors.New(text.buildFailed(true, note))
 	}
-	return fmt.Errorf("%s:\n%v", what, err)
+	return fmt.Errorf("%s:\n%v", text.buildFailed(stopped, note), err)
 }
 
-func printWarnings(w io.Writer, rep *build.Report) {
+func printWarnings(w io.Writer, text cliText, rep *build.Report) {
 	if rep == nil {
 		return
 	}
 	for _, msg := range rep.Warnings {
-		fmt.Fprintln(w, "warning:", msg)
+		fmt.Fprintln(w, text.warning()+msg)
 	}
 }
 
-func printReport(w io.Writer, rep *build.Report) {
+func printReport(w io.Writer, text cliText, rep *build.Report) {
 	kinds := make([]string, 0, len(rep.Pages))
 	total := 0
 	for k, n := range rep.Pages {
@@ -145,9 +141,9 @@ func printReport(w io.Writer, rep *build.Report) {
 		total += n
 	}
 	sort.Strings(kinds)
-	fmt.Fprintf(w, "Built %d pages (%s)\n", total, strings.Join(kinds, ", "))
-	fmt.Fprintf(w, "  %d files, %d search records, %d warnings, in %s\n", rep.Files, rep.Records, len(rep.Warnings), rep.Duration.Round(1e6))
+	fmt.Fprintln(w, text.built(total, strings.Join(kinds, ", ")))
+	fmt.Fprintln(w, text.buildTotals(rep.Files, rep.Records, len(rep.Warnings), rep.Duration.Round(1e6).String()))
 	if rep.Next != nil {
-		fmt.Fprintf(w, "  下一次定时变化：%s\n", rep.Next)
+		fmt.Fprintln(w, text.nextChange(rep.Next.String()))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/gongkai/gongkai/generator/build"
@@ -33,7 +34,7 @@ It prints one line per problem, "file:line: severity: message", and exits 1 when
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			problems := check(f.options())
-			if err := printProblems(cmd.OutOrStdout(), problems, format); err != nil {
+			if err := printProblems(cmd.OutOrStdout(), textFor(f.source), problems, format); err != nil {
 				return err
 			}
 			for _, p := range problems {
@@ -74,6 +75,14 @@ func check(opts build.Options) []Problem {
 	for _, w := range warnings {
 		out = append(out, toProblems(w, "warning")...)
 	}
+	// One file's problems together, top to bottom, errors and warnings mixed: the order in
+	// which staff fix them.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		return out[i].Line < out[j].Line
+	})
 	return out
 }
 
@@ -104,7 +113,7 @@ func toProblems(text, severity string) []Problem {
 	return out
 }
 
-func printProblems(w io.Writer, problems []Problem, format string) error {
+func printProblems(w io.Writer, text cliText, problems []Problem, format string) error {
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
@@ -125,10 +134,10 @@ func printProblems(w io.Writer, problems []Problem, format string) error {
 			if p.Line > 0 {
 				loc = fmt.Sprintf("%s:%d", p.File, p.Line)
 			}
-			fmt.Fprintf(w, "%s: %s: %s\n", loc, p.Severity, joinHint(p))
+			fmt.Fprintf(w, "%s: %s: %s\n", loc, text.severity(p.Severity), joinHint(p))
 		}
 		if len(problems) == 0 {
-			fmt.Fprintln(w, "No problems found.")
+			fmt.Fprintln(w, text.noProblems())
 		}
 		return nil
 	}

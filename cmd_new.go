@@ -30,7 +30,7 @@ func newCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Created %s (a draft: fill in the front matter, then remove `draft: true`)\n", path)
+			fmt.Fprintln(cmd.OutOrStdout(), textFor(source).created(path))
 			return nil
 		},
 	}

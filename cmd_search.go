@@ -60,7 +60,7 @@ func searchCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(search.ResultJSON(res))
 			}
-			fmt.Fprintf(out, "%d results for %q\n", res.Total, req.Query)
+			fmt.Fprintln(out, textFor(source).results(res.Total, req.Query))
 			for i, h := range res.Hits {
 				fmt.Fprintf(out, "\n%d. %s", (res.Page-1)*req.Size+i+1, h.Title)
 				if h.DocNumber != "" {

@@ -69,10 +69,11 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	opts.Context = ctx
 	srv := server.New(afero.NewOsFs(), opts.Dest, watching)
 	st := &served{index: search.NewSwapper(nil)}
+	text := textFor(opts.Source)
 	var sess *build.Session
 	// afterFull publishes a full build: its renderer for the search page and its new index.
 	afterFull := func(rep *build.Report) error {
-		printReport(out, rep)
+		printReport(out, text, rep)
 		st.renderer.Store(rep.Renderer)
 		if watching {
 			// Watching: the session updates the index in place after each edit, and searches
@@ -92,7 +93,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	}
 	start := func() error {
 		s, rep, err := build.NewSession(opts)
-		printWarnings(errw, rep)
+		printWarnings(errw, text, rep)
 		if err != nil {
 			return err
 		}
@@ -104,7 +105,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 			return start()
 		}
 		inc, rep, err := sess.Rebuild(changed)
-		printWarnings(errw, rep)
+		printWarnings(errw, text, rep)
 		if err != nil {
 			return err
 		}

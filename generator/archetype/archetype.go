@@ -27,14 +27,18 @@ func Create(siteFs afero.Fs, themeFs afero.Fs, contentDir, kind, path string, no
 		for i, k := range kinds {
 			kinds[i] = strings.TrimSuffix(filepath.Base(k), ".md")
 		}
-		return "", fmt.Errorf("no archetype %q; choose one of: %s", kind, strings.Join(kinds, ", "))
+		return "", fmt.Errorf("没有 %q 这种内容模板：可选 %s", kind, strings.Join(kinds, "、"))
+	}
+	path, err = contentPath(contentDir, path)
+	if err != nil {
+		return "", err
 	}
 	if !strings.HasSuffix(path, ".md") {
 		path += ".md"
 	}
-	target := filepath.Join(contentDir, filepath.FromSlash(path))
+	target := filepath.Join(contentDir, path)
 	if ok, _ := afero.Exists(siteFs, target); ok {
-		return "", fmt.Errorf("%s already exists; choose another name or edit it", target)
+		return "", fmt.Errorf("%s 已存在：换一个文件名，或直接编辑它", target)
 	}
 	tpl, err := template.New(kind).Parse(string(src))
 	if err != nil {
@@ -49,4 +53,27 @@ func Create(siteFs afero.Fs, themeFs afero.Fs, contentDir, kind, path string, no
 		return "", err
 	}
 	return target, afero.WriteFile(siteFs, target, b.Bytes(), 0o644)
+}
+
+// contentPath is PATH relative to contentDir. Staff type it as seen from the site folder
+// (content/policies/x.md, as `ls` and the build's messages show it), from inside content/
+// (policies/x.md), or as an absolute path; all three name the same file, and none may land
+// outside content/.
+func contentPath(contentDir, path string) (string, error) {
+	p := filepath.Clean(filepath.FromSlash(strings.TrimSpace(path)))
+	if filepath.IsAbs(p) {
+		dir, err := filepath.Abs(contentDir)
+		if err != nil {
+			return "", err
+		}
+		if p, err = filepath.Rel(dir, p); err != nil {
+			p = ".."
+		}
+	} else if rest, ok := strings.CutPrefix(p, "content"+string(filepath.Separator)); ok {
+		p = rest
+	}
+	if p == "." || p == ".." || strings.HasPrefix(p, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s 不在 content/ 之内：写成 content/ 下的路径，如 policies/2026-xiangzhen-tongzhi.md", path)
+	}
+	return p, nil
 }

@@ -35,3 +35,30 @@ func TestCreate(t *testing.T) {
 		t.Errorf("an unknown kind should list the kinds, got %v", err)
 	}
 }
+
+func TestCreateWhereStaffTypeThePath(t *testing.T) {
+	theme := afero.FromIOFS{FS: themes.Default()}
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ dir, path, want string }{
+		{"/site/content", "policies/x.md", "/site/content/policies/x.md"},
+		{"/site/content", "content/policies/x.md", "/site/content/policies/x.md"},
+		{"/site/content", "./content/policies/x", "/site/content/policies/x.md"},
+		{"/site/content", "/site/content/policies/x.md", "/site/content/policies/x.md"},
+		{"content", "content/policies/x.md", "content/policies/x.md"},
+		{"/site/content", "../site.yaml", ""},
+		{"/site/content", "content/../../x.md", ""},
+		{"/site/content", "/etc/x.md", ""},
+	} {
+		site := afero.NewMemMapFs()
+		got, err := Create(site, theme, tc.dir, "policy", tc.path, now)
+		if tc.want == "" {
+			if err == nil || !strings.Contains(err.Error(), "content/") {
+				t.Errorf("%s: want an error naming content/, got %q, %v", tc.path, got, err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%s in %s: wrote %q (%v), want %s", tc.path, tc.dir, got, err, tc.want)
+		}
+	}
+}

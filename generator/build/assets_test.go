@@ -118,7 +118,7 @@ func TestFilesBesideContentArePublished(t *testing.T) {
 func TestMissingAttachmentIsAnErrorWithLine(t *testing.T) {
 	site := strings.Replace(filesSite, "file: forms/申请表.docx}", "file: forms/申请书.docx}", 1)
 	s := buildTxtar(t, site)
-	want := "/site/content/policies/a.md:5: 附件 forms/申请书.docx 不存在: put it at /site/content/policies/forms/申请书.docx or correct the link (attachments[1].file)"
+	want := "/site/content/policies/a.md:5: 附件 forms/申请书.docx 不存在：把文件放在 /site/content/policies/forms/申请书.docx，或改正链接 (attachments[1].file)"
 	if s.err == nil || !strings.Contains(s.err.Error(), want) {
 		t.Errorf("got %v, want %q", s.err, want)
 	}
@@ -126,9 +126,9 @@ func TestMissingAttachmentIsAnErrorWithLine(t *testing.T) {
 
 func TestBrokenFileLinkIsAnErrorWithLine(t *testing.T) {
 	for name, tt := range map[string]struct{ from, to, want string }{
-		"missing image":          {"img/map.png \"位置\"", "img/地图.png", "/site/content/policies/a.md:11: 链接的文件 img/地图.png 不存在: put it at /site/content/policies/img/地图.png"},
-		"outside content":        {"img/map.png \"位置\"", "../../x.png", "/site/content/policies/a.md:11: 链接的文件 ../../x.png 不存在: it points outside content/"},
-		"the duties_file itself": {"data/名单.csv#top", "a-duties.csv", "/site/content/policies/a.md:13: 链接的文件 a-duties.csv 未发布: /site/content/policies/a-duties.csv is a file the build reads"},
+		"missing image":          {"img/map.png \"位置\"", "img/地图.png", "/site/content/policies/a.md:11: 链接的文件 img/地图.png 不存在：把文件放在 /site/content/policies/img/地图.png"},
+		"outside content":        {"img/map.png \"位置\"", "../../x.png", "/site/content/policies/a.md:11: 链接的文件 ../../x.png 不存在：它指向 content/ 之外"},
+		"the duties_file itself": {"data/名单.csv#top", "a-duties.csv", "/site/content/policies/a.md:13: 链接的文件 a-duties.csv 未发布：/site/content/policies/a-duties.csv 是构建读取的文件"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := buildTxtar(t, strings.Replace(filesSite, tt.from, tt.to, 1))
@@ -137,8 +137,11 @@ func TestBrokenFileLinkIsAnErrorWithLine(t *testing.T) {
 			}
 		})
 	}
-	// A link to a page that does not exist is not a file: the build does not judge it.
-	buildTxtar(t, strings.Replace(filesSite, "[名单](data/名单.csv#top)", "[名单](data/名单.csv#top) [别处](../elsewhere/)", 1)).ok()
+	// A link to a page that does not exist is not a file, but a dead link all the same.
+	s := buildTxtar(t, strings.Replace(filesSite, "[名单](data/名单.csv#top)", "[名单](data/名单.csv#top) [别处](../elsewhere/)", 1))
+	if want := "/site/content/policies/a.md:13: 链接 ../elsewhere/ 指向的页面不存在"; s.err == nil || !strings.Contains(s.err.Error(), want) {
+		t.Errorf("got %v, want %q", s.err, want)
+	}
 }
 
 func TestCopiedFileMustNotReplaceGeneratedOne(t *testing.T) {

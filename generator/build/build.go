@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -220,6 +222,7 @@ type state struct {
 	historyWarnings []string
 	files           *siteFiles // attachments, images, data files and static/, copied as they are
 	sched           schedule   // when pages go up or down, or change status, by themselves
+	links           map[*site.Page][]pageLink
 }
 
 // prepare loads, decodes, guards and converts every page.
@@ -271,7 +274,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	if stopped() {
 		return st, errs
 	}
-	errs = append(errs, st.processAll(st.md, st.resolver, pages, st.found)...)
+	errs = append(errs, st.processAll(st.md, st.resolver, pages, pages, st.found)...)
 	if stopped() {
 		return st, errs
 	}
@@ -291,8 +294,14 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	}
 	s, warnings, assembleErrs := site.Assemble(site.Input{Config: st.cfg, Now: st.opts.Now, Pages: st.pages, Resolver: st.resolver, Registry: st.registry, Strict: st.opts.Strict})
 	errs = append(errs, assembleErrs...)
+	if s != nil {
+		errs = append(errs, st.checkLinks(s)...)
+	}
 	warnings = append(append([]string(nil), st.historyWarnings...), warnings...)
 	warnings = append(warnings, st.files.reviewedNotes...)
+	if st.cfg.BaseURL == "" {
+		warnings = append(warnings, noBaseURLWarning)
+	}
 	if s != nil && st.cfg.History {
 		s.Changes = collectChanges(s.Pages)
 	}
@@ -303,13 +312,25 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	return s, warnings, nil
 }
 
+// noBaseURLWarning says why a site without baseURL has no feeds or sitemap (see render.HasFeeds).
+const noBaseURLWarning = config.FileName + ": 未设置 baseURL，没有生成 RSS 订阅（index.xml）和 sitemap.xml：订阅阅读器和搜索引擎只接受完整网址；" +
+	"写上站点网址即可生成，如 baseURL: https://gongkai.example.gov.cn"
+
 // processAll converts every page's Markdown in parallel and points its links to files at the
 // copied files.
-func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, pages []*site.Page, found map[*site.Page][]cite.Citation) []error {
+// all is every page of the site, which links may name.
+func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, all, pages []*site.Page, found map[*site.Page][]cite.Citation) []error {
 	var (
 		mu   sync.Mutex
 		errs []error
 	)
+	byFile := make(map[string]*site.Page, len(all))
+	for _, p := range all {
+		byFile[p.File] = p
+	}
+	if st.links == nil {
+		st.links = map[*site.Page][]pageLink{}
+	}
 	forEachPage(st.opts.Context, pages, st.opts.Workers, func(p *site.Page) {
 		body := p.Body // Process drops it; broken links are reported with their line
 		var pageErrs []error
@@ -317,11 +338,24 @@ func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, pages []*sit
 			pageErrs = append(pageErrs, fmt.Errorf("%s:%d: %s", p.SrcPath, pr.Line, pr.Message))
 		}
 		pageErrs = append(pageErrs, st.files.linkFiles(st.opts.SrcFs, st.contentDir(), p, body)...)
+		links, linkErrs := linkPages(p, byFile, body)
+		pageErrs = append(pageErrs, linkErrs...)
 		mu.Lock()
 		errs = append(errs, pageErrs...)
+		st.links[p] = links
 		mu.Unlock()
 	})
 	return errs
+}
+
+// checkLinks checks the links between pages against every page the theme renders.
+func (st *state) checkLinks(s *site.Site) []error {
+	themeFs := render.ThemeFs(st.opts.SrcFs, filepath.Join(st.opts.Source, "themes", st.cfg.Theme))
+	r, err := render.New(s, themeFs, render.Options{Workers: 1})
+	if err != nil {
+		return nil // the build reports a broken theme when it renders
+	}
+	return checkPageLinks(st.links, s, r.URLs())
 }
 
 // findCitations finds the citations in every page's text, in parallel.
@@ -363,9 +397,33 @@ feed:
 	wg.Wait()
 }
 
-// sortErrors orders errors by file and line so that the report reads top to bottom.
+// sortErrors orders errors by file and line so that the report reads top to bottom: a.md:9
+// before a.md:10, which comparing the texts would put first.
 func sortErrors(errs Errors) {
-	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].Error(), errs[j].Error()
+		fa, la, oka := fileLine(a)
+		fb, lb, okb := fileLine(b)
+		if oka && okb && fa == fb && la != lb {
+			return la < lb
+		}
+		if oka && okb && fa != fb {
+			return fa < fb
+		}
+		return a < b
+	})
+}
+
+var fileLineRe = regexp.MustCompile(`^(.+?):(\d+):`)
+
+// fileLine reads the "path:line:" an error message starts with.
+func fileLine(msg string) (string, int, bool) {
+	m := fileLineRe.FindStringSubmatch(msg)
+	if m == nil {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(m[2])
+	return m[1], n, err == nil
 }
 
 func (rep *Report) countPages(s *site.Site) {

@@ -8,6 +8,7 @@ import (
 const basicSite = `
 -- site.yaml --
 title: 测试站
+baseURL: https://gongkai.example.gov.cn
 menu:
   - {name: 政策文件, url: /policies/}
 -- content/_index.md --

@@ -13,6 +13,7 @@ import (
 const policySite = `
 -- site.yaml --
 title: 功能测试
+baseURL: https://gongkai.example.gov.cn
 departments:
   - {name: 市民政局, slug: minzheng}
   - {name: 市住房城乡建设局, aliases: [市住建局], slug: zhujian}

@@ -93,13 +93,13 @@ func isHTMLSpace(c byte) bool {
 // missing says why a linked file is not published and how to fix it.
 func (sf *siteFiles) missing(fsys afero.Fs, contentDir, what string, link assets.Link) string {
 	if strings.HasPrefix(link.Dest, "../") {
-		return what + " 不存在: it points outside content/; put the file in content/ or in static/ (static/x.pdf is linked as /x.pdf)"
+		return what + " 不存在：它指向 content/ 之外；把文件放进 content/，或放进 static/（static/x.pdf 的链接写作 /x.pdf）"
 	}
 	src := filepath.Join(contentDir, filepath.FromSlash(link.Dest))
 	if ok, _ := afero.Exists(fsys, src); ok {
-		return fmt.Sprintf("%s 未发布: %s is a file the build reads (a duties_file), hidden, or part of an unpublished page; link a published copy instead", what, src)
+		return fmt.Sprintf("%s 未发布：%s 是构建读取的文件（duties_file）、隐藏文件或未发布页面的一部分；改为链接已发布的副本", what, src)
 	}
-	return fmt.Sprintf("%s 不存在: put it at %s or correct the link", what, src)
+	return fmt.Sprintf("%s 不存在：把文件放在 %s，或改正链接", what, src)
 }
 
 // lineOf finds the line of the file where body has the link href, as written or unescaped,

@@ -25,7 +25,7 @@ const maxRevisions = 20
 // shallow clone, builds without history and with a one-line warning.
 func addHistory(opts Options, lang string, pages []*site.Page) (warnings []string) {
 	if !publish.IsOS(opts.SrcFs) {
-		return []string{"history: the source is not on disk, so git cannot be read; revision history omitted"}
+		return []string{"history: 源文件不在磁盘上，无法读取 git，未生成修订历史"}
 	}
 	var paths []string
 	byPath := map[string]*site.Page{}
@@ -43,7 +43,7 @@ func addHistory(opts Options, lang string, pages []*site.Page) (warnings []strin
 	}
 	h, err := history.Load(opts.Source, paths)
 	if err != nil {
-		return []string{fmt.Sprintf("history: %v; revision history omitted", err)}
+		return []string{fmt.Sprintf("history: %v；未生成修订历史", err)}
 	}
 	defer h.Close()
 	if h.Warning != "" {

@@ -31,7 +31,7 @@ func TestRevisionHistory(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("site.yaml", "title: 历史\nhistory: true\n")
+	write("site.yaml", "title: 历史\nbaseURL: https://gongkai.example.gov.cn\nhistory: true\n")
 	write("content/policies/other.md", "---\ntitle: 另一件\n---\n不变。\n")
 	policy := "---\ntitle: 居委会办法\ntype: policy\nstatus: %s\n---\n第一条 居民委员会每届任期%s年。\n\n第二条 其他事项。\n"
 	git(t, dir, "2024-01-01T10:00:00+08:00", "init", "-q")
@@ -89,7 +89,7 @@ func TestRevisionHistory(t *testing.T) {
 func TestHistoryOutsideGitWarns(t *testing.T) {
 	dir := t.TempDir()
 	_ = os.MkdirAll(filepath.Join(dir, "content"), 0o755)
-	_ = os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: 无仓库\nhistory: true\n"), 0o644)
+	_ = os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: 无仓库\nbaseURL: https://gongkai.example.gov.cn\nhistory: true\n"), 0o644)
 	_ = os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("---\ntitle: 甲\n---\n正文\n"), 0o644)
 	rep, err := Run(Options{Source: dir, Now: testNow, NoIndex: true})
 	if err != nil {

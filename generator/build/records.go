@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/generator/content"
@@ -28,6 +29,9 @@ func pageRecords(p *site.Page) []search.Record {
 	// before the first unit, so that a match is not reported twice and the index stays small.
 	if p.Outline != nil && hasUnits(p) {
 		doc.Body = p.Outline.Preamble
+	}
+	if shown := shownText(p); shown != "" {
+		doc.Body = strings.Join(nonEmpty(doc.Body, shown), "\n")
 	}
 	out := []search.Record{doc}
 	if p.Outline == nil {
@@ -90,7 +94,7 @@ func topAncestor(p *site.Page, i int) int {
 }
 
 func baseRecord(p *site.Page) search.Record {
-	r := search.Record{URL: p.URL, Title: p.Title, Type: p.Type, Date: p.SortDate()}
+	r := search.Record{URL: p.URL, Title: p.Title, Type: p.Type, Date: calendarDay(p.SortDate())}
 	if m := p.Policy; m != nil {
 		r.DocNumber, r.DocKey = m.DocNumber, m.DocKey
 		r.Genre, r.Status, r.Level = m.Genre, m.Status, m.Level
@@ -110,6 +114,18 @@ func baseRecord(p *site.Page) search.Record {
 	}
 	sort.Strings(r.Departments)
 	return r
+}
+
+// calendarDay is t's date in China Standard Time as midnight UTC, the form in which the index
+// keeps dates: bleve stores an instant, and the server, the CSV and the static client all read it
+// back in UTC. CST midnight of 2018-08-22 is 2018-08-21 16:00 UTC, which every reader showed as
+// the day before, and which a from=to=2018-08-22 filter (midnight UTC) missed.
+func calendarDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.In(content.CST).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // ContentHash identifies the published content, so a reader of the index can tell which

@@ -254,7 +254,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 			resolver.Learn(c)
 		}
 	}
-	if pe := st.processAll(md, resolver, loaded, found); len(pe) > 0 {
+	if pe := st.processAll(md, resolver, next, loaded, found); len(pe) > 0 {
 		return nil, Errors(pe)
 	}
 	// The allow_numbers of the edited pages apply to the files beside them.
@@ -274,6 +274,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 	}
 	for p := range ch.Old {
 		delete(st.found, p)
+		delete(st.links, p)
 	}
 	st.resolver, st.md = resolver, md
 	prevPages := st.pages

@@ -5,7 +5,6 @@ import (
 	"html"
 	"html/template"
 	"strings"
-	"unicode/utf8"
 )
 
 // segment is one part of the tallies bar.
@@ -20,14 +19,18 @@ var barColors = [...]string{"#1a7f37", "#c62828", "#9a6700", "#6f42c1", "#6e7781
 
 const (
 	barWidth  = 360.0
-	barTop    = 18.0
+	barTop    = 20.0
 	barHeight = 22.0
+	barBoxH   = 48.0
 )
 
 // BarSVG draws the tallies as a stacked bar of shares of the rule's base with
 // the threshold as a vertical line, inline and without script, so it prints on
 // a notice board and reads out on a screen reader (role="img", <title>,
-// aria-label with every number). It is empty while there are no tallies.
+// aria-label with every number), followed by its legend as an HTML list: text in
+// the SVG scales with its width (9 px on a phone) and cannot wrap, so the
+// legend, at the page's own size, wraps instead of being cut off at the right.
+// It is empty while there are no tallies.
 func (c *Consultation) BarSVG() template.HTML {
 	t := c.Tallies
 	base := c.base()
@@ -52,7 +55,7 @@ func (c *Consultation) BarSVG() template.HTML {
 	label := c.barLabel(segs, drawn)
 
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="tally-bar" viewBox="0 0 %g 76" width="100%%" role="img" aria-label="%s">`, barWidth, html.EscapeString(label))
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="tally-bar" viewBox="0 0 %g %g" width="100%%" role="img" aria-label="%s">`, barWidth, barBoxH, html.EscapeString(label))
 	fmt.Fprintf(&b, `<title>%s</title>`, html.EscapeString(label))
 	fmt.Fprintf(&b, `<rect x="0.5" y="%g" width="%g" height="%g" fill="#fff" stroke="#24292f"/>`, barTop, barWidth-1, barHeight)
 	x := 0.5
@@ -66,8 +69,8 @@ func (c *Consultation) BarSVG() template.HTML {
 		x += w
 	}
 	c.writeThreshold(&b, scale)
-	writeLegend(&b, drawn, c)
 	b.WriteString(`</svg>`)
+	writeLegend(&b, drawn, c)
 	return template.HTML(b.String())
 }
 
@@ -78,24 +81,24 @@ func (c *Consultation) writeThreshold(b *strings.Builder, scale float64) {
 	}
 	x := 0.5 + c.Threshold()/scale*(barWidth-1)
 	text := formatPercent(c.Rule.Threshold * 100)
-	labelX := min(max(x, 16), barWidth-16)
+	labelX := min(max(x, 20), barWidth-20)
 	fmt.Fprintf(b, `<line x1="%.2f" y1="%g" x2="%.2f" y2="%g" stroke="#000" stroke-width="2"/>`, x, barTop-4, x, barTop+barHeight+4)
-	fmt.Fprintf(b, `<text x="%.2f" y="12" font-size="11" text-anchor="middle" fill="#000">%s</text>`, labelX, html.EscapeString(text))
+	fmt.Fprintf(b, `<text x="%.2f" y="14" font-size="13" text-anchor="middle" fill="#000">%s</text>`, labelX, html.EscapeString(text))
 }
 
-// writeLegend names each colour with its share, in one line under the bar.
+// writeLegend names each colour with its share; the swatches are SVG so that they print
+// (browsers leave background colours out of printouts).
 func writeLegend(b *strings.Builder, drawn []segment, c *Consultation) {
-	x := 0.0
+	b.WriteString(`<ul class="legend">`)
 	for _, s := range drawn {
-		text := s.label + " " + formatShare(c.Percent(s.n))
-		fmt.Fprintf(b, `<rect x="%.1f" y="56" width="9" height="9" fill="%s"/>`, x, s.color)
-		fmt.Fprintf(b, `<text x="%.1f" y="65" font-size="10" fill="#24292f">%s</text>`, x+12, html.EscapeString(text))
-		x += 12 + textWidth(text, 10) + 8
+		fmt.Fprintf(b, `<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="%s"/></svg> %s</li>`,
+			s.color, html.EscapeString(s.label+" "+formatShare(c.Percent(s.n))))
 	}
+	b.WriteString(`</ul>`)
 }
 
 // barLabel is the whole chart in words, e.g.
-// 同意 612 人（56.0%），…；基数：户籍人口 1093 人；通过线：超过 50%（546.5 人）.
+// 同意 612 人（56.0%），…；基数：户籍人口 1093 人；通过线：同意超过 50%（不少于 547 人）.
 func (c *Consultation) barLabel(segs, drawn []segment) string {
 	parts := make([]string, 0, len(segs))
 	for i, s := range segs {
@@ -110,8 +113,8 @@ func (c *Consultation) barLabel(segs, drawn []segment) string {
 		need = "达到"
 	}
 	text := strings.Join(parts, "，") + fmt.Sprintf("；基数：%s %d 人", c.baseName(), c.base())
-	if c.Rule.Threshold > 0 {
-		text += fmt.Sprintf("；通过线：同意%s %s（%s 人）", need, formatPercent(c.Rule.Threshold*100), formatThreshold(c.Threshold()))
+	if n, ok := c.MinAgree(); ok {
+		text += fmt.Sprintf("；通过线：同意%s %s（不少于 %d 人）", need, formatPercent(c.Rule.Threshold*100), n)
 	}
 	if passed, decided := c.Passes(); decided {
 		result := NotPassed
@@ -133,17 +136,4 @@ func sumOf(segs []segment) int {
 		n += s.n
 	}
 	return n
-}
-
-// textWidth estimates rendered width: a Han character is one em, ASCII about 0.56 em.
-func textWidth(s string, size float64) float64 {
-	w := 0.0
-	for _, r := range s {
-		if utf8.RuneLen(r) > 1 {
-			w += size
-		} else {
-			w += size * 0.56
-		}
-	}
-	return w
 }

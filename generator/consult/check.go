@@ -1,6 +1,9 @@
 package consult
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Check verifies the arithmetic a reader would otherwise have to trust:
 // tallies fit the electorate and the declared outcome is what the rule gives.
@@ -78,6 +81,39 @@ func (c *Consultation) Percent(n int) float64 {
 // It is rounded to 1e-6 so that 0.3 × 10 compares as 3, not 3.0000000000000004.
 func (c *Consultation) Threshold() float64 {
 	return math.Round(c.Rule.Threshold*float64(c.base())*1e6) / 1e6
+}
+
+// MinAgree is the fewest agrees that pass. A head count is whole, so the rule's own comparison
+// decides: 超过 50% of 1093 (546.5) is 547 or more, 超过 50% of 1000 is 501 or more, while
+// 达到 50% of 1000 is 500 or more. known is false while the base is not counted yet, as for a
+// rule over valid votes before the tallies.
+func (c *Consultation) MinAgree() (n int, known bool) {
+	if c.Rule.Threshold <= 0 || c.base() <= 0 {
+		return 0, false
+	}
+	t := c.Threshold()
+	if c.Rule.Strict {
+		return int(math.Floor(t)) + 1, true
+	}
+	return int(math.Ceil(t)), true
+}
+
+// RuleText states the rule for residents, with the head count it comes to once that is known:
+// 同意人数超过户籍人口的 50%（即不少于 547 人）即为通过; before a vote over valid votes,
+// 同意人数超过有效票数的 50% 即为通过.
+func (c *Consultation) RuleText() string {
+	cmp, base := "超过", c.basisName()
+	if !c.Rule.Strict {
+		cmp = "达到"
+	}
+	if c.Rule.Of == OfVotes {
+		base = "有效票数"
+	}
+	text := fmt.Sprintf("同意人数%s%s的 %s", cmp, base, formatPercent(c.Rule.Threshold*100))
+	if n, ok := c.MinAgree(); ok {
+		return text + fmt.Sprintf("（即不少于 %d 人）即为通过", n)
+	}
+	return text + " 即为通过"
 }
 
 // base is what the threshold is a share of.

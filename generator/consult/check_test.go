@@ -84,3 +84,60 @@ func TestPassesThresholdPercent(t *testing.T) {
 		})
 	}
 }
+
+func TestRuleTextNamesAWholeHeadCount(t *testing.T) {
+	tallies := &Tallies{Agree: 60, Disagree: 30, Abstain: 10}
+	for _, tc := range []struct {
+		name string
+		c    Consultation
+		want string
+		min  int
+	}{
+		{"超过 half of an odd count", Consultation{Electorate: Electorate{Basis: "户籍人口", Count: 1093}, Rule: Rule{Threshold: 0.5, Of: OfElectorate, Strict: true}},
+			"同意人数超过户籍人口的 50%（即不少于 547 人）即为通过", 547},
+		{"超过 half of an even count excludes the half", Consultation{Electorate: Electorate{Basis: "户籍人口", Count: 1000}, Rule: Rule{Threshold: 0.5, Of: OfElectorate, Strict: true}},
+			"同意人数超过户籍人口的 50%（即不少于 501 人）即为通过", 501},
+		{"达到 half of an even count includes it", Consultation{Electorate: Electorate{Count: 1000}, Rule: Rule{Threshold: 0.5, Of: OfElectorate}},
+			"同意人数达到表决人数的 50%（即不少于 500 人）即为通过", 500},
+		{"达到 two thirds rounds up", Consultation{Rule: Rule{Threshold: 2.0 / 3, Of: OfVotes}, Tallies: tallies},
+			"同意人数达到有效票数的 66.67%（即不少于 67 人）即为通过", 67},
+		{"0.3 of 10 is exactly 3", Consultation{Electorate: Electorate{Count: 10}, Rule: Rule{Threshold: 0.3, Of: OfElectorate}},
+			"同意人数达到表决人数的 30%（即不少于 3 人）即为通过", 3},
+		{"votes not counted yet", Consultation{Electorate: Electorate{Count: 1586}, Rule: Rule{Threshold: 0.5, Of: OfVotes, Strict: true}},
+			"同意人数超过有效票数的 50% 即为通过", 0},
+		{"no electorate count", Consultation{Rule: Rule{Threshold: 0.5, Of: OfElectorate, Strict: true}},
+			"同意人数超过表决人数的 50% 即为通过", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.c.RuleText(); got != tc.want {
+				t.Errorf("RuleText() = %q, want %q", got, tc.want)
+			}
+			n, known := tc.c.MinAgree()
+			if n != tc.min || known != (tc.min > 0) {
+				t.Errorf("MinAgree() = %d, %v; want %d", n, known, tc.min)
+			}
+			if known {
+				// The head count is exactly where the rule flips.
+				at, below := tc.c, tc.c
+				at.Tallies, below.Tallies = withAgree(tc.c.Tallies, n), withAgree(tc.c.Tallies, n-1)
+				if p, _ := at.Passes(); !p {
+					t.Errorf("%d agrees do not pass", n)
+				}
+				if p, _ := below.Passes(); p {
+					t.Errorf("%d agrees already pass", n-1)
+				}
+			}
+		})
+	}
+}
+
+// withAgree is t with agree agrees, keeping the valid votes (the base of a votes rule) unchanged.
+func withAgree(t *Tallies, agree int) *Tallies {
+	if t == nil {
+		return &Tallies{Agree: agree}
+	}
+	c := *t
+	c.Abstain += c.Agree - agree
+	c.Agree = agree
+	return &c
+}

@@ -15,6 +15,7 @@ type document struct {
 // block is a paragraph (table == nil) or a table.
 type block struct {
 	text  string
+	lines []string // the paragraph's lines when it has manual line breaks (a 落款 often does)
 	table *table
 }
 
@@ -123,7 +124,15 @@ func (w *walker) paragraph(p *node, out *[]block) {
 	var boxes []block
 	w.inline(p.kids, &b, &boxes)
 	if text := cleanText(b.String()); text != "" {
-		*out = append(*out, block{text: cleanText(label + text)})
+		blk := block{text: cleanText(label + text)}
+		if raw := strings.Split(b.String(), "\n"); len(raw) > 1 {
+			for _, l := range raw {
+				if l = cleanText(l); l != "" {
+					blk.lines = append(blk.lines, l)
+				}
+			}
+		}
+		*out = append(*out, blk)
 	}
 	*out = append(*out, boxes...)
 }

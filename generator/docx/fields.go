@@ -163,24 +163,84 @@ func chineseSmall(s string) int {
 }
 
 // readSignature reads the 落款 at the end of the main text: the last line that is only a date,
-// and the organ names on the lines right above it.
+// and the organ names on the lines right above it. A line is a paragraph or, in a paragraph with
+// manual line breaks, one of its lines: Word users often type the issuer and the date as one
+// paragraph broken by Shift+Enter. The issuer and the date may also share a line.
 func readSignature(blocks []block, from, to int) (date string, issuers []string) {
-	for i := to - 1; i >= from; i-- {
-		if blocks[i].table != nil {
-			continue
-		}
-		d, ok := parseDateLine(blocks[i].text)
-		if !ok {
-			continue
-		}
-		for j := i - 1; j >= from && j >= i-3 && blocks[j].table == nil; j-- {
-			names, ok := splitIssuers(blocks[j].text)
-			if !ok {
-				break
+	lines := signatureLines(blocks, from, to)
+	for i := len(lines) - 1; i >= 0; i-- {
+		if d, names, ok := signatureLine(lines[i].text); ok {
+			date, issuers = d, names
+			for j := i - 1; j >= 0 && j >= i-3 && lines[j].text != ""; j-- {
+				names, ok := splitIssuers(lines[j].text)
+				if !ok {
+					break
+				}
+				issuers = append(names, issuers...)
 			}
-			issuers = append(names, issuers...)
+			return date, issuers
 		}
-		return d, issuers
 	}
 	return "", nil
+}
+
+// signatureAfterNote reads a 落款 that follows a 附件说明 ("附件：社区评议表", GB/T 9704 puts it
+// between the text and the 落款): a date with issuers above it within a few lines after the
+// note. end is the block after the 落款's date, where the attachments start.
+func signatureAfterNote(blocks []block, note int) (date string, issuers []string, end int) {
+	for i := note + 1; i < len(blocks) && i <= note+6; i++ {
+		if blocks[i].table != nil {
+			return "", nil, 0
+		}
+		if d, names := readSignature(blocks, note+1, i+1); d != "" {
+			if len(names) == 0 {
+				return "", nil, 0
+			}
+			return d, names, i + 1
+		}
+	}
+	return "", nil, 0
+}
+
+type sigLine struct{ text string }
+
+// signatureLines are the lines of blocks[from:to]; a table is an empty line that stops the
+// search for issuers above a date.
+func signatureLines(blocks []block, from, to int) []sigLine {
+	var out []sigLine
+	for _, b := range blocks[from:to] {
+		switch {
+		case b.table != nil:
+			out = append(out, sigLine{})
+		case len(b.lines) > 0:
+			for _, l := range b.lines {
+				out = append(out, sigLine{l})
+			}
+		default:
+			out = append(out, sigLine{b.text})
+		}
+	}
+	return out
+}
+
+var reTrailingDate = regexp.MustCompile(`^(.*?\p{Han})[ \t\x{3000}]+([0-9０-９〇○零一二三四五六七八九]{4}[ \t\x{3000}]*年.*日)$`)
+
+// signatureLine accepts a line that is a date, or issuers then a date ("三建乡人民政府  2020年6月1日").
+func signatureLine(s string) (date string, issuers []string, ok bool) {
+	if d, ok := parseDateLine(s); ok {
+		return d, nil, true
+	}
+	m := reTrailingDate.FindStringSubmatch(strings.TrimFunc(s, isBlank))
+	if m == nil {
+		return "", nil, false
+	}
+	d, ok := parseDateLine(m[2])
+	if !ok {
+		return "", nil, false
+	}
+	names, ok := splitIssuers(m[1])
+	if !ok {
+		return "", nil, false
+	}
+	return d, names, true
 }

@@ -46,6 +46,13 @@ func guessMeta(blocks []block, sourceName string) meta {
 	}
 	if m.written == "" || len(m.issuers) == 0 {
 		date, signers := readSignature(blocks, h.end, bodyEnd)
+		if date == "" && len(m.attachments) > 0 {
+			// The first "附件：…" was the 附件说明 above the 落款: the attachments follow the 落款.
+			var end int
+			if date, signers, end = signatureAfterNote(blocks, bodyEnd); date != "" {
+				m.attachments, m.warnings = findAttachments(blocks, end)
+			}
+		}
 		if m.written == "" {
 			m.written = date
 		}

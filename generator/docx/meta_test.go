@@ -259,3 +259,67 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// The 落款's date is the 成文日期 wherever Word users put it: a line of its own, after the
+// issuer in the same paragraph (Shift+Enter), on the issuer's line, or after a 附件说明.
+func TestSignatureDate(t *testing.T) {
+	text := []string{"关于开展社区评议的通知", "各社区：", "现通知如下。"}
+	tests := []struct {
+		name        string
+		tail        []block
+		written     string
+		issuers     []string
+		attachments []string // anchors
+	}{
+		{"date on its own line", blocksOf("三建乡人民政府", "2020年6月1日"), "2020-06-01", []string{"三建乡人民政府"}, nil},
+		{"manual line break between issuer and date",
+			[]block{{text: "三建乡人民政府2020年6月1日", lines: []string{"三建乡人民政府", "2020年6月1日"}}}, "2020-06-01", []string{"三建乡人民政府"}, nil},
+		{"two issuers and the date in one paragraph",
+			[]block{{text: "中共三建乡委员会三建乡人民政府二〇二〇年六月一日", lines: []string{"中共三建乡委员会", "三建乡人民政府", "二〇二〇年六月一日"}}},
+			"2020-06-01", []string{"中共三建乡委员会", "三建乡人民政府"}, nil},
+		{"issuer and date on one line", blocksOf("三建乡人民政府　　2020年6月1日"), "2020-06-01", []string{"三建乡人民政府"}, nil},
+		{"附件说明 above the 落款, the attachment after it",
+			blocksOf("附件：社区评议表", "三建乡人民政府", "2020年6月1日", "附件", "社区评议表", "评议内容。"), "2020-06-01", []string{"三建乡人民政府"}, []string{"附件"}},
+		{"a sentence ending in a date is not a 落款", blocksOf("本通知自2020年6月1日起施行。"), "", nil, nil},
+		{"a date after a non-organ is no issuer", blocksOf("请于 2020年6月1日"), "", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := append(blocksOf(text...), tt.tail...)
+			m := guessMeta(blocks, "原文件.docx")
+			if m.written != tt.written || !reflect.DeepEqual(m.issuers, tt.issuers) {
+				t.Errorf("written, issuers = %q %q, want %q %q", m.written, m.issuers, tt.written, tt.issuers)
+			}
+			var anchors []string
+			for _, a := range m.attachments {
+				anchors = append(anchors, a.anchor)
+			}
+			if !reflect.DeepEqual(anchors, tt.attachments) {
+				t.Errorf("attachments %q, want %q (warnings %q)", anchors, tt.attachments, m.warnings)
+			}
+		})
+	}
+}
+
+func TestSignatureWithLineBreakInDocx(t *testing.T) {
+	body := p("关于开展社区评议的通知") + p("各社区：") + p("现通知如下。") +
+		`<w:p><w:pPr><w:jc w:val="right"/></w:pPr>` + r("三建乡人民政府") + `<w:r><w:br/></w:r>` + r("2020年6月1日") + `</w:p>`
+	res := convertFixture(t, fixture{body: body}.bytes(t))
+	for _, want := range []string{"written: 2020-06-01", "issuers: [三建乡人民政府]"} {
+		if !strings.Contains(string(res.Markdown), want) {
+			t.Errorf("front matter lacks %q:\n%s", want, res.Markdown)
+		}
+	}
+}
+
+func FuzzSignatureLine(f *testing.F) {
+	for _, s := range []string{"三建乡人民政府　　2020年6月1日", "2020年6月1日", "中共中央 国务院 二〇一七年六月十二日", "请于 2020年6月1日", "x 0000年日"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, names, ok := signatureLine(s)
+		if ok && len(d) != len("2006-01-02") {
+			t.Errorf("signatureLine(%q) = %q, %q", s, d, names)
+		}
+	})
+}

@@ -22,7 +22,7 @@ type Options struct {
 
 // New returns a goldmark converter. It is safe for concurrent use.
 func New(opts Options) goldmark.Markdown {
-	rendererOpts := []renderer.Option{html.WithXHTML()}
+	rendererOpts := []renderer.Option{html.WithXHTML(), renderer.WithNodeRenderers(util.Prioritized(scrollTables{}, 100))}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	} else {
@@ -37,7 +37,7 @@ func New(opts Options) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(opts.Transformers...),
+			parser.WithASTTransformers(append(opts.Transformers, util.Prioritized(cellClasses{}, 1000))...),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)

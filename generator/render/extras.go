@@ -33,6 +33,32 @@ func (r *Renderer) writeExtras(out afero.Fs, static bool) (int, error) {
 		}
 		n++
 	}
+	robots := "User-agent: *\nAllow: /\n"
+	if r.HasFeeds() {
+		m, err := r.writeFeeds(out)
+		if err != nil {
+			return n, err
+		}
+		n += m
+		robots += "Sitemap: " + r.site.Config.BaseURL + "/sitemap.xml\n"
+	}
+	if err := writeFile(out, "robots.txt", []byte(robots)); err != nil {
+		return n, err
+	}
+	m, err := WriteData(out, r.site)
+	return n + 1 + m, err
+}
+
+// HasFeeds reports whether the site gets RSS feeds and a sitemap. Both need absolute URLs,
+// which only baseURL gives: feed readers and search engines reject relative links, so without
+// it they are left out (and the build warns) rather than published broken.
+func (r *Renderer) HasFeeds() bool { return hasFeeds(r.site) }
+
+func hasFeeds(s *site.Site) bool { return s.Config.BaseURL != "" }
+
+// writeFeeds writes the RSS feeds of the site, of each section and of 最近更新, and the sitemap.
+func (r *Renderer) writeFeeds(out afero.Fs) (int, error) {
+	n := 0
 	feeds := map[string][]*site.Page{"index.xml": r.feedPages(r.site.RegularPages())}
 	for _, sec := range r.site.Sections {
 		feeds[strings.TrimPrefix(sec.Page.URL, "/")+"index.xml"] = r.feedPages(sec.Pages)
@@ -58,15 +84,7 @@ func (r *Renderer) writeExtras(out afero.Fs, static bool) (int, error) {
 	if err := writeFile(out, "sitemap.xml", r.sitemap()); err != nil {
 		return n, err
 	}
-	robots := "User-agent: *\nAllow: /\n"
-	if r.site.Config.BaseURL != "" {
-		robots += "Sitemap: " + r.site.Config.BaseURL + "/sitemap.xml\n"
-	}
-	if err := writeFile(out, "robots.txt", []byte(robots)); err != nil {
-		return n, err
-	}
-	m, err := WriteData(out, r.site)
-	return n + 3 + m, err
+	return n + 1, nil
 }
 
 func (r *Renderer) feedPages(pages []*site.Page) []*site.Page {

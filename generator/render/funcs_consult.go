@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"strconv"
 	"time"
 
 	"github.com/gongkai/gongkai/generator/consult"
@@ -30,13 +29,7 @@ func consultFuncs(now time.Time) template.FuncMap {
 			return consult.SameOrBefore(p.Start, now) && consult.SameOrBefore(now, end)
 		},
 		"baseName": baseName,
-		"ruleText": func(c *consult.Consultation) string {
-			cmp := "超过"
-			if !c.Rule.Strict {
-				cmp = "达到"
-			}
-			return fmt.Sprintf("同意人数%s%s的 %s（即%s %s 人）即为通过", cmp, baseName(c), formatPercent(c.Rule.Threshold), map[bool]string{true: "多于", false: "不少于"}[c.Rule.Strict], trimNumber(c.Threshold()))
-		},
+		"ruleText": (*consult.Consultation).RuleText,
 		"verdict": func(c *consult.Consultation) string {
 			passed, decided := c.Passes()
 			if !decided || c.Tallies == nil {
@@ -77,11 +70,4 @@ func baseName(c *consult.Consultation) string {
 		return c.Electorate.Basis
 	}
 	return "表决人数"
-}
-
-func trimNumber(f float64) string {
-	if f == float64(int64(f)) {
-		return strconv.FormatInt(int64(f), 10)
-	}
-	return strconv.FormatFloat(f, 'f', 1, 64)
 }

@@ -97,7 +97,9 @@ func (r *Renderer) graphJobs() []job {
 			changes = changes[:100]
 		}
 		cv.Data = changes
-		cv.FeedURL = "/changes/index.xml"
+		if r.HasFeeds() {
+			cv.FeedURL = "/changes/index.xml"
+		}
 		cv.Crumbs = []Crumb{home}
 		jobs = append(jobs, job{file: "changes/index.html", layout: "changes", view: cv, always: true})
 		for _, p := range s.Pages {

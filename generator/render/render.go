@@ -209,7 +209,9 @@ func (r *Renderer) listJobs(p *site.Page, pages []*site.Page, layout string) []j
 		v.Page = p
 		v.List = pages[lo:hi]
 		v.Crumbs = r.crumbs(p)
-		v.FeedURL = p.URL + "index.xml"
+		if r.HasFeeds() {
+			v.FeedURL = p.URL + "index.xml"
+		}
 		v.Pager = &Pager{Number: n, Total: total}
 		if n > 1 {
 			v.Pager.PrevURL = pageURL(p.URL, n-1)
@@ -284,6 +286,17 @@ func (r *Renderer) crumbs(p *site.Page) []Crumb {
 		}
 	}
 	return append(out, parts...)
+}
+
+// URLs are the addresses of every HTML page the renderer writes, for checking links to them:
+// /policies/a/, /policies/page/2/, /404.html.
+func (r *Renderer) URLs() map[string]bool {
+	out := map[string]bool{}
+	for _, j := range r.jobs() {
+		u := "/" + strings.TrimSuffix(j.file, "index.html")
+		out[u] = true
+	}
+	return out
 }
 
 // indexFile maps a pretty URL to its file: /a/b/ → a/b/index.html.

@@ -22,7 +22,7 @@ type View struct {
 	Home     *HomeData
 	Data     any // the kind's own payload: *site.Term, *site.Department, *site.CitedDoc, …
 	Query    string
-	FeedURL  string
+	FeedURL  string // the page's own RSS feed; "" when the site has none (no baseURL)
 	Crumbs   []Crumb
 	assetURL func(string) string
 }
@@ -63,6 +63,9 @@ func (v *View) Description() string {
 	}
 	return ""
 }
+
+// HasFeeds reports whether the site publishes RSS feeds, for the templates' links to them.
+func (v *View) HasFeeds() bool { return hasFeeds(v.Site) }
 
 // Canonical is the absolute URL of this page when the site has a base URL.
 func (v *View) Canonical() string {

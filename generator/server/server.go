@@ -81,7 +81,9 @@ func isSearchPath(p string, r *http.Request) bool {
 	case "/api/search", "/search.csv":
 		return true
 	case "/search", "/search/":
-		return r.URL.Query().Has("q")
+		// Any parameter is a search: a filter or date range alone (?type=policy, ?from=…&to=…)
+		// must be answered without JavaScript too, not with the empty search form.
+		return r.URL.RawQuery != ""
 	}
 	return false
 }

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/gongkai/gongkai/generator/config"
+	"github.com/spf13/afero"
+)
+
+// cliText is what the command line says in its own words, in the site's language (site.yaml
+// language: zh-CN, the default, or en), so that staff read one language from start to end.
+type cliText struct{ en bool }
+
+// textFor reads the language of the site in folder source; without a readable site.yaml it is
+// the default, zh-CN.
+func textFor(source string) cliText {
+	cfg, err := config.Load(afero.NewOsFs(), filepath.Join(source, config.FileName))
+	return cliText{en: err == nil && cfg.Language == "en"}
+}
+
+// plural writes n with the English noun in its singular or plural form: 1 result, 2 results.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func (c cliText) built(pages int, kinds string) string {
+	if c.en {
+		return fmt.Sprintf("Built %s (%s)", plural(pages, "page", "pages"), kinds)
+	}
+	return fmt.Sprintf("已生成 %d 个页面（%s）", pages, kinds)
+}
+
+func (c cliText) buildTotals(files, records, warnings int, took string) string {
+	if c.en {
+		return fmt.Sprintf("  %s, %s, %s, in %s", plural(files, "file", "files"), plural(records, "search record", "search records"),
+			plural(warnings, "warning", "warnings"), took)
+	}
+	return fmt.Sprintf("  %d 个文件，%d 条检索记录，%d 条警告，用时 %s", files, records, warnings, took)
+}
+
+// buildFailed heads a failed build's error; note says what became of the output folder
+// (publish.Stage.Note), translated when it is the usual "left unchanged".
+func (c cliText) buildFailed(stopped bool, note string) string {
+	what := "build failed"
+	if stopped {
+		what = "build stopped by a signal"
+	}
+	if !c.en {
+		what = "构建失败"
+		if stopped {
+			what = "构建已被信号中止"
+		}
+		if note == "the previous output was left unchanged" {
+			note = "之前发布的内容保持不变"
+		}
+	}
+	if note == "" {
+		return what
+	}
+	if c.en {
+		return what + "; " + note
+	}
+	return what + "，" + note
+}
+
+func (c cliText) nextChange(when string) string {
+	if c.en {
+		return "  next scheduled change: " + when
+	}
+	return "  下一次定时变化：" + when
+}
+
+func (c cliText) warning() string {
+	if c.en {
+		return "warning: "
+	}
+	return "警告："
+}
+
+// severity names a problem's severity in check's text output; JSON and GitHub output keep the
+// machine words error and warning.
+func (c cliText) severity(s string) string {
+	if c.en {
+		return s
+	}
+	switch s {
+	case "error":
+		return "错误"
+	case "warning":
+		return "警告"
+	}
+	return s
+}
+
+func (c cliText) noProblems() string {
+	if c.en {
+		return "No problems found."
+	}
+	return "没有发现问题。"
+}
+
+func (c cliText) results(n int, query string) string {
+	if c.en {
+		return fmt.Sprintf("%s for %q", plural(n, "result", "results"), query)
+	}
+	return fmt.Sprintf("“%s”：%d 条结果", query, n)
+}
+
+func (c cliText) created(path string) string {
+	if c.en {
+		return fmt.Sprintf("Created %s (a draft: fill in the front matter, then remove `draft: true`)", path)
+	}
+	return fmt.Sprintf("已创建 %s（草稿：填好 front matter 后删去 draft: true）", path)
+}
