@@ -33,7 +33,7 @@ func TestHelperBuildProcess(t *testing.T) {
 // crashSite writes a site whose every page says which version it is.
 func crashSite(t *testing.T, dir, version string, broken bool) {
 	t.Helper()
-	writeOS(t, dir, "site.yaml", "title: 崩溃测试\n")
+	writeOS(t, dir, "site.yaml", "title: 崩溃测试\nbaseURL: https://example.org/\n")
 	writeOS(t, dir, "content/_index.md", "---\ntitle: 首页\n---\n版本"+version+"\n")
 	for _, name := range []string{"a", "b", "c"} {
 		writeOS(t, dir, "content/notes/"+name+".md", "---\ntitle: 笔记"+name+"\ndate: 2024-01-01\n---\n版本"+version+"。\n")
