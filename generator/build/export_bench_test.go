@@ -38,7 +38,7 @@ func BenchmarkStaticExport(b *testing.B) {
 		b.Fatal(err)
 	}
 	dir := filepath.Join(b.TempDir(), "index")
-	_, postings, err := indexPages(dir, s)
+	_, postings, err := indexPages(dir, s, nil, 1)
 	if err != nil {
 		b.Fatal(err)
 	}

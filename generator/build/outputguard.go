@@ -1,0 +1,319 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/generator/privacy"
+	"github.com/gongkai/gongkai/generator/site"
+	"github.com/gongkai/gongkai/search"
+	"github.com/spf13/afero"
+)
+
+// The source guard (privacy.go) reads what staff wrote; this one reads what readers get. Markup,
+// entities, templates and the search index can turn a source that passes into a page that
+// publishes a number: 138<!-- -->12345678, &#49;3812345678, 138**1234**5678, a title repeated
+// into an alt text, a number in a file name. So every file the render writes is scanned as
+// written, in the render's own workers, and the search records before they are indexed; the
+// static packs are made from those records. A finding fails the build before the commit, named
+// by the page source it came from when the number can be found there. Attachments and static/
+// files are checked by the asset checks; only their names are read here.
+
+// outputGuard is the output filesystem of a render, scanning each content file it is given.
+type outputGuard struct {
+	afero.Fs
+	g *guard
+}
+
+// guard holds what the scans found and how to trace it back.
+type guard struct {
+	allow   []string
+	byDir   map[string]*site.Page // output folder ("policies/a") → the page published there
+	byURL   map[string]*site.Page
+	pages   []*site.Page
+	mu      sync.Mutex
+	found   []outputFinding
+	scanned int64 // bytes, for the measurement in the tests
+}
+
+type outputFinding struct {
+	file   string // output path, or "" for a search record
+	record string // the record's ID
+	page   *site.Page
+	name   bool // found in the file's or a folder's name
+	f      privacy.Finding
+}
+
+// newGuard knows every page's allow list: a number one page may show (an office's hotline)
+// appears in listings, feeds and data files too, so the lists apply site-wide.
+func newGuard(all []*site.Page, s *site.Site) *guard {
+	g := &guard{byDir: map[string]*site.Page{}, byURL: map[string]*site.Page{}, pages: all}
+	for _, p := range all {
+		g.allow = append(g.allow, allowList(p)...)
+	}
+	for _, p := range s.Pages {
+		g.byURL[p.URL] = p
+		g.byDir[strings.Trim(p.URL, "/")] = p
+	}
+	return g
+}
+
+// pageOf is the page whose folder holds file, nearest first; files at the top (feeds, data) belong
+// to none but the home page's index.html.
+func (g *guard) pageOf(file string) *site.Page {
+	dir := path.Dir(strings.TrimPrefix(file, "/"))
+	if dir == "." {
+		if path.Base(file) == "index.html" {
+			return g.byDir[""]
+		}
+		return nil
+	}
+	for dir != "." && dir != "/" {
+		if p := g.byDir[dir]; p != nil {
+			return p
+		}
+		dir = path.Dir(dir)
+	}
+	return nil
+}
+
+func (g *guard) add(fs ...outputFinding) {
+	if len(fs) == 0 {
+		return
+	}
+	g.mu.Lock()
+	g.found = append(g.found, fs...)
+	g.mu.Unlock()
+}
+
+// scanFile scans one written file.
+func (g *guard) scanFile(name string, data []byte) {
+	f, ok := privacy.FormatOf(name)
+	if !ok {
+		return
+	}
+	var out []outputFinding
+	for _, fd := range privacy.ScanPublished(data, f, g.allow) {
+		out = append(out, outputFinding{file: strings.TrimPrefix(name, "/"), f: fd})
+	}
+	g.add(out...)
+}
+
+// scanRecords scans the search records before they are indexed, on workers goroutines.
+func (g *guard) scanRecords(records []search.Record, workers int) {
+	var wg sync.WaitGroup
+	chunk := (len(records) + workers - 1) / max(workers, 1)
+	for from := 0; from < len(records); from += max(chunk, 1) {
+		part := records[from:min(from+max(chunk, 1), len(records))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var out []outputFinding
+			for i := range part {
+				out = append(out, g.scanRecord(&part[i])...)
+			}
+			g.add(out...)
+		}()
+	}
+	wg.Wait()
+}
+
+func (g *guard) scanRecord(r *search.Record) []outputFinding {
+	fields := []string{r.Title, r.Body, r.Section, r.DocNumber, r.DocKey, r.Genre, r.Status, r.Level, r.Village, r.URL, r.Anchor}
+	fields = append(append(append(fields, r.Issuers...), r.Topics...), r.Departments...)
+	for _, p := range r.Parts {
+		fields = append(fields, p.Section, p.Anchor)
+	}
+	var out []outputFinding
+	for _, field := range fields {
+		for _, fd := range privacy.Scan([]byte(field), g.allow) {
+			out = append(out, outputFinding{record: r.ID, page: g.byURL[r.URL], f: fd})
+		}
+	}
+	return out
+}
+
+// scanNames scans the name of every file and folder in the output, attachments included.
+func (g *guard) scanNames(out afero.Fs) error {
+	return afero.Walk(out, "/", func(p string, info fs.FileInfo, err error) error {
+		if err != nil || p == "/" {
+			return err
+		}
+		name := filepath.Base(p)
+		for _, fd := range privacy.Scan([]byte(name), g.allow) {
+			g.add(outputFinding{file: filepath.ToSlash(strings.TrimPrefix(p, "/")), name: true, f: fd})
+		}
+		if info.IsDir() && filepath.ToSlash(p) == "/"+IndexPath {
+			return filepath.SkipDir // bleve's own files
+		}
+		return nil
+	})
+}
+
+// errors turns the findings into build errors, each traced to the page source that holds the
+// number when one does.
+func (g *guard) errors(o Options, files *siteFiles) []error {
+	seen := map[string]bool{}
+	var errs []error
+	for _, f := range g.found {
+		where := f.file
+		if f.file == "" {
+			where = "search record " + f.record
+		}
+		p := f.page
+		if p == nil && f.file != "" {
+			p = g.pageOf(f.file)
+		}
+		var msg string
+		if f.name {
+			src := filepath.Join(o.Dest, f.file)
+			if files != nil {
+				for _, a := range files.list {
+					if a.Dest == f.file || strings.HasPrefix(a.Dest, f.file+"/") {
+						src = a.Src
+						break
+					}
+				}
+			}
+			if p != nil && strings.Trim(p.URL, "/") == f.file || src == filepath.Join(o.Dest, f.file) && p != nil {
+				src = p.SrcPath
+			}
+			msg = fmt.Sprintf("%s: 文件名或文件夹名中有未脱敏的%s %s (published as %s); rename it (set `slug:` in the front matter for a page)", src, f.f.Kind, f.f.Masked, f.file)
+		} else if src, line, ok := g.trace(o, p, f.f); ok {
+			msg = fmt.Sprintf("%s:%d: 未脱敏的%s %s 不得公开 (it would be published in %s); mask it (run `gongkai mask %s`) or, for an official number, list it under allow_numbers in the front matter", src, line, f.f.Kind, f.f.Masked, where, src)
+		} else {
+			out := filepath.Join(o.Dest, f.file)
+			if f.file == "" {
+				out = where
+			}
+			msg = fmt.Sprintf("%s:%d:%d: 未脱敏的%s %s 不得公开; no page source holds it as written: find where it comes from (site.yaml, a data file, the theme) and mask it", out, f.f.Line, f.f.Col, f.f.Kind, f.f.Masked)
+		}
+		if !seen[msg] {
+			seen[msg] = true
+			errs = append(errs, fmt.Errorf("%s", msg))
+		}
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	return errs
+}
+
+// trace finds the source line of a finding: in the page the file belongs to, else in any page.
+// Sources are compared by their digits only, after entities are decoded, so that a number split
+// by markup or separators is found where it was written.
+func (g *guard) trace(o Options, p *site.Page, f privacy.Finding) (string, int, bool) {
+	key := findingDigits(f.Raw)
+	if len(key) < 11 {
+		return "", 0, false
+	}
+	if p != nil {
+		if line, ok := findDigits(o.SrcFs, p.SrcPath, key); ok {
+			return p.SrcPath, line, true
+		}
+	}
+	for _, q := range g.pages {
+		if q == p || q.SrcPath == "" {
+			continue
+		}
+		if line, ok := findDigits(o.SrcFs, q.SrcPath, key); ok {
+			return q.SrcPath, line, true
+		}
+	}
+	return "", 0, false
+}
+
+// findingDigits are the digits a source must hold: a number in scientific notation is traced by
+// its mantissa.
+func findingDigits(raw string) string {
+	if i := strings.IndexAny(raw, "eE"); i > 0 {
+		raw = raw[:i]
+	}
+	var b strings.Builder
+	for _, r := range raw {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= '０' && r <= '９':
+			b.WriteRune(r - '０' + '0')
+		}
+	}
+	return b.String()
+}
+
+// findDigits says on which line of a source file the digits of key start, reading the file's
+// text with its markup's entities decoded and everything but digits left out.
+func findDigits(fsys afero.Fs, name, key string) (int, bool) {
+	data, err := afero.ReadFile(fsys, name)
+	if err != nil {
+		return 0, false
+	}
+	text, origin := privacy.Plain(data, privacy.HTML)
+	var digits []byte
+	var at []int
+	for i := 0; i < len(text); {
+		r, w := rune(text[i]), 1
+		if r >= 0x80 {
+			r, w = utf8.DecodeRune(text[i:])
+		}
+		switch {
+		case r >= '0' && r <= '9':
+			digits, at = append(digits, byte(r)), append(at, i)
+		case r >= '０' && r <= '９':
+			digits, at = append(digits, byte(r-'０'+'0')), append(at, i)
+		}
+		i += w
+	}
+	k := bytes.Index(digits, []byte(key))
+	if k < 0 {
+		return 0, false
+	}
+	off := min(origin(at[k]), len(data))
+	return bytes.Count(data[:off], []byte{'\n'}) + 1, true
+}
+
+// Create and OpenFile hand out files that are scanned when closed.
+func (o outputGuard) Create(name string) (afero.File, error) {
+	return o.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o666)
+}
+
+func (o outputGuard) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	f, err := o.Fs.OpenFile(name, flag, perm)
+	if err != nil || flag&(os.O_WRONLY|os.O_RDWR) == 0 {
+		return f, err
+	}
+	if _, ok := privacy.FormatOf(name); !ok {
+		return f, nil
+	}
+	return &guardedFile{File: f, g: o.g, name: name}, nil
+}
+
+// guardedFile keeps a copy of what is written to it, to scan it whole on Close.
+type guardedFile struct {
+	afero.File
+	g    *guard
+	name string
+	buf  []byte
+}
+
+func (f *guardedFile) Write(p []byte) (int, error) {
+	f.buf = append(f.buf, p...)
+	return f.File.Write(p)
+}
+
+func (f *guardedFile) WriteString(s string) (int, error) {
+	f.buf = append(f.buf, s...)
+	return f.File.WriteString(s)
+}
+
+func (f *guardedFile) Close() error {
+	f.g.scanFile(f.name, f.buf)
+	f.buf = nil
+	return f.File.Close()
+}
