@@ -39,6 +39,7 @@ type guard struct {
 	byDir   map[string]*site.Page // output folder ("policies/a") → the page published there
 	byURL   map[string]*site.Page
 	pages   []*site.Page
+	refuse  bool // serve --watch writes into the live site: a file with a finding is not written
 	mu      sync.Mutex
 	found   []outputFinding
 	scanned int64 // bytes, for the measurement in the tests
@@ -94,18 +95,22 @@ func (g *guard) add(fs ...outputFinding) {
 	g.mu.Unlock()
 }
 
-// scanFile scans one written file.
-func (g *guard) scanFile(name string, data []byte) {
+// scanFile scans one written file and says whether it found anything.
+func (g *guard) scanFile(name string, data []byte) bool {
 	f, ok := privacy.FormatOf(name)
 	if !ok {
-		return
+		return false
 	}
 	var out []outputFinding
 	for _, fd := range privacy.ScanPublished(data, f, g.allow) {
 		out = append(out, outputFinding{file: strings.TrimPrefix(name, "/"), f: fd})
 	}
 	g.add(out...)
+	return len(out) > 0
 }
+
+// errRefused is what a refusing guard's Close returns; the findings are reported by errors.
+var errRefused = fmt.Errorf("未脱敏的个人信息不得公开 (personal data withheld)")
 
 // scanRecords scans the search records before they are indexed, on workers goroutines.
 func (g *guard) scanRecords(records []search.Record, workers int) {
@@ -291,13 +296,14 @@ func (o outputGuard) OpenFile(name string, flag int, perm os.FileMode) (afero.Fi
 	if _, ok := privacy.FormatOf(name); !ok {
 		return f, nil
 	}
-	return &guardedFile{File: f, g: o.g, name: name}, nil
+	return &guardedFile{File: f, g: o.g, fs: o.Fs, name: name}, nil
 }
 
 // guardedFile keeps a copy of what is written to it, to scan it whole on Close.
 type guardedFile struct {
 	afero.File
 	g    *guard
+	fs   afero.Fs
 	name string
 	buf  []byte
 }
@@ -313,7 +319,20 @@ func (f *guardedFile) WriteString(s string) (int, error) {
 }
 
 func (f *guardedFile) Close() error {
-	f.g.scanFile(f.name, f.buf)
+	found := f.g.scanFile(f.name, f.buf)
 	f.buf = nil
+	if found && f.g.refuse {
+		_ = f.File.Truncate(0)
+		_ = f.File.Close()
+		_ = f.fs.Remove(f.name)
+		return errRefused
+	}
 	return f.File.Close()
+}
+
+// findings says whether anything was found so far.
+func (g *guard) findings() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.found) > 0
 }

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -22,5 +24,35 @@ func TestOutputGuard(t *testing.T) {
 				t.Errorf("the error shows the number: %v", s.err)
 			}
 		})
+	}
+}
+
+// serve --watch writes into the live site: an edit that renders a number whole is refused and
+// the page stays as it was.
+func TestOutputGuardIncremental(t *testing.T) {
+	dir := t.TempDir()
+	writeOS(t, dir, "site.yaml", "title: 增量\n")
+	writeOS(t, dir, "content/notes/n.md", "---\ntitle: 笔记一\ndate: 2024-01-01\n---\n旧文。\n")
+	sess, _, err := NewSession(Options{Source: dir, Now: testNow, NoIndex: true, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeOS(t, dir, "content/notes/n.md", "---\ntitle: 笔记一\ndate: 2024-01-01\n---\n电话 138<!-- -->12345678。\n")
+	_, _, err = sess.Rebuild([]string{filepath.Join(dir, "content/notes/n.md")})
+	if err == nil || !strings.Contains(err.Error(), "n.md:5: 未脱敏的手机号") {
+		t.Fatalf("want the edit refused naming n.md:5, got %v", err)
+	}
+	filepath.Walk(filepath.Join(dir, "public"), func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			b, _ := os.ReadFile(p)
+			if strings.Contains(string(b), "138<!-- -->12345678") || strings.Contains(string(b), "12345678") {
+				t.Errorf("%s holds the number", p)
+			}
+		}
+		return nil
+	})
+	page, _ := os.ReadFile(filepath.Join(dir, "public/notes/n/index.html"))
+	if !strings.Contains(string(page), "旧文") {
+		t.Error("the refused edit replaced the published page")
 	}
 }

@@ -47,6 +47,9 @@ func contextAt(text []byte, start, end int) context {
 // matchToken tries, at each group, the longest run of whole groups that a
 // detector accepts, and moves past it.
 func matchToken(text []byte, t *token) []match {
+	if len(t.digits) < 9 {
+		return nil // shorter than any personal number, even half-masked or in scientific notation
+	}
 	if m, ok := scientific(text, t); ok {
 		return []match{m}
 	}
@@ -72,6 +75,13 @@ func matchToken(text []byte, t *token) []match {
 func longestMatch(text []byte, t *token, a int) (match, int, bool) {
 	last := len(t.groups) - 1
 	for b := min(a+5, last); b >= a; b-- {
+		n := 0
+		for _, g := range t.groups[a : b+1] {
+			n += len(g.digits)
+		}
+		if n < 11 || n > 19 || n == 12 || n == 14 {
+			continue // no personal number has this many digits
+		}
 		start, end := t.groups[a].start, t.groups[b].end
 		c := contextAt(text, start, end)
 		if kind, plus := classify(t.groups[a:b+1], c); kind != "" {
@@ -170,6 +180,9 @@ func beforeUnit(c context) bool {
 // to 17 digits and are followed by mask characters filling 18 places.
 func halfMasked(text []byte, t *token, out []match) []match {
 	n := len(t.groups)
+	if len(t.groups[n-1].digits) < 8 || t.end >= len(text) || text[t.end] < 0x80 && text[t.end] != '*' && text[t.end] != ' ' && text[t.end] != '\t' {
+		return out
+	}
 	k := skipSeparators(text, t.end)
 	stars, end := 0, k
 	for end < len(text) {

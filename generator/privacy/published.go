@@ -160,6 +160,8 @@ var inlineTags = map[string]bool{
 func plainMarkup(data []byte) mapped {
 	var m, tail mapped
 	m.out = make([]byte, 0, len(data))
+	// A mark per tag and entity: counted first so that the slice never grows.
+	m.marks = make([]mark, 0, 1+bytes.Count(data, []byte{'<'})*2+bytes.Count(data, []byte{'&'}))
 	m.from(0)
 	i := 0
 	for i < len(data) {
