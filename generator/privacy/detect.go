@@ -84,7 +84,7 @@ func longestMatch(text []byte, t *token, a int) (match, int, bool) {
 		}
 		start, end := t.groups[a].start, t.groups[b].end
 		c := contextAt(text, start, end)
-		if kind, plus := classify(t.groups[a:b+1], c); kind != "" {
+		if kind, plus := classify(t.groups[a:b+1], c); kind != "" && !inHexWord(text, start, end) {
 			if plus {
 				_, w := runeBefore(text, start)
 				start -= w
@@ -278,4 +278,20 @@ func scientific(text []byte, t *token) (match, bool) {
 		return match{}, false
 	}
 	return m, true
+}
+
+// inHexWord: a git commit hash or a checksum (3f9a13812345678c…) holds digit runs by chance; a
+// word of 20 or more hex digits with a letter among them is one of those.
+func inHexWord(text []byte, start, end int) bool {
+	isHex := func(b byte) bool { return b-'0' <= 9 || b-'a' < 6 || b-'A' < 6 }
+	letter := false
+	for start > 0 && isHex(text[start-1]) {
+		start--
+		letter = letter || text[start] > '9'
+	}
+	for end < len(text) && isHex(text[end]) {
+		letter = letter || text[end] > '9'
+		end++
+	}
+	return letter && end-start >= 20
 }

@@ -127,6 +127,8 @@ func TestScanPhone(t *testing.T) {
 		{"scientific notation", "1.3812345678e+10", "手机号:1.3812345678e+10"},
 		{"scientific notation, lossy", "1.38123E+10", ""},
 		{"ip-like", "192.168.100.200", ""},
+		{"inside a commit hash", "#3f9a13812345678c0d2e4f6a8b0c2d4e6f8a0b2c", ""},
+		{"after a short word", "ab13812345678", "手机号:13812345678"},
 		{"version", "v1.38.1234.5678", ""},
 		{"round amounts in a row", "标准 150 2000 3000", ""},
 	})
