@@ -164,50 +164,94 @@ func (g *guard) scanNames(out afero.Fs) error {
 }
 
 // errors turns the findings into build errors, each traced to the page source that holds the
-// number when one does.
+// number when one does; a number published in several files is one error naming the first.
 func (g *guard) errors(o Options, files *siteFiles) []error {
-	seen := map[string]bool{}
-	var errs []error
-	for _, f := range g.found {
-		where := f.file
-		if f.file == "" {
-			where = "search record " + f.record
+	type key struct{ where, kind, masked string }
+	var order []key
+	outputs := map[key][]string{}
+	// A page's own files first: a number a listing or feed repeats is then reported once, at the
+	// page it comes from.
+	found := append([]outputFinding(nil), g.found...)
+	pageOf := func(f outputFinding) *site.Page {
+		if f.page == nil && f.file != "" {
+			return g.pageOf(f.file)
 		}
-		p := f.page
-		if p == nil && f.file != "" {
-			p = g.pageOf(f.file)
+		return f.page
+	}
+	sort.SliceStable(found, func(i, j int) bool { return pageOf(found[i]) != nil && pageOf(found[j]) == nil })
+	traced := map[string]key{} // digits → where they were first traced
+	for _, f := range found {
+		out := f.file
+		if f.file == "" {
+			out = "search record " + f.record
+		}
+		p := pageOf(f)
+		digits := findingDigits(f.f.Raw)
+		if k, ok := traced[digits]; ok && !f.name && p == nil {
+			outputs[k] = append(outputs[k], out)
+			continue
+		}
+		var where string
+		switch {
+		case f.name:
+			where = g.nameSource(o, p, f.file, files)
+		default:
+			if src, line, ok := g.trace(o, p, f.f); ok {
+				where = fmt.Sprintf("%s:%d", src, line)
+			} else if f.file != "" {
+				where = fmt.Sprintf("%s:%d:%d", filepath.Join(o.Dest, f.file), f.f.Line, f.f.Col)
+			} else {
+				where = out
+			}
+		}
+		k := key{where, f.f.Kind, f.f.Masked}
+		if f.name {
+			k.kind = "name:" + k.kind
+		}
+		if _, ok := outputs[k]; !ok {
+			order = append(order, k)
+		}
+		if _, ok := traced[digits]; !ok && !f.name {
+			traced[digits] = k
+		}
+		outputs[k] = append(outputs[k], out)
+	}
+	var errs []error
+	for _, k := range order {
+		outs := outputs[k]
+		sort.Strings(outs)
+		in := outs[0]
+		if len(outs) > 1 {
+			in = fmt.Sprintf("%s and %d more", outs[0], len(outs)-1)
 		}
 		var msg string
-		if f.name {
-			src := filepath.Join(o.Dest, f.file)
-			if files != nil {
-				for _, a := range files.list {
-					if a.Dest == f.file || strings.HasPrefix(a.Dest, f.file+"/") {
-						src = a.Src
-						break
-					}
-				}
-			}
-			if p != nil && strings.Trim(p.URL, "/") == f.file || src == filepath.Join(o.Dest, f.file) && p != nil {
-				src = p.SrcPath
-			}
-			msg = fmt.Sprintf("%s: 文件名或文件夹名中有未脱敏的%s %s (published as %s); rename it (set `slug:` in the front matter for a page)", src, f.f.Kind, f.f.Masked, f.file)
-		} else if src, line, ok := g.trace(o, p, f.f); ok {
-			msg = fmt.Sprintf("%s:%d: 未脱敏的%s %s 不得公开 (it would be published in %s); mask it (run `gongkai mask %s`) or, for an official number, list it under allow_numbers in the front matter", src, line, f.f.Kind, f.f.Masked, where, src)
-		} else {
-			out := filepath.Join(o.Dest, f.file)
-			if f.file == "" {
-				out = where
-			}
-			msg = fmt.Sprintf("%s:%d:%d: 未脱敏的%s %s 不得公开; no page source holds it as written: find where it comes from (site.yaml, a data file, the theme) and mask it", out, f.f.Line, f.f.Col, f.f.Kind, f.f.Masked)
+		switch {
+		case strings.HasPrefix(k.kind, "name:"):
+			msg = fmt.Sprintf("%s: 文件名或文件夹名中有未脱敏的%s %s (published as %s); rename it, or set `slug:` in the front matter of a page", k.where, strings.TrimPrefix(k.kind, "name:"), k.masked, in)
+		case strings.Contains(k.where, ":") && !strings.HasPrefix(k.where, filepath.Join(o.Dest, "")+string(filepath.Separator)) && !strings.HasPrefix(k.where, "search record "):
+			msg = fmt.Sprintf("%s: 未脱敏的%s %s 不得公开 (as rendered it would be published in %s); write it masked (%s): markup, entities or separators around the digits do not hide it, or, for an official number, list it under allow_numbers in the front matter", k.where, k.kind, k.masked, in, k.masked)
+		default:
+			msg = fmt.Sprintf("%s: 未脱敏的%s %s 不得公开 (in %s); no page source holds it as written: find where it comes from (site.yaml, a data file, the theme) and mask it", k.where, k.kind, k.masked, in)
 		}
-		if !seen[msg] {
-			seen[msg] = true
-			errs = append(errs, fmt.Errorf("%s", msg))
-		}
+		errs = append(errs, fmt.Errorf("%s", msg))
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs
+}
+
+// nameSource is the source whose name published the number: an attachment, or a page.
+func (g *guard) nameSource(o Options, p *site.Page, file string, files *siteFiles) string {
+	if files != nil {
+		for _, a := range files.list {
+			if a.Dest == file || strings.HasPrefix(a.Dest, file+"/") {
+				return a.Src
+			}
+		}
+	}
+	if p != nil && p.SrcPath != "" {
+		return p.SrcPath
+	}
+	return filepath.Join(o.Dest, file)
 }
 
 // trace finds the source line of a finding: in the page the file belongs to, else in any page.
