@@ -101,9 +101,16 @@ func (g *guard) scanFile(name string, data []byte) bool {
 	if !ok {
 		return false
 	}
+	file := strings.TrimPrefix(name, "/")
+	if dir, base := path.Split(file); strings.HasPrefix(base, ".tmp-") {
+		// serve --watch writes to a temporary name first (render.atomicFs): name the real file.
+		if _, real, ok := strings.Cut(base[len(".tmp-"):], "-"); ok {
+			file = dir + real
+		}
+	}
 	var out []outputFinding
 	for _, fd := range privacy.ScanPublished(data, f, g.allow) {
-		out = append(out, outputFinding{file: strings.TrimPrefix(name, "/"), f: fd})
+		out = append(out, outputFinding{file: file, f: fd})
 	}
 	g.add(out...)
 	return len(out) > 0

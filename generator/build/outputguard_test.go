@@ -39,7 +39,7 @@ func TestOutputGuardIncremental(t *testing.T) {
 	}
 	writeOS(t, dir, "content/notes/n.md", "---\ntitle: 笔记一\ndate: 2024-01-01\n---\n电话 138<!-- -->12345678。\n")
 	_, _, err = sess.Rebuild([]string{filepath.Join(dir, "content/notes/n.md")})
-	if err == nil || !strings.Contains(err.Error(), "n.md:5: 未脱敏的手机号") {
+	if err == nil || !strings.Contains(err.Error(), "n.md:5: 未脱敏的手机号") || !strings.Contains(err.Error(), "published in notes/n/index.html") {
 		t.Fatalf("want the edit refused naming n.md:5, got %v", err)
 	}
 	filepath.Walk(filepath.Join(dir, "public"), func(p string, info os.FileInfo, err error) error {
