@@ -19,6 +19,7 @@ const (
 	HTML               // markup: entities decoded, tags and comments dropped
 	XML                // RSS, Atom, sitemap: markup whose text is often escaped HTML itself
 	JSON               // string escapes decoded, then read as markup (fields may hold HTML)
+	Markdown           // a page source: read as markup, and emphasis, code and escapes between digits dropped
 )
 
 // FormatOf says how a published file of this name is read, and ok is false
@@ -53,6 +54,10 @@ func Plain(data []byte, f Format) (text []byte, origin func(int) int) {
 	case XML:
 		first := plainMarkup(data)
 		second := plainMarkup(first.out)
+		return second.out, func(off int) int { return first.origin(second.origin(off)) }
+	case Markdown:
+		first := plainMarkup(data)
+		second := dropEmphasis(first.out)
 		return second.out, func(off int) int { return first.origin(second.origin(off)) }
 	case JSON:
 		first := unescapeJSON(data)
@@ -439,3 +444,34 @@ func hex4(s []byte) (rune, bool) {
 	}
 	return r, true
 }
+
+// dropEmphasis removes what Markdown turns into markup between two digits, as 138**1234**5678,
+// 138`1234`5678, 138\_1234: a reader sees 13812345678.
+func dropEmphasis(text []byte) mapped {
+	var m mapped
+	m.out = make([]byte, 0, len(text))
+	m.from(0)
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if !isEmphasisByte(c) || i == 0 || text[i-1]-'0' > 9 {
+			m.out = append(m.out, c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && j-i < 6 && isEmphasisByte(text[j]) {
+			j++
+		}
+		if j < len(text) && text[j]-'0' <= 9 {
+			m.from(j)
+			i = j
+			continue
+		}
+		m.out = append(m.out, text[i:j]...)
+		i = j
+	}
+	return m
+}
+
+func isEmphasisByte(c byte) bool { return c == '*' || c == '_' || c == '`' || c == '~' || c == '\\' }

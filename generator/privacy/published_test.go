@@ -33,6 +33,10 @@ func TestScanPublished(t *testing.T) {
 		{"paragraphs stay apart", HTML, "<p>138</p><p>1234 5678</p>", ""},
 		{"amounts and dates", HTML, "<td>1,160.00</td><td>2018-08-22</td><td>昆发〔2018〕14号</td>", ""},
 		{"index number", HTML, "<dd>11530100MB0T000000/2018-00014</dd>", ""},
+		{"markdown emphasis", Markdown, "电话 138**1234**5678、139`1234`5678、137\\_1234\\_5678", "手机号:13812345678,手机号:13912345678,手机号:13712345678"},
+		{"markdown comment", Markdown, "电话 138<!-- -->12345678", "手机号:13812345678"},
+		{"markdown masked stays masked", Markdown, "| 138****5678 | 500230********123X | 6222 **** **** 7894 |", ""},
+		{"markdown arithmetic", Markdown, "面积 3*4 平方米，2*3=6", ""},
 		{"a < b is text", HTML, "<p>3 < 4 and 13812345678</p>", "手机号:13812345678"},
 		{"lone ampersand", HTML, "<p>A&B 13812345678</p>", "手机号:13812345678"},
 	} {
@@ -78,7 +82,7 @@ func FuzzPlain(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, fm := range []Format{Text, HTML, XML, JSON} {
+		for _, fm := range []Format{Text, HTML, XML, JSON, Markdown} {
 			text, origin := Plain([]byte(s), fm)
 			for off := 0; off <= len(text); off += 1 + len(text)/8 {
 				if o := origin(off); o < 0 || o > len(s)+12 {
