@@ -15,11 +15,11 @@ type Format int
 
 // Formats of published files.
 const (
-	Text Format = iota // plain text, CSV, TSV: read as it is
-	HTML               // markup: entities decoded, tags and comments dropped
-	XML                // RSS, Atom, sitemap: markup whose text is often escaped HTML itself
-	JSON               // string escapes decoded, then read as markup (fields may hold HTML)
-	Markdown           // a page source: read as markup, and emphasis, code and escapes between digits dropped
+	Text     Format = iota // plain text, CSV, TSV: read as it is
+	HTML                   // markup: entities decoded, tags and comments dropped
+	XML                    // RSS, Atom, sitemap: markup whose text is often escaped HTML itself
+	JSON                   // string escapes decoded, then read as markup (fields may hold HTML)
+	Markdown               // a page source: read as markup, and emphasis, code and escapes between digits dropped
 )
 
 // FormatOf says how a published file of this name is read, and ok is false
