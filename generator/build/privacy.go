@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/gongkai/gongkai/generator/privacy"
 	"github.com/gongkai/gongkai/generator/site"
@@ -39,13 +38,24 @@ func markupNearDigits(src []byte) bool {
 	if bytes.Contains(src, []byte("&#")) {
 		return true
 	}
-	for i := 1; i < len(src); i++ {
-		a, b := src[i-1], src[i]
-		if a-'0' <= 9 && strings.IndexByte("<&*_`~\\", b) >= 0 || b-'0' <= 9 && strings.IndexByte(">;*_`~", a) >= 0 {
+	for i, c := range src {
+		if c-'0' > 9 {
+			continue
+		}
+		if i > 0 && beforeDigit[src[i-1]] || i+1 < len(src) && afterDigit[src[i+1]] {
 			return true
 		}
 	}
 	return false
+}
+
+var afterDigit, beforeDigit = byteSet("<&*_`~\\"), byteSet(">;*_`~")
+
+func byteSet(s string) (set [256]bool) {
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
 }
 
 func allowList(p *site.Page) []string {
