@@ -129,18 +129,19 @@ func run(opts Options) (*Report, *state, error) {
 	var (
 		wg       sync.WaitGroup
 		indexErr error
+		g        = newGuard(st.pages, s)
 	)
 	if !opts.NoIndex {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rep.Records, rep.IndexDir, indexErr = writeIndex(opts, stage, s)
+			rep.Records, rep.IndexDir, indexErr = writeIndex(opts, stage, s, g)
 			if indexErr == nil {
 				indexErr = opts.Context.Err()
 			}
 		}()
 	}
-	files, err := r.Render(stage.Fs())
+	files, err := r.Render(outputGuard{stage.Fs(), g})
 	wg.Wait()
 	if ctxErr := opts.Context.Err(); ctxErr != nil {
 		return rep, nil, ctxErr // not one "context canceled" per file the stage refused
@@ -156,6 +157,12 @@ func run(opts Options) (*Report, *state, error) {
 		return rep, nil, err
 	}
 	rep.Files = files + len(st.files.list)
+	if err := g.scanNames(stage.Fs()); err != nil {
+		return rep, nil, err
+	}
+	if errs := g.errors(opts, st.files); len(errs) > 0 {
+		return rep, nil, Errors(errs)
+	}
 	if err := stage.Commit(); err != nil {
 		return rep, nil, err
 	}

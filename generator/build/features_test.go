@@ -124,8 +124,11 @@ func TestPersonalDataGuard(t *testing.T) {
 	if s.err == nil || !strings.Contains(s.err.Error(), "now.md:13:") || strings.Contains(s.err.Error(), "11010519491231002X") {
 		t.Errorf("a valid ID number must fail the build naming file:line and masking the number, got %v", s.err)
 	}
+	// A wrong check digit is a typo in someone's ID: region and birth date still point at them.
 	wrongCheck := strings.Replace(disclosureSite, "500230********123X", "110105194912310021", 1)
-	buildTxtar(t, wrongCheck).ok()
+	if s := buildTxtar(t, wrongCheck); s.err == nil {
+		t.Error("an ID with a wrong check digit must fail the build")
+	}
 	mobile := strings.Replace(disclosureSite, "138****5678", "13812345678", 1)
 	if s := buildTxtar(t, mobile); s.err == nil {
 		t.Error("an unmasked mobile number must fail the build")

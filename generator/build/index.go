@@ -25,7 +25,7 @@ const StaticPath = "_search/static"
 // writeIndex writes the bleve index of the site's published pages. bleve does its own file
 // I/O, so on an OS filesystem it writes straight into the stage; otherwise it writes to a
 // temporary folder that is then copied into the output filesystem.
-func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, error) {
+func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int, string, error) {
 	dir := filepath.Join(stage.Dir(), IndexPath)
 	onOS := publish.IsOS(opts.DstFs)
 	if !onOS {
@@ -38,7 +38,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 	} else if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return 0, "", err
 	}
-	n, postings, err := indexPages(opts.Context, dir, s)
+	n, postings, err := indexPages(opts.Context, dir, s, g, opts.Workers)
 	if err != nil {
 		return n, "", err
 	}
@@ -61,8 +61,9 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 
 // indexPages writes the bleve index of the site's published pages into dir
 // and returns how many records it holds and the postings the index writer
-// kept for the static export.
-func indexPages(ctx context.Context, dir string, s *site.Site) (int, map[string]*zapwrite.Postings, error) {
+// kept for the static export. g, when not nil, scans the records for personal numbers first:
+// the index and the static packs publish every stored field.
+func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int) (int, map[string]*zapwrite.Postings, error) {
 	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s)})
 	if err != nil {
 		return 0, nil, err
@@ -84,6 +85,9 @@ func indexPages(ctx context.Context, dir string, s *site.Site) (int, map[string]
 		records = append(records, pageRecords(p)...)
 	}
 	slices.SortFunc(records, func(a, b search.Record) int { return strings.Compare(a.ID, b.ID) })
+	if g != nil {
+		g.scanRecords(records, workers)
+	}
 	n := 0
 	for _, r := range records {
 		if n%256 == 0 && ctx.Err() != nil {

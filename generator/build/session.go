@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"github.com/gongkai/gongkai/generator/privacy"
 	"path/filepath"
 	"strings"
 	"time"
@@ -289,7 +290,18 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 	}
 	r := s.r.WithSite(newSite)
 	out := afero.NewBasePathFs(st.opts.DstFs, st.opts.Dest)
-	written, removed, err := r.RenderChanged(out, s.r, ch)
+	g := newGuard(next, newSite)
+	g.refuse = true // no stage here: a file with a finding is never written
+	written, removed, err := r.RenderChanged(outputGuard{out, g}, s.r, ch)
+	for _, w := range written {
+		for _, fd := range privacy.Scan([]byte(w), g.allow) {
+			g.add(outputFinding{file: w, name: true, f: fd})
+			_ = out.Remove("/" + w)
+		}
+	}
+	if g.findings() {
+		return nil, Errors(g.errors(st.opts, st.files))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -312,6 +324,9 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 		for p := range ch.New {
 			urls = append(urls, p.URL)
 			records = append(records, pageRecords(p)...)
+		}
+		if g.scanRecords(records, st.opts.Workers); g.findings() {
+			return nil, Errors(g.errors(st.opts, st.files))
 		}
 		if err := s.Index.Update(urls, records); err != nil {
 			return nil, fmt.Errorf("updating the search index: %v", err)

@@ -1,17 +1,35 @@
 package privacy
 
-// isIDShape: 18 characters in one run, or written 6-8-4 (region, birth date, sequence).
-func isIDShape(shape []int) bool {
-	return equalShape(shape, 18) || equalShape(shape, 6, 8, 4)
+// isIDShape says whether 18 characters are an ID number as grouped. With a
+// right check character any grouping counts: a random number passes region,
+// birth date and check together about once in 30,000. With a wrong one (a
+// typo, or an ID stored by Excel with its last digits lost) region and birth
+// date still point at one person, but only the groupings people use for IDs
+// are read that way: 18 in one run, 6-8-4, 6-4-4-4, 4-4-4-4-2.
+func isIDShape(shape []int, s string) bool {
+	if validID(s) {
+		for _, n := range shape {
+			if n < 2 {
+				return false
+			}
+		}
+		return true
+	}
+	return looksLikeID(s) && (equalShape(shape, 18) || equalShape(shape, 6, 8, 4) || equalShape(shape, 6, 4, 4, 4) || equalShape(shape, 4, 4, 4, 4, 2))
 }
 
 // validID checks an 18-character ID number: region, birth date and the
 // ISO 7064 MOD 11-2 check character. A random 18-digit number fails.
 func validID(s string) bool {
-	if len(s) != 18 || !allDigits(s[:17]) {
+	return looksLikeID(s) && idCheckChar(s[:17]) == s[17]
+}
+
+// looksLikeID checks region and birth date only.
+func looksLikeID(s string) bool {
+	if len(s) != 18 || !allDigits(s[:17]) || !(s[17] == 'X' || s[17] >= '0' && s[17] <= '9') {
 		return false
 	}
-	return validRegion(s[:2]) && validDate(s[6:14]) && idCheckChar(s[:17]) == s[17]
+	return validRegion(s[:2]) && validDate(s[6:14])
 }
 
 // validOldID checks a 15-digit ID (before 1999): no check digit, so region and

@@ -3,8 +3,26 @@ package privacy
 import "strings"
 
 // MaskID keeps the region (first 6) and the last 4 characters of an ID number,
-// as lists of 低保 recipients are published: 500230********123X.
-func MaskID(s string) string { return maskPositions(s, 6, 4) }
+// as lists of 低保 recipients are published: 500230********123X. The birth
+// date (digits 7-14; 7-12 in a 15-digit ID, of which the last 3 are kept) is
+// always hidden, also when the clerk had masked only the end
+// (51072319900101**** becomes 510723************).
+func MaskID(s string) string {
+	if positions(s) == 15 {
+		return maskPositions(s, 6, 3)
+	}
+	return maskPositions(s, 6, 4)
+}
+
+func positions(s string) int {
+	n := 0
+	for _, r := range s {
+		if isPosition(r) {
+			n++
+		}
+	}
+	return n
+}
 
 // MaskPhone keeps the first 3 and last 4 digits of a mobile: 138****5678.
 // A leading 86 / +86 is kept as written.
@@ -33,13 +51,49 @@ func MaskText(s string) (string, int) {
 		last := 0
 		for _, m := range matches {
 			b.WriteString(s[last:m.start])
-			b.WriteString(mask(m.kind, s[m.start:m.end]))
+			b.WriteString(maskMatch(m, s[m.start:m.end]))
 			last = m.end
 		}
 		b.WriteString(s[last:])
 		s = b.String()
 		total += len(matches)
 	}
+}
+
+func maskMatch(m match, raw string) string {
+	if m.sci {
+		return maskScientific(m.kind, raw)
+	}
+	return mask(m.kind, raw)
+}
+
+// maskScientific keeps what MaskID, MaskPhone and MaskCard keep at the head
+// of the number and hides the rest of the mantissa; the exponent stays, so
+// that the cell still reads as the number it was.
+func maskScientific(kind, raw string) string {
+	head := 6
+	switch kind {
+	case KindPhone:
+		head = 3
+	case KindCard:
+		head = 4
+	}
+	var b strings.Builder
+	n := 0
+	for i, r := range raw {
+		if r == 'e' || r == 'E' {
+			b.WriteString(raw[i:])
+			break
+		}
+		if digitValue(r) >= 0 {
+			n++
+			if n > head {
+				r = '*'
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func mask(kind, raw string) string {
@@ -56,12 +110,7 @@ func mask(kind, raw string) string {
 // and last tail, keeping separators. A * already there holds its place, so
 // masking twice changes nothing. Short numbers are masked entirely.
 func maskPositions(s string, head, tail int) string {
-	n := 0
-	for _, r := range s {
-		if isPosition(r) {
-			n++
-		}
-	}
+	n := positions(s)
 	if n <= head+tail {
 		head, tail = 0, 0
 	}
@@ -82,7 +131,7 @@ func maskPositions(s string, head, tail int) string {
 	return b.String()
 }
 
-func isPosition(r rune) bool { return digitValue(r) >= 0 || isX(r) || r == '*' }
+func isPosition(r rune) bool { return digitValue(r) >= 0 || isX(r) || isMaskChar(r) }
 
 // digitsOf is s's digits in ASCII, and an ID's X, without anything else.
 func digitsOf(s string) string {

@@ -15,7 +15,8 @@ func TestMaskFunctions(t *testing.T) {
 		{"ID 18", MaskID, "500230199003071233", "500230********1233"},
 		{"ID with X", MaskID, "11010519491231002X", "110105********002X"},
 		{"ID grouped", MaskID, "110105 19491231 002X", "110105 ******** 002X"},
-		{"ID 15", MaskID, "110105491231002", "110105*****1002"},
+		{"ID 15: the birth date (digits 7-12) is hidden", MaskID, "110105491231002", "110105******002"},
+		{"half-masked ID: the birth date goes too", MaskID, "51072319900101****", "510723************"},
 		{"ID full-width", MaskID, "５００２３０１９９００３０７１２３３", "５００２３０********１２３３"},
 		{"ID too short", MaskID, "12345", "*****"},
 		{"phone", MaskPhone, "13812345678", "138****5678"},
@@ -48,6 +49,23 @@ func TestMaskText(t *testing.T) {
 	got, n := MaskText(in)
 	if got != want || n != 3 {
 		t.Errorf("MaskText = %d,\n%s\nwant 3,\n%s", n, got, want)
+	}
+}
+
+func TestMaskTextSpellings(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"51072319900101****", "510723************"},
+		{"张三 510723 19900101 **** 男", "张三 510723 ******** **** 男"},
+		{"510723198805123417", "510723********3417"},
+		{"5.107231990010112e+17", "5.10723**********e+17"},
+		{"13812345678号", "138****5678号"},
+		{"138\u00a01234\u00a05678", "138\u00a0****\u00a05678"},
+		{"138\u200b1234\u200b5678", "138\u200b****\u200b5678"},
+		{"9558801001123456789", "9558***********6789"},
+	} {
+		if got, n := MaskText(tt.in); got != tt.want || n == 0 {
+			t.Errorf("MaskText(%q) = %q, %d; want %q", tt.in, got, n, tt.want)
+		}
 	}
 }
 

@@ -2,7 +2,11 @@
 // masks them, so that the build can refuse to publish a list of people unmasked.
 package privacy
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
 
 // Kinds of personal numbers.
 const (
@@ -31,14 +35,37 @@ func Scan(text []byte, allow []string) []Finding {
 		}
 	}
 	var out []Finding
+	var pos position
 	for _, m := range scan(text) {
 		raw := string(text[m.start:m.end])
 		if allowed[numberKey(raw)] {
 			continue
 		}
-		out = append(out, Finding{Line: m.line, Col: m.col, Kind: m.kind, Masked: mask(m.kind, raw), Raw: raw})
+		line, col := pos.at(text, m.start)
+		out = append(out, Finding{Line: line, Col: col, Kind: m.kind, Masked: maskMatch(m, raw), Raw: raw})
 	}
 	return out
+}
+
+// position turns byte offsets, visited in increasing order, into lines and
+// columns without going over the text twice.
+type position struct {
+	off, line, col int
+}
+
+func (p *position) at(text []byte, off int) (line, col int) {
+	if p.line == 0 {
+		p.line, p.col = 1, 1
+	}
+	seg := text[p.off:off]
+	if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+		p.line += n
+		seg = seg[bytes.LastIndexByte(seg, '\n')+1:]
+		p.col = 1
+	}
+	p.col += utf8.RuneCount(seg)
+	p.off = off
+	return p.line, p.col
 }
 
 // numberKey is what allow entries and findings are compared by: the digits
