@@ -82,7 +82,7 @@ func readForCheck(fsys afero.Fs, name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if privacy.Sniff(head) == privacy.Media && hasControlBytes(head) {
+	if privacy.Sniff(head) == privacy.MediaFile && hasControlBytes(head) {
 		return head, nil
 	}
 	rest, err := io.ReadAll(in)

@@ -32,7 +32,7 @@ func TestDecodeText(t *testing.T) {
 			if gotEnc != enc {
 				t.Errorf("encoding = %v, want %v", gotEnc, enc)
 			}
-			if Sniff(data) != Text {
+			if Sniff(data) != TextFile {
 				t.Errorf("Sniff = %v, want text", Sniff(data))
 			}
 		})
@@ -58,17 +58,17 @@ func TestSniff(t *testing.T) {
 		data string
 		want FileKind
 	}{
-		"png":                 {"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", Media},
-		"jpeg":                {"\xff\xd8\xff\xe0\x00\x10JFIF\x00", Media},
-		"woff2":               {"wOF2\x00\x01\x00\x00", Media},
-		"text starting GIF":   {"GIF89a," + plantedID, Text},
-		"OLE (.et/.wps/.xls)": {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x3e\x00", Unreadable},
-		"pdf":                 {"%PDF-1.7\n", PDF},
-		"zip":                 {"PK\x03\x04", Zip},
-		"rtf":                 {`{\rtf1\ansi 1}`, RTF},
-		"gzip":                {"\x1f\x8b\x08", Gzip},
-		"unknown binary":      {"\x7fELF\x02\x01\x01\x00\x00\x00", Unreadable},
-		"sql dump":            {"INSERT INTO t VALUES ('" + plantedID + "');\n", Text},
+		"png":                 {"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", MediaFile},
+		"jpeg":                {"\xff\xd8\xff\xe0\x00\x10JFIF\x00", MediaFile},
+		"woff2":               {"wOF2\x00\x01\x00\x00", MediaFile},
+		"text starting GIF":   {"GIF89a," + plantedID, TextFile},
+		"OLE (.et/.wps/.xls)": {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x3e\x00", UnreadableFile},
+		"pdf":                 {"%PDF-1.7\n", PDFFile},
+		"zip":                 {"PK\x03\x04", ZipFile},
+		"rtf":                 {`{\rtf1\ansi 1}`, RTFFile},
+		"gzip":                {"\x1f\x8b\x08", GzipFile},
+		"unknown binary":      {"\x7fELF\x02\x01\x01\x00\x00\x00", UnreadableFile},
+		"sql dump":            {"INSERT INTO t VALUES ('" + plantedID + "');\n", TextFile},
 	} {
 		if got := Sniff([]byte(tt.data)); got != tt.want {
 			t.Errorf("%s: Sniff = %v, want %v", name, got, tt.want)

@@ -32,14 +32,14 @@ func MaskFile(fs afero.Fs, path string) (changed int, err error) {
 	}
 	var out []byte
 	switch kind := Sniff(data); kind {
-	case Text, RTF:
+	case TextFile, RTFFile:
 		out, changed, err = maskTextFile(data)
-	case Zip:
+	case ZipFile:
 		if !isWorkbook(data) {
 			return 0, fmt.Errorf("%s: cannot mask this zip file (only .xlsx workbooks are masked); mask the numbers in the program that made it, or save it as .xlsx or .csv", path)
 		}
 		out, changed, err = maskWorkbook(data)
-	case Unreadable:
+	case UnreadableFile:
 		return 0, fmt.Errorf("%s: cannot mask it: %s", path, unreadableReason(data))
 	default:
 		return 0, fmt.Errorf("%s: cannot mask a %s file; mask the numbers in the program that made it and export it again", path, kind)
@@ -134,9 +134,9 @@ func FromGB18030(data []byte) (decoded []byte, ok bool) {
 // Maskable reports whether MaskFile (`gongkai mask`) rewrites a file of this kind.
 func Maskable(kind FileKind, name string) bool {
 	switch kind {
-	case Text, RTF:
+	case TextFile, RTFFile:
 		return true
-	case Zip:
+	case ZipFile:
 		ext := strings.ToLower(filepath.Ext(name))
 		return ext == ".xlsx" || ext == ".xlsm"
 	}

@@ -109,7 +109,7 @@ func pdfText(data []byte, budget *int64, depth int) (segs []Segment, err error) 
 	defer pdfEngine.mu.Unlock()
 	inst, err := pdfInstance()
 	if err != nil {
-		return nil, &UnreadableError{PDF, fmt.Sprintf("PDF 读取组件无法启动: %v", err)}
+		return nil, &UnreadableError{PDFFile, fmt.Sprintf("PDF 读取组件无法启动: %v", err)}
 	}
 	cancel := pdfEngine.cancel
 	var timedOut atomic.Bool
@@ -121,19 +121,19 @@ func pdfText(data []byte, budget *int64, depth int) (segs []Segment, err error) 
 		timer.Stop()
 		// PDFium runs in a sandbox; a crash inside it is a file that cannot be read.
 		if r := recover(); r != nil {
-			segs, err = nil, &UnreadableError{PDF, fmt.Sprintf("PDF 无法解析: %v", r)}
+			segs, err = nil, &UnreadableError{PDFFile, fmt.Sprintf("PDF 无法解析: %v", r)}
 		}
 		if timedOut.Load() {
 			stopPDF()
-			segs, err = nil, &UnreadableError{PDF, fmt.Sprintf("PDF 读取超过 %v，无法检查", pdfTimeout)}
+			segs, err = nil, &UnreadableError{PDFFile, fmt.Sprintf("PDF 读取超过 %v，无法检查", pdfTimeout)}
 		}
 	}()
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
 		if errors.Is(err, pdfiumerrors.ErrPassword) {
-			return nil, &UnreadableError{PDF, "PDF 有密码保护，无法检查"}
+			return nil, &UnreadableError{PDFFile, "PDF 有密码保护，无法检查"}
 		}
-		return nil, &UnreadableError{PDF, fmt.Sprintf("PDF 已损坏或无法解析: %v", err)}
+		return nil, &UnreadableError{PDFFile, fmt.Sprintf("PDF 已损坏或无法解析: %v", err)}
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 
@@ -144,14 +144,14 @@ func pdfText(data []byte, budget *int64, depth int) (segs []Segment, err error) 
 	}
 	count, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return nil, &UnreadableError{PDF, fmt.Sprintf("PDF 无法读取页数: %v", err)}
+		return nil, &UnreadableError{PDFFile, fmt.Sprintf("PDF 无法读取页数: %v", err)}
 	}
 	hasText := false
 	for i := 0; i < count.PageCount; i++ {
 		page := requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}
 		text, err := inst.GetPageText(&requests.GetPageText{Page: page})
 		if err != nil {
-			return nil, &UnreadableError{PDF, fmt.Sprintf("第 %d 页无法读取: %v", i+1, err)}
+			return nil, &UnreadableError{PDFFile, fmt.Sprintf("第 %d 页无法读取: %v", i+1, err)}
 		}
 		if strings.TrimSpace(text.Text) != "" {
 			hasText = true
@@ -160,7 +160,7 @@ func pdfText(data []byte, budget *int64, depth int) (segs []Segment, err error) 
 		segs = append(segs, pdfAnnotations(inst, page, i)...)
 	}
 	if count.PageCount > 0 && !hasText {
-		return nil, &UnreadableError{PDF, "PDF 没有可读的文字（扫描件或图片），无法检查"}
+		return nil, &UnreadableError{PDFFile, "PDF 没有可读的文字（扫描件或图片），无法检查"}
 	}
 	if att, err := inst.GetAttachments(&requests.GetAttachments{Document: doc.Document}); err == nil {
 		for _, a := range att.Attachments {
@@ -169,13 +169,13 @@ func pdfText(data []byte, budget *int64, depth int) (segs []Segment, err error) 
 			}
 			*budget -= int64(len(a.Content))
 			if depth+1 >= maxDepth {
-				return nil, &UnreadableError{PDF, "附件嵌套过深，无法检查"}
+				return nil, &UnreadableError{PDFFile, "附件嵌套过深，无法检查"}
 			}
 			_, inner, err := readText(a.Content, budget, depth+1)
 			if err != nil {
 				var ue *UnreadableError
 				if errors.As(err, &ue) {
-					return nil, &UnreadableError{PDF, fmt.Sprintf("其中的附件 %s: %s", a.Name, ue.Reason)}
+					return nil, &UnreadableError{PDFFile, fmt.Sprintf("其中的附件 %s: %s", a.Name, ue.Reason)}
 				}
 				return nil, err
 			}

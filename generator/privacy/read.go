@@ -14,21 +14,21 @@ import (
 type FileKind int
 
 const (
-	// Text is any file that decodes as text (see DecodeText): CSV, SQL dumps, .bak and ~ copies,
+	// TextFile is any file that decodes as text (see DecodeText): CSV, SQL dumps, .bak and ~ copies,
 	// files without an extension, JavaScript, SVG …
-	Text FileKind = iota
-	RTF
-	Zip // xlsx, docx, pptx, OpenDocument, WPS's new formats, plain .zip archives
-	PDF
-	Gzip
-	// Media are images, audio, video and fonts: formats that hold pictures and sounds, not lists
+	TextFile FileKind = iota
+	RTFFile
+	ZipFile // xlsx, docx, pptx, OpenDocument, WPS's new formats, plain .zip archives
+	PDFFile
+	GzipFile
+	// MediaFile are images, audio, video and fonts: formats that hold pictures and sounds, not lists
 	// of people in text, and are published unchecked.
-	Media
-	// Unreadable are documents the guard cannot read: the binary Office formats (.doc, .xls,
+	MediaFile
+	// UnreadableFile are documents the guard cannot read: the binary Office formats (.doc, .xls,
 	// .ppt, and WPS's .et, .wps, .dps, all OLE compound files), archives other than zip and
 	// gzip, and any other binary file. They may hold a list of residents, so the build refuses
 	// them unless site.yaml lists them as reviewed.
-	Unreadable
+	UnreadableFile
 )
 
 func (k FileKind) String() string {
@@ -68,24 +68,24 @@ func Sniff(data []byte) FileKind {
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte("%PDF-")):
-		return PDF
+		return PDFFile
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte("PK\x05\x06")):
-		return Zip
+		return ZipFile
 	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
-		return Gzip
+		return GzipFile
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return Unreadable
+		return UnreadableFile
 	case bytes.HasPrefix(head, []byte(`{\rtf`)):
-		return RTF
+		return RTFFile
 	}
 	// Text before media: a list of residents that starts with "GIF89a" is still text.
 	if text, _, ok := DecodeText(data); ok && LooksLikeText(text) {
-		return Text
+		return TextFile
 	}
 	if isMedia(head) {
-		return Media
+		return MediaFile
 	}
-	return Unreadable
+	return UnreadableFile
 }
 
 // mediaMagic are the first bytes of image, audio, video and font formats.
@@ -130,31 +130,31 @@ func readText(data []byte, budget *int64, depth int) (FileKind, []Segment, error
 	var segs []Segment
 	var err error
 	switch kind {
-	case Media:
+	case MediaFile:
 		return kind, nil, nil
-	case Text:
+	case TextFile:
 		text, _, _ := DecodeText(data)
 		segs = []Segment{{Text: text}}
 		if shown := markupText(text); shown != nil {
 			segs = append(segs, Segment{Where: ShownWhere, Text: shown})
 		}
-	case RTF:
+	case RTFFile:
 		var text []byte
 		text, err = RTFText(data)
 		segs = []Segment{{Text: text}}
-	case Zip:
+	case ZipFile:
 		if depth >= maxDepth {
 			return kind, nil, &UnreadableError{kind, "压缩包嵌套过深，无法检查"}
 		}
 		segs, err = zipText(data, budget, depth)
-	case Gzip:
+	case GzipFile:
 		if depth >= maxDepth {
 			return kind, nil, &UnreadableError{kind, "压缩包嵌套过深，无法检查"}
 		}
 		segs, err = gzipText(data, budget, depth)
-	case PDF:
+	case PDFFile:
 		segs, err = pdfText(data, budget, depth)
-	case Unreadable:
+	case UnreadableFile:
 		return kind, nil, &UnreadableError{kind, unreadableReason(data)}
 	}
 	if err != nil {
@@ -215,7 +215,7 @@ func gzipText(data []byte, budget *int64, depth int) ([]Segment, error) {
 }
 
 // errTooBig is returned once the budget of MaxUncompressed is spent.
-var errTooBig = &UnreadableError{Zip, fmt.Sprintf("解压后超过 %d MB（可能是压缩炸弹），无法检查", MaxUncompressed>>20)}
+var errTooBig = &UnreadableError{ZipFile, fmt.Sprintf("解压后超过 %d MB（可能是压缩炸弹），无法检查", MaxUncompressed>>20)}
 
 // readCapped reads r to its end, spending budget; it stops with errTooBig as soon as the budget
 // is exceeded, whatever the archive's headers claim.

@@ -30,7 +30,7 @@ func zipText(data []byte, budget *int64, depth int) ([]Segment, error) {
 		return nil, fmt.Errorf("zip 文件（xlsx/docx 等）已损坏: %v", err)
 	}
 	if len(zr.File) > maxZipEntries {
-		return nil, &UnreadableError{Zip, fmt.Sprintf("包含 %d 个文件，超过 %d 个，无法检查", len(zr.File), maxZipEntries)}
+		return nil, &UnreadableError{ZipFile, fmt.Sprintf("包含 %d 个文件，超过 %d 个，无法检查", len(zr.File), maxZipEntries)}
 	}
 	parts := map[string][]byte{}
 	var names []string
@@ -39,7 +39,7 @@ func zipText(data []byte, budget *int64, depth int) ([]Segment, error) {
 			continue
 		}
 		if f.Flags&0x1 != 0 {
-			return nil, &UnreadableError{Zip, f.Name + " 已加密，无法检查"}
+			return nil, &UnreadableError{ZipFile, f.Name + " 已加密，无法检查"}
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -65,7 +65,7 @@ func zipText(data []byte, budget *int64, depth int) ([]Segment, error) {
 		if isXMLPart(name, body) {
 			s, err := xmlText(name, body, wb)
 			if err != nil {
-				return nil, &UnreadableError{Zip, fmt.Sprintf("%s 不是完好的 XML（%v），无法检查", name, err)}
+				return nil, &UnreadableError{ZipFile, fmt.Sprintf("%s 不是完好的 XML（%v），无法检查", name, err)}
 			}
 			segs = append(segs, s...)
 			continue
@@ -74,7 +74,7 @@ func zipText(data []byte, budget *int64, depth int) ([]Segment, error) {
 		if err != nil {
 			var ue *UnreadableError
 			if errors.As(err, &ue) {
-				return nil, &UnreadableError{Zip, fmt.Sprintf("其中的 %s: %s", name, ue.Reason)}
+				return nil, &UnreadableError{ZipFile, fmt.Sprintf("其中的 %s: %s", name, ue.Reason)}
 			}
 			return nil, err
 		}
