@@ -19,6 +19,7 @@ import (
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/site"
+	"github.com/gongkai/gongkai/generator/sourcefs"
 	"github.com/spf13/afero"
 	"github.com/yuin/goldmark"
 )
@@ -149,6 +150,8 @@ func withDefaults(opts Options) Options {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
+	// Every read of the source stays inside the site folder; the output is written unconfined.
+	opts.SrcFs = sourcefs.New(opts.SrcFs, opts.Source)
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}

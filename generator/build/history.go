@@ -9,6 +9,7 @@ import (
 	"github.com/gongkai/gongkai/generator/history"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/site"
+	"github.com/gongkai/gongkai/generator/sourcefs"
 )
 
 // maxRevisions caps how many revisions of one page get a diff page; older ones are listed
@@ -19,7 +20,7 @@ const maxRevisions = 20
 // against the revision before it. A site outside git, or a shallow clone, builds without history
 // and with a one-line warning.
 func addHistory(opts Options, pages []*site.Page) (warnings []string) {
-	if !publish.IsOS(opts.SrcFs) {
+	if !publish.IsOS(sourcefs.Base(opts.SrcFs)) {
 		return []string{"history: the source is not on disk, so git cannot be read; revision history omitted"}
 	}
 	var paths []string

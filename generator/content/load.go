@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/gongkai/gongkai/generator/frontmatter"
+	"github.com/gongkai/gongkai/generator/sourcefs"
 	"github.com/spf13/afero"
 )
 
@@ -23,8 +24,16 @@ var SectionTypes = map[string]string{
 // all of them at once; pages that failed are left out.
 func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) {
 	var files []string
+	var refused []error
 	err := afero.Walk(fsys, root, func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
+			if sourcefs.IsRefused(err) && p != root {
+				// Other files are the assets walk's to report.
+				if name := filepath.Base(p); strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
+					refused = append(refused, err)
+				}
+				return nil
+			}
 			return err
 		}
 		name := info.Name()
@@ -39,13 +48,16 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) 
 		}
 		return nil
 	})
+	if sourcefs.IsRefused(err) {
+		return nil, []error{err}
+	}
 	if err != nil {
 		return nil, []error{fmt.Errorf("%s: cannot read the content folder: %v", root, err)}
 	}
 	sort.Strings(files)
 
 	var pages []*Page
-	var errs []error
+	errs := refused
 	for _, f := range files {
 		rel, _ := filepath.Rel(root, f)
 		rel = filepath.ToSlash(rel)
