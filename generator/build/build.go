@@ -196,7 +196,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	for _, t := range cfg.Taxonomies {
 		st.taxKeys = append(st.taxKeys, t.Key)
 	}
-	loaded, loadErrs := content.Load(opts.SrcFs, st.contentDir(), st.taxKeys)
+	loaded, loadErrs := content.Load(opts.SrcFs, st.contentDir(), st.taxKeys, cfg.Limits)
 	errs = append(errs, loadErrs...)
 
 	pages, decodeErrs := decodePages(opts, cfg, loaded)

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gongkai/gongkai/generator/config"
 	"github.com/gongkai/gongkai/generator/frontmatter"
 	"github.com/gongkai/gongkai/generator/sourcefs"
 	"github.com/spf13/afero"
@@ -21,8 +22,8 @@ var SectionTypes = map[string]string{
 }
 
 // Load reads every Markdown file under root. Errors are collected per file so that a user sees
-// all of them at once; pages that failed are left out.
-func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) {
+// all of them at once; pages that failed are left out. A file beyond lim is an error.
+func Load(fsys afero.Fs, root string, taxonomyKeys []string, lim config.Limits) ([]*Page, []error) {
 	var files []string
 	var refused []error
 	err := afero.Walk(fsys, root, func(p string, info fs.FileInfo, err error) error {
@@ -61,7 +62,7 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) 
 	for _, f := range files {
 		rel, _ := filepath.Rel(root, f)
 		rel = filepath.ToSlash(rel)
-		p, err := loadPage(fsys, f, rel, taxonomyKeys)
+		p, err := loadPage(fsys, f, rel, taxonomyKeys, lim)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -74,12 +75,12 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) 
 
 // LoadFile reads one Markdown file below root, for rebuilding after an edit. Its type comes from
 // the section types that others (the pages of the same site) declare, as Load would give it.
-func LoadFile(fsys afero.Fs, root, srcPath string, taxonomyKeys []string, others []*Page) (*Page, error) {
+func LoadFile(fsys afero.Fs, root, srcPath string, taxonomyKeys []string, others []*Page, lim config.Limits) (*Page, error) {
 	rel, err := filepath.Rel(root, srcPath)
 	if err != nil {
 		return nil, err
 	}
-	p, err := loadPage(fsys, srcPath, filepath.ToSlash(rel), taxonomyKeys)
+	p, err := loadPage(fsys, srcPath, filepath.ToSlash(rel), taxonomyKeys, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -87,13 +88,16 @@ func LoadFile(fsys afero.Fs, root, srcPath string, taxonomyKeys []string, others
 	return p, nil
 }
 
-func loadPage(fsys afero.Fs, srcPath, rel string, taxonomyKeys []string) (*Page, error) {
-	src, err := afero.ReadFile(fsys, srcPath)
+func loadPage(fsys afero.Fs, srcPath, rel string, taxonomyKeys []string, lim config.Limits) (*Page, error) {
+	src, err := readLimited(fsys, srcPath, lim)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", srcPath, err)
+		return nil, err
 	}
 	doc, err := frontmatter.Parse(srcPath, src)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDepth(srcPath, doc.Meta, doc.MetaLine, lim); err != nil {
 		return nil, err
 	}
 	p := &Page{
