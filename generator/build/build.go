@@ -202,7 +202,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	pages, decodeErrs := decodePages(opts, cfg, loaded)
 	errs = append(errs, decodeErrs...)
 	errs = append(errs, guardPrivacy(pages)...)
-	errs = append(errs, readDutyFiles(opts.SrcFs, st.contentDir(), pages)...)
+	errs = append(errs, readDutyFiles(opts.SrcFs, st.contentDir(), pages, cfg.Limits)...)
 	st.pages = pages
 	var fileErrs []error
 	st.files, fileErrs = st.findFiles(loaded, pages)

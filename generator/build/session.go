@@ -148,7 +148,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 		}
 		errs = append(errs, decodeErrs...)
 		errs = append(errs, guardPrivacy(pages)...)
-		errs = append(errs, readDutyFiles(st.opts.SrcFs, st.contentDir(), pages)...)
+		errs = append(errs, readDutyFiles(st.opts.SrcFs, st.contentDir(), pages, st.cfg.Limits)...)
 		for _, p := range pages {
 			errs = append(errs, st.files.checkAttachments(st.opts.SrcFs, st.contentDir(), p)...)
 		}
