@@ -109,7 +109,7 @@ func TestDutyFileSizeLimit(t *testing.T) {
 	fs := afero.NewMemMapFs()
 	afero.WriteFile(fs, "d.csv", []byte("序号,任务,责任单位\n"+strings.Repeat("1,任务,市民政局\n", 200)), 0o644)
 	_, err := ReadFile(fs, "d.csv", false, config.Limits{DataFileSize: 1 << 10})
-	if err == nil || !strings.Contains(err.Error(), "d.csv:1: 任务分工文件超过大小上限 1KB") || !strings.Contains(err.Error(), "data_file_size: 4KB") {
+	if err == nil || !strings.Contains(err.Error(), "d.csv:1: 任务分工文件超过大小上限 1KB") || !strings.Contains(err.Error(), "data_file_size: 5KB") {
 		t.Fatalf("err = %v", err)
 	}
 	if _, err := ReadFile(fs, "d.csv", false, config.Limits{}); err != nil {
