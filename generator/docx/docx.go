@@ -9,8 +9,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"path"
 	"io"
+	"path"
 	"path/filepath"
 
 	"github.com/gongkai/gongkai/generator/config"
