@@ -1,8 +1,11 @@
 package build
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/spf13/afero"
 )
 
 func deepFrontMatter(depth int) string {
@@ -37,4 +40,25 @@ func TestSourceLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestDepartmentFileNamesAreSafe(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/hostile/limits-formula-departments.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := buildTxtar(t, string(data)).ok()
+	names, _ := afero.ReadDir(s.fs, "/site/public/data/departments")
+	if len(names) != 12 {
+		t.Errorf("%d department files, want 12 (6 departments × csv, json)", len(names))
+	}
+	for _, fi := range names {
+		if strings.ContainsAny(fi.Name()[:1], "=+-@.'") || strings.HasPrefix(fi.Name(), "＝") || strings.Contains(fi.Name(), "..") {
+			t.Errorf("department file %q", fi.Name())
+		}
+	}
+	if ok, _ := afero.Exists(s.fs, "/site/etc"); ok {
+		t.Error("a department name wrote outside the output")
+	}
+	s.contains("data/duties.csv", ",'=SUM(9+9),", ",'＝SUM(9),")
 }
