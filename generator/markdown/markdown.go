@@ -37,7 +37,7 @@ func New(opts Options) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(opts.Transformers...),
+			parser.WithASTTransformers(append([]util.PrioritizedValue{util.Prioritized(safeAttributes{}, -1000)}, opts.Transformers...)...),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
