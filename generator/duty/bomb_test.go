@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -114,5 +115,40 @@ func TestDutyFileSizeLimit(t *testing.T) {
 	}
 	if _, err := ReadFile(fs, "d.csv", false, config.Limits{}); err != nil {
 		t.Fatalf("within the default limit: %v", err)
+	}
+}
+
+// A 16 KB workbook with one cell in column XFD on each of 2,000 rows made GetRows allocate
+// 8.7 GB; it is refused from a stream scan of the sheet.
+func TestXLSXFarCellsFailFast(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fill func(f *excelize.File, sh string)
+		want string
+	}{
+		{"far column", func(f *excelize.File, sh string) {
+			for r := 1; r <= 20; r++ {
+				f.SetCellValue(sh, "XFD"+strconv.Itoa(r), "x")
+			}
+		}, "s.xlsx:1: 工作表 xl/worksheets/sheet1.xml 的单元格 XFD1 超出第 64 列"},
+		{"far row", func(f *excelize.File, sh string) { f.SetCellValue(sh, "A60000", "x") }, "s.xlsx:60000: 工作表 xl/worksheets/sheet1.xml 超过 50000 行"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			sh := f.GetSheetName(0)
+			f.SetCellValue(sh, "A1", "序号")
+			tc.fill(f, sh)
+			buf, _ := f.WriteToBuffer()
+			fs := afero.NewMemMapFs()
+			afero.WriteFile(fs, "s.xlsx", buf.Bytes(), 0o644)
+			start := time.Now()
+			_, err := ReadFile(fs, "s.xlsx", false, config.Limits{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v", err)
+			}
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("took %v", took)
+			}
+		})
 	}
 }

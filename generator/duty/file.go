@@ -189,6 +189,9 @@ func readXLSX(path string, data []byte, unzipped int64) ([]record, error) {
 		return nil, &RowError{Path: path, Row: 1, Msg: fmt.Sprintf("工作簿解压后超过 %s 的上限，不像是正常的任务分工表（可能是“压缩炸弹”）；请另存为 .csv，%s",
 			config.ByteSize(unzipped), config.Raise("unzipped_size", config.ByteSize(unzipped)*2))}
 	}
+	if err := checkShape(path, data); err != nil {
+		return nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipped, UnzipXMLSizeLimit: unzipped})
 	if err != nil {
 		return nil, fmt.Errorf("%s: 无法打开 .xlsx（%v）；请确认文件没有损坏、没有加密", path, err)
