@@ -152,3 +152,14 @@ func TestXLSXFarCellsFailFast(t *testing.T) {
 		})
 	}
 }
+
+func FuzzScanSheet(f *testing.F) {
+	f.Add(`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`)
+	f.Add(`<row r="99999999999999999999"><c r="ZZZZZZZZZZZZZZZ1"/></row>`)
+	f.Fuzz(func(t *testing.T, sheet string) {
+		err := scanSheet("f.xlsx", "s.xml", strings.NewReader(sheet))
+		if err != nil && !strings.HasPrefix(err.Error(), "f.xlsx:") {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
+}

@@ -77,8 +77,11 @@ func New(base afero.Fs, root string) afero.Fs {
 	return f
 }
 
-// Open opens name after checking where it leads.
+// Open opens name after checking where it leads. Every method passes the cleaned name on: the
+// kernel would resolve "dir/.." after following dir, lexical cleaning before, and the check
+// must see the path that is opened.
 func (f *Fs) Open(name string) (afero.File, error) {
+	name = filepath.Clean(name)
 	if err := f.check(name); err != nil {
 		return nil, err
 	}
@@ -87,6 +90,7 @@ func (f *Fs) Open(name string) (afero.File, error) {
 
 // OpenFile checks reads; a write (O_WRONLY, O_RDWR, O_CREATE) goes through as it is.
 func (f *Fs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	name = filepath.Clean(name)
 	if flag&(os.O_WRONLY|os.O_RDWR|os.O_CREATE|os.O_APPEND|os.O_TRUNC) == 0 {
 		if err := f.check(name); err != nil {
 			return nil, err
@@ -97,6 +101,7 @@ func (f *Fs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, erro
 
 // Stat reports on what name leads to, refusing what Open would refuse.
 func (f *Fs) Stat(name string) (os.FileInfo, error) {
+	name = filepath.Clean(name)
 	if err := f.check(name); err != nil {
 		return nil, err
 	}
@@ -106,6 +111,7 @@ func (f *Fs) Stat(name string) (os.FileInfo, error) {
 // LstatIfPossible reports a link as a link when it is one Open would follow, and refuses the
 // others, so that a walk names a bad link instead of skipping it.
 func (f *Fs) LstatIfPossible(name string) (os.FileInfo, bool, error) {
+	name = filepath.Clean(name)
 	if err := f.check(name); err != nil {
 		return nil, false, err
 	}
