@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/gongkai/gongkai/generator/config"
 	"github.com/gongkai/gongkai/generator/docx"
 	"github.com/spf13/afero"
 	"github.com/spf13/cobra"
@@ -21,7 +22,11 @@ func importCmd() *cobra.Command {
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fs := afero.NewOsFs()
-			res, err := docx.Convert(fs, args[0], docx.Options{Section: section, SourceName: filepath.Base(args[0])})
+			opts := docx.Options{Section: section, SourceName: filepath.Base(args[0])}
+			if cfg, err := config.Load(fs, filepath.Join(source, config.FileName)); err == nil {
+				opts.Limits = cfg.Limits
+			}
+			res, err := docx.Convert(fs, args[0], opts)
 			if err != nil {
 				return err
 			}

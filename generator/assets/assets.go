@@ -5,12 +5,14 @@
 package assets
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/gongkai/gongkai/generator/sourcefs"
 	"github.com/spf13/afero"
 )
 
@@ -84,8 +86,16 @@ func Find(fsys afero.Fs, opts Options) ([]File, []error) {
 // walk lists the publishable files below root.
 func walk(fsys afero.Fs, root string, origin Origin, keep func(string) bool) ([]File, error) {
 	var out []File
+	var refused []error
 	err := afero.Walk(fsys, root, func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
+			if sourcefs.IsRefused(err) && p != root {
+				// Pages (.md) are the content loader's to report; hidden files are not published.
+				if name := filepath.Base(p); !strings.HasPrefix(name, ".") && !(origin == Content && strings.HasSuffix(name, ".md")) {
+					refused = append(refused, err)
+				}
+				return nil
+			}
 			return err
 		}
 		if p == root {
@@ -119,10 +129,12 @@ func walk(fsys afero.Fs, root string, origin Origin, keep func(string) bool) ([]
 		out = append(out, File{Src: p, Dest: filepath.ToSlash(rel), Origin: origin})
 		return nil
 	})
-	if err != nil {
+	if sourcefs.IsRefused(err) {
+		refused = append(refused, err)
+	} else if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the folder: %v", root, err)
 	}
-	return out, nil
+	return out, errors.Join(refused...)
 }
 
 // skipDir mirrors the content loader, which skips "_" folders, so that a folder whose pages are

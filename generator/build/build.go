@@ -23,6 +23,7 @@ import (
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/site"
+	"github.com/gongkai/gongkai/generator/sourcefs"
 	"github.com/spf13/afero"
 	"github.com/yuin/goldmark"
 )
@@ -187,6 +188,8 @@ func withDefaults(opts Options) Options {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
+	// Every read of the source stays inside the site folder; the output is written unconfined.
+	opts.SrcFs = sourcefs.New(opts.SrcFs, opts.Source)
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
@@ -240,7 +243,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	for _, t := range cfg.Taxonomies {
 		st.taxKeys = append(st.taxKeys, t.Key)
 	}
-	loaded, loadErrs := content.Load(opts.SrcFs, st.contentDir(), st.taxKeys)
+	loaded, loadErrs := content.Load(opts.SrcFs, st.contentDir(), st.taxKeys, cfg.Limits)
 	errs = append(errs, loadErrs...)
 
 	stopped := func() bool {
@@ -260,7 +263,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 		return st, errs
 	}
 	errs = append(errs, guardPrivacy(pages)...)
-	errs = append(errs, readDutyFiles(opts.SrcFs, st.contentDir(), pages)...)
+	errs = append(errs, readDutyFiles(opts.SrcFs, st.contentDir(), pages, cfg.Limits)...)
 	st.pages = pages
 	var fileErrs []error
 	st.files, fileErrs = st.findFiles(loaded, pages)

@@ -13,6 +13,7 @@ import (
 	"github.com/gongkai/gongkai/generator/privacy"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/site"
+	"github.com/gongkai/gongkai/generator/sourcefs"
 )
 
 // maxRevisions caps how many revisions of one page get a diff page; older ones are listed
@@ -24,7 +25,7 @@ const maxRevisions = 20
 // and each shown one passes the personal-data guard (see revisions). A site outside git, or a
 // shallow clone, builds without history and with a one-line warning.
 func addHistory(opts Options, lang string, pages []*site.Page) (warnings []string) {
-	if !publish.IsOS(opts.SrcFs) {
+	if !publish.IsOS(sourcefs.Base(opts.SrcFs)) {
 		return []string{"history: 源文件不在磁盘上，无法读取 git，未生成修订历史"}
 	}
 	var paths []string

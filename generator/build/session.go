@@ -182,7 +182,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 			sched[path] = nil
 			continue
 		}
-		cp, err := content.LoadFile(st.opts.SrcFs, st.contentDir(), path, st.taxKeys, contentPages(st.pages))
+		cp, err := content.LoadFile(st.opts.SrcFs, st.contentDir(), path, st.taxKeys, contentPages(st.pages), st.cfg.Limits)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -194,7 +194,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 		}
 		errs = append(errs, decodeErrs...)
 		errs = append(errs, guardPrivacy(pages)...)
-		errs = append(errs, readDutyFiles(st.opts.SrcFs, st.contentDir(), pages)...)
+		errs = append(errs, readDutyFiles(st.opts.SrcFs, st.contentDir(), pages, st.cfg.Limits)...)
 		for _, p := range pages {
 			errs = append(errs, st.files.checkAttachments(st.opts.SrcFs, st.contentDir(), p)...)
 		}
@@ -460,7 +460,7 @@ func (s *Session) sectionTypeChanged(path string) bool {
 			before = p.Type
 		}
 	}
-	cp, err := content.LoadFile(s.st.opts.SrcFs, s.st.contentDir(), path, s.st.taxKeys, nil)
+	cp, err := content.LoadFile(s.st.opts.SrcFs, s.st.contentDir(), path, s.st.taxKeys, nil, s.st.cfg.Limits)
 	if err != nil {
 		return false // the error is reported by the rebuild itself
 	}
@@ -489,7 +489,7 @@ func (s *Session) citing(paths []string) []string {
 		}
 	}
 	for _, path := range paths {
-		if cp, err := content.LoadFile(s.st.opts.SrcFs, s.st.contentDir(), path, s.st.taxKeys, contentPages(s.st.pages)); err == nil {
+		if cp, err := content.LoadFile(s.st.opts.SrcFs, s.st.contentDir(), path, s.st.taxKeys, contentPages(s.st.pages), s.st.cfg.Limits); err == nil {
 			if pages, _ := decodePages(s.st.opts, s.st.cfg, []*content.Page{cp}); len(pages) == 1 {
 				note(pages[0])
 			}

@@ -35,7 +35,8 @@ type Config struct {
 	Disclosure   DisclosureOptions `yaml:"disclosure"`
 	Organization Organization      `yaml:"organization"`
 	// History shows each page's revisions from git, with diffs and a changes feed.
-	History bool `yaml:"history"`
+	History bool   `yaml:"history"`
+	Limits  Limits `yaml:"limits"`
 
 	// Privacy: files published although the guard cannot read them (privacy.go).
 	Privacy Privacy `yaml:"privacy"`
@@ -128,6 +129,7 @@ func (c *Config) applyDefaults() {
 			c.Taxonomies[i].Path = c.Taxonomies[i].Key
 		}
 	}
+	c.Limits = c.Limits.WithDefaults()
 	if len(c.Disclosure.Categories) == 0 {
 		c.Disclosure.Categories = []string{"财务收支", "集体资产", "惠农补贴", "低保", "工程项目", "村务决策", "居务决策", "其他"}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gongkai/gongkai/generator/config"
 	"github.com/spf13/afero"
 )
 
@@ -16,7 +17,7 @@ func load(t *testing.T, files map[string]string) ([]*Page, []error) {
 			t.Fatal(err)
 		}
 	}
-	return Load(fs, "/c", []string{"tags"})
+	return Load(fs, "/c", []string{"tags"}, config.DefaultLimits())
 }
 
 // TestUnpublishAfter checks that unpublish_after takes a page of any type down after the day

@@ -9,7 +9,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gongkai/gongkai/generator/config"
 	"github.com/gongkai/gongkai/generator/frontmatter"
+	"github.com/gongkai/gongkai/generator/sourcefs"
 	"github.com/spf13/afero"
 )
 
@@ -21,11 +23,19 @@ var SectionTypes = map[string]string{
 }
 
 // Load reads every Markdown file under root. Errors are collected per file so that a user sees
-// all of them at once; pages that failed are left out.
-func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) {
+// all of them at once; pages that failed are left out. A file beyond lim is an error.
+func Load(fsys afero.Fs, root string, taxonomyKeys []string, lim config.Limits) ([]*Page, []error) {
 	var files []string
+	var refused []error
 	err := afero.Walk(fsys, root, func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
+			if sourcefs.IsRefused(err) && p != root {
+				// Other files are the assets walk's to report.
+				if name := filepath.Base(p); strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
+					refused = append(refused, err)
+				}
+				return nil
+			}
 			return err
 		}
 		name := info.Name()
@@ -40,17 +50,20 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) 
 		}
 		return nil
 	})
+	if sourcefs.IsRefused(err) {
+		return nil, []error{err}
+	}
 	if err != nil {
 		return nil, []error{fmt.Errorf("%s: cannot read the content folder: %v", root, err)}
 	}
 	sort.Strings(files)
 
 	var pages []*Page
-	var errs []error
+	errs := refused
 	for _, f := range files {
 		rel, _ := filepath.Rel(root, f)
 		rel = filepath.ToSlash(rel)
-		p, err := loadPage(fsys, f, rel, taxonomyKeys)
+		p, err := loadPage(fsys, f, rel, taxonomyKeys, lim)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -71,12 +84,12 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string) ([]*Page, []error) 
 
 // LoadFile reads one Markdown file below root, for rebuilding after an edit. Its type comes from
 // the section types that others (the pages of the same site) declare, as Load would give it.
-func LoadFile(fsys afero.Fs, root, srcPath string, taxonomyKeys []string, others []*Page) (*Page, error) {
+func LoadFile(fsys afero.Fs, root, srcPath string, taxonomyKeys []string, others []*Page, lim config.Limits) (*Page, error) {
 	rel, err := filepath.Rel(root, srcPath)
 	if err != nil {
 		return nil, err
 	}
-	p, err := loadPage(fsys, srcPath, filepath.ToSlash(rel), taxonomyKeys)
+	p, err := loadPage(fsys, srcPath, filepath.ToSlash(rel), taxonomyKeys, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -87,13 +100,16 @@ func LoadFile(fsys afero.Fs, root, srcPath string, taxonomyKeys []string, others
 	return p, nil
 }
 
-func loadPage(fsys afero.Fs, srcPath, rel string, taxonomyKeys []string) (*Page, error) {
-	src, err := afero.ReadFile(fsys, srcPath)
+func loadPage(fsys afero.Fs, srcPath, rel string, taxonomyKeys []string, lim config.Limits) (*Page, error) {
+	src, err := readLimited(fsys, srcPath, lim)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", srcPath, err)
+		return nil, err
 	}
 	doc, err := frontmatter.Parse(srcPath, src)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDepth(srcPath, doc.Meta, doc.MetaLine, lim); err != nil {
 		return nil, err
 	}
 	p := &Page{

@@ -9,9 +9,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"path"
 	"path/filepath"
 
+	"github.com/gongkai/gongkai/generator/config"
+	"github.com/gongkai/gongkai/generator/ziplimit"
 	"github.com/spf13/afero"
 )
 
@@ -19,6 +22,9 @@ import (
 type Options struct {
 	Section    string // content section, e.g. "policies"; empty means "policies"
 	SourceName string // original file name, recorded as source.file; empty means the base of path
+	// Limits bound the file: UnzippedSize is both the largest file read and the most its parts
+	// may expand to together. Zero values take config.DefaultLimits.
+	Limits config.Limits
 }
 
 // Result is one converted document. Nothing is written: the caller decides where Markdown goes.
@@ -32,9 +38,18 @@ type Result struct {
 // Convert reads the .docx at path from fs and converts it. Malformed input (not a zip, no
 // document.xml, broken XML) is an error that names the file and what is wrong; it never panics.
 func Convert(fs afero.Fs, path string, opts Options) (*Result, error) {
-	data, err := afero.ReadFile(fs, path)
+	max := int64(opts.Limits.WithDefaults().UnzippedSize)
+	f, err := fs.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read the file: %v", path, err)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the file: %v", path, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: the file is larger than %s, the limit for a Word document; %s", path, config.ByteSize(max), config.Raise("unzipped_size", config.ByteSize(max)*2))
 	}
 	if opts.SourceName == "" {
 		opts.SourceName = filepath.Base(path)
@@ -46,6 +61,10 @@ func Convert(fs afero.Fs, path string, opts Options) (*Result, error) {
 }
 
 func convertBytes(name string, data []byte, opts Options) (*Result, error) {
+	max := opts.Limits.WithDefaults().UnzippedSize
+	if err := ziplimit.Check(data, int64(max)); err != nil {
+		return nil, fmt.Errorf("%s: the document would expand to more than %s (a zip bomb, or not a normal Word document); %s", name, max, config.Raise("unzipped_size", max*2))
+	}
 	pkg, err := openPackage(name, data)
 	if err != nil {
 		return nil, err

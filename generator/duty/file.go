@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gongkai/gongkai/generator/config"
+	"github.com/gongkai/gongkai/generator/ziplimit"
 	"github.com/spf13/afero"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -28,8 +30,10 @@ func (e *RowError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Ro
 // it is converted), .tsv or .xlsx file (its first sheet; merged cells take their top-left value).
 // The header is the first of the leading rows FromTable recognises, so a title row above it is fine.
 // Every task must have text and at least one unit: the errors, joined, name path and row.
-func ReadFile(fs afero.Fs, path string, leadFirst bool) ([]Task, error) {
-	recs, err := readRecords(fs, path)
+//
+// lim bounds the file on disk (DataFileSize) and what an xlsx may expand to (UnzippedSize).
+func ReadFile(fs afero.Fs, path string, leadFirst bool, lim config.Limits) ([]Task, error) {
+	recs, err := readRecords(fs, path, lim.WithDefaults())
 	if err != nil {
 		return nil, err
 	}
@@ -105,10 +109,10 @@ type record struct {
 	cells []string
 }
 
-func readRecords(fs afero.Fs, path string) ([]record, error) {
-	data, err := afero.ReadFile(fs, path)
+func readRecords(fs afero.Fs, path string, lim config.Limits) ([]record, error) {
+	data, err := readUpTo(fs, path, int64(lim.DataFileSize))
 	if err != nil {
-		return nil, fmt.Errorf("%s: 无法读取任务分工文件（%v）；请检查 duties_file 的路径", path, err)
+		return nil, err
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".csv":
@@ -116,7 +120,7 @@ func readRecords(fs afero.Fs, path string) ([]record, error) {
 	case ".tsv":
 		return readCSV(path, data, '\t')
 	case ".xlsx":
-		return readXLSX(path, data)
+		return readXLSX(path, data, int64(lim.UnzippedSize))
 	case ".xls", ".et", ".wps":
 		return nil, fmt.Errorf("%s: 无法读取旧版 %s 文件；请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”", path, ext)
 	default:
@@ -154,8 +158,41 @@ func readCSV(path string, data []byte, comma rune) ([]record, error) {
 	}
 }
 
-func readXLSX(path string, data []byte) ([]record, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+// readUpTo reads a duty file, refusing one larger than limit without reading it all.
+func readUpTo(fs afero.Fs, path string, limit int64) ([]byte, error) {
+	f, err := fs.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法读取任务分工文件（%v）；请检查 duties_file 的路径", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法读取任务分工文件（%v）", path, err)
+	}
+	if int64(len(data)) > limit {
+		size := int64(len(data))
+		if fi, err := f.Stat(); err == nil && fi.Size() > size {
+			size = fi.Size()
+		}
+		return nil, &RowError{Path: path, Row: 1, Msg: fmt.Sprintf("任务分工文件超过大小上限 %s；任务分工表通常只有几百行，请检查是否选错了文件，%s",
+			config.ByteSize(limit), config.Raise("data_file_size", config.ByteSize(size)))}
+	}
+	return data, nil
+}
+
+// readXLSX reads the first sheet. What the workbook may expand to is checked before excelize
+// inflates anything, and excelize is told the same limit for its own reads and to keep every
+// sheet in memory (beyond its default 16 MB it would spill to temporary files that a killed
+// build leaves behind).
+func readXLSX(path string, data []byte, unzipped int64) ([]record, error) {
+	if err := ziplimit.Check(data, unzipped); err != nil {
+		return nil, &RowError{Path: path, Row: 1, Msg: fmt.Sprintf("工作簿解压后超过 %s 的上限，不像是正常的任务分工表（可能是“压缩炸弹”）；请另存为 .csv，%s",
+			config.ByteSize(unzipped), config.Raise("unzipped_size", config.ByteSize(unzipped)*2))}
+	}
+	if err := checkShape(path, data); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipped, UnzipXMLSizeLimit: unzipped})
 	if err != nil {
 		return nil, fmt.Errorf("%s: 无法打开 .xlsx（%v）；请确认文件没有损坏、没有加密", path, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongkai/gongkai/generator/config"
 	"github.com/spf13/afero"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -36,7 +37,7 @@ func TestReadFileCSV(t *testing.T) {
 			if err := afero.WriteFile(fs, tt.path, []byte(tt.data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			tasks, err := ReadFile(fs, tt.path, true)
+			tasks, err := ReadFile(fs, tt.path, true, config.Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,7 +77,7 @@ func TestReadFileErrors(t *testing.T) {
 			if err := afero.WriteFile(fs, tt.path, []byte(tt.data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := ReadFile(fs, tt.path, false)
+			_, err := ReadFile(fs, tt.path, false, config.Limits{})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -87,7 +88,7 @@ func TestReadFileErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ReadFile(afero.NewMemMapFs(), "missing.csv", false); err == nil || !strings.Contains(err.Error(), "missing.csv") {
+	if _, err := ReadFile(afero.NewMemMapFs(), "missing.csv", false, config.Limits{}); err == nil || !strings.Contains(err.Error(), "missing.csv") {
 		t.Errorf("missing file: %v", err)
 	}
 }
@@ -95,7 +96,7 @@ func TestReadFileErrors(t *testing.T) {
 func TestReadFileRowError(t *testing.T) {
 	fs := afero.NewMemMapFs()
 	_ = afero.WriteFile(fs, "x.csv", []byte("任务,责任单位\n\"多行\n任务\",市民政局\n乙,\n"), 0o644)
-	_, err := ReadFile(fs, "x.csv", false)
+	_, err := ReadFile(fs, "x.csv", false, config.Limits{})
 	var re *RowError
 	if !errors.As(err, &re) || re.Row != 4 {
 		t.Errorf("want a RowError on line 4 (after a two-line record), got %v", err)
@@ -132,7 +133,7 @@ func TestReadFileXLSX(t *testing.T) {
 	if err := afero.WriteFile(fs, "content/duties.xlsx", buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tasks, err := ReadFile(fs, "content/duties.xlsx", false)
+	tasks, err := ReadFile(fs, "content/duties.xlsx", false, config.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func FuzzReadFileCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fs := afero.NewMemMapFs()
 		_ = afero.WriteFile(fs, "f.csv", data, 0o644)
-		tasks, err := ReadFile(fs, "f.csv", true)
+		tasks, err := ReadFile(fs, "f.csv", true, config.Limits{})
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.csv") {
 				t.Fatalf("error does not name the file: %v", err)

@@ -37,7 +37,7 @@ func New(opts Options) goldmark.Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(append(opts.Transformers, util.Prioritized(cellClasses{}, 1000))...),
+			parser.WithASTTransformers(append(append([]util.PrioritizedValue{util.Prioritized(safeAttributes{}, -1000)}, opts.Transformers...), util.Prioritized(cellClasses{}, 1000))...),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)

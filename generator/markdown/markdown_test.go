@@ -37,6 +37,10 @@ func TestRender(t *testing.T) {
 		{"right alignment kept", "| 项目 | 金额 |\n|---|---:|\n| 甲 | 1,160.00 |", `<td align="right" class="nw">1,160.00</td>`, ""},
 		{"footnote", "正文[^1]\n\n[^1]: 注释", "footnote", ""},
 		{"attributes", "## 标题 {#custom}", `id="custom"`, ""},
+		{"style dropped", `## 标题 {style="position:fixed;inset:0;z-index:99"}`, `<h2 id="标题">`, "position"},
+		{"event handlers dropped", `## 标题 {onclick="alert(1)" data-x=1 .warn}`, `<h2 id="标题" class="warn">`, "alert"},
+		{"unsafe class names dropped", `## 标题 {class="a;b sr ok-1 <x>"}`, `class="ok-1"`, "sr"},
+		{"id and class kept", `## 标题 {#sec-1 .note .wide}`, `<h2 id="sec-1" class="note wide">`, ""},
 		{"raw html escaped", "<b>粗</b>", "&lt;b&gt;粗&lt;/b&gt;", "<b>"},
 		{"html comment dropped", "<!-- INFO END -->\n\n正文", "<p>正文</p>", "INFO END"},
 	}

@@ -2,6 +2,8 @@ package render
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/gongkai/gongkai/generator/site"
@@ -72,12 +74,21 @@ func WriteData(out afero.Fs, s *site.Site) (int, error) {
 		docs = append(docs, d)
 	}
 	files := map[string][]byte{}
-	files["data/documents.json"] = jsonBytes(docs)
-	files["data/indicators.json"] = jsonBytes(indicatorRecords(s))
-	files["data/consultations.json"] = jsonBytes(consultationRecords(s))
-	files["data/disclosures.json"] = jsonBytes(disclosureRecords(s))
+	var errs []error
+	putJSON := func(name string, v any) {
+		b, err := jsonBytes(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: cannot write this open data file (%v); a page's front matter is probably nested too deeply, see limits.front_matter_depth", name, err))
+			return
+		}
+		files[name] = b
+	}
+	putJSON("data/documents.json", docs)
+	putJSON("data/indicators.json", indicatorRecords(s))
+	putJSON("data/consultations.json", consultationRecords(s))
+	putJSON("data/disclosures.json", disclosureRecords(s))
 	rows := dutyRows(s)
-	files["data/duties.json"] = jsonBytes(rows)
+	putJSON("data/duties.json", rows)
 	files["data/duties.csv"] = dutyCSV(rows)
 	for _, dep := range s.Departments {
 		var mine []DutyRow
@@ -86,8 +97,11 @@ func WriteData(out afero.Fs, s *site.Site) (int, error) {
 				mine = append(mine, r)
 			}
 		}
-		files["data/departments/"+dep.Slug+".json"] = jsonBytes(mine)
+		putJSON("data/departments/"+dep.Slug+".json", mine)
 		files["data/departments/"+dep.Slug+".csv"] = dutyCSV(mine)
+	}
+	if len(errs) > 0 {
+		return 0, errors.Join(errs...)
 	}
 	n := 0
 	for name, b := range files {
@@ -99,13 +113,10 @@ func WriteData(out afero.Fs, s *site.Site) (int, error) {
 	return n, nil
 }
 
-func jsonBytes(v any) []byte {
-	b, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		// Every value passed here is built from plain structs and strings.
-		panic(err)
-	}
-	return b
+// jsonBytes encodes v indented. Page params come from front matter, so an error is possible
+// (encoding/json refuses to indent beyond 10,000 levels) and is returned, never a panic.
+func jsonBytes(v any) ([]byte, error) {
+	return json.MarshalIndent(v, "", " ")
 }
 
 // knownKeys are front matter keys with typed fields; the rest are a page's own params.

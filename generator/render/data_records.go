@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"strings"
 
+	"github.com/gongkai/gongkai/generator/csvsafe"
 	"github.com/gongkai/gongkai/generator/site"
 )
 
@@ -57,13 +58,14 @@ func dutyCSV(rows []DutyRow) []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff")
 	w := csv.NewWriter(&b)
+	// Every cell comes from a page or a duty table a clerk filled in: defused against formulas.
 	_ = w.Write([]string{"文件", "发文字号", "任务序号", "任务", "责任单位", "角色", "完成时限", "进展", "是否逾期", "来源", "链接"})
 	for _, r := range rows {
 		overdue := ""
 		if r.Overdue {
 			overdue = "逾期"
 		}
-		_ = w.Write([]string{r.Document, r.DocNumber, r.TaskNumber, r.TaskText, r.Unit, r.Role, r.Deadline, r.Status, overdue, r.Source, r.Link})
+		_ = w.Write(csvsafe.Row([]string{r.Document, r.DocNumber, r.TaskNumber, r.TaskText, r.Unit, r.Role, r.Deadline, r.Status, overdue, r.Source, r.Link}))
 	}
 	w.Flush()
 	return b.Bytes()

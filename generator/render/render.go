@@ -68,6 +68,9 @@ func (r *Renderer) WithSite(s *site.Site) *Renderer {
 // Render writes every file of the site into out and returns how many were written.
 func (r *Renderer) Render(out afero.Fs) (int, error) {
 	jobs := r.jobs()
+	if err := collisions(jobs); err != nil {
+		return 0, err
+	}
 	r.remember(jobs)
 	n, err := r.renderJobs(out, jobs)
 	if err != nil {
@@ -75,6 +78,42 @@ func (r *Renderer) Render(out afero.Fs) (int, error) {
 	}
 	m, err := r.writeExtras(out, true)
 	return n + m, err
+}
+
+// collisions refuses two jobs writing one file: a page whose URL is one the generator uses
+// itself (/departments/, /search/, a taxonomy's path) would be replaced without a word. Two pages
+// on one URL are refused earlier, by site.Assemble.
+func collisions(jobs []job) error {
+	seen := make(map[string]job, len(jobs))
+	var errs []error
+	for _, j := range jobs {
+		first, ok := seen[j.file]
+		if !ok {
+			seen[j.file] = j
+			continue
+		}
+		src, other := jobSource(j), jobSource(first)
+		if src == "" {
+			src, other = other, src
+		}
+		if other == "" {
+			other = "生成的页面"
+		}
+		errs = append(errs, fmt.Errorf("%s: 与%s发布到同一个网址 /%s；请修改 slug 或文件名，换一个网址",
+			src, other, strings.TrimSuffix(j.file, "index.html")))
+	}
+	if len(errs) > 0 {
+		return joinErrors(errs)
+	}
+	return nil
+}
+
+// jobSource is the file a job's page comes from, "" for a page the generator makes.
+func jobSource(j job) string {
+	if j.view != nil && j.view.Page != nil && j.view.Page.SrcPath != "" {
+		return j.view.Page.SrcPath
+	}
+	return ""
 }
 
 func (r *Renderer) remember(jobs []job) {

@@ -38,6 +38,11 @@ func Assemble(in Input) (s *Site, warnings []string, errs []error) {
 	s.Pages = in.Pages
 	for _, p := range s.Pages {
 		s.byFile[p.File] = p
+		if first, ok := s.byURL[p.URL]; ok {
+			// One would overwrite the other's output (and, in the index, its records).
+			errs = append(errs, fmt.Errorf("%s: 与 %s 发布到同一个网址 %s；请修改其中一个的 slug 或文件名", p.SrcPath, first.SrcPath, p.URL))
+			continue
+		}
 		s.byURL[p.URL] = p
 	}
 	s.buildSections()

@@ -20,6 +20,7 @@ func toRefs(rs []policy.Ref) []refLine {
 // department's tasks. An unregistered name is a warning naming the nearest registered ones.
 func (s *Site) buildDepartments(reg Registry, strict bool) (warnings []string, errs []error) {
 	depts := map[string]*Department{}
+	slugs := map[string]bool{}
 	warned := map[string]bool{}
 	for _, p := range s.Pages {
 		for _, t := range p.Tasks {
@@ -51,7 +52,8 @@ func (s *Site) buildDepartments(reg Registry, strict bool) (warnings []string, e
 				}
 				d, exists := depts[name]
 				if !exists {
-					d = &Department{Name: name, Aliases: aliases, Level: level, Slug: slug, URL: "/departments/" + facetSlug(slug) + "/", Registered: ok}
+					slug = departmentSlug(slug, slugs)
+					d = &Department{Name: name, Aliases: aliases, Level: level, Slug: slug, URL: "/departments/" + slug + "/", Registered: ok}
 					depts[name] = d
 				}
 				u.Name = name
@@ -80,4 +82,21 @@ func (s *Site) buildDepartments(reg Registry, strict bool) (warnings []string, e
 	}
 	sort.Slice(s.Departments, func(i, j int) bool { return s.Departments[i].Name < s.Departments[j].Name })
 	return warnings, errs
+}
+
+// departmentSlug makes the name of a department's page folder and of its /data/departments/
+// files from a registered slug or, for an unregistered unit, the name as a table wrote it: no
+// path separators or "..", no leading character a spreadsheet or a shell would act on
+// (= + - @), and unique among the departments already named (a "-2" is added).
+func departmentSlug(raw string, used map[string]bool) string {
+	s := strings.TrimLeft(facetSlug(raw), "-_.")
+	if s == "" {
+		s = strings.TrimLeft(facetSlug("dept-"+raw), "-_.")
+	}
+	base := s
+	for i := 2; used[s]; i++ {
+		s = fmt.Sprintf("%s-%d", base, i)
+	}
+	used[s] = true
+	return s
 }
