@@ -118,7 +118,9 @@ func pdfText(data []byte, budget *int64, depth int) (segs []Segment, err error) 
 		cancel()
 	})
 	defer func() {
-		timer.Stop()
+		if !timer.Stop() {
+			timedOut.Store(true) // fired: its func may not have run yet, but the time is up
+		}
 		// PDFium runs in a sandbox; a crash inside it is a file that cannot be read.
 		if r := recover(); r != nil {
 			segs, err = nil, &UnreadableError{PDFFile, fmt.Sprintf("PDF 无法解析: %v", r)}

@@ -6,7 +6,7 @@ package privacy
 // Landlines (023-70700000) start with 0 and never match.
 func isPhoneShape(digits string, shape []int) bool {
 	switch {
-	case equalShape(shape, 11), equalShape(shape, 3, 4, 4), equalShape(shape, 3, 8), equalShape(shape, 7, 4),
+	case equalShape(shape, 11), equalShape(shape, 3, 4, 4), equalShape(shape, 3, 8),
 		equalShape(shape, 4, 3, 4), equalShape(shape, 4, 4, 3):
 		return isMobile(digits)
 	case equalShape(shape, 13), equalShape(shape, 2, 11), equalShape(shape, 2, 3, 4, 4), equalShape(shape, 2, 3, 8):
