@@ -113,13 +113,14 @@ func pdfText(data []byte, budget *int64, depth int) (segs []Segment, err error) 
 	}
 	cancel := pdfEngine.cancel
 	var timedOut atomic.Bool
+	deadline := time.Now().Add(pdfTimeout)
 	timer := time.AfterFunc(pdfTimeout, func() {
 		timedOut.Store(true)
 		cancel()
 	})
 	defer func() {
-		if !timer.Stop() {
-			timedOut.Store(true) // fired: its func may not have run yet, but the time is up
+		if !timer.Stop() || time.Now().After(deadline) {
+			timedOut.Store(true) // the timer may be due without having run yet: the time is up all the same
 		}
 		// PDFium runs in a sandbox; a crash inside it is a file that cannot be read.
 		if r := recover(); r != nil {
