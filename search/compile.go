@@ -3,8 +3,8 @@ package search
 import (
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/analysis"
 )
 
 // textField is a field searched by query terms, with its weight.
@@ -23,58 +23,6 @@ var textFields = []textField{
 }
 
 const docKeyBoost = 6
-
-// phraseUnits analyses a query term up to the bigram step.
-func phraseUnits(s string) (analysis.TokenStream, []unit) {
-	toks := baseTokens([]byte(s))
-	return toks, splitUnits(toks)
-}
-
-// hasSearchable reports whether s has any token to search for.
-func hasSearchable(s string) bool {
-	return len(baseTokens([]byte(s))) > 0
-}
-
-// phraseSlots turns a term's units into the terms expected at consecutive
-// positions of the index (see bigrams): bigrams for Han runs, "" for the
-// gap between two Han runs, and for a lone Han character at the start or end
-// of the phrase also its run-edge marker, because in the text it may end or
-// start a longer run. single is set when the whole term is one Han
-// character, which only the chars field can answer.
-func phraseSlots(toks analysis.TokenStream, units []unit) (slots [][]string, single string) {
-	if len(units) == 1 && units[0].han && units[0].to-units[0].from == 1 {
-		return nil, string(toks[units[0].from].Term)
-	}
-	prevHan := false
-	for i, u := range units {
-		if !u.han {
-			slots = append(slots, []string{string(toks[u.from].Term)})
-			prevHan = false
-			continue
-		}
-		if prevHan {
-			slots = append(slots, []string{""})
-		}
-		prevHan = true
-		t := toks[u.from:u.to]
-		if len(t) == 1 {
-			c := t[0].Term
-			alts := []string{string(c)}
-			if i == 0 {
-				alts = append(alts, string(tailTerm(c)))
-			}
-			if i == len(units)-1 {
-				alts = append(alts, string(headTerm(c)))
-			}
-			slots = append(slots, alts)
-			continue
-		}
-		for j := 0; j+1 < len(t); j++ {
-			slots = append(slots, []string{string(t[j].Term) + string(t[j+1].Term)})
-		}
-	}
-	return slots, ""
-}
 
 // termQuery matches one Term in any text field, in any of its alternative
 // forms, or by its 文号 key.
@@ -96,11 +44,10 @@ func termQuery(t Term) query.Query {
 }
 
 func altQuery(alt string) []query.Query {
-	toks, units := phraseUnits(alt)
-	if len(units) == 0 {
+	slots, single := analysis.PhraseSlots(alt)
+	if len(slots) == 0 && single == "" {
 		return nil
 	}
-	slots, single := phraseSlots(toks, units)
 	if single != "" {
 		q := query.NewTermQuery(single)
 		q.SetField(fieldChars)

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/csv"
 	"encoding/json"
+	"github.com/gongkai/gongkai/search/analysis"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -251,7 +252,7 @@ func FuzzRequestFromURL(f *testing.F) {
 	for _, s := range []string{"q=低保&page=2&sort=-date", "q=x&from=2018-01-01&to=2017-01-01", "page=-1", "size=abc", "type=policy&type=page&year=2018", "q=%E4%BD%8E&to=9999-12-31"} {
 		f.Add(s)
 	}
-	ix := &Index{manifest: Manifest{Synonyms: DefaultSynonyms()}}
+	ix := &Index{manifest: Manifest{Synonyms: analysis.DefaultSynonyms()}}
 	f.Fuzz(func(t *testing.T, raw string) {
 		v, err := url.ParseQuery(raw)
 		if err != nil {

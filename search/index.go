@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/gongkai/gongkai/search/analysis"
 	"github.com/spf13/afero"
 )
 
@@ -43,7 +44,7 @@ func open(dir string, writable bool) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := validateSynonyms(man.Synonyms); err != nil {
+	if err := analysis.ValidateSynonyms(man.Synonyms); err != nil {
 		return nil, fmt.Errorf("%w (in %s/%s; rebuild the index)", err, dir, ManifestName)
 	}
 	ix := &Index{dir: dir, writable: writable, synonyms: man.Synonyms, manifest: man}

@@ -4,6 +4,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/gongkai/gongkai/search/analysis"
 )
 
 // Field names in the bleve index. Filter and facet names are the keyword
@@ -46,7 +47,7 @@ func FilterNames() []string { return append([]string(nil), filterNames...) }
 // what a hit shows.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
-	im.DefaultAnalyzer = analyzerText
+	im.DefaultAnalyzer = analysis.AnalyzerText
 	im.IndexDynamic = false
 	im.StoreDynamic = false
 	im.DocValuesDynamic = false
@@ -54,7 +55,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	text := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzerText
+		f.Analyzer = analysis.AnalyzerText
 		f.Store = store
 		f.IncludeTermVectors = true // phrase positions
 		f.IncludeInAll = false
@@ -67,7 +68,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldDocNumber, text(true))
 
 	chars := bleve.NewTextFieldMapping()
-	chars.Analyzer = analyzerChars
+	chars.Analyzer = analysis.AnalyzerChars
 	chars.Store = false
 	chars.IncludeTermVectors = false
 	chars.IncludeInAll = false

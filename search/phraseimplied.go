@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/gongkai/gongkai/search/analysis"
 	"math"
 	"unicode/utf8"
 )
@@ -38,7 +39,7 @@ func planImplied(d *segmentDicts, slots [][]string) (impliedPlan, error) {
 			return plan, err
 		}
 		first, _ := utf8.DecodeRuneInString(slots[k][0])
-		marker, err := openTermPostings(d, tailTerm([]byte(string(first))), true)
+		marker, err := openTermPostings(d, analysis.TailTerm([]byte(string(first))), true)
 		if err != nil {
 			return plan, err
 		}
@@ -90,7 +91,7 @@ func impliedSlots(slots [][]string) []bool {
 			return 0, 0, false
 		}
 		rs := []rune(slot[0])
-		if len(rs) != 2 || !isIdeographic(rs[0]) || !isIdeographic(rs[1]) {
+		if len(rs) != 2 || !analysis.IsIdeographic(rs[0]) || !analysis.IsIdeographic(rs[1]) {
 			return 0, 0, false
 		}
 		return rs[0], rs[1], true

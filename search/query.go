@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/gongkai/gongkai/search/analysis"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,7 +49,7 @@ func ParseQuery(q string, syn [][]string) (Query, error) {
 	if !utf8.ValidString(q) {
 		q = strings.ToValidUTF8(q, " ")
 	}
-	words := joinPaddedNames(searchable(scanWords(foldWidth(q))))
+	words := joinPaddedNames(searchable(scanWords(analysis.FoldWidth(q))))
 	var out Query
 	count := 0
 	var group *Group
@@ -192,7 +193,7 @@ func scanWords(q string) []word {
 func searchable(words []word) []word {
 	out := words[:0]
 	for _, w := range words {
-		if w.or || hasSearchable(canonical(w.text)) {
+		if w.or || analysis.HasSearchable(analysis.Canonical(w.text)) {
 			out = append(out, w)
 		}
 	}
@@ -209,7 +210,7 @@ func joinPaddedNames(words []word) []word {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w.text)
-		return isHan(r) && (i == 0 || !words[i-1].or) && (i+1 == len(words) || !words[i+1].or)
+		return analysis.IsHan(r) && (i == 0 || !words[i-1].or) && (i+1 == len(words) || !words[i+1].or)
 	}
 	var out []word
 	for i := 0; i < len(words); i++ {
@@ -226,19 +227,14 @@ func joinPaddedNames(words []word) []word {
 // can be searched (punctuation only).
 func newTerm(w word, syn [][]string) (Term, bool) {
 	text := strings.TrimSpace(w.text)
-	norm := canonical(text)
-	if !hasSearchable(norm) {
+	norm := analysis.Canonical(text)
+	if !analysis.HasSearchable(norm) {
 		return Term{}, false
 	}
 	return Term{
 		Text:         text,
 		Quoted:       w.quoted,
-		Alternatives: expandSynonyms(norm, syn),
-		DocKey:       NormalizeDocNumber(text),
+		Alternatives: analysis.ExpandSynonyms(norm, syn),
+		DocKey:       analysis.NormalizeDocNumber(text),
 	}, true
-}
-
-// canonical is the form terms and synonyms are compared in.
-func canonical(s string) string {
-	return strings.ToLower(normalizeText(strings.TrimSpace(s)))
 }

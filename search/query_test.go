@@ -2,6 +2,7 @@ package search
 
 import (
 	"errors"
+	"github.com/gongkai/gongkai/search/analysis"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,7 +10,7 @@ import (
 )
 
 func TestParseQuery(t *testing.T) {
-	syn := DefaultSynonyms()
+	syn := analysis.DefaultSynonyms()
 	tests := []struct {
 		name, in string
 		want     string     // Query.String()
@@ -100,75 +101,11 @@ func TestParseQueryStructure(t *testing.T) {
 	}
 }
 
-func TestNormalizeDocNumber(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"中发〔2017〕13号", "中发〔2017〕13号"},
-		{"中发[2017]13号", "中发〔2017〕13号"},
-		{"中发［2017］13号", "中发〔2017〕13号"},
-		{"中发（2017）13号", "中发〔2017〕13号"},
-		{"中发(2017)13号", "中发〔2017〕13号"},
-		{"中发【2017】13号", "中发〔2017〕13号"},
-		{"中发〔２０１７〕１３号", "中发〔2017〕13号"},
-		{"中发〔2017）13号", "中发〔2017〕13号"}, // mismatched closer, as in seed 000
-		{"中发 〔2017〕 13 号", "中发〔2017〕13号"},
-		{"国发〔2017〕第013号", "国发〔2017〕13号"},
-		{"昆发〔2018〕14号", "昆发〔2018〕14号"},
-		{"云政办发〔2019〕5号", "云政办发〔2019〕5号"},
-		{"中发2017年13号", ""},
-		{"第13号", ""},
-		{"〔2017〕13号", ""},
-		{"2017 13号", ""},
-		{"中发〔17〕13号", ""},
-		{"低保", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := NormalizeDocNumber(tt.in); got != tt.want {
-			t.Errorf("NormalizeDocNumber(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestNormalizeText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"刘  智", "刘智"},
-		{"刘\u3000智", "刘智"},
-		{"刘\t 智明", "刘智明"},
-		{"刘\n智", "刘\n智"}, // a line break separates paragraphs
-		{"ABC 公司", "ABC 公司"},
-		{"第 1 条", "第 1 条"},
-		{"２０１８年", "2018年"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := normalizeText(tt.in); got != tt.want {
-			t.Errorf("normalizeText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestValidateSynonyms(t *testing.T) {
-	bad := [][][]string{
-		{{"居委会"}},
-		{{"居委会", ""}},
-		{{"居委会", "。"}},
-		{{"居委会", strings.Repeat("长", 65)}},
-	}
-	for _, groups := range bad {
-		if err := validateSynonyms(groups); err == nil {
-			t.Errorf("validateSynonyms(%q) = nil, want error", groups)
-		}
-	}
-	if err := validateSynonyms(DefaultSynonyms()); err != nil {
-		t.Errorf("DefaultSynonyms invalid: %v", err)
-	}
-}
-
 func FuzzParseQuery(f *testing.F) {
 	for _, s := range []string{"低保", `"低保 对象" -特困`, "a OR b|c", "中发[2017]13号", "刘  智", "－“ＡＢ”", "村务公开", "-\"", "--a", "|||", "第1条 13号文"} {
 		f.Add(s)
 	}
-	syn := DefaultSynonyms()
+	syn := analysis.DefaultSynonyms()
 	f.Fuzz(func(t *testing.T, in string) {
 		q, err := ParseQuery(in, syn)
 		if err != nil {
@@ -183,7 +120,7 @@ func FuzzParseQuery(f *testing.F) {
 			t.Fatalf("ParseQuery(%q) returned %d terms", in, terms)
 		}
 		for _, term := range append(q.Positive(), q.Excluded...) {
-			if len(term.Alternatives) == 0 || len(term.Alternatives) > maxAlternatives {
+			if len(term.Alternatives) == 0 || len(term.Alternatives) > analysis.MaxAlternatives {
 				t.Fatalf("term %+v has %d alternatives", term, len(term.Alternatives))
 			}
 			if termQuery(term) == nil {

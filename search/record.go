@@ -45,17 +45,3 @@ type Options struct {
 	// build uses several CPUs; 0 means one per CPU, at most four.
 	Shards int
 }
-
-// DefaultSynonyms returns the abbreviation groups used when site.yaml gives
-// none: the abbreviations of the seed documents and their long forms.
-func DefaultSynonyms() [][]string {
-	return [][]string{
-		{"居委会", "居民委员会"},
-		{"村委会", "村民委员会"},
-		{"村务公开", "村（居）务公开", "居务公开"},
-		{"低保", "最低生活保障"},
-		{"发改委", "发展改革委", "发展和改革委员会"},
-		{"住建局", "住房城乡建设局", "住房和城乡建设局"},
-		{"人社局", "人力资源社会保障局", "人力资源和社会保障局"},
-	}
-}

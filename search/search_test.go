@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gongkai/gongkai/search/analysis"
 	"os"
 	"reflect"
 	"sort"
@@ -292,7 +293,7 @@ func TestWriterErrors(t *testing.T) {
 		t.Error("Open of an empty directory succeeded")
 	}
 	read, err := ReadManifest(dir + "/ix")
-	if err != nil || !reflect.DeepEqual(read.Synonyms, DefaultSynonyms()) {
+	if err != nil || !reflect.DeepEqual(read.Synonyms, analysis.DefaultSynonyms()) {
 		t.Errorf("ReadManifest = %+v, %v", read, err)
 	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/gongkai/gongkai/search/analysis"
 	"html"
 	"html/template"
 	"sort"
@@ -53,11 +54,11 @@ func snippetOf(rs []rune, marks, lead [][2]int) template.HTML {
 // find its first match only by reading the whole body; both sides lead with
 // the longer terms instead, which are also the more telling match.
 func matchSpans(rs []rune, terms []Term) (marks, lead [][2]int) {
-	text := newFoldedText(rs)
+	text := analysis.NewFoldedText(rs)
 	var longer, lone [][2]int
 	for _, t := range terms {
 		for _, alt := range t.Alternatives {
-			if found := text.find(foldKey(alt)); loneHan(alt) {
+			if found := text.Find(analysis.FoldKey(alt)); loneHan(alt) {
 				lone = append(lone, found...)
 			} else {
 				longer = append(longer, found...)
@@ -74,8 +75,7 @@ func matchSpans(rs []rune, terms []Term) (marks, lead [][2]int) {
 // loneHan reports whether a term is one Han character, which the index
 // answers from its chars field, without positions (altQuery's rule).
 func loneHan(term string) bool {
-	toks, units := phraseUnits(term)
-	_, single := phraseSlots(toks, units)
+	_, single := analysis.PhraseSlots(term)
 	return single != ""
 }
 
@@ -95,92 +95,6 @@ func firstMatch(rs []rune, spans [][2]int) (int, bool) {
 		n += utf8.RuneLen(r)
 	}
 	return n, true
-}
-
-// foldedText is body reduced to its significant characters, each with its
-// index in the original runes; 0 marks a break between two Han characters.
-type foldedText struct {
-	s      string  // folded runes, for strings.Index
-	byteAt []int32 // byte offset in s of each folded rune, plus len(s)
-	orig   []int32 // original rune index of each folded rune (-1 for a break)
-}
-
-const breakMark = '\x00'
-
-func newFoldedText(rs []rune) foldedText {
-	var b strings.Builder
-	b.Grow(3 * len(rs))
-	ft := foldedText{byteAt: make([]int32, 0, len(rs)+1), orig: make([]int32, 0, len(rs))}
-	lastHan, sepHard := false, false
-	for i, r := range rs {
-		f, han := r, true
-		if !isCommonHan(r) { // the common case needs no folding or table lookups
-			var ok bool
-			if f, ok = foldSignificant(r); !ok {
-				sepHard = sepHard || !isInlineSpace(r)
-				continue
-			}
-			han = isHan(f)
-		}
-		if han && lastHan && sepHard {
-			ft.byteAt = append(ft.byteAt, int32(b.Len()))
-			ft.orig = append(ft.orig, -1)
-			b.WriteByte(breakMark)
-		}
-		ft.byteAt = append(ft.byteAt, int32(b.Len()))
-		ft.orig = append(ft.orig, int32(i))
-		b.WriteRune(f)
-		lastHan, sepHard = han, false
-	}
-	ft.byteAt = append(ft.byteAt, int32(b.Len()))
-	ft.s = b.String()
-	return ft
-}
-
-// isCommonHan: the CJK Unified Ideographs block, where every character is
-// a Han letter without case (TestCommonHan checks this against the tables).
-func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
-
-// foldKey folds a query form the same way as the text.
-func foldKey(s string) string {
-	ft := newFoldedText([]rune(s))
-	return ft.s
-}
-
-func foldSignificant(r rune) (rune, bool) {
-	r = unicode.ToLower(foldRune(r))
-	return r, unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// find returns every occurrence of key as original rune spans [start, end).
-func (ft foldedText) find(key string) [][2]int {
-	if key == "" {
-		return nil
-	}
-	var out [][2]int
-	a := 0 // matches come in order, so the rune indexes only move forward
-	for from := 0; from < len(ft.s); {
-		i := strings.Index(ft.s[from:], key)
-		if i < 0 {
-			break
-		}
-		start := from + i
-		end := start + len(key)
-		for a < len(ft.byteAt) && int(ft.byteAt[a]) < start {
-			a++
-		}
-		z := a
-		for z < len(ft.byteAt) && int(ft.byteAt[z]) < end {
-			z++
-		}
-		z-- // the last folded rune starting before end
-		if a <= z && ft.orig[a] >= 0 && ft.orig[z] >= 0 {
-			out = append(out, [2]int{int(ft.orig[a]), int(ft.orig[z]) + 1})
-		}
-		_, size := utf8.DecodeRuneInString(ft.s[start:])
-		from = start + size
-	}
-	return out
 }
 
 // mergeSpans clips spans to [lo, hi), sorts them and joins overlaps.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/gongkai/gongkai/search/analysis"
 	"strings"
 	"testing"
 )
@@ -24,7 +25,7 @@ func TestSnippet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := ParseQuery(tt.q, DefaultSynonyms())
+			q, err := ParseQuery(tt.q, analysis.DefaultSynonyms())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -41,20 +42,5 @@ func TestSnippet(t *testing.T) {
 	}
 	if n := len([]rune(strings.NewReplacer("<mark>", "", "</mark>", "", "…", "").Replace(got))); n != SnippetRunes {
 		t.Errorf("window is %d runes, want %d", n, SnippetRunes)
-	}
-}
-
-// TestCommonHan checks the fast path of newFoldedText against the Unicode tables.
-func TestCommonHan(t *testing.T) {
-	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		f, ok := foldSignificant(r)
-		if !isCommonHan(r) || !ok || f != r || !isHan(r) {
-			t.Fatalf("U+%04X: isCommonHan %v, foldSignificant %U %v, isHan %v", r, isCommonHan(r), f, ok, isHan(r))
-		}
-	}
-	for _, r := range []rune{0x4DFF, 0xA000, 'a', '〇', '，'} {
-		if isCommonHan(r) {
-			t.Errorf("isCommonHan(%U) = true", r)
-		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gongkai/gongkai/search/analysis"
 	"github.com/gongkai/gongkai/search/zapwrite"
 	"github.com/spf13/afero"
 )
@@ -68,9 +69,9 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 		return nil, fmt.Errorf("search: creating %s: %w", dir, err)
 	}
 	if opts.Synonyms == nil {
-		opts.Synonyms = DefaultSynonyms()
+		opts.Synonyms = analysis.DefaultSynonyms()
 	}
-	if err := validateSynonyms(opts.Synonyms); err != nil {
+	if err := analysis.ValidateSynonyms(opts.Synonyms); err != nil {
 		return nil, err
 	}
 	if opts.Shards <= 0 {
@@ -393,7 +394,7 @@ func recordFields(r Record) map[string]interface{} {
 // fields, so a query normalised by NormalizeDocNumber always meets it.
 func docKeys(r Record) []string {
 	var keys []string
-	for _, k := range []string{r.DocKey, NormalizeDocNumber(r.DocKey), NormalizeDocNumber(r.DocNumber)} {
+	for _, k := range []string{r.DocKey, analysis.NormalizeDocNumber(r.DocKey), analysis.NormalizeDocNumber(r.DocNumber)} {
 		if k == "" {
 			continue
 		}

@@ -1,9 +1,9 @@
-package search
+package analysis
 
 import (
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
+	banalysis "github.com/blevesearch/bleve/v2/analysis"
 )
 
 // tokenize is bleve's unicode tokenizer (UAX #29 words), faster on
@@ -15,12 +15,12 @@ import (
 // the segmenter's, token for token (TestTokenizeMatchesUnicode,
 // FuzzTokenize); on the laws corpus this saves most of the segmenter's
 // time, which was a tenth of the index build.
-func tokenize(input []byte) analysis.TokenStream {
+func tokenize(input []byte) banalysis.TokenStream {
 	if !utf8.Valid(input) {
 		return unicodeTokenizer.Tokenize(input) // invalid bytes change how the segmenter cuts around them
 	}
-	slab := make([]analysis.Token, 0, len(input)/3+1)
-	out := make(analysis.TokenStream, 0, len(input)/3+1)
+	slab := make([]banalysis.Token, 0, len(input)/3+1)
+	out := make(banalysis.TokenStream, 0, len(input)/3+1)
 	pos := 1
 	other := 0 // start of the text not yet tokenized
 	for i := 0; i < len(input); {
@@ -31,18 +31,18 @@ func tokenize(input []byte) analysis.TokenStream {
 		}
 		if other < i && !onlyPunctuation(input[other:i]) {
 			for _, t := range unicodeTokenizer.Tokenize(input[other:i]) {
-				slab = append(slab, analysis.Token{Term: t.Term, Start: other + t.Start, End: other + t.End, Position: pos, Type: t.Type})
+				slab = append(slab, banalysis.Token{Term: t.Term, Start: other + t.Start, End: other + t.End, Position: pos, Type: t.Type})
 				pos++
 			}
 		}
-		slab = append(slab, analysis.Token{Term: input[i : i+3 : i+3], Start: i, End: i + 3, Position: pos, Type: analysis.Ideographic})
+		slab = append(slab, banalysis.Token{Term: input[i : i+3 : i+3], Start: i, End: i + 3, Position: pos, Type: banalysis.Ideographic})
 		pos++
 		i += 3
 		other = i
 	}
 	if other < len(input) && !onlyPunctuation(input[other:]) {
 		for _, t := range unicodeTokenizer.Tokenize(input[other:]) {
-			slab = append(slab, analysis.Token{Term: t.Term, Start: other + t.Start, End: other + t.End, Position: pos, Type: t.Type})
+			slab = append(slab, banalysis.Token{Term: t.Term, Start: other + t.Start, End: other + t.End, Position: pos, Type: t.Type})
 			pos++
 		}
 	}

@@ -1,4 +1,4 @@
-package search
+package analysis
 
 import (
 	"fmt"
@@ -8,17 +8,17 @@ import (
 
 // maxAlternatives caps how many forms one term expands to, so a term that
 // contains several abbreviations cannot multiply into hundreds of phrases.
-const maxAlternatives = 8
+const MaxAlternatives = 8
 
 // validateSynonyms rejects groups that could never expand anything, naming
 // the group so the site.yaml entry is easy to find.
-func validateSynonyms(groups [][]string) error {
+func ValidateSynonyms(groups [][]string) error {
 	for i, g := range groups {
 		if len(g) < 2 {
 			return fmt.Errorf("search: synonym group %d %v has fewer than two terms; list at least two equivalent terms", i+1, g)
 		}
 		for _, m := range g {
-			if !hasSearchable(canonical(m)) {
+			if !HasSearchable(Canonical(m)) {
 				return fmt.Errorf("search: synonym group %d %v has a term %q without searchable characters; remove it", i+1, g, m)
 			}
 			if utf8.RuneCountInString(m) > 64 {
@@ -32,17 +32,17 @@ func validateSynonyms(groups [][]string) error {
 // expandSynonyms returns term (canonical form) first, then every form made by
 // replacing a synonym it contains with another member of the same group:
 // 村委会主任 also gives 村民委员会主任.
-func expandSynonyms(term string, groups [][]string) []string {
+func ExpandSynonyms(term string, groups [][]string) []string {
 	alts := []string{term}
 	seen := map[string]bool{term: true}
 	for _, g := range groups {
 		members := make([]string, 0, len(g))
 		for _, m := range g {
-			if c := canonical(m); c != "" {
+			if c := Canonical(m); c != "" {
 				members = append(members, c)
 			}
 		}
-		for i := 0; i < len(alts) && len(alts) < maxAlternatives; i++ {
+		for i := 0; i < len(alts) && len(alts) < MaxAlternatives; i++ {
 			alt := alts[i]
 			for _, m := range members {
 				if !strings.Contains(alt, m) {
@@ -53,7 +53,7 @@ func expandSynonyms(term string, groups [][]string) []string {
 						continue
 					}
 					next := strings.ReplaceAll(alt, m, other)
-					if !seen[next] && len(alts) < maxAlternatives {
+					if !seen[next] && len(alts) < MaxAlternatives {
 						seen[next] = true
 						alts = append(alts, next)
 					}
@@ -62,4 +62,18 @@ func expandSynonyms(term string, groups [][]string) []string {
 		}
 	}
 	return alts
+}
+
+// DefaultSynonyms returns the abbreviation groups used when site.yaml gives
+// none: the abbreviations of the seed documents and their long forms.
+func DefaultSynonyms() [][]string {
+	return [][]string{
+		{"居委会", "居民委员会"},
+		{"村委会", "村民委员会"},
+		{"村务公开", "村（居）务公开", "居务公开"},
+		{"低保", "最低生活保障"},
+		{"发改委", "发展改革委", "发展和改革委员会"},
+		{"住建局", "住房城乡建设局", "住房和城乡建设局"},
+		{"人社局", "人力资源社会保障局", "人力资源和社会保障局"},
+	}
 }

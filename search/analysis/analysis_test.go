@@ -1,6 +1,7 @@
-package search
+package analysis
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -22,7 +23,7 @@ func TestBigrams(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, tok := range textAnalyzer.Analyze([]byte(tt.in)) {
-			got = append(got, string(tok.Term)+"@"+itoa(tok.Position))
+			got = append(got, string(tok.Term)+"@"+strconv.Itoa(tok.Position))
 			if tok.Start != 0 || tok.End != 0 {
 				t.Errorf("%q: token %q keeps offsets", tt.in, tok.Term)
 			}
@@ -76,7 +77,7 @@ func FuzzPhraseExact(f *testing.F) {
 		if a == b || !cleanEdge(text, a-1, text[a]) || !cleanEdge(text, b, text[b-1]) {
 			return // the query would cut a latin word or number in two
 		}
-		query := canonical(string(text[a:b]))
+		query := Canonical(string(text[a:b]))
 		toks, units := phraseUnits(query)
 		slots, single := phraseSlots(toks, units)
 		if single != "" || len(slots) == 0 {
@@ -89,7 +90,7 @@ func FuzzPhraseExact(f *testing.F) {
 			}
 			index[tok.Position][string(tok.Term)] = true
 		}
-		want := strings.Contains(newFoldedText(text).s, foldKey(query))
+		want := strings.Contains(NewFoldedText(text).s, FoldKey(query))
 		if got := phraseMatches(index, slots); got != want {
 			t.Fatalf("text %q, query %q: phrase match %v, substring %v (slots %q)", string(text), query, got, want, slots)
 		}
@@ -104,11 +105,11 @@ func isSignificant(r rune) bool {
 // cleanEdge: the query edge rune r may sit next to text[k] without the
 // tokenizer joining them into one word (a Han edge always may).
 func cleanEdge(text []rune, k int, r rune) bool {
-	if isHan(r) || k < 0 || k >= len(text) {
+	if IsHan(r) || k < 0 || k >= len(text) {
 		return true
 	}
 	n, _ := foldSignificant(text[k])
-	return isHan(n) || !(unicode.IsLetter(n) || unicode.IsDigit(n))
+	return IsHan(n) || !(unicode.IsLetter(n) || unicode.IsDigit(n))
 }
 
 // phraseMatches does what bleve's phrase searcher does with slots.

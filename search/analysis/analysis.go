@@ -1,11 +1,11 @@
-package search
+package analysis
 
 import (
 	"bytes"
 	gounicode "unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
+	banalysis "github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -31,8 +31,8 @@ import (
 // Single-character queries (低) use a separate field without positions
 // holding one token per Han character.
 const (
-	analyzerText  = "gongkai_cjk"
-	analyzerChars = "gongkai_chars"
+	AnalyzerText  = "gongkai_cjk"
+	AnalyzerChars = "gongkai_chars"
 
 	runHead = "|" // "|c": a run starts with c
 	runTail = "|" // "c|": a run ends with c
@@ -41,12 +41,12 @@ const (
 func init() {
 	// bleve finds analyzers by name in a global registry, both when building
 	// and when opening an index; registering here is the only way.
-	must(registry.RegisterAnalyzer(analyzerText,
-		func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+	must(registry.RegisterAnalyzer(AnalyzerText,
+		func(map[string]interface{}, *registry.Cache) (banalysis.Analyzer, error) {
 			return textAnalyzer, nil
 		}))
-	must(registry.RegisterAnalyzer(analyzerChars,
-		func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+	must(registry.RegisterAnalyzer(AnalyzerChars,
+		func(map[string]interface{}, *registry.Cache) (banalysis.Analyzer, error) {
 			return hanCharsAnalyzer{}, nil
 		}))
 }
@@ -58,14 +58,14 @@ func must(err error) {
 }
 
 // textAnalyzer analyses title, section, body and 文号 for the index.
-var textAnalyzer = analyzerFunc(func(input []byte) analysis.TokenStream {
+var textAnalyzer = analyzerFunc(func(input []byte) banalysis.TokenStream {
 	return bigrams(baseTokens(input))
 })
 
 // analyzerFunc adapts a function to analysis.Analyzer.
-type analyzerFunc func([]byte) analysis.TokenStream
+type analyzerFunc func([]byte) banalysis.TokenStream
 
-func (f analyzerFunc) Analyze(input []byte) analysis.TokenStream { return f(input) }
+func (f analyzerFunc) Analyze(input []byte) banalysis.TokenStream { return f(input) }
 
 // The stateless pieces of bleve's cjk analyzer that baseTokens reuses.
 var (
@@ -76,9 +76,9 @@ var (
 // baseTokens is the analysis shared by the index and queries, up to (not
 // including) bigrams: normalise (normalizeText), tokenize, fold half-width
 // katakana, lowercase. Every Ideographic token is one character.
-func baseTokens(input []byte) analysis.TokenStream {
+func baseTokens(input []byte) banalysis.TokenStream {
 	if needsNormalize(input) {
-		input = []byte(normalizeText(string(input)))
+		input = []byte(NormalizeText(string(input)))
 	}
 	toks := tokenize(input)
 	if bytes.Contains(input, []byte("\xef\xbd")) || bytes.Contains(input, []byte("\xef\xbe")) {
@@ -86,7 +86,7 @@ func baseTokens(input []byte) analysis.TokenStream {
 	}
 	split := false
 	for _, tok := range toks {
-		if tok.Type == analysis.Ideographic {
+		if tok.Type == banalysis.Ideographic {
 			split = split || utf8.RuneCount(tok.Term) > 1
 		} else if bytes.ContainsFunc(tok.Term, gounicode.IsUpper) {
 			tok.Term = bytes.ToLower(tok.Term)
@@ -100,19 +100,19 @@ func baseTokens(input []byte) analysis.TokenStream {
 
 // splitIdeographic makes every Ideographic token a single character; bleve's
 // tokenizer already does, this guards the bigram logic if it ever does not.
-func splitIdeographic(toks analysis.TokenStream) analysis.TokenStream {
-	var out analysis.TokenStream
+func splitIdeographic(toks banalysis.TokenStream) banalysis.TokenStream {
+	var out banalysis.TokenStream
 	for _, tok := range toks {
-		if tok.Type != analysis.Ideographic || utf8.RuneCount(tok.Term) == 1 {
+		if tok.Type != banalysis.Ideographic || utf8.RuneCount(tok.Term) == 1 {
 			out = append(out, tok)
 			continue
 		}
 		for off := 0; off < len(tok.Term); {
 			_, size := utf8.DecodeRune(tok.Term[off:])
-			out = append(out, &analysis.Token{
+			out = append(out, &banalysis.Token{
 				Term:  tok.Term[off : off+size],
 				Start: tok.Start + off, End: tok.Start + off + size,
-				Type: analysis.Ideographic,
+				Type: banalysis.Ideographic,
 			})
 			off += size
 		}
@@ -129,10 +129,10 @@ type unit struct {
 
 // splitUnits groups baseTokens output into units; Han tokens belong to the
 // same run only when nothing, not even punctuation, lies between them.
-func splitUnits(toks analysis.TokenStream) []unit {
+func splitUnits(toks banalysis.TokenStream) []unit {
 	units := make([]unit, 0, len(toks)/4+1)
 	for i, tok := range toks {
-		han := tok.Type == analysis.Ideographic
+		han := tok.Type == banalysis.Ideographic
 		if n := len(units); han && n > 0 && units[n-1].han && toks[i-1].End == tok.Start {
 			units[n-1].to = i + 1
 			continue
@@ -147,7 +147,7 @@ func splitUnits(toks analysis.TokenStream) []unit {
 // other tokens unchanged. Two Han runs in a row are one position apart so no
 // phrase can bridge the punctuation between them. New tokens and terms are
 // carved from two slabs, as this runs once per indexed character.
-func bigrams(toks analysis.TokenStream) analysis.TokenStream {
+func bigrams(toks banalysis.TokenStream) banalysis.TokenStream {
 	units := splitUnits(toks)
 	newToks, newBytes := 0, 0
 	for _, u := range units {
@@ -159,17 +159,17 @@ func bigrams(toks analysis.TokenStream) analysis.TokenStream {
 			newBytes += len(runHead) + len(runTail)
 		}
 	}
-	slab := make([]analysis.Token, 0, newToks)
+	slab := make([]banalysis.Token, 0, newToks)
 	buf := make([]byte, 0, newBytes)
-	emit := func(pos int, typ analysis.TokenType, parts ...[]byte) *analysis.Token {
+	emit := func(pos int, typ banalysis.TokenType, parts ...[]byte) *banalysis.Token {
 		start := len(buf)
 		for _, p := range parts {
 			buf = append(buf, p...)
 		}
-		slab = append(slab, analysis.Token{Term: buf[start:len(buf):len(buf)], Position: pos, Type: typ})
+		slab = append(slab, banalysis.Token{Term: buf[start:len(buf):len(buf)], Position: pos, Type: typ})
 		return &slab[len(slab)-1]
 	}
-	out := make(analysis.TokenStream, 0, len(toks)-len(units)+newToks+len(units))
+	out := make(banalysis.TokenStream, 0, len(toks)-len(units)+newToks+len(units))
 	pos := 1
 	prevHan := false
 	for _, u := range units {
@@ -188,16 +188,16 @@ func bigrams(toks analysis.TokenStream) analysis.TokenStream {
 		t := toks[u.from:u.to]
 		if len(t) == 1 {
 			t[0].Position = pos
-			t[0].Type = analysis.Single
+			t[0].Type = banalysis.Single
 			out = append(out, t[0])
 			pos++
 			continue
 		}
-		out = append(out, emit(pos, analysis.Single, []byte(runHead), t[0].Term))
+		out = append(out, emit(pos, banalysis.Single, []byte(runHead), t[0].Term))
 		for i := 0; i+1 < len(t); i++ {
-			out = append(out, emit(pos+i, analysis.Double, t[i].Term, t[i+1].Term))
+			out = append(out, emit(pos+i, banalysis.Double, t[i].Term, t[i+1].Term))
 		}
-		out = append(out, emit(pos+len(t)-2, analysis.Single, t[len(t)-1].Term, []byte(runTail)))
+		out = append(out, emit(pos+len(t)-2, banalysis.Single, t[len(t)-1].Term, []byte(runTail)))
 		pos += len(t) - 1
 	}
 	// Byte offsets are stored with every position but only bleve's
@@ -210,23 +210,23 @@ func bigrams(toks analysis.TokenStream) analysis.TokenStream {
 }
 
 func headTerm(c []byte) []byte { return append([]byte(runHead), c...) }
-func tailTerm(c []byte) []byte { return append(append([]byte{}, c...), runTail...) }
+func TailTerm(c []byte) []byte { return append(append([]byte{}, c...), runTail...) }
 
 // hanCharsAnalyzer emits one token per CJK character and nothing else, for
 // the field that answers one-character queries. It needs no word
 // segmentation, so it reads the runes directly.
 type hanCharsAnalyzer struct{}
 
-func (hanCharsAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	slab := make([]analysis.Token, 0, len(input)/3)
+func (hanCharsAnalyzer) Analyze(input []byte) banalysis.TokenStream {
+	slab := make([]banalysis.Token, 0, len(input)/3)
 	for off := 0; off < len(input); {
 		r, size := utf8.DecodeRune(input[off:])
-		if isIdeographic(r) {
-			slab = append(slab, analysis.Token{Term: input[off : off+size : off+size], Position: len(slab) + 1, Type: analysis.Ideographic})
+		if IsIdeographic(r) {
+			slab = append(slab, banalysis.Token{Term: input[off : off+size : off+size], Position: len(slab) + 1, Type: banalysis.Ideographic})
 		}
 		off += size
 	}
-	out := make(analysis.TokenStream, len(slab))
+	out := make(banalysis.TokenStream, len(slab))
 	for i := range slab {
 		out[i] = &slab[i]
 	}
@@ -234,6 +234,6 @@ func (hanCharsAnalyzer) Analyze(input []byte) analysis.TokenStream {
 }
 
 // isIdeographic matches what bleve's unicode tokenizer types Ideographic.
-func isIdeographic(r rune) bool {
+func IsIdeographic(r rune) bool {
 	return r >= 0x2E80 && gounicode.In(r, gounicode.Han, gounicode.Hiragana, gounicode.Katakana)
 }

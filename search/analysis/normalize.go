@@ -1,4 +1,4 @@
-package search
+package analysis
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 // It returns "" when s does not look like a 文号. The index stores this key
 // next to Record.DocKey, so a query typed with any bracket finds the document.
 func NormalizeDocNumber(s string) string {
-	s = strings.Join(strings.Fields(foldWidth(s)), "")
+	s = strings.Join(strings.Fields(FoldWidth(s)), "")
 	m := docNumberPattern.FindStringSubmatch(s)
 	if m == nil {
 		return ""
@@ -36,28 +36,28 @@ var docNumberPattern = regexp.MustCompile(
 // ideographic space to a plain space. bleve's unicode tokenizer drops
 // full-width digits entirely (１３号 tokenizes as 号 alone), so this
 // has to happen before tokenizing, not as a token filter.
-func foldWidth(s string) string {
+func FoldWidth(s string) string {
 	if !needsFold(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteRune(foldRune(r))
+		b.WriteRune(FoldRune(r))
 	}
 	return b.String()
 }
 
 func needsFold(s string) bool {
 	for _, r := range s {
-		if foldRune(r) != r {
+		if FoldRune(r) != r {
 			return true
 		}
 	}
 	return false
 }
 
-func foldRune(r rune) rune {
+func FoldRune(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + '!'
@@ -68,13 +68,13 @@ func foldRune(r rune) rune {
 }
 
 // isHan reports whether r is a Han character (including 〇).
-func isHan(r rune) bool {
+func IsHan(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
 // isInlineSpace is whitespace that may pad a name inside one line
 // ("刘  智"); line breaks are not, so paragraphs never run together.
-func isInlineSpace(r rune) bool {
+func IsInlineSpace(r rune) bool {
 	switch r {
 	case ' ', '\t', 0x00A0, 0x3000, 0x2002, 0x2003, 0x2009:
 		return true
@@ -93,8 +93,8 @@ func needsNormalize(input []byte) bool {
 // normalizeText is the character-level normalisation shared by indexing,
 // queries and snippets: fold widths and drop inline spaces between two Han
 // characters, so "刘  智" is indexed as 刘智.
-func normalizeText(s string) string {
-	s = foldWidth(s)
+func NormalizeText(s string) string {
+	s = FoldWidth(s)
 	if !strings.ContainsAny(s, " \t\u00a0\u2002\u2003\u2009") {
 		return s
 	}
@@ -102,18 +102,18 @@ func normalizeText(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if isInlineSpace(r) && b.Len() > 0 {
+		if IsInlineSpace(r) && b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			j := i
 			for j < len(s) {
 				rr, sz := utf8.DecodeRuneInString(s[j:])
-				if !isInlineSpace(rr) {
+				if !IsInlineSpace(rr) {
 					break
 				}
 				j += sz
 			}
 			next, _ := utf8.DecodeRuneInString(s[j:])
-			if isHan(last) && j < len(s) && isHan(next) {
+			if IsHan(last) && j < len(s) && IsHan(next) {
 				i = j
 				continue
 			}
