@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // collected is what a search keeps of all its hits: the page, the count
@@ -151,8 +152,8 @@ func (sh *shardHits) run(ctx context.Context, ix *Index, shard int, q query.Quer
 	}
 	counts := make([][][]int, len(cols)) // segment, facet, value
 	for i, c := range cols {
-		counts[i] = make([][]int, len(facetNames))
-		for f := range facetNames {
+		counts[i] = make([][]int, len(mapping.Facets))
+		for f := range mapping.Facets {
 			counts[i][f] = make([]int, len(c.facets[f].values))
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // The collector (collect.go), the columns (columns.go) and the phrase
@@ -60,19 +61,19 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 	var dates query.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
 		dq := query.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
-		dq.SetField(fieldDate)
+		dq.SetField(mapping.FieldDate)
 		dates = dq
 	}
 	sr := bleve.NewSearchRequestOptions(blevePhrases(compileQuery(pq, req.Filters, dates)), req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = hitFields
-	for _, name := range facetNames {
+	for _, name := range mapping.Facets {
 		sr.AddFacet(name, bleve.NewFacetRequest(name, facetSize))
 	}
 	if req.Sort == "" {
 		sr.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
 	} else {
 		sr.SortByCustom(bsearch.SortOrder{
-			&bsearch.SortField{Field: fieldDate, Desc: req.Sort == "-date", Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
+			&bsearch.SortField{Field: mapping.FieldDate, Desc: req.Sort == "-date", Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
 			&bsearch.SortScore{Desc: true},
 			&bsearch.SortDocID{},
 		})
@@ -86,13 +87,13 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 		t.Fatal(err)
 	}
 	out.Total = int(res.Total)
-	for _, name := range facetNames {
+	for _, name := range mapping.Facets {
 		if fr := res.Facets[name]; fr != nil && fr.Terms != nil {
 			fs := []Facet{}
 			for _, tf := range fr.Terms.Terms() {
 				fs = append(fs, Facet{Value: tf.Term, Count: tf.Count})
 			}
-			if name == fieldYear {
+			if name == mapping.FieldYear {
 				sort.Slice(fs, func(i, j int) bool { return fs[i].Value > fs[j].Value })
 			}
 			out.Facets[name] = fs
@@ -128,7 +129,7 @@ func sameResult(t *testing.T, label string, got, want *Result) {
 			return
 		}
 	}
-	for _, name := range facetNames {
+	for _, name := range mapping.Facets {
 		if fmt.Sprint(got.Facets[name]) != fmt.Sprint(want.Facets[name]) {
 			t.Errorf("%s: facet %s = %v, bleve %v", label, name, got.Facets[name], want.Facets[name])
 		}
@@ -158,11 +159,11 @@ func collidingText(rng *rand.Rand, n int) string {
 	return b.String()
 }
 
-func collidingRecords(rng *rand.Rand, pages int, version string) []Record {
-	var rs []Record
+func collidingRecords(rng *rand.Rand, pages int, version string) []mapping.Record {
+	var rs []mapping.Record
 	for p := 0; p < pages; p++ {
 		url := fmt.Sprintf("/p%03d/", p)
-		base := Record{
+		base := mapping.Record{
 			URL:   url,
 			Title: collidingText(rng, 4+rng.IntN(6)),
 			Type:  []string{"policy", "page", "disclosure"}[rng.IntN(3)],
@@ -245,7 +246,7 @@ func TestCollectorMatchesBleve(t *testing.T) {
 		// segments, deleted records must not come back.
 		for round := 0; round < 3; round++ {
 			var urls []string
-			var add []Record
+			var add []mapping.Record
 			for _, r := range collidingRecords(rng, 120, fmt.Sprintf("修订%d", round)) {
 				if rng.IntN(3) == 0 || (len(urls) > 0 && urls[len(urls)-1] == r.URL) {
 					if len(urls) == 0 || urls[len(urls)-1] != r.URL {
@@ -285,12 +286,12 @@ func TestPhraseRunEnds(t *testing.T) {
 		"中华人民。":         true,
 		"我中华。人民中华。中华人民": true,
 	}
-	var rs []Record
+	var rs []mapping.Record
 	i := 0
 	for body := range bodies {
 		i++
 		url := fmt.Sprintf("/b%02d/", i)
-		rs = append(rs, Record{ID: url, URL: url, Title: "标题", Type: "page", Body: body})
+		rs = append(rs, mapping.Record{ID: url, URL: url, Title: "标题", Type: "page", Body: body})
 	}
 	ix := buildIndex(t, Options{Shards: 2}, rs...)
 	defer func(saved bool) { impliedAlways = saved }(impliedAlways)
@@ -375,7 +376,7 @@ func marks(bs []bool) string {
 // lists are summed and cut again, as the static client does.
 func TestFacetsPerShardTop(t *testing.T) {
 	const shards = 3
-	var rs []Record
+	var rs []mapping.Record
 	counts := make([]map[string]int, shards)
 	for i := range counts {
 		counts[i] = map[string]int{}
@@ -384,7 +385,7 @@ func TestFacetsPerShardTop(t *testing.T) {
 	for p := 0; p < 300; p++ {
 		url := fmt.Sprintf("/f%03d/", p)
 		genre := fmt.Sprintf("类%02d", rng.IntN(40))
-		rs = append(rs, Record{ID: url, URL: url, Title: "标题", Type: "page", Genre: genre, Body: "正文"})
+		rs = append(rs, mapping.Record{ID: url, URL: url, Title: "标题", Type: "page", Genre: genre, Body: "正文"})
 		counts[shardOf(url, shards)][genre]++
 	}
 	ix := buildIndex(t, Options{Shards: shards}, rs...)

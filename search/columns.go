@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/numeric"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // columns holds, for one immutable index segment, what the collector needs
@@ -125,7 +126,7 @@ func (cc *columnCache) forget(current []*scorch.SegmentSnapshot) {
 }
 
 // columnFields are the doc-value fields the columns hold.
-var columnFields = append(append([]string(nil), facetNames...), fieldDate)
+var columnFields = append(append([]string(nil), mapping.Facets...), mapping.FieldDate)
 
 // readColumns reads the n docs of the segment starting at global doc number
 // first; deleted docs are never hits, so their IDs are left empty.
@@ -138,11 +139,11 @@ func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint3
 		ids:    make([]string, n),
 		dates:  make([]int64, n),
 		dated:  make([]bool, n),
-		facets: make([]valueColumn, len(facetNames)),
+		facets: make([]valueColumn, len(mapping.Facets)),
 	}
-	facetOf := make(map[string]int, len(facetNames))
-	valueIndex := make([]map[string]uint32, len(facetNames))
-	for i, name := range facetNames {
+	facetOf := make(map[string]int, len(mapping.Facets))
+	valueIndex := make([]map[string]uint32, len(mapping.Facets))
+	for i, name := range mapping.Facets {
 		facetOf[name] = i
 		valueIndex[i] = map[string]uint32{}
 		cols.facets[i].start = make([]uint32, 1, n+1)
@@ -150,7 +151,7 @@ func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint3
 	var doc uint64
 	dateSeen := false
 	visit := func(field string, term []byte) {
-		if field == fieldDate {
+		if field == mapping.FieldDate {
 			// bleve's date sort takes the first full-precision term.
 			if valid, shift := numeric.ValidPrefixCodedTermBytes(term); valid && shift == 0 && !dateSeen {
 				if v, err := numeric.PrefixCoded(term).Int64(); err == nil {

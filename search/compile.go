@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // textField is a field searched by query terms, with its weight.
@@ -16,10 +17,10 @@ type textField struct {
 // textFields: a match in the title counts most, then the 文号, the section
 // heading, the body.
 var textFields = []textField{
-	{fieldTitle, 4},
-	{fieldDocNumber, 3},
-	{fieldSection, 2},
-	{fieldBody, 1},
+	{mapping.FieldTitle, 4},
+	{mapping.FieldDocNumber, 3},
+	{mapping.FieldSection, 2},
+	{mapping.FieldBody, 1},
 }
 
 const docKeyBoost = 6
@@ -33,7 +34,7 @@ func termQuery(t Term) query.Query {
 	}
 	if t.DocKey != "" {
 		q := query.NewTermQuery(t.DocKey)
-		q.SetField(fieldDocKey)
+		q.SetField(mapping.FieldDocKey)
 		q.SetBoost(docKeyBoost)
 		qs = append(qs, q)
 	}
@@ -50,7 +51,7 @@ func altQuery(alt string) []query.Query {
 	}
 	if single != "" {
 		q := query.NewTermQuery(single)
-		q.SetField(fieldChars)
+		q.SetField(mapping.FieldChars)
 		return []query.Query{q}
 	}
 	var qs []query.Query
@@ -83,7 +84,7 @@ func compileQuery(pq Query, filters map[string][]string, dates query.Query) quer
 		must = append(must, query.NewDisjunctionQuery(any))
 	}
 	var narrow []query.Query
-	for _, name := range filterNames {
+	for _, name := range mapping.Filters {
 		var any []query.Query
 		for _, v := range filters[name] {
 			if v = strings.TrimSpace(v); v == "" {

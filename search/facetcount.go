@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/gongkai/gongkai/search/mapping"
 	"sort"
 )
 
@@ -14,8 +15,8 @@ import (
 // shardFacets turns one shard's per-segment counts (segment, facet, value
 // index) into its top values per facet.
 func shardFacets(cols []*columns, counts [][][]int) [][]Facet {
-	out := make([][]Facet, len(facetNames))
-	for f := range facetNames {
+	out := make([][]Facet, len(mapping.Facets))
+	for f := range mapping.Facets {
 		byValue := map[string]int{}
 		for s, c := range cols {
 			for v, n := range counts[s][f] {
@@ -31,8 +32,8 @@ func shardFacets(cols []*columns, counts [][][]int) [][]Facet {
 
 // mergeFacets sums the shards' lists, keyed by filter name.
 func mergeFacets(shards []*shardHits) map[string][]Facet {
-	out := make(map[string][]Facet, len(facetNames))
-	for f, name := range facetNames {
+	out := make(map[string][]Facet, len(mapping.Facets))
+	for f, name := range mapping.Facets {
 		byValue := map[string]int{}
 		for _, sh := range shards {
 			for _, fc := range sh.facets[f] {
@@ -40,7 +41,7 @@ func mergeFacets(shards []*shardHits) map[string][]Facet {
 			}
 		}
 		fs := topFacets(byValue)
-		if name == fieldYear {
+		if name == mapping.FieldYear {
 			sort.Slice(fs, func(i, j int) bool { return fs[i].Value > fs[j].Value })
 		}
 		out[name] = fs
@@ -65,8 +66,8 @@ func topFacets(byValue map[string]int) []Facet {
 
 // emptyFacets is the facets of a search without hits.
 func emptyFacets() map[string][]Facet {
-	out := make(map[string][]Facet, len(facetNames))
-	for _, name := range facetNames {
+	out := make(map[string][]Facet, len(mapping.Facets))
+	for _, name := range mapping.Facets {
 		out[name] = []Facet{}
 	}
 	return out

@@ -2,13 +2,14 @@ package search
 
 import (
 	"context"
+	"github.com/gongkai/gongkai/search/mapping"
 	"path/filepath"
 	"testing"
 	"time"
 )
 
 // buildIndex writes records into a fresh index under t.TempDir and opens it.
-func buildIndex(t testing.TB, opts Options, records ...Record) *Index {
+func buildIndex(t testing.TB, opts Options, records ...mapping.Record) *Index {
 	t.Helper()
 	ix, err := Open(writeIndex(t, opts, records...))
 	if err != nil {
@@ -19,7 +20,7 @@ func buildIndex(t testing.TB, opts Options, records ...Record) *Index {
 }
 
 // writeIndex builds records into a fresh index and returns its directory.
-func writeIndex(t testing.TB, opts Options, records ...Record) string {
+func writeIndex(t testing.TB, opts Options, records ...mapping.Record) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
 	w, err := NewWriter(dir, opts)

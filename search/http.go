@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"github.com/gongkai/gongkai/search/mapping"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -85,7 +86,7 @@ func isBlank(req Request) bool {
 // dates are the user's fault.
 func requestFromURL(v url.Values) (Request, error) {
 	req := Request{Query: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
-	for _, name := range filterNames {
+	for _, name := range mapping.Filters {
 		for _, val := range v[name] {
 			if val = strings.TrimSpace(val); val != "" {
 				req.Filters[name] = append(req.Filters[name], val)

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/mapping"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -127,10 +128,10 @@ func TestHandlerPageErrors(t *testing.T) {
 }
 
 func TestHandlerPagination(t *testing.T) {
-	var recs []Record
+	var recs []mapping.Record
 	for i := 1; i <= 45; i++ {
 		id := strings.Repeat("x", i)
-		recs = append(recs, Record{ID: id, URL: "/p/" + id + "/", Title: "公告", Body: "公告正文"})
+		recs = append(recs, mapping.Record{ID: id, URL: "/p/" + id + "/", Title: "公告", Body: "公告正文"})
 	}
 	ix := buildIndex(t, Options{}, recs...)
 	p := &pageRecorder{}
@@ -190,7 +191,7 @@ func TestHandlerJSON(t *testing.T) {
 	if f := body.Facets["type"]; len(f) != 1 || string(f[0]["value"]) != `"policy"` || string(f[0]["count"]) != "2" {
 		t.Errorf("type facet %v", f)
 	}
-	for _, name := range facetNames {
+	for _, name := range mapping.Facets {
 		if _, ok := body.Facets[name]; !ok {
 			t.Errorf("facet %q missing", name)
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/gongkai/gongkai/search/mapping"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -9,7 +10,7 @@ import (
 // TestKeepPostings checks which shards' postings a Writer hands over, and
 // when.
 func TestKeepPostings(t *testing.T) {
-	records := []Record{
+	records := []mapping.Record{
 		{ID: "/a/", URL: "/a/", Title: "低保资金管理办法", Body: "低保资金按月发放。"},
 		{ID: "/a/#s1", URL: "/a/", Anchor: "s1", Section: "第一条", Body: "低保对象"},
 		{ID: "/b/", URL: "/b/", Title: "村务公开", Body: "村务公开目录"},
@@ -52,7 +53,7 @@ func TestKeepPostings(t *testing.T) {
 		for name, p := range kept {
 			names = append(names, name)
 			docs += p.Docs()
-			if p.Field(fieldBody) == nil {
+			if p.Field(mapping.FieldBody) == nil {
 				t.Errorf("%s: no body postings", name)
 			}
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/gongkai/gongkai/search/mapping"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -62,8 +63,8 @@ type PageLink struct {
 // FacetLabels are the zh-CN headings of the filters.
 func FacetLabels() map[string]string {
 	return map[string]string{
-		fieldType: "类型", fieldIssuer: "发文机关", fieldYear: "年份", fieldDept: "责任部门",
-		fieldStatus: "时效", fieldLevel: "层级", fieldVillage: "村（社区）", fieldGenre: "文种", fieldTopic: "主题",
+		mapping.FieldType: "类型", mapping.FieldIssuer: "发文机关", mapping.FieldYear: "年份", mapping.FieldDept: "责任部门",
+		mapping.FieldStatus: "时效", mapping.FieldLevel: "层级", mapping.FieldVillage: "村（社区）", mapping.FieldGenre: "文种", mapping.FieldTopic: "主题",
 	}
 }
 
@@ -76,7 +77,7 @@ func TypeLabels() map[string]string {
 
 // pageParams are the query parameters links carry over.
 func pageParams() []string {
-	return append([]string{"q", "from", "to", "sort", "size"}, filterNames...)
+	return append([]string{"q", "from", "to", "sort", "size"}, mapping.Filters...)
 }
 
 func (d *PageData) fillLinks(r *http.Request) {
@@ -120,12 +121,12 @@ func (d *PageData) fillLinks(r *http.Request) {
 			v.Add(name, value)
 		}
 		label := value
-		if name == fieldType && types[value] != "" {
+		if name == mapping.FieldType && types[value] != "" {
 			label = types[value]
 		}
 		return FacetLink{Name: name, Value: value, Label: label, Count: count, Href: "?" + v.Encode(), Active: active}
 	}
-	for _, name := range filterNames {
+	for _, name := range mapping.Filters {
 		for _, v := range cur[name] {
 			d.Active = append(d.Active, link(name, v, 0))
 		}
@@ -133,7 +134,7 @@ func (d *PageData) fillLinks(r *http.Request) {
 	if d.Result == nil {
 		return
 	}
-	for _, name := range facetNames {
+	for _, name := range mapping.Facets {
 		g := FacetGroup{Name: name, Label: labels[name]}
 		shown := map[string]bool{}
 		for _, f := range d.Result.Facets[name] {

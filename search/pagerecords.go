@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // storedRecord is a record found in the index by its page URL.
@@ -40,17 +41,17 @@ func (ix *Index) pageRecords(urls []string) ([]storedRecord, error) {
 		terms := make([]query.Query, len(chunk))
 		for i, u := range chunk {
 			tq := query.NewTermQuery(u)
-			tq.SetField(fieldURL)
+			tq.SetField(mapping.FieldURL)
 			terms[i] = tq
 		}
 		q := query.NewDisjunctionQuery(terms)
 		for shard, bi := range ix.shards {
-			hits, err := allHits(bi, q, fieldHref)
+			hits, err := allHits(bi, q, mapping.FieldHref)
 			if err != nil {
 				return nil, fmt.Errorf("search: finding the records to replace in %s: %w", ix.dir, err)
 			}
 			for _, h := range hits {
-				href, _ := h.Fields[fieldHref].(string)
+				href, _ := h.Fields[mapping.FieldHref].(string)
 				url, doc := pageOf(href, want)
 				out = append(out, storedRecord{id: h.ID, url: url, shard: shard, doc: doc})
 			}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // QueryBudget bounds every search; a query that needs longer fails with
@@ -22,7 +23,7 @@ const DefaultPageSize = 10
 const facetSize = 20
 
 // hitFields are the stored fields hitOf reads.
-var hitFields = []string{fieldHref, fieldTitle, fieldShownTitle, fieldSection, fieldDocNumber, fieldShownDocNo, fieldParts, fieldType, fieldDate, fieldBody}
+var hitFields = []string{mapping.FieldHref, mapping.FieldTitle, mapping.FieldShownTitle, mapping.FieldSection, mapping.FieldDocNumber, mapping.FieldShownDocNo, mapping.FieldParts, mapping.FieldType, mapping.FieldDate, mapping.FieldBody}
 
 // Request is one search. An empty Query lists every record that passes the
 // filters, newest first.
@@ -80,7 +81,7 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 	var dates query.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
 		dq := query.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
-		dq.SetField(fieldDate)
+		dq.SetField(mapping.FieldDate)
 		dates = dq
 	}
 	q := compileQuery(pq, req.Filters, dates)
@@ -137,7 +138,7 @@ func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
 	values := 0
 	for name, vs := range req.Filters {
 		if !isFilterName(name) {
-			return req, pq, queryErrorf(req.Query, "不支持的筛选条件“%s”，可用的有：%s。", name, strings.Join(filterNames, "、"))
+			return req, pq, queryErrorf(req.Query, "不支持的筛选条件“%s”，可用的有：%s。", name, strings.Join(mapping.Filters, "、"))
 		}
 		values += len(vs)
 	}
@@ -165,7 +166,7 @@ func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
 }
 
 func isFilterName(name string) bool {
-	for _, f := range filterNames {
+	for _, f := range mapping.Filters {
 		if f == name {
 			return true
 		}
@@ -182,28 +183,28 @@ func pages(total, size int) int {
 func hitOf(rec hitFieldValues, score float64, positive []Term) Hit {
 	str := func(name string) string { return rec[name] }
 	hit := Hit{
-		URL:       str(fieldHref),
-		Title:     str(fieldTitle),
-		Section:   str(fieldSection),
-		DocNumber: str(fieldDocNumber),
-		Type:      str(fieldType),
+		URL:       str(mapping.FieldHref),
+		Title:     str(mapping.FieldTitle),
+		Section:   str(mapping.FieldSection),
+		DocNumber: str(mapping.FieldDocNumber),
+		Type:      str(mapping.FieldType),
 		Score:     score,
 	}
-	if d := str(fieldDate); d != "" {
+	if d := str(mapping.FieldDate); d != "" {
 		if t, err := time.Parse(time.RFC3339, d); err == nil {
 			hit.Date = t
 		}
 	}
 	if hit.Title == "" {
-		hit.Title = str(fieldShownTitle)
+		hit.Title = str(mapping.FieldShownTitle)
 	}
 	if hit.DocNumber == "" {
-		hit.DocNumber = str(fieldShownDocNo)
+		hit.DocNumber = str(mapping.FieldShownDocNo)
 	}
 	// The body is matched once, for both the part a hit links to and the snippet.
-	body := []rune(str(fieldBody))
+	body := []rune(str(mapping.FieldBody))
 	marks, lead := matchSpans(body, positive)
-	if parts := str(fieldParts); parts != "" {
+	if parts := str(mapping.FieldParts); parts != "" {
 		pointAtPart(&hit, body, lead, parts)
 	}
 	hit.Snippet = snippetOf(body, marks, lead)
@@ -217,7 +218,7 @@ func pointAtPart(hit *Hit, body []rune, spans [][2]int, parts string) {
 	if !ok {
 		return
 	}
-	ps, err := DecodeParts(parts)
+	ps, err := mapping.DecodeParts(parts)
 	if err != nil || len(ps) == 0 {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/mapping"
 	"os"
 	"reflect"
 	"sort"
@@ -15,8 +16,8 @@ import (
 )
 
 // fixture is a handful of records, each there for one rule.
-func fixture() []Record {
-	return []Record{
+func fixture() []mapping.Record {
+	return []mapping.Record{
 		{ID: "dibao", URL: "/policies/dibao/", Title: "关于做好最低生活保障工作的通知", Type: "policy", Genre: "通知",
 			DocNumber: "昆民发〔2018〕14号", Issuers: []string{"昆明市民政局"}, Status: "现行有效", Level: "市",
 			Date: day("2018-08-22"), Body: "各村委会要做好低保对象的认定工作。低保资金按月发放。"},
@@ -185,9 +186,9 @@ func TestSearchHits(t *testing.T) {
 }
 
 func TestSearchPaging(t *testing.T) {
-	var recs []Record
+	var recs []mapping.Record
 	for i := 0; i < 25; i++ {
-		recs = append(recs, Record{ID: strconv.Itoa(i + 1), URL: "/p/" + strconv.Itoa(i+1) + "/", Title: "公告", Body: "村务公开第" + strconv.Itoa(i+1) + "期", Date: day("2020-01-01").AddDate(0, 0, i)})
+		recs = append(recs, mapping.Record{ID: strconv.Itoa(i + 1), URL: "/p/" + strconv.Itoa(i+1) + "/", Title: "公告", Body: "村务公开第" + strconv.Itoa(i+1) + "期", Date: day("2020-01-01").AddDate(0, 0, i)})
 	}
 	ix := buildIndex(t, Options{}, recs...)
 	res, err := ix.Search(context.Background(), Request{Query: "公告", Page: 3, Size: 10})
@@ -267,16 +268,16 @@ func TestWriterErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Add(Record{URL: "/a/"}); err == nil {
+	if err := w.Add(mapping.Record{URL: "/a/"}); err == nil {
 		t.Error("record without ID accepted")
 	}
-	if err := w.Add(Record{ID: "a"}); err == nil {
+	if err := w.Add(mapping.Record{ID: "a"}); err == nil {
 		t.Error("record without URL accepted")
 	}
-	if err := w.Add(Record{ID: "a", URL: "/a/", Body: "一"}); err != nil {
+	if err := w.Add(mapping.Record{ID: "a", URL: "/a/", Body: "一"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Add(Record{ID: "a", URL: "/a/"}); err == nil {
+	if err := w.Add(mapping.Record{ID: "a", URL: "/a/"}); err == nil {
 		t.Error("duplicate ID accepted")
 	}
 	man, err := w.Close("abc")
@@ -286,7 +287,7 @@ func TestWriterErrors(t *testing.T) {
 	if man.Records != 1 || man.Documents != 1 || man.ContentHash != "abc" || man.SizeBytes <= 0 || man.FormatVersion != FormatVersion {
 		t.Errorf("manifest = %+v", man)
 	}
-	if err := w.Add(Record{ID: "b", URL: "/b/"}); err == nil {
+	if err := w.Add(mapping.Record{ID: "b", URL: "/b/"}); err == nil {
 		t.Error("Add after Close accepted")
 	}
 	if _, err := Open(t.TempDir()); err == nil {
@@ -393,10 +394,10 @@ func TestWriterAbort(t *testing.T) {
 // TestSeedCitations uses citation forms found in the seed documents.
 func TestSeedCitations(t *testing.T) {
 	ix := buildIndex(t, Options{},
-		Record{ID: "a", URL: "/a/", Title: "达州", Body: "区。按照达市委基治办通〔2021〕4号文件指导意见，严格落实达市委办发〔2021〕4号等文件。"},
-		Record{ID: "b", URL: "/b/", Title: "湖南", Body: "根据《关于加强和完善城乡社区治理的意见》(中发[2017]13号)和湖南实施意见(湘发[2017]30号)精神"},
-		Record{ID: "c", URL: "/c/", Title: "重庆", Body: "社区治理的意见》（中发〔2017〕13号》和《中共重庆市委 重庆市人民政府关于"},
-		Record{ID: "d", URL: "/d/", Title: "条例", Body: "第一条\u3000为了规范居民委员会的工作"},
+		mapping.Record{ID: "a", URL: "/a/", Title: "达州", Body: "区。按照达市委基治办通〔2021〕4号文件指导意见，严格落实达市委办发〔2021〕4号等文件。"},
+		mapping.Record{ID: "b", URL: "/b/", Title: "湖南", Body: "根据《关于加强和完善城乡社区治理的意见》(中发[2017]13号)和湖南实施意见(湘发[2017]30号)精神"},
+		mapping.Record{ID: "c", URL: "/c/", Title: "重庆", Body: "社区治理的意见》（中发〔2017〕13号》和《中共重庆市委 重庆市人民政府关于"},
+		mapping.Record{ID: "d", URL: "/d/", Title: "条例", Body: "第一条\u3000为了规范居民委员会的工作"},
 	)
 	tests := []struct {
 		q    string
@@ -434,10 +435,10 @@ func TestSearchCanceled(t *testing.T) {
 // TestPagingWithTies pages through records that tie on score and date,
 // spread over shards: every record must appear exactly once.
 func TestPagingWithTies(t *testing.T) {
-	var rs []Record
+	var rs []mapping.Record
 	for i := range 90 {
 		url := fmt.Sprintf("/p%02d/", i)
-		rs = append(rs, Record{ID: url, URL: url, Title: "同一标题", Body: "同样的正文", Date: day("2020-01-01")})
+		rs = append(rs, mapping.Record{ID: url, URL: url, Title: "同一标题", Body: "同样的正文", Date: day("2020-01-01")})
 	}
 	ix := buildIndex(t, Options{Shards: 3}, rs...)
 	for _, order := range []string{"", "-date", "date"} {

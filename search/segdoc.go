@@ -7,7 +7,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/mapping"
+	bmapping "github.com/blevesearch/bleve/v2/mapping"
+	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/zapwrite"
 )
 
@@ -20,11 +21,11 @@ type segmentDocs struct {
 }
 
 type fieldSpec struct {
-	m        *mapping.FieldMapping
+	m        *bmapping.FieldMapping
 	analyzer analysis.Analyzer
 }
 
-func newSegmentDocs(m *mapping.IndexMappingImpl) (*segmentDocs, error) {
+func newSegmentDocs(m *bmapping.IndexMappingImpl) (*segmentDocs, error) {
 	s := &segmentDocs{fields: map[string]fieldSpec{}}
 	for name, sub := range m.DefaultMapping.Properties {
 		if len(sub.Fields) != 1 {
@@ -45,8 +46,8 @@ func newSegmentDocs(m *mapping.IndexMappingImpl) (*segmentDocs, error) {
 
 // doc analyses one record. It runs in Writer.Add's goroutine, so records
 // are analysed in parallel with each other and with page rendering.
-func (s *segmentDocs) doc(r Record) (zapwrite.Doc, error) {
-	values := recordFields(r)
+func (s *segmentDocs) doc(r mapping.Record) (zapwrite.Doc, error) {
+	values := mapping.Fields(r)
 	names := make([]string, 0, len(values))
 	for name := range values {
 		names = append(names, name)

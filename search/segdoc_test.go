@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/zapwrite"
 	"github.com/gongkai/gongkai/search/zapwrite/zaptest"
 )
@@ -16,7 +17,7 @@ import (
 // segdocRecords are the fixture plus records that reach every kind of
 // field: lists, an empty body, grouped parts, no date, Latin and digits,
 // and enough of them that postings lists and doc values span chunks.
-func segdocRecords(t *testing.T) []Record {
+func segdocRecords(t *testing.T) []mapping.Record {
 	recs := fixture()
 	seed, err := os.ReadFile(filepath.Join("..", "content", "policies", "2018-kunming-shequ-zhili.md"))
 	if err != nil {
@@ -24,7 +25,7 @@ func segdocRecords(t *testing.T) []Record {
 	}
 	lines := strings.Split(string(seed), "\n")
 	for i := 0; i < 2100; i++ {
-		r := Record{ID: fmt.Sprintf("gen/%d#p%d", i/9, i%9), URL: fmt.Sprintf("/gen/%d/", i/9), Title: "生成的文件" + fmt.Sprint(i/9),
+		r := mapping.Record{ID: fmt.Sprintf("gen/%d#p%d", i/9, i%9), URL: fmt.Sprintf("/gen/%d/", i/9), Title: "生成的文件" + fmt.Sprint(i/9),
 			Body: lines[i%len(lines)] + lines[(i*7)%len(lines)], Type: []string{"policy", "page", "disclosure"}[i%3]}
 		if i%9 != 0 {
 			r.Anchor = fmt.Sprintf("p%d", i%9)
@@ -45,7 +46,7 @@ func segdocRecords(t *testing.T) []Record {
 			r.Body = ""
 		}
 		if i%30 == 5 {
-			r.Parts = []Part{{Anchor: "p1", Offset: 0}, {Anchor: "p2", Section: "二", Offset: 3}}
+			r.Parts = []mapping.Part{{Anchor: "p1", Offset: 0}, {Anchor: "p2", Section: "二", Offset: 3}}
 		}
 		recs = append(recs, r)
 	}
@@ -57,7 +58,7 @@ func segdocRecords(t *testing.T) []Record {
 // bleve's mapping makes of the same records. Everything reading the index
 // relies on this.
 func TestSegmentDocMatchesBleve(t *testing.T) {
-	m, err := newMapping()
+	m, err := mapping.New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestSegmentDocMatchesBleve(t *testing.T) {
 			t.Fatal(err)
 		}
 		bd := document.NewDocument(r.ID)
-		if err := m.MapDocument(bd, recordFields(r)); err != nil {
+		if err := m.MapDocument(bd, mapping.Fields(r)); err != nil {
 			t.Fatal(err)
 		}
 		bd.AddIDField()

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"github.com/gongkai/gongkai/search/mapping"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -19,7 +20,7 @@ func TestSwapperConcurrent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := w.Add(Record{ID: "r", URL: "/r/", Title: "公告", Body: body}); err != nil {
+		if err := w.Add(mapping.Record{ID: "r", URL: "/r/", Title: "公告", Body: body}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := w.Close(""); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gongkai/gongkai/search/mapping"
 	"reflect"
 	"sort"
 	"strings"
@@ -37,17 +38,17 @@ func reopen(t testing.TB, ix *Index) *Index {
 }
 
 // page returns a document record and one section record per body.
-func page(url, title string, bodies ...string) []Record {
-	rs := []Record{{ID: url, URL: url, Title: title, Type: "policy", Body: title + "的摘要"}}
+func page(url, title string, bodies ...string) []mapping.Record {
+	rs := []mapping.Record{{ID: url, URL: url, Title: title, Type: "policy", Body: title + "的摘要"}}
 	for i, b := range bodies {
 		anchor := fmt.Sprintf("s%d", i+1)
-		rs = append(rs, Record{ID: url + "#" + anchor, URL: url, Anchor: anchor, Title: title, Section: anchor, Type: "policy", Body: b})
+		rs = append(rs, mapping.Record{ID: url + "#" + anchor, URL: url, Anchor: anchor, Title: title, Section: anchor, Type: "policy", Body: b})
 	}
 	return rs
 }
 
-func updateFixture() []Record {
-	var rs []Record
+func updateFixture() []mapping.Record {
+	var rs []mapping.Record
 	rs = append(rs, page("/a/", "甲文件", "甲的第一节写着旧标记", "甲的第二节")...)
 	rs = append(rs, page("/b/", "乙文件", "乙的内容说到低保")...)
 	rs = append(rs, page("/c/", "丙文件", "丙的内容说到社区")...)
@@ -149,7 +150,7 @@ func TestUpdateReplacesPages(t *testing.T) {
 }
 
 func TestBuildKeepsPagesInOneShard(t *testing.T) {
-	var rs []Record
+	var rs []mapping.Record
 	var pages []string
 	for i := range 20 {
 		url := fmt.Sprintf("/p%d/", i)
@@ -187,14 +188,14 @@ func TestUpdateRejects(t *testing.T) {
 	tests := []struct {
 		name   string
 		remove []string
-		add    []Record
+		add    []mapping.Record
 		want   string
 	}{
-		{"no ID", []string{"/a/"}, []Record{{URL: "/a/"}}, "no ID"},
-		{"no URL", []string{"/a/"}, []Record{{ID: "/a/"}}, "no URL"},
-		{"duplicate in add", []string{"/a/"}, []Record{{ID: "x", URL: "/a/"}, {ID: "x", URL: "/a/", Anchor: "s"}}, "duplicate record ID"},
-		{"ID of a page kept", []string{"/a/"}, []Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1"}}, `"/b/#s1" is already in the index`},
-		{"ID of a page kept, nothing removed", nil, []Record{{ID: "/c/", URL: "/c/"}}, `"/c/" is already in the index`},
+		{"no ID", []string{"/a/"}, []mapping.Record{{URL: "/a/"}}, "no ID"},
+		{"no URL", []string{"/a/"}, []mapping.Record{{ID: "/a/"}}, "no URL"},
+		{"duplicate in add", []string{"/a/"}, []mapping.Record{{ID: "x", URL: "/a/"}, {ID: "x", URL: "/a/", Anchor: "s"}}, "duplicate record ID"},
+		{"ID of a page kept", []string{"/a/"}, []mapping.Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1"}}, `"/b/#s1" is already in the index`},
+		{"ID of a page kept, nothing removed", nil, []mapping.Record{{ID: "/c/", URL: "/c/"}}, `"/c/" is already in the index`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,7 +213,7 @@ func TestUpdateRejects(t *testing.T) {
 	}
 
 	// An ID may move to another page when its old page is removed.
-	if err := ix.Update([]string{"/a/", "/b/"}, []Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1", Body: "搬过来的内容"}}); err != nil {
+	if err := ix.Update([]string{"/a/", "/b/"}, []mapping.Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1", Body: "搬过来的内容"}}); err != nil {
 		t.Fatal(err)
 	}
 	if got := urls(t, ix, Request{Query: "搬过来"}); !reflect.DeepEqual(got, []string{"/a/#s1"}) {
@@ -271,7 +272,7 @@ func TestUpdateEmptyIndex(t *testing.T) {
 // during updates always see a page whole: every hit of one search comes
 // from the same version of page /a/, with all of that version's records.
 func TestUpdateWhileSearching(t *testing.T) {
-	version := func(v int) []Record {
+	version := func(v int) []mapping.Record {
 		var bodies []string
 		for i := range v%3 + 1 {
 			bodies = append(bodies, fmt.Sprintf("甲页正文 v%d 第%d段", v, i))

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/spf13/afero"
 )
 
@@ -29,7 +30,7 @@ func OpenWritable(dir string) (*Index, error) {
 // removed page; when a check fails nothing is changed. Update is safe while
 // searches run; Updates run one at a time. On an index from Open it returns
 // an error wrapping ErrReadOnly.
-func (ix *Index) Update(removeURLs []string, add []Record) error {
+func (ix *Index) Update(removeURLs []string, add []mapping.Record) error {
 	if !ix.writable {
 		return fmt.Errorf("%w: %s was opened with Open; use OpenWritable to update it", ErrReadOnly, ix.dir)
 	}
@@ -86,7 +87,7 @@ func (ix *Index) Update(removeURLs []string, add []Record) error {
 
 // checkRecords checks added records as Writer.Add does, and that their IDs
 // are unique among themselves.
-func checkRecords(add []Record) error {
+func checkRecords(add []mapping.Record) error {
 	seen := make(map[string]bool, len(add))
 	for _, r := range add {
 		if err := checkRecord(r); err != nil {
@@ -103,7 +104,7 @@ func checkRecords(add []Record) error {
 // checkNewIDs rejects an added ID that is already in the index on a page
 // not being removed: indexing it would overwrite another page's record or
 // leave two records with one ID in different shards.
-func (ix *Index) checkNewIDs(add []Record, old []storedRecord) error {
+func (ix *Index) checkNewIDs(add []mapping.Record, old []storedRecord) error {
 	removed := make(map[string]bool, len(old))
 	for _, r := range old {
 		removed[r.id] = true
@@ -119,12 +120,12 @@ func (ix *Index) checkNewIDs(add []Record, old []storedRecord) error {
 	}
 	for from := 0; from < len(fresh); from += hitsPerPage {
 		ids := fresh[from:min(from+hitsPerPage, len(fresh))]
-		hits, err := allHits(ix.bleve, query.NewDocIDQuery(ids), fieldHref)
+		hits, err := allHits(ix.bleve, query.NewDocIDQuery(ids), mapping.FieldHref)
 		if err != nil {
 			return fmt.Errorf("search: checking record IDs in %s: %w", ix.dir, err)
 		}
 		if len(hits) > 0 {
-			href, _ := hits[0].Fields[fieldHref].(string)
+			href, _ := hits[0].Fields[mapping.FieldHref].(string)
 			return fmt.Errorf("search: record ID %q is already in the index (at %s); IDs must be unique, or pass that page's URL in removeURLs to replace it",
 				hits[0].ID, href)
 		}
@@ -135,7 +136,7 @@ func (ix *Index) checkNewIDs(add []Record, old []storedRecord) error {
 // plan builds one batch per shard. Added records go where their page's old
 // records were, so the delete and the add are one batch; a new page goes to
 // shardOf its URL, as in Writer.Add.
-func (ix *Index) plan(old []storedRecord, add []Record) ([]*bleve.Batch, error) {
+func (ix *Index) plan(old []storedRecord, add []mapping.Record) ([]*bleve.Batch, error) {
 	batches := make([]*bleve.Batch, len(ix.shards))
 	for i, bi := range ix.shards {
 		batches[i] = bi.NewBatch()
@@ -152,7 +153,7 @@ func (ix *Index) plan(old []storedRecord, add []Record) ([]*bleve.Batch, error) 
 		if !ok {
 			shard = shardOf(r.URL, len(ix.shards))
 		}
-		if err := batches[shard].Index(r.ID, recordFields(r)); err != nil {
+		if err := batches[shard].Index(r.ID, mapping.Fields(r)); err != nil {
 			return nil, fmt.Errorf("search: indexing record %q: %w", r.ID, err)
 		}
 	}
@@ -170,7 +171,7 @@ func (ix *Index) ensureShard() error {
 	if len(ix.shards) > 0 {
 		return nil
 	}
-	m, err := newMapping()
+	m, err := mapping.New()
 	if err != nil {
 		return fmt.Errorf("search: index mapping: %w", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/zapwrite"
 	"github.com/spf13/afero"
 )
@@ -77,7 +78,7 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 	if opts.Shards <= 0 {
 		opts.Shards = min(runtime.GOMAXPROCS(0), maxShards)
 	}
-	m, err := newMapping()
+	m, err := mapping.New()
 	if err != nil {
 		return nil, fmt.Errorf("search: index mapping: %w", err)
 	}
@@ -133,7 +134,7 @@ func (w *Writer) firstErr() error {
 // Add indexes one record. It is safe for concurrent use and returns once
 // the record is analysed and queued; an indexing error is returned by a
 // later Add or by Close.
-func (w *Writer) Add(r Record) error {
+func (w *Writer) Add(r mapping.Record) error {
 	if err := checkRecord(r); err != nil {
 		return err
 	}
@@ -155,7 +156,7 @@ func (w *Writer) Add(r Record) error {
 }
 
 // checkRecord rejects records that cannot be indexed or linked to.
-func checkRecord(r Record) error {
+func checkRecord(r mapping.Record) error {
 	if r.ID == "" {
 		return fmt.Errorf("search: record for %q has no ID; give every record a unique ID", r.URL)
 	}
@@ -175,7 +176,7 @@ func shardOf(url string, shards int) int {
 }
 
 // claim registers the record's ID for shard sw, rejecting duplicates.
-func (w *Writer) claim(r Record, sw *shardWriter) error {
+func (w *Writer) claim(r mapping.Record, sw *shardWriter) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
@@ -322,89 +323,14 @@ func (w *Writer) finish() ([]string, error) {
 	return shards, nil
 }
 
-// recordFields maps a record onto the index fields of newMapping.
-func recordFields(r Record) map[string]interface{} {
-	href := r.URL
-	if r.Anchor != "" {
-		href += "#" + r.Anchor
-	}
-	f := map[string]interface{}{
-		fieldHref: href,
-		fieldURL:  r.URL,
-		fieldBody: r.Body,
-	}
-	// Only the document record is found by its title: otherwise every
-	// section of a 通知 would be a hit for 通知. Sections keep the title
-	// for display.
-	if r.Anchor == "" {
-		f[fieldTitle] = r.Title
-		f[fieldChars] = r.Title + "\n" + r.Body
-	} else {
-		f[fieldShownTitle] = r.Title
-		f[fieldChars] = r.Section + "\n" + r.Body
-	}
-	set := func(name, v string) {
-		if v != "" {
-			f[name] = v
-		}
-	}
-	set(fieldSection, r.Section)
-	// Only the document record is found by its 文号, for the same reason as its title; every
-	// record shows it.
-	if r.Anchor == "" {
-		set(fieldDocNumber, r.DocNumber)
-	} else {
-		set(fieldShownDocNo, r.DocNumber)
-	}
-	if len(r.Parts) > 1 {
-		if b, err := json.Marshal(r.Parts); err == nil {
-			f[fieldParts] = string(b)
-		}
-	}
-	set(fieldType, r.Type)
-	set(fieldGenre, r.Genre)
-	set(fieldStatus, r.Status)
-	set(fieldLevel, r.Level)
-	set(fieldVillage, r.Village)
-	list := func(name string, vs []string) {
-		var keep []string
-		for _, v := range vs {
-			if v != "" {
-				keep = append(keep, v)
-			}
-		}
-		if len(keep) > 0 {
-			f[name] = keep
-		}
-	}
-	list(fieldIssuer, r.Issuers)
-	list(fieldDept, r.Departments)
-	list(fieldTopic, r.Topics)
-	if r.Anchor == "" {
-		list(fieldDocKey, docKeys(r))
-	}
-	if !r.Date.IsZero() {
-		f[fieldDate] = r.Date
-		f[fieldYear] = strconv.Itoa(r.Date.Year())
-	}
-	return f
-}
-
-// docKeys indexes the caller's key and our own normalisation of both
-// fields, so a query normalised by NormalizeDocNumber always meets it.
-func docKeys(r Record) []string {
-	var keys []string
-	for _, k := range []string{r.DocKey, analysis.NormalizeDocNumber(r.DocKey), analysis.NormalizeDocNumber(r.DocNumber)} {
-		if k == "" {
-			continue
-		}
-		dup := false
-		for _, have := range keys {
-			dup = dup || have == k
-		}
-		if !dup {
-			keys = append(keys, k)
-		}
-	}
-	return keys
+// Options tune an index build. The synonyms are saved in the index
+// manifest, so searches use the groups the index was built with.
+type Options struct {
+	// Synonyms are groups of equivalent terms (site.yaml). A query term
+	// containing one member also matches the others. nil means
+	// DefaultSynonyms(); an empty non-nil slice means none.
+	Synonyms [][]string
+	// Shards is how many bleve indexes the records are spread over, so the
+	// build uses several CPUs; 0 means one per CPU, at most four.
+	Shards int
 }

@@ -1,4 +1,4 @@
-package search
+package mapping
 
 import (
 	"encoding/json"

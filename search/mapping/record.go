@@ -1,4 +1,4 @@
-package search
+package mapping
 
 import "time"
 
@@ -32,16 +32,4 @@ type Part struct {
 	Anchor  string `json:"a"`
 	Section string `json:"s,omitempty"`
 	Offset  int    `json:"o"`
-}
-
-// Options tune an index build. The synonyms are saved in the index
-// manifest, so searches use the groups the index was built with.
-type Options struct {
-	// Synonyms are groups of equivalent terms (site.yaml). A query term
-	// containing one member also matches the others. nil means
-	// DefaultSynonyms(); an empty non-nil slice means none.
-	Synonyms [][]string
-	// Shards is how many bleve indexes the records are spread over, so the
-	// build uses several CPUs; 0 means one per CPU, at most four.
-	Shards int
 }
