@@ -12,6 +12,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/searcher"
 )
 
 // collected is what a search keeps of all its hits: the page, the count
@@ -105,13 +106,13 @@ type shardHits struct {
 // hitRef is a hit without bleve's per-hit bookkeeping.
 type hitRef struct {
 	score float64
-	cols  *columns
+	cols  *searcher.Columns
 	doc   uint32 // in its segment
 	seg   int    // segment in its shard's snapshot
 	shard int
 }
 
-func (h *hitRef) id() string { return h.cols.ids[h.doc] }
+func (h *hitRef) id() string { return h.cols.IDs[h.doc] }
 
 func (ix *Index) collectShard(ctx context.Context, shard int, q query.Query, order string, keep int) (*shardHits, error) {
 	bi := ix.shards[shard]
@@ -137,7 +138,7 @@ func (ix *Index) collectShard(ctx context.Context, shard int, q query.Query, ord
 }
 
 func (sh *shardHits) run(ctx context.Context, ix *Index, shard int, q query.Query) error {
-	cols, offsets, err := ix.columns.forSnapshot(sh.snap)
+	cols, offsets, err := ix.columns.ForSnapshot(sh.snap)
 	if err != nil {
 		return err
 	}
@@ -154,7 +155,7 @@ func (sh *shardHits) run(ctx context.Context, ix *Index, shard int, q query.Quer
 	for i, c := range cols {
 		counts[i] = make([][]int, len(mapping.Facets))
 		for f := range mapping.Facets {
-			counts[i][f] = make([]int, len(c.facets[f].values))
+			counts[i][f] = make([]int, len(c.Facets[f].Values))
 		}
 	}
 	seg := 0
@@ -184,8 +185,8 @@ func (sh *shardHits) run(ctx context.Context, ix *Index, shard int, q query.Quer
 		}
 		doc := uint32(g - offsets[seg])
 		c := cols[seg]
-		for _, f := range c.filled {
-			for _, v := range c.facets[f].docValues(doc) {
+		for _, f := range c.Filled {
+			for _, v := range c.Facets[f].DocValues(doc) {
 				counts[seg][f][v]++
 			}
 		}
@@ -215,8 +216,8 @@ func hitOrder(order string) func(a, b *hitRef) bool {
 	}
 	newestFirst := order == "-date"
 	return func(a, b *hitRef) bool {
-		ad, bd := a.cols.dates[a.doc], b.cols.dates[b.doc]
-		aok, bok := a.cols.dated[a.doc], b.cols.dated[b.doc]
+		ad, bd := a.cols.Dates[a.doc], b.cols.Dates[b.doc]
+		aok, bok := a.cols.Dated[a.doc], b.cols.Dated[b.doc]
 		switch {
 		case aok != bok:
 			return aok

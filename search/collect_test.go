@@ -15,6 +15,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/searcher"
 )
 
 // The collector (collect.go), the columns (columns.go) and the phrase
@@ -28,9 +29,9 @@ import (
 // bleve's MultiPhraseQuery, for the reference search.
 func blevePhrases(q query.Query) query.Query {
 	switch q := q.(type) {
-	case *phraseQuery:
-		mq := query.NewMultiPhraseQuery(q.slots, q.field)
-		mq.SetBoost(q.boost)
+	case *searcher.PhraseQuery:
+		mq := query.NewMultiPhraseQuery(q.Slots, q.Field)
+		mq.SetBoost(q.Boost)
 		return mq
 	case *query.BooleanQuery:
 		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
@@ -238,9 +239,9 @@ func TestCollectorMatchesBleve(t *testing.T) {
 			}
 		}
 		check("built")
-		impliedAlways = true
+		searcher.ImpliedAlways = true
 		check("built, markers for every bigram that allows")
-		impliedAlways = false
+		searcher.ImpliedAlways = false
 		// Replacing pages deletes records from the built segments and adds
 		// new segments: doc numbers shift, columns are read for the new
 		// segments, deleted records must not come back.
@@ -260,9 +261,9 @@ func TestCollectorMatchesBleve(t *testing.T) {
 			}
 		}
 		check("updated")
-		impliedAlways = true
+		searcher.ImpliedAlways = true
 		check("updated, markers for every bigram that allows")
-		impliedAlways = false
+		searcher.ImpliedAlways = false
 	}
 }
 
@@ -294,8 +295,8 @@ func TestPhraseRunEnds(t *testing.T) {
 		rs = append(rs, mapping.Record{ID: url, URL: url, Title: "标题", Type: "page", Body: body})
 	}
 	ix := buildIndex(t, Options{Shards: 2}, rs...)
-	defer func(saved bool) { impliedAlways = saved }(impliedAlways)
-	impliedAlways = true // read 华人 from its marker whatever the counts
+	defer func(saved bool) { searcher.ImpliedAlways = saved }(searcher.ImpliedAlways)
+	searcher.ImpliedAlways = true // read 华人 from its marker whatever the counts
 	res, err := ix.Search(context.Background(), Request{Query: "中华人民", Size: 50})
 	if err != nil {
 		t.Fatal(err)
@@ -314,62 +315,6 @@ func TestPhraseRunEnds(t *testing.T) {
 		}
 	}
 	sameResult(t, "中华人民", res, bleveSearch(t, ix, Request{Query: "中华人民", Size: 50}))
-}
-
-func TestBestApart(t *testing.T) {
-	for _, tt := range []struct {
-		w    []int64
-		want string
-	}{
-		{nil, ""},
-		{[]int64{5}, "x"},
-		{[]int64{-5}, "-"},
-		{[]int64{0, 3, 5, 3, 0}, "-x-x-"},
-		{[]int64{0, 3, 7, 3, 0}, "--x--"},
-		{[]int64{0, 3, 1, 3, 0}, "-x-x-"},
-		{[]int64{0, 2280, 3916, 1585, 2274, 0}, "--x-x-"},
-		{[]int64{0, -1, 7, -1, 0}, "--x--"},
-		{[]int64{4, 4, 4, 4}, "-x-x"},
-	} {
-		if got := marks(bestApart(tt.w)); got != tt.want {
-			t.Errorf("bestApart(%v) = %s, want %s", tt.w, got, tt.want)
-		}
-	}
-}
-
-func TestImpliedSlots(t *testing.T) {
-	for _, tt := range []struct {
-		slots [][]string
-		want  string
-	}{
-		{[][]string{{"中华"}, {"华人"}, {"人民"}}, "-x-"},
-		{[][]string{{"中华"}, {"华人"}, {"人民"}, {"民共"}, {"共和"}, {"和国"}}, "-xxxx-"},
-		{[][]string{{"中华"}, {"华人"}}, "--"},
-		{[][]string{{"中华"}, {"人民"}, {"民共"}}, "---"},                             // not overlapping
-		{[][]string{{"中华"}, {""}, {"人民"}}, "---"},                               // a gap
-		{[][]string{{"第", "第|"}, {"1"}, {"条", "|条"}}, "---"},                    // not bigrams
-		{[][]string{{"abc"}, {"cd"}, {"de"}}, "---"},                            // not Han
-		{[][]string{{"中华"}, {"华人", "华民"}, {"人民"}}, "---"},                       // alternatives
-		{[][]string{{"中", "中|"}, {"中华"}, {"华人"}, {"人民"}, {"民", "|民"}}, "--x--"}, // lone characters at the ends
-		{[][]string{{"中华"}, {"华人"}, {"人民"}, {"民共"}}, "-xx-"},
-	} {
-		if got := marks(impliedSlots(tt.slots)); got != tt.want {
-			t.Errorf("impliedSlots(%v) = %s, want %s", tt.slots, got, tt.want)
-		}
-	}
-}
-
-// marks writes x for each true and - for each false.
-func marks(bs []bool) string {
-	var b strings.Builder
-	for _, x := range bs {
-		if x {
-			b.WriteByte('x')
-		} else {
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
 }
 
 // TestFacetsPerShardTop: each shard lists its top facetSize values, the

@@ -6,6 +6,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/analysis"
 	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/searcher"
 )
 
 // textField is a field searched by query terms, with its weight.
@@ -63,7 +64,7 @@ func altQuery(alt string) []query.Query {
 			qs = append(qs, q)
 			continue
 		}
-		qs = append(qs, newPhraseQuery(slots, f.name, f.boost))
+		qs = append(qs, searcher.NewPhraseQuery(slots, f.name, f.boost))
 	}
 	return qs
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/searcher"
 	"sort"
 )
 
@@ -14,14 +15,14 @@ import (
 
 // shardFacets turns one shard's per-segment counts (segment, facet, value
 // index) into its top values per facet.
-func shardFacets(cols []*columns, counts [][][]int) [][]Facet {
+func shardFacets(cols []*searcher.Columns, counts [][][]int) [][]Facet {
 	out := make([][]Facet, len(mapping.Facets))
 	for f := range mapping.Facets {
 		byValue := map[string]int{}
 		for s, c := range cols {
 			for v, n := range counts[s][f] {
 				if n > 0 {
-					byValue[c.facets[f].values[v]] += n
+					byValue[c.Facets[f].Values[v]] += n
 				}
 			}
 		}

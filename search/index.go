@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/searcher"
 	"github.com/spf13/afero"
 )
 
@@ -24,7 +25,7 @@ type Index struct {
 	shards []bleve.Index
 	bleve  bleve.Index // an alias searching all shards; nil when the index has no shards
 
-	columns columnCache // per-segment record IDs, dates and facet values for the collector
+	columns searcher.ColumnCache // per-segment record IDs, dates and facet values for the collector
 
 	updating sync.Mutex // one Update at a time
 

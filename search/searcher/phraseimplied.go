@@ -1,9 +1,10 @@
-package search
+package searcher
 
 import (
-	"github.com/gongkai/gongkai/search/analysis"
 	"math"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/search/analysis"
 )
 
 // impliedPlan is which slots planImplied left to their run-end markers:
@@ -45,7 +46,7 @@ func planImplied(d *segmentDicts, slots [][]string) (impliedPlan, error) {
 		}
 		plan.postings[k], plan.runEnds[k] = bigram, marker
 		saving[k] = int64(bigram.count) - 2*int64(marker.count)
-		if impliedAlways {
+		if ImpliedAlways {
 			saving[k] = 1
 		}
 	}
@@ -62,8 +63,9 @@ func planImplied(d *segmentDicts, slots [][]string) (impliedPlan, error) {
 	return plan, nil
 }
 
-// impliedAlways makes planImplied take every slot it can, for tests.
-var impliedAlways = false
+// ImpliedAlways makes planImplied take every slot it can whatever the
+// counts; tests set it to exercise the run-end path on small indexes.
+var ImpliedAlways = false
 
 // bestApart chooses positive entries of w, no two next to each other, with
 // the largest sum.

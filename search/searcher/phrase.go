@@ -1,4 +1,4 @@
-package search
+package searcher
 
 import (
 	"context"
@@ -8,11 +8,11 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/searcher"
+	bsearcher "github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// phraseQuery matches the terms of slots at consecutive positions of one
+// PhraseQuery matches the terms of slots at consecutive positions of one
 // field: bleve's MultiPhraseQuery (no slop, no fuzziness), with the same
 // matches and the same scores, several times cheaper on common bigrams
 // (人民, 法院).
@@ -30,40 +30,41 @@ import (
 // A slot is a list of alternative terms; an empty slot ([""]) stands for
 // one position that may hold anything. Text fields hold one value per
 // record, so array positions, which bleve also compares, are always empty.
-type phraseQuery struct {
-	slots [][]string
-	field string
-	boost float64
+type PhraseQuery struct {
+	Slots [][]string
+	Field string
+	Boost float64
 }
 
-func newPhraseQuery(slots [][]string, field string, boost float64) *phraseQuery {
-	return &phraseQuery{slots: slots, field: field, boost: boost}
+// NewPhraseQuery matches slots in field, its score weighted by boost.
+func NewPhraseQuery(slots [][]string, field string, boost float64) *PhraseQuery {
+	return &PhraseQuery{Slots: slots, Field: field, Boost: boost}
 }
 
 // Searcher implements query.Query.
-func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	for _, slot := range q.slots {
-		if len(slot) > searcher.DisjunctionHeapTakeover {
+func (q *PhraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	for _, slot := range q.Slots {
+		if len(slot) > bsearcher.DisjunctionHeapTakeover {
 			// The heap disjunction moves its term searchers differently
 			// from what positionTermSearcher's history allows for; no
 			// compiled query has slots this wide.
-			return searcher.NewMultiPhraseSearcher(ctx, r, q.slots, 0, false, q.field, q.boost, options)
+			return bsearcher.NewMultiPhraseSearcher(ctx, r, q.Slots, 0, false, q.Field, q.Boost, options)
 		}
 	}
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
-		return searcher.NewMultiPhraseSearcher(ctx, r, q.slots, 0, false, q.field, q.boost, options)
+		return bsearcher.NewMultiPhraseSearcher(ctx, r, q.Slots, 0, false, q.Field, q.Boost, options)
 	}
 	docTotal, err := r.DocCount()
 	if err != nil {
 		return nil, err
 	}
-	dicts, err := openSegmentDicts(snap, q.field)
+	dicts, err := openSegmentDicts(snap, q.Field)
 	if err != nil {
 		return nil, err
 	}
 	ps := &phraseSearcher{}
-	implied, err := planImplied(dicts, q.slots)
+	implied, err := planImplied(dicts, q.Slots)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +79,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 	// child, so that weights and scores are the same: a term searcher per
 	// single-term slot, a disjunction of them for alternatives, nothing for
 	// an empty slot.
-	for i, slot := range q.slots {
+	for i, slot := range q.Slots {
 		var terms []string
 		for _, t := range slot {
 			if t != "" {
@@ -97,7 +98,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 					return fail(err)
 				}
 			}
-			ts, err := newPositionTermSearcher(ctx, tp, t, q.field, q.boost, docTotal, options)
+			ts, err := newPositionTermSearcher(ctx, tp, t, q.Field, q.Boost, docTotal, options)
 			if err != nil {
 				for _, s := range altSearchers {
 					_ = s.Close()
@@ -110,7 +111,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 		if len(slot) == 1 {
 			children = append(children, alts[0])
 		} else {
-			ds, err := searcher.NewDisjunctionSearcher(ctx, r, altSearchers, 1, options)
+			ds, err := bsearcher.NewDisjunctionSearcher(ctx, r, altSearchers, 1, options)
 			if err != nil {
 				for _, s := range altSearchers {
 					_ = s.Close()
@@ -130,7 +131,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, _ mappi
 	if len(all) == len(children) { // a disjunction child stops scorch's optimization too
 		intersectPostings(all)
 	}
-	must, err := searcher.NewConjunctionSearcher(ctx, r, children, options)
+	must, err := bsearcher.NewConjunctionSearcher(ctx, r, children, options)
 	if err != nil {
 		return fail(err)
 	}

@@ -1,4 +1,4 @@
-package search
+package searcher
 
 import (
 	"fmt"
@@ -19,46 +19,46 @@ import (
 //
 // The values are read through the same snapshot calls bleve's collector
 // uses, so facet counts and sort order are the same.
-type columns struct {
-	ids    []string      // external record ID by local doc number
-	dates  []int64       // unix nanoseconds, valid where dated is set
-	dated  []bool        // whether the record has a date
-	facets []valueColumn // one per facetNames entry
-	filled []int         // the facets that have values in this segment
+type Columns struct {
+	IDs    []string      // external record ID by local doc number
+	Dates  []int64       // unix nanoseconds, valid where dated is set
+	Dated  []bool        // whether the record has a date
+	Facets []ValueColumn // one per facetNames entry
+	Filled []int         // the facets that have values in this segment
 }
 
 // valueColumn is one keyword field: the distinct values of the segment
 // and, per doc, the indexes of its values.
-type valueColumn struct {
-	values []string
+type ValueColumn struct {
+	Values []string
 	start  []uint32 // doc d's values are of[start[d]:start[d+1]]
 	of     []uint32
 }
 
-// docValues returns doc's value indexes.
-func (c *valueColumn) docValues(doc uint32) []uint32 {
+// DocValues returns doc's value indexes.
+func (c *ValueColumn) DocValues(doc uint32) []uint32 {
 	return c.of[c.start[doc]:c.start[doc+1]]
 }
 
 // columnCache builds each segment's columns once. Segments are immutable
 // and shared by the snapshots that contain them; an Update or a merge
 // brings new ones, and forget drops those no longer searched.
-type columnCache struct {
+type ColumnCache struct {
 	mu   sync.Mutex
 	segs map[any]*columnsOnce
 }
 
 type columnsOnce struct {
 	once sync.Once
-	cols *columns
+	cols *Columns
 	err  error
 }
 
-// forSnapshot returns the columns of every segment of snap, in order, and
+// ForSnapshot returns the columns of every segment of snap, in order, and
 // the global doc number each segment starts at.
-func (cc *columnCache) forSnapshot(snap *scorch.IndexSnapshot) ([]*columns, []uint64, error) {
+func (cc *ColumnCache) ForSnapshot(snap *scorch.IndexSnapshot) ([]*Columns, []uint64, error) {
 	segs := snap.Segments()
-	out := make([]*columns, len(segs))
+	out := make([]*Columns, len(segs))
 	offsets := make([]uint64, len(segs))
 	var running uint64
 	for i, ss := range segs {
@@ -72,7 +72,7 @@ func (cc *columnCache) forSnapshot(snap *scorch.IndexSnapshot) ([]*columns, []ui
 		if d := ss.Deleted(); d != nil {
 			deleted = d.Contains
 		}
-		cols, err := cc.get(ss.Segment(), func() (*columns, error) {
+		cols, err := cc.get(ss.Segment(), func() (*Columns, error) {
 			return readColumns(snap, offsets[i], n, deleted)
 		})
 		if err != nil {
@@ -84,7 +84,7 @@ func (cc *columnCache) forSnapshot(snap *scorch.IndexSnapshot) ([]*columns, []ui
 	return out, offsets, nil
 }
 
-func (cc *columnCache) get(key any, build func() (*columns, error)) (*columns, error) {
+func (cc *ColumnCache) get(key any, build func() (*Columns, error)) (*Columns, error) {
 	cc.mu.Lock()
 	if cc.segs == nil {
 		cc.segs = map[any]*columnsOnce{}
@@ -108,7 +108,7 @@ func (cc *columnCache) get(key any, build func() (*columns, error)) (*columns, e
 
 // forget drops the columns of segments a newer snapshot no longer has,
 // once there are clearly more cached than searched.
-func (cc *columnCache) forget(current []*scorch.SegmentSnapshot) {
+func (cc *ColumnCache) forget(current []*scorch.SegmentSnapshot) {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	if len(cc.segs) <= 2*len(current)+4 {
@@ -130,23 +130,23 @@ var columnFields = append(append([]string(nil), mapping.Facets...), mapping.Fiel
 
 // readColumns reads the n docs of the segment starting at global doc number
 // first; deleted docs are never hits, so their IDs are left empty.
-func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint32) bool) (*columns, error) {
+func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint32) bool) (*Columns, error) {
 	dvr, err := snap.DocValueReader(columnFields)
 	if err != nil {
 		return nil, fmt.Errorf("search: reading doc values: %w", err)
 	}
-	cols := &columns{
-		ids:    make([]string, n),
-		dates:  make([]int64, n),
-		dated:  make([]bool, n),
-		facets: make([]valueColumn, len(mapping.Facets)),
+	cols := &Columns{
+		IDs:    make([]string, n),
+		Dates:  make([]int64, n),
+		Dated:  make([]bool, n),
+		Facets: make([]ValueColumn, len(mapping.Facets)),
 	}
 	facetOf := make(map[string]int, len(mapping.Facets))
 	valueIndex := make([]map[string]uint32, len(mapping.Facets))
 	for i, name := range mapping.Facets {
 		facetOf[name] = i
 		valueIndex[i] = map[string]uint32{}
-		cols.facets[i].start = make([]uint32, 1, n+1)
+		cols.Facets[i].start = make([]uint32, 1, n+1)
 	}
 	var doc uint64
 	dateSeen := false
@@ -155,7 +155,7 @@ func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint3
 			// bleve's date sort takes the first full-precision term.
 			if valid, shift := numeric.ValidPrefixCodedTermBytes(term); valid && shift == 0 && !dateSeen {
 				if v, err := numeric.PrefixCoded(term).Int64(); err == nil {
-					cols.dates[doc], cols.dated[doc], dateSeen = v, true, true
+					cols.Dates[doc], cols.Dated[doc], dateSeen = v, true, true
 				}
 			}
 			return
@@ -166,11 +166,11 @@ func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint3
 		}
 		vi, ok := valueIndex[i][string(term)]
 		if !ok {
-			vi = uint32(len(cols.facets[i].values))
+			vi = uint32(len(cols.Facets[i].Values))
 			valueIndex[i][string(term)] = vi
-			cols.facets[i].values = append(cols.facets[i].values, string(term))
+			cols.Facets[i].Values = append(cols.Facets[i].Values, string(term))
 		}
-		cols.facets[i].of = append(cols.facets[i].of, vi)
+		cols.Facets[i].of = append(cols.Facets[i].of, vi)
 	}
 	buf := make([]byte, 8)
 	for doc = 0; doc < n; doc++ {
@@ -179,8 +179,8 @@ func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint3
 		if err := dvr.VisitDocValues(id, visit); err != nil {
 			return nil, fmt.Errorf("search: reading doc values: %w", err)
 		}
-		for i := range cols.facets {
-			cols.facets[i].start = append(cols.facets[i].start, uint32(len(cols.facets[i].of)))
+		for i := range cols.Facets {
+			cols.Facets[i].start = append(cols.Facets[i].start, uint32(len(cols.Facets[i].of)))
 		}
 		if deleted(uint32(doc)) {
 			continue
@@ -189,11 +189,11 @@ func readColumns(snap *scorch.IndexSnapshot, first, n uint64, deleted func(uint3
 		if err != nil {
 			return nil, fmt.Errorf("search: reading record IDs: %w", err)
 		}
-		cols.ids[doc] = ext
+		cols.IDs[doc] = ext
 	}
-	for i := range cols.facets {
-		if len(cols.facets[i].of) > 0 {
-			cols.filled = append(cols.filled, i)
+	for i := range cols.Facets {
+		if len(cols.Facets[i].of) > 0 {
+			cols.Filled = append(cols.Filled, i)
 		}
 	}
 	return cols, nil

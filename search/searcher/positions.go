@@ -1,7 +1,8 @@
-package search
+package searcher
 
 import (
 	"context"
+
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
