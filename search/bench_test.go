@@ -3,7 +3,6 @@ package search
 import (
 	"bufio"
 	"context"
-	"github.com/gongkai/gongkai/search/mapping"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +14,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // The scale corpus: 3,504 Markdown legal texts (58 MB), read-only.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/searcher"
 )
@@ -36,7 +36,7 @@ type pageHit struct {
 // and facet values from per-segment columns instead of from stored fields
 // and doc values, and loads stored fields only for the page's hits. The
 // caller holds ix.mu.
-func (ix *Index) collect(ctx context.Context, q query.Query, order string, from, size int, fields []string) (*collected, error) {
+func (ix *Index) collect(ctx context.Context, q bquery.Query, order string, from, size int, fields []string) (*collected, error) {
 	out := &collected{facets: emptyFacets()}
 	if len(ix.shards) == 0 {
 		return out, nil
@@ -114,7 +114,7 @@ type hitRef struct {
 
 func (h *hitRef) id() string { return h.cols.IDs[h.doc] }
 
-func (ix *Index) collectShard(ctx context.Context, shard int, q query.Query, order string, keep int) (*shardHits, error) {
+func (ix *Index) collectShard(ctx context.Context, shard int, q bquery.Query, order string, keep int) (*shardHits, error) {
 	bi := ix.shards[shard]
 	adv, err := bi.Advanced()
 	if err != nil {
@@ -137,7 +137,7 @@ func (ix *Index) collectShard(ctx context.Context, shard int, q query.Query, ord
 	return sh, nil
 }
 
-func (sh *shardHits) run(ctx context.Context, ix *Index, shard int, q query.Query) error {
+func (sh *shardHits) run(ctx context.Context, ix *Index, shard int, q bquery.Query) error {
 	cols, offsets, err := ix.columns.ForSnapshot(sh.snap)
 	if err != nil {
 		return err

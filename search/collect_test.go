@@ -13,8 +13,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/query"
 	"github.com/gongkai/gongkai/search/searcher"
 )
 
@@ -27,23 +28,23 @@ import (
 
 // blevePhrases turns the phrase queries of a compiled query back into
 // bleve's MultiPhraseQuery, for the reference search.
-func blevePhrases(q query.Query) query.Query {
+func blevePhrases(q bquery.Query) bquery.Query {
 	switch q := q.(type) {
 	case *searcher.PhraseQuery:
-		mq := query.NewMultiPhraseQuery(q.Slots, q.Field)
+		mq := bquery.NewMultiPhraseQuery(q.Slots, q.Field)
 		mq.SetBoost(q.Boost)
 		return mq
-	case *query.BooleanQuery:
-		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
+	case *bquery.BooleanQuery:
+		for _, sub := range []*bquery.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
 			if *sub != nil {
 				*sub = blevePhrases(*sub)
 			}
 		}
-	case *query.ConjunctionQuery:
+	case *bquery.ConjunctionQuery:
 		for i := range q.Conjuncts {
 			q.Conjuncts[i] = blevePhrases(q.Conjuncts[i])
 		}
-	case *query.DisjunctionQuery:
+	case *bquery.DisjunctionQuery:
 		for i := range q.Disjuncts {
 			q.Disjuncts[i] = blevePhrases(q.Disjuncts[i])
 		}
@@ -59,13 +60,13 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dates query.Query
+	var dates bquery.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
-		dq := query.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
+		dq := bquery.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
 		dq.SetField(mapping.FieldDate)
 		dates = dq
 	}
-	sr := bleve.NewSearchRequestOptions(blevePhrases(compileQuery(pq, req.Filters, dates)), req.Size, (req.Page-1)*req.Size, false)
+	sr := bleve.NewSearchRequestOptions(blevePhrases(query.Compile(pq, req.Filters, dates)), req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = hitFields
 	for _, name := range mapping.Facets {
 		sr.AddFacet(name, bleve.NewFacetRequest(name, facetSize))

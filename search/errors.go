@@ -1,23 +1,6 @@
 package search
 
-import (
-	"errors"
-	"fmt"
-)
-
-// QueryError is a problem with what the user asked for: an over-long query,
-// a page out of range, an unknown filter. HTTP handlers answer it with 400
-// and show Message, which is written for the user in zh-CN.
-type QueryError struct {
-	Query   string
-	Message string
-}
-
-func (e *QueryError) Error() string { return e.Message }
-
-func queryErrorf(q, format string, args ...interface{}) *QueryError {
-	return &QueryError{Query: q, Message: fmt.Sprintf(format, args...)}
-}
+import "errors"
 
 // ErrTimeout is wrapped by Search errors when a query ran past its time
 // budget (QueryBudget or the caller's deadline, whichever is sooner).

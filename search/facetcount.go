@@ -1,9 +1,10 @@
 package search
 
 import (
+	"sort"
+
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/searcher"
-	"sort"
 )
 
 // Facet counting follows bleve's index alias: each shard lists its top

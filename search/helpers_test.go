@@ -2,10 +2,11 @@ package search
 
 import (
 	"context"
-	"github.com/gongkai/gongkai/search/mapping"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // buildIndex writes records into a fresh index under t.TempDir and opens it.

@@ -3,12 +3,14 @@ package search
 import (
 	"context"
 	"errors"
-	"github.com/gongkai/gongkai/search/mapping"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/query"
 )
 
 // NewHandler serves search over HTTP, without JavaScript:
@@ -122,7 +124,7 @@ func intParam(v url.Values, name, label string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		return 0, queryErrorf(v.Get("q"), "%s“%s”不是有效的数字。", label, s)
+		return 0, query.Errorf(v.Get("q"), "%s“%s”不是有效的数字。", label, s)
 	}
 	return n, nil
 }
@@ -134,7 +136,7 @@ func dateParam(v url.Values, name, label string) (time.Time, error) {
 	}
 	d, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return time.Time{}, queryErrorf(v.Get("q"), "%s“%s”格式有误，请写成 2018-08-22 这样的年-月-日。", label, s)
+		return time.Time{}, query.Errorf(v.Get("q"), "%s“%s”格式有误，请写成 2018-08-22 这样的年-月-日。", label, s)
 	}
 	return d, nil
 }

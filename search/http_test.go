@@ -3,8 +3,6 @@ package search
 import (
 	"encoding/csv"
 	"encoding/json"
-	"github.com/gongkai/gongkai/search/analysis"
-	"github.com/gongkai/gongkai/search/mapping"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +11,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // pageRecorder renders PageData as a line of text and keeps it.

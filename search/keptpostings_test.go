@@ -1,10 +1,11 @@
 package search
 
 import (
-	"github.com/gongkai/gongkai/search/mapping"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // TestKeepPostings checks which shards' postings a Writer hands over, and

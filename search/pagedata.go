@@ -1,11 +1,12 @@
 package search
 
 import (
-	"github.com/gongkai/gongkai/search/mapping"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // PageData is what the theme's search template renders. Every href keeps

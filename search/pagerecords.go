@@ -6,7 +6,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/mapping"
 )
 
@@ -38,13 +38,13 @@ func (ix *Index) pageRecords(urls []string) ([]storedRecord, error) {
 	var out []storedRecord
 	for from := 0; from < len(list); from += urlsPerQuery {
 		chunk := list[from:min(from+urlsPerQuery, len(list))]
-		terms := make([]query.Query, len(chunk))
+		terms := make([]bquery.Query, len(chunk))
 		for i, u := range chunk {
-			tq := query.NewTermQuery(u)
+			tq := bquery.NewTermQuery(u)
 			tq.SetField(mapping.FieldURL)
 			terms[i] = tq
 		}
-		q := query.NewDisjunctionQuery(terms)
+		q := bquery.NewDisjunctionQuery(terms)
 		for shard, bi := range ix.shards {
 			hits, err := allHits(bi, q, mapping.FieldHref)
 			if err != nil {
@@ -61,7 +61,7 @@ func (ix *Index) pageRecords(urls []string) ([]storedRecord, error) {
 }
 
 // allHits returns every match of q in bi, in ID order, with field loaded.
-func allHits(bi bleve.Index, q query.Query, field string) ([]*bsearch.DocumentMatch, error) {
+func allHits(bi bleve.Index, q bquery.Query, field string) ([]*bsearch.DocumentMatch, error) {
 	var out []*bsearch.DocumentMatch
 	for from := 0; ; from += hitsPerPage {
 		sr := bleve.NewSearchRequestOptions(q, hitsPerPage, from, false)

@@ -2,9 +2,10 @@ package search
 
 import (
 	"context"
-	"github.com/gongkai/gongkai/search/mapping"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 func TestGroupedRecordLinksToThePartThatMatches(t *testing.T) {

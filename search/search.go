@@ -8,8 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/query"
 )
 
 // QueryBudget bounds every search; a query that needs longer fails with
@@ -18,6 +19,15 @@ const QueryBudget = 2 * time.Second
 
 // DefaultPageSize is the page size when Request.Size is 0.
 const DefaultPageSize = 10
+
+// Limits on what one search may ask for; beyond them Search returns a
+// *QueryError rather than spending seconds on it.
+const (
+	MaxQueryRunes = query.MaxRunes // characters in Request.Query
+	MaxQueryTerms = query.MaxTerms // terms in Request.Query, and values in Request.Filters
+	MaxPage       = 100
+	MaxPageSize   = 100
+)
 
 // facetSize is how many values each facet lists.
 const facetSize = 20
@@ -78,13 +88,13 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 	if err != nil {
 		return nil, err
 	}
-	var dates query.Query
+	var dates bquery.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
-		dq := query.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
+		dq := bquery.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
 		dq.SetField(mapping.FieldDate)
 		dates = dq
 	}
-	q := compileQuery(pq, req.Filters, dates)
+	q := query.Compile(pq, req.Filters, dates)
 
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -119,9 +129,9 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 }
 
 // prepare validates and fills in defaults.
-func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
+func (ix *Index) prepare(req Request, maxSize int) (Request, query.Query, error) {
 	req.Query = strings.TrimSpace(req.Query)
-	pq, err := ParseQuery(req.Query, ix.synonyms)
+	pq, err := query.ParseQuery(req.Query, ix.synonyms)
 	if err != nil {
 		return req, pq, err
 	}
@@ -129,7 +139,7 @@ func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
 	case req.Page == 0:
 		req.Page = 1
 	case req.Page < 0 || req.Page > MaxPage:
-		return req, pq, queryErrorf(req.Query, "页码 %d 超出范围：只能查看第 1 到第 %d 页，请增加检索词或筛选条件缩小范围。", req.Page, MaxPage)
+		return req, pq, query.Errorf(req.Query, "页码 %d 超出范围：只能查看第 1 到第 %d 页，请增加检索词或筛选条件缩小范围。", req.Page, MaxPage)
 	}
 	if req.Size <= 0 {
 		req.Size = DefaultPageSize
@@ -138,25 +148,25 @@ func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
 	values := 0
 	for name, vs := range req.Filters {
 		if !isFilterName(name) {
-			return req, pq, queryErrorf(req.Query, "不支持的筛选条件“%s”，可用的有：%s。", name, strings.Join(mapping.Filters, "、"))
+			return req, pq, query.Errorf(req.Query, "不支持的筛选条件“%s”，可用的有：%s。", name, strings.Join(mapping.Filters, "、"))
 		}
 		values += len(vs)
 	}
 	if values > MaxQueryTerms {
-		return req, pq, queryErrorf(req.Query, "筛选条件太多（%d 个），最多 %d 个。", values, MaxQueryTerms)
+		return req, pq, query.Errorf(req.Query, "筛选条件太多（%d 个），最多 %d 个。", values, MaxQueryTerms)
 	}
 	switch req.Sort {
 	case "", "date", "-date":
 	default:
-		return req, pq, queryErrorf(req.Query, "不支持的排序方式“%s”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。", req.Sort)
+		return req, pq, query.Errorf(req.Query, "不支持的排序方式“%s”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。", req.Sort)
 	}
 	for _, d := range []time.Time{req.From, req.To} {
 		if !d.IsZero() && (d.Year() < 1700 || d.Year() > 2200) {
-			return req, pq, queryErrorf(req.Query, "日期 %s 超出范围：只支持 1700 年到 2200 年。", d.Format(time.DateOnly))
+			return req, pq, query.Errorf(req.Query, "日期 %s 超出范围：只支持 1700 年到 2200 年。", d.Format(time.DateOnly))
 		}
 	}
 	if !req.From.IsZero() && !req.To.IsZero() && req.To.Before(req.From) {
-		return req, pq, queryErrorf(req.Query, "日期范围有误：起始日期 %s 晚于截止日期 %s。",
+		return req, pq, query.Errorf(req.Query, "日期范围有误：起始日期 %s 晚于截止日期 %s。",
 			req.From.Format(time.DateOnly), req.To.Format(time.DateOnly))
 	}
 	if len(pq.Groups) == 0 && req.Sort == "" { // nothing to rank by
@@ -180,7 +190,7 @@ func pages(total, size int) int {
 	return min((total+size-1)/size, MaxPage)
 }
 
-func hitOf(rec hitFieldValues, score float64, positive []Term) Hit {
+func hitOf(rec hitFieldValues, score float64, positive []query.Term) Hit {
 	str := func(name string) string { return rec[name] }
 	hit := Hit{
 		URL:       str(mapping.FieldHref),

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/gongkai/gongkai/search/analysis"
-	"github.com/gongkai/gongkai/search/mapping"
 	"os"
 	"reflect"
 	"sort"
@@ -13,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // fixture is a handful of records, each there for one rule.

@@ -1,13 +1,15 @@
 package search
 
 import (
-	"github.com/gongkai/gongkai/search/analysis"
 	"html"
 	"html/template"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/query"
 )
 
 // SnippetRunes is the length of a snippet, in characters.
@@ -23,7 +25,7 @@ const snippetLead = 30
 // two Han characters still separates them. A lone Han character opens the
 // snippet only when no longer term matches (see matchSpans). Without a match
 // it returns the start of body.
-func Snippet(body string, terms []Term) template.HTML {
+func Snippet(body string, terms []query.Term) template.HTML {
 	rs := []rune(body)
 	marks, lead := matchSpans(rs, terms)
 	return snippetOf(rs, marks, lead)
@@ -53,7 +55,7 @@ func snippetOf(rs []rune, marks, lead [][2]int) template.HTML {
 // index keeps no positions for a lone character, so the static client could
 // find its first match only by reading the whole body; both sides lead with
 // the longer terms instead, which are also the more telling match.
-func matchSpans(rs []rune, terms []Term) (marks, lead [][2]int) {
+func matchSpans(rs []rune, terms []query.Term) (marks, lead [][2]int) {
 	text := analysis.NewFoldedText(rs)
 	var longer, lone [][2]int
 	for _, t := range terms {

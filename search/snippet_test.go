@@ -1,9 +1,11 @@
 package search
 
 import (
-	"github.com/gongkai/gongkai/search/analysis"
 	"strings"
 	"testing"
+
+	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/query"
 )
 
 func TestSnippet(t *testing.T) {
@@ -25,7 +27,7 @@ func TestSnippet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := ParseQuery(tt.q, analysis.DefaultSynonyms())
+			q, err := query.ParseQuery(tt.q, analysis.DefaultSynonyms())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -35,7 +37,7 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 
-	q, _ := ParseQuery("低保资金", nil)
+	q, _ := query.ParseQuery("低保资金", nil)
 	got := string(Snippet(long, q.Positive()))
 	if !strings.HasPrefix(got, "…"+strings.Repeat("甲", snippetLead)+"<mark>低保资金</mark>") || !strings.HasSuffix(got, "乙…") {
 		t.Errorf("window around a late match = %q", got)

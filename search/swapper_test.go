@@ -2,12 +2,13 @@ package search
 
 import (
 	"encoding/json"
-	"github.com/gongkai/gongkai/search/mapping"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // TestSwapperConcurrent searches from many goroutines through the handler

@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/gongkai/gongkai/search/mapping"
 	"reflect"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 func openWritable(t testing.TB, dir string) *Index {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/spf13/afero"
 )
@@ -120,7 +120,7 @@ func (ix *Index) checkNewIDs(add []mapping.Record, old []storedRecord) error {
 	}
 	for from := 0; from < len(fresh); from += hitsPerPage {
 		ids := fresh[from:min(from+hitsPerPage, len(fresh))]
-		hits, err := allHits(ix.bleve, query.NewDocIDQuery(ids), mapping.FieldHref)
+		hits, err := allHits(ix.bleve, bquery.NewDocIDQuery(ids), mapping.FieldHref)
 		if err != nil {
 			return fmt.Errorf("search: checking record IDs in %s: %w", ix.dir, err)
 		}

@@ -8,7 +8,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/query"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/query_cases.json from search.ParseQuery")
@@ -68,9 +68,9 @@ func TestQueryCases(t *testing.T) {
 }
 
 func parseCase(q string, syn [][]string) queryCase {
-	pq, err := search.ParseQuery(q, syn)
+	pq, err := query.ParseQuery(q, syn)
 	c := queryCase{Q: q}
-	var qe *search.QueryError
+	var qe *query.Error
 	if errors.As(err, &qe) {
 		c.Error = qe.Message
 		return c
@@ -79,7 +79,7 @@ func parseCase(q string, syn [][]string) queryCase {
 		c.Error = err.Error()
 		return c
 	}
-	conv := func(t search.Term) caseTerm {
+	conv := func(t query.Term) caseTerm {
 		return caseTerm{Text: t.Text, Quoted: t.Quoted, Alternatives: t.Alternatives, DocKey: t.DocKey}
 	}
 	for _, g := range pq.Groups {

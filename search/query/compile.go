@@ -1,9 +1,9 @@
-package search
+package query
 
 import (
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/analysis"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/searcher"
@@ -28,13 +28,13 @@ const docKeyBoost = 6
 
 // termQuery matches one Term in any text field, in any of its alternative
 // forms, or by its 文号 key.
-func termQuery(t Term) query.Query {
-	var qs []query.Query
+func termQuery(t Term) bquery.Query {
+	var qs []bquery.Query
 	for _, alt := range t.Alternatives {
 		qs = append(qs, altQuery(alt)...)
 	}
 	if t.DocKey != "" {
-		q := query.NewTermQuery(t.DocKey)
+		q := bquery.NewTermQuery(t.DocKey)
 		q.SetField(mapping.FieldDocKey)
 		q.SetBoost(docKeyBoost)
 		qs = append(qs, q)
@@ -42,23 +42,23 @@ func termQuery(t Term) query.Query {
 	if len(qs) == 1 {
 		return qs[0]
 	}
-	return query.NewDisjunctionQuery(qs)
+	return bquery.NewDisjunctionQuery(qs)
 }
 
-func altQuery(alt string) []query.Query {
+func altQuery(alt string) []bquery.Query {
 	slots, single := analysis.PhraseSlots(alt)
 	if len(slots) == 0 && single == "" {
 		return nil
 	}
 	if single != "" {
-		q := query.NewTermQuery(single)
+		q := bquery.NewTermQuery(single)
 		q.SetField(mapping.FieldChars)
-		return []query.Query{q}
+		return []bquery.Query{q}
 	}
-	var qs []query.Query
+	var qs []bquery.Query
 	for _, f := range textFields {
 		if len(slots) == 1 && len(slots[0]) == 1 {
-			q := query.NewTermQuery(slots[0][0])
+			q := bquery.NewTermQuery(slots[0][0])
 			q.SetField(f.name)
 			q.SetBoost(f.boost)
 			qs = append(qs, q)
@@ -71,27 +71,27 @@ func altQuery(alt string) []query.Query {
 
 // compileQuery builds the bleve query for a parsed query, the filters and
 // the date range. Filters and dates narrow the hits without scoring.
-func compileQuery(pq Query, filters map[string][]string, dates query.Query) query.Query {
-	var must []query.Query
+func Compile(pq Query, filters map[string][]string, dates bquery.Query) bquery.Query {
+	var must []bquery.Query
 	for _, g := range pq.Groups {
 		if len(g.Terms) == 1 {
 			must = append(must, termQuery(g.Terms[0]))
 			continue
 		}
-		var any []query.Query
+		var any []bquery.Query
 		for _, t := range g.Terms {
 			any = append(any, termQuery(t))
 		}
-		must = append(must, query.NewDisjunctionQuery(any))
+		must = append(must, bquery.NewDisjunctionQuery(any))
 	}
-	var narrow []query.Query
+	var narrow []bquery.Query
 	for _, name := range mapping.Filters {
-		var any []query.Query
+		var any []bquery.Query
 		for _, v := range filters[name] {
 			if v = strings.TrimSpace(v); v == "" {
 				continue
 			}
-			q := query.NewTermQuery(v)
+			q := bquery.NewTermQuery(v)
 			q.SetField(name)
 			any = append(any, q)
 		}
@@ -100,31 +100,31 @@ func compileQuery(pq Query, filters map[string][]string, dates query.Query) quer
 		case 1:
 			narrow = append(narrow, any[0])
 		default:
-			narrow = append(narrow, query.NewDisjunctionQuery(any))
+			narrow = append(narrow, bquery.NewDisjunctionQuery(any))
 		}
 	}
 	if dates != nil {
 		narrow = append(narrow, dates)
 	}
-	var not []query.Query
+	var not []bquery.Query
 	for _, t := range pq.Excluded {
 		not = append(not, termQuery(t))
 	}
 	if len(must) == 0 && len(narrow) == 0 && len(not) == 0 {
-		return query.NewMatchAllQuery()
+		return bquery.NewMatchAllQuery()
 	}
-	var b *query.BooleanQuery
+	var b *bquery.BooleanQuery
 	if len(must) > 0 {
-		b = query.NewBooleanQuery(must, nil, not)
+		b = bquery.NewBooleanQuery(must, nil, not)
 	} else {
-		b = query.NewBooleanQuery(nil, nil, not)
+		b = bquery.NewBooleanQuery(nil, nil, not)
 	}
 	switch len(narrow) {
 	case 0:
 	case 1:
 		b.AddFilter(narrow[0])
 	default:
-		b.AddFilter(query.NewConjunctionQuery(narrow))
+		b.AddFilter(bquery.NewConjunctionQuery(narrow))
 	}
 	return b
 }

@@ -1,12 +1,13 @@
-package search
+package query
 
 import (
 	"errors"
-	"github.com/gongkai/gongkai/search/analysis"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/search/analysis"
 )
 
 func TestParseQuery(t *testing.T) {
@@ -51,16 +52,16 @@ func TestParseQuery(t *testing.T) {
 		{name: "village affairs", in: "村务公开", want: "村务公开", alts: [][]string{{"村务公开", "村(居)务公开", "居务公开"}}},
 		{name: "punctuation only", in: "。。！", wantErr: "没有可检索的文字"},
 		{name: "operators only", in: "OR |", wantErr: "没有可检索的文字"},
-		{name: "too long", in: strings.Repeat("低", MaxQueryRunes+1), wantErr: "检索词太长"},
-		{name: "longest allowed", in: strings.Repeat("低", MaxQueryRunes), want: strings.Repeat("低", MaxQueryRunes)},
-		{name: "too many terms", in: strings.Repeat("低保 ", MaxQueryTerms+1), wantErr: "检索词太多"},
+		{name: "too long", in: strings.Repeat("低", MaxRunes+1), wantErr: "检索词太长"},
+		{name: "longest allowed", in: strings.Repeat("低", MaxRunes), want: strings.Repeat("低", MaxRunes)},
+		{name: "too many terms", in: strings.Repeat("低保 ", MaxTerms+1), wantErr: "检索词太多"},
 		{name: "invalid utf-8", in: "低保\xff特困", want: "低保 特困"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q, err := ParseQuery(tt.in, syn)
 			if tt.wantErr != "" {
-				var qe *QueryError
+				var qe *Error
 				if !errors.As(err, &qe) || !strings.Contains(qe.Message, tt.wantErr) {
 					t.Fatalf("ParseQuery(%q) error = %v, want QueryError containing %q", tt.in, err, tt.wantErr)
 				}
@@ -109,14 +110,14 @@ func FuzzParseQuery(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		q, err := ParseQuery(in, syn)
 		if err != nil {
-			var qe *QueryError
+			var qe *Error
 			if !errors.As(err, &qe) {
 				t.Fatalf("ParseQuery(%q) returned a non-QueryError: %v", in, err)
 			}
 			return
 		}
 		terms := len(q.Positive()) + len(q.Excluded)
-		if terms > MaxQueryTerms {
+		if terms > MaxTerms {
 			t.Fatalf("ParseQuery(%q) returned %d terms", in, terms)
 		}
 		for _, term := range append(q.Positive(), q.Excluded...) {
@@ -126,10 +127,10 @@ func FuzzParseQuery(f *testing.F) {
 			if termQuery(term) == nil {
 				t.Fatalf("term %+v compiles to nothing", term)
 			}
-			_ = Snippet(in, []Term{term})
+
 		}
 		s := q.String()
-		if utf8.RuneCountInString(s) > MaxQueryRunes {
+		if utf8.RuneCountInString(s) > MaxRunes {
 			return
 		}
 		again, err := ParseQuery(s, syn)

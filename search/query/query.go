@@ -1,19 +1,18 @@
-package search
+package query
 
 import (
-	"github.com/gongkai/gongkai/search/analysis"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/search/analysis"
 )
 
-// Limits on what one query may ask for; beyond them Search returns a
-// *QueryError rather than spending seconds on it.
+// Limits on what one query may ask for; beyond them ParseQuery returns an
+// *Error rather than spending seconds on it.
 const (
-	MaxQueryRunes = 256
-	MaxQueryTerms = 32
-	MaxPage       = 100
-	MaxPageSize   = 100
+	MaxRunes = 256 // characters
+	MaxTerms = 32  // words and phrases, excluded ones included
 )
 
 // Query is a parsed query: every group must match, no excluded term may.
@@ -43,8 +42,8 @@ type Term struct {
 // separated by spaces are joined (a name padded as "刘  智"), and each term
 // is expanded with the synonym groups syn.
 func ParseQuery(q string, syn [][]string) (Query, error) {
-	if n := utf8.RuneCountInString(q); n > MaxQueryRunes {
-		return Query{}, queryErrorf(q, "检索词太长（%d 个字），最多 %d 个字，请精简后再试。", n, MaxQueryRunes)
+	if n := utf8.RuneCountInString(q); n > MaxRunes {
+		return Query{}, Errorf(q, "检索词太长（%d 个字），最多 %d 个字，请精简后再试。", n, MaxRunes)
 	}
 	if !utf8.ValidString(q) {
 		q = strings.ToValidUTF8(q, " ")
@@ -78,11 +77,11 @@ func ParseQuery(q string, syn [][]string) (Query, error) {
 		group = &out.Groups[len(out.Groups)-1]
 		afterOr = false
 	}
-	if count > MaxQueryTerms {
-		return Query{}, queryErrorf(q, "检索词太多（%d 个），最多 %d 个，请精简后再试。", count, MaxQueryTerms)
+	if count > MaxTerms {
+		return Query{}, Errorf(q, "检索词太多（%d 个），最多 %d 个，请精简后再试。", count, MaxTerms)
 	}
 	if count == 0 && strings.TrimSpace(q) != "" {
-		return Query{}, queryErrorf(q, "检索词中没有可检索的文字，请输入汉字、字母或数字。")
+		return Query{}, Errorf(q, "检索词中没有可检索的文字，请输入汉字、字母或数字。")
 	}
 	return out, nil
 }
