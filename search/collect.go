@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -33,27 +34,27 @@ type pageHit struct {
 // given order ("" relevance, "date", "-date"), with all hits counted and
 // faceted. It does what bleve's index alias and top-N collector did, with
 // the same scores, order and facet counts, but reads each hit's ID, date
-// and facet values from per-segment columns instead of from stored fields
-// and doc values, and loads stored fields only for the page's hits. The
-// caller holds ix.mu.
-func (ix *Index) collect(ctx context.Context, q bquery.Query, order string, from, size int, fields []string) (*collected, error) {
+// and facet values from per-segment columns (kept in cache) instead of
+// from stored fields and doc values, and loads stored fields only for the
+// page's hits.
+func collect(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnCache, q bquery.Query, order string, from, size int, fields []string) (*collected, error) {
 	out := &collected{facets: emptyFacets()}
-	if len(ix.shards) == 0 {
+	if len(indexes) == 0 {
 		return out, nil
 	}
-	shards := make([]*shardHits, len(ix.shards))
-	errs := make([]error, len(ix.shards))
-	if len(ix.shards) == 1 {
-		shards[0], errs[0] = ix.collectShard(ctx, 0, q, order, from+size)
+	shards := make([]*shardHits, len(indexes))
+	errs := make([]error, len(indexes))
+	if len(indexes) == 1 {
+		shards[0], errs[0] = collectShard(ctx, indexes, cache, 0, q, order, from+size)
 	} else {
 		// One goroutine per shard, as bleve's alias did: a lone search
 		// uses every CPU.
 		var wg sync.WaitGroup
-		for i := range ix.shards {
+		for i := range indexes {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				shards[i], errs[i] = ix.collectShard(ctx, i, q, order, from+size)
+				shards[i], errs[i] = collectShard(ctx, indexes, cache, i, q, order, from+size)
 			}()
 		}
 		wg.Wait()
@@ -114,8 +115,8 @@ type hitRef struct {
 
 func (h *hitRef) id() string { return h.cols.IDs[h.doc] }
 
-func (ix *Index) collectShard(ctx context.Context, shard int, q bquery.Query, order string, keep int) (*shardHits, error) {
-	bi := ix.shards[shard]
+func collectShard(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnCache, shard int, q bquery.Query, order string, keep int) (*shardHits, error) {
+	bi := indexes[shard]
 	adv, err := bi.Advanced()
 	if err != nil {
 		return nil, err
@@ -130,19 +131,19 @@ func (ix *Index) collectShard(ctx context.Context, shard int, q bquery.Query, or
 		return nil, fmt.Errorf("search: index shard is a %T, not a scorch index; rebuild it with `gongkai build`", r)
 	}
 	sh := &shardHits{snap: snap, top: topHits{keep: keep, less: hitOrder(order)}}
-	if err := sh.run(ctx, ix, shard, q); err != nil {
+	if err := sh.run(ctx, bi, cache, shard, q); err != nil {
 		_ = snap.Close()
 		return nil, err
 	}
 	return sh, nil
 }
 
-func (sh *shardHits) run(ctx context.Context, ix *Index, shard int, q bquery.Query) error {
-	cols, offsets, err := ix.columns.ForSnapshot(sh.snap)
+func (sh *shardHits) run(ctx context.Context, bi bleve.Index, cache *searcher.ColumnCache, shard int, q bquery.Query) error {
+	cols, offsets, err := cache.ForSnapshot(sh.snap)
 	if err != nil {
 		return err
 	}
-	s, err := q.Searcher(ctx, sh.snap, ix.shards[shard].Mapping(), bsearch.SearcherOptions{})
+	s, err := q.Searcher(ctx, sh.snap, bi.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func blevePhrases(q bquery.Query) bquery.Query {
 // top-N collector, facet builders and phrase searcher.
 func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 	t.Helper()
-	req, pq, err := ix.prepare(req, MaxPageSize)
+	req, pq, err := prepare(req, ix.ix.Synonyms(), MaxPageSize)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,12 +81,20 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 		})
 	}
 	out := &Result{Facets: emptyFacets()}
-	if ix.bleve == nil {
-		return out
-	}
-	res, err := ix.bleve.SearchInContext(context.Background(), sr)
+	var res *bleve.SearchResult
+	err = ix.ix.Read(func(shards []bleve.Index) error {
+		if len(shards) == 0 {
+			return nil
+		}
+		var err error
+		res, err = bleve.NewIndexAlias(shards...).SearchInContext(context.Background(), sr)
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if res == nil {
+		return out
 	}
 	out.Total = int(res.Total)
 	for _, name := range mapping.Facets {
@@ -323,18 +331,33 @@ func TestPhraseRunEnds(t *testing.T) {
 func TestFacetsPerShardTop(t *testing.T) {
 	const shards = 3
 	var rs []mapping.Record
-	counts := make([]map[string]int, shards)
-	for i := range counts {
-		counts[i] = map[string]int{}
-	}
+	genreOf := map[string]string{}
 	rng := rand.New(rand.NewPCG(9, 9))
 	for p := 0; p < 300; p++ {
 		url := fmt.Sprintf("/f%03d/", p)
 		genre := fmt.Sprintf("类%02d", rng.IntN(40))
 		rs = append(rs, mapping.Record{ID: url, URL: url, Title: "标题", Type: "page", Genre: genre, Body: "正文"})
-		counts[shardOf(url, shards)][genre]++
+		genreOf[url] = genre
 	}
 	ix := buildIndex(t, Options{Shards: shards}, rs...)
+	counts := make([]map[string]int, shards)
+	for i := range counts {
+		counts[i] = map[string]int{}
+	}
+	if err := ix.ix.Read(func(bis []bleve.Index) error { // which shard each record went to
+		for i, bi := range bis {
+			res, err := bi.Search(bleve.NewSearchRequestOptions(bquery.NewMatchAllQuery(), len(rs), 0, false))
+			if err != nil {
+				return err
+			}
+			for _, h := range res.Hits {
+				counts[i][genreOf[h.ID]]++
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	res, err := ix.Search(context.Background(), Request{Query: "正文"})
 	if err != nil {
 		t.Fatal(err)

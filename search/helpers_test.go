@@ -4,7 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/gongkai/gongkai/search/mapping"
 )
@@ -37,14 +36,6 @@ func writeIndex(t testing.TB, opts Options, records ...mapping.Record) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-func day(s string) time.Time {
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return d
 }
 
 // ids runs a query and returns the hit URLs in order.

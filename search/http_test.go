@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/internal/searchtest"
 	"github.com/gongkai/gongkai/search/mapping"
 )
 
@@ -34,7 +34,7 @@ func get(t *testing.T, h http.Handler, target string) *httptest.ResponseRecorder
 func q(s string) string { return url.QueryEscape(s) }
 
 func TestHandlerPage(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	p := &pageRecorder{}
 	h := NewHandler(NewSwapper(ix).Current, p.render)
 
@@ -97,7 +97,7 @@ func findGroup(gs []FacetGroup, name string) *FacetGroup {
 }
 
 func TestHandlerPageErrors(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	p := &pageRecorder{}
 	h := NewHandler(NewSwapper(ix).Current, p.render)
 	for _, target := range []string{
@@ -153,7 +153,7 @@ func TestHandlerPagination(t *testing.T) {
 }
 
 func TestHandlerJSON(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	h := NewHandler(NewSwapper(ix).Current, (&pageRecorder{}).render)
 
 	rec := get(t, h, "/api/search?q="+q("中发[2017]13号"))
@@ -215,7 +215,7 @@ func keys[V any](m map[string]V) []string {
 }
 
 func TestHandlerCSV(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	h := NewHandler(NewSwapper(ix).Current, (&pageRecorder{}).render)
 
 	rec := get(t, h, "/search.csv?q="+q("低保"))
@@ -254,7 +254,6 @@ func FuzzRequestFromURL(f *testing.F) {
 	for _, s := range []string{"q=低保&page=2&sort=-date", "q=x&from=2018-01-01&to=2017-01-01", "page=-1", "size=abc", "type=policy&type=page&year=2018", "q=%E4%BD%8E&to=9999-12-31"} {
 		f.Add(s)
 	}
-	ix := &Index{manifest: Manifest{Synonyms: analysis.DefaultSynonyms()}}
 	f.Fuzz(func(t *testing.T, raw string) {
 		v, err := url.ParseQuery(raw)
 		if err != nil {
@@ -262,7 +261,7 @@ func FuzzRequestFromURL(f *testing.F) {
 		}
 		req, err := requestFromURL(v)
 		if err == nil {
-			_, _, err = ix.prepare(req, MaxPageSize)
+			_, _, err = prepare(req, nil, MaxPageSize)
 		}
 		if _, ok := errorIsUser(err); err != nil && !ok {
 			t.Fatalf("%q: error %v is not a QueryError", raw, err)

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/gongkai/gongkai/search/internal/searchtest"
 	"github.com/spf13/afero"
 )
 
@@ -101,7 +102,7 @@ func latencyRequests(t testing.TB, random int) []Request {
 		Request{Sort: "date", Page: 3},
 		Request{Query: "中华人民共和国", Sort: "date"},
 		Request{Query: "人民", Filters: map[string][]string{"type": {"page"}, "genre": {"刑法"}}},
-		Request{Query: "第十二条", From: day("2000-01-01")},
+		Request{Query: "第十二条", From: searchtest.Day("2000-01-01")},
 		Request{Query: "法院 -人民"},
 		Request{Query: "法 院"},
 	)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/query"
@@ -84,7 +85,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result, error) {
 	start := time.Now()
-	req, pq, err := ix.prepare(req, maxSize)
+	req, pq, err := prepare(req, ix.ix.Synonyms(), maxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -96,15 +97,17 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 	}
 	q := query.Compile(pq, req.Filters, dates)
 
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return nil, ErrClosed
-	}
 	ctx, cancel := context.WithTimeout(ctx, QueryBudget)
 	defer cancel()
-	got, err := ix.collect(ctx, q, req.Sort, (req.Page-1)*req.Size, req.Size, hitFields)
-	if err != nil {
+	var got *collected
+	var cerr error
+	if err := ix.ix.Read(func(shards []bleve.Index) error {
+		got, cerr = collect(ctx, shards, &ix.columns, q, req.Sort, (req.Page-1)*req.Size, req.Size, hitFields)
+		return nil
+	}); err != nil {
+		return nil, err // ErrClosed
+	}
+	if err := cerr; err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, fmt.Errorf("%w: %q: %w", ErrTimeout, req.Query, ctx.Err())
 		}
@@ -128,10 +131,11 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 	return out, nil
 }
 
-// prepare validates and fills in defaults.
-func (ix *Index) prepare(req Request, maxSize int) (Request, query.Query, error) {
+// prepare validates req and fills in defaults; the query expands with the
+// synonym groups syn.
+func prepare(req Request, syn [][]string, maxSize int) (Request, query.Query, error) {
 	req.Query = strings.TrimSpace(req.Query)
-	pq, err := query.ParseQuery(req.Query, ix.synonyms)
+	pq, err := query.ParseQuery(req.Query, syn)
 	if err != nil {
 		return req, pq, err
 	}

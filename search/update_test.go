@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gongkai/gongkai/search/index"
+	"github.com/gongkai/gongkai/search/internal/searchtest"
 	"github.com/gongkai/gongkai/search/mapping"
 )
 
@@ -63,7 +65,7 @@ func sorted(s []string) []string {
 }
 
 func TestOpenWritableSearchesLikeOpen(t *testing.T) {
-	dir := writeIndex(t, Options{Shards: 3}, fixture()...)
+	dir := writeIndex(t, Options{Shards: 3}, searchtest.Fixture()...)
 	queries := []Request{
 		{Query: "低保"}, {Query: "低"}, {Query: "中发[2017]13号"}, {Query: ""},
 		{Query: "社区", Sort: "-date"}, {Filters: map[string][]string{"type": {"policy"}}},
@@ -148,38 +150,6 @@ func TestUpdateReplacesPages(t *testing.T) {
 	}
 
 	verify(reopen(t, ix), "reopened") // the update is on disk
-}
-
-func TestBuildKeepsPagesInOneShard(t *testing.T) {
-	var rs []mapping.Record
-	var pages []string
-	for i := range 20 {
-		url := fmt.Sprintf("/p%d/", i)
-		pages = append(pages, url)
-		rs = append(rs, page(url, "文件", "第一节", "第二节", "第三节")...)
-	}
-	ix := openWritable(t, writeIndex(t, Options{Shards: 4}, rs...))
-	found, err := ix.pageRecords(pages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(found) != len(rs) {
-		t.Fatalf("found %d records, want %d", len(found), len(rs))
-	}
-	shardOfPage := map[string]int{}
-	docs := 0
-	for _, r := range found {
-		if s, ok := shardOfPage[r.url]; ok && s != r.shard {
-			t.Errorf("%s has records in shards %d and %d", r.url, s, r.shard)
-		}
-		shardOfPage[r.url] = r.shard
-		if r.doc {
-			docs++
-		}
-	}
-	if docs != len(pages) || len(shardOfPage) != len(pages) {
-		t.Errorf("found %d documents of %d pages, want %d", docs, len(shardOfPage), len(pages))
-	}
 }
 
 func TestUpdateRejects(t *testing.T) {
@@ -366,7 +336,7 @@ func TestOpenWhileOpenForWriting(t *testing.T) {
 					_ = ix.Close()
 					t.Fatal("open succeeded while the index is open for writing")
 				}
-				if took := time.Since(start); took > lockWait+3*time.Second {
+				if took := time.Since(start); took > index.LockWait+3*time.Second {
 					t.Errorf("open gave up only after %s", took)
 				}
 				if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), tt.want) {
@@ -385,29 +355,5 @@ func TestOpenWhileOpenForWriting(t *testing.T) {
 	defer ro.Close()
 	if got := urls(t, ro, Request{Query: "旧标记"}); len(got) != 1 {
 		t.Errorf("旧标记 → %v", got)
-	}
-}
-
-func TestPageOf(t *testing.T) {
-	want := map[string]bool{"/a/": true, "/b#c/": true}
-	tests := []struct {
-		href string
-		url  string
-		doc  bool
-	}{
-		{"/a/", "/a/", true},
-		{"/a/#s1", "/a/", false},
-		{"/a/#s1#x", "/a/", false},
-		{"/b#c/", "/b#c/", true},
-		{"/b#c/#s2", "/b#c/", false},
-		{"/z/#s1", "", false},
-		{"", "", false},
-		{"#", "", false},
-	}
-	for _, tt := range tests {
-		url, doc := pageOf(tt.href, want)
-		if url != tt.url || doc != tt.doc {
-			t.Errorf("pageOf(%q) = %q, %v; want %q, %v", tt.href, url, doc, tt.url, tt.doc)
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"errors"
@@ -8,13 +8,12 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/gongkai/gongkai/search/analysis"
-	"github.com/gongkai/gongkai/search/searcher"
 	"github.com/spf13/afero"
 )
 
 // Index is an opened index: read-only (Open) or, for `serve --watch`,
-// writable (OpenWritable, then Update). Searches may run concurrently with
-// each other and with Update; Close waits for both.
+// writable (OpenWritable, then Update). Reads (searches) may run
+// concurrently with each other and with Update; Close waits for both.
 type Index struct {
 	dir      string
 	writable bool
@@ -24,8 +23,6 @@ type Index struct {
 	closed bool
 	shards []bleve.Index
 	bleve  bleve.Index // an alias searching all shards; nil when the index has no shards
-
-	columns searcher.ColumnCache // per-segment record IDs, dates and facet values for the collector
 
 	updating sync.Mutex // one Update at a time
 
@@ -83,11 +80,28 @@ func (ix *Index) Manifest() Manifest {
 	return ix.manifest
 }
 
+// Synonyms returns the synonym groups the index was built with, which
+// queries expand with; an Update never changes them.
+func (ix *Index) Synonyms() [][]string { return ix.synonyms }
+
+// Read calls f with the index's shards (none for an index built from no
+// records), which it may search until it returns; Close waits for it. It
+// returns ErrClosed without calling f once the index is closed, and
+// otherwise what f returns.
+func (ix *Index) Read(f func(shards []bleve.Index) error) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return ErrClosed
+	}
+	return f(ix.shards)
+}
+
 // Dir returns the directory the index was opened from.
 func (ix *Index) Dir() string { return ix.dir }
 
 // Close waits for searches and an Update in flight, then closes the index.
-// Later searches return ErrClosed. Closing twice is harmless.
+// Later reads and updates return ErrClosed. Closing twice is harmless.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()

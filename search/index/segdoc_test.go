@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/gongkai/gongkai/search/internal/searchtest"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/zapwrite"
 	"github.com/gongkai/gongkai/search/zapwrite/zaptest"
@@ -18,8 +19,8 @@ import (
 // field: lists, an empty body, grouped parts, no date, Latin and digits,
 // and enough of them that postings lists and doc values span chunks.
 func segdocRecords(t *testing.T) []mapping.Record {
-	recs := fixture()
-	seed, err := os.ReadFile(filepath.Join("..", "content", "policies", "2018-kunming-shequ-zhili.md"))
+	recs := searchtest.Fixture()
+	seed, err := os.ReadFile(filepath.Join("..", "..", "content", "policies", "2018-kunming-shequ-zhili.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +39,7 @@ func segdocRecords(t *testing.T) []mapping.Record {
 			r.Topics = []string{"低保"}
 		}
 		if i%4 == 0 {
-			r.Date = day(fmt.Sprintf("20%02d-0%d-1%d", 10+i%15, 1+i%9, i%10))
+			r.Date = searchtest.Day(fmt.Sprintf("20%02d-0%d-1%d", 10+i%15, 1+i%9, i%10))
 			r.Departments = []string{"区民政局"}
 			r.Village = "团结村"
 		}

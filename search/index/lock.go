@@ -1,4 +1,4 @@
-package search
+package index
 
 import (
 	"errors"
@@ -15,7 +15,7 @@ import (
 // readers, exclusive for a writer. A writer (`serve --watch`) keeps it for
 // hours, so waiting longer would not help, and bolt's default is to wait
 // forever.
-const lockWait = 2 * time.Second
+const LockWait = 2 * time.Second
 
 // ErrLocked is wrapped by Open and OpenWritable errors when another open of
 // the index (usually in another process) holds the lock they need.
@@ -24,7 +24,7 @@ var ErrLocked = errors.New("search: index in use")
 // openShard opens one bleve index of dir, failing after lockWait when it
 // is locked.
 func openShard(dir, name string, writable bool) (bleve.Index, error) {
-	config := map[string]interface{}{"bolt_timeout": lockWait.String()}
+	config := map[string]interface{}{"bolt_timeout": LockWait.String()}
 	if !writable {
 		config["read_only"] = true
 	}
