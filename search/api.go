@@ -2,6 +2,7 @@ package search
 
 import (
 	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/collect"
 	"github.com/gongkai/gongkai/search/index"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/query"
@@ -49,3 +50,10 @@ var (
 	ErrClosed   = index.ErrClosed   // the index was closed, e.g. swapped out by a rebuild
 	ErrReadOnly = index.ErrReadOnly // Update on an index from Open
 )
+
+// Hit is one matching record (collect.Hit).
+type Hit = collect.Hit
+
+// Facet is one value of a facet and how many matching records have it
+// (collect.Facet).
+type Facet = collect.Facet

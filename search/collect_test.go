@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/collect"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/query"
 	"github.com/gongkai/gongkai/search/searcher"
@@ -67,9 +68,9 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 		dates = dq
 	}
 	sr := bleve.NewSearchRequestOptions(blevePhrases(query.Compile(pq, req.Filters, dates)), req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = hitFields
+	sr.Fields = collect.HitFields
 	for _, name := range mapping.Facets {
-		sr.AddFacet(name, bleve.NewFacetRequest(name, facetSize))
+		sr.AddFacet(name, bleve.NewFacetRequest(name, collect.FacetSize))
 	}
 	if req.Sort == "" {
 		sr.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
@@ -80,7 +81,7 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 			&bsearch.SortDocID{},
 		})
 	}
-	out := &Result{Facets: emptyFacets()}
+	out := &Result{Facets: collect.EmptyFacets()}
 	var res *bleve.SearchResult
 	err = ix.ix.Read(func(shards []bleve.Index) error {
 		if len(shards) == 0 {
@@ -109,9 +110,9 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 			out.Facets[name] = fs
 		}
 	}
-	positive := pq.Positive()
+	forms := pq.Forms()
 	for _, h := range res.Hits {
-		rec := hitFieldValues{}
+		rec := collect.StoredFields{}
 		for name, v := range h.Fields {
 			switch v := v.(type) {
 			case string:
@@ -120,7 +121,7 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 				rec[name], _ = v[0].(string)
 			}
 		}
-		out.Hits = append(out.Hits, hitOf(rec, h.Score, positive))
+		out.Hits = append(out.Hits, collect.HitOf(rec, h.Score, forms))
 	}
 	return out
 }
@@ -364,15 +365,15 @@ func TestFacetsPerShardTop(t *testing.T) {
 	}
 	summed := map[string]int{}
 	for _, c := range counts {
-		for _, f := range topFacets(c) {
+		for _, f := range collect.TopFacets(c) {
 			summed[f.Value] += f.Count
 		}
 	}
-	want := topFacets(summed)
+	want := collect.TopFacets(summed)
 	if fmt.Sprint(res.Facets["genre"]) != fmt.Sprint(want) {
 		t.Errorf("genre facets %v, want %v", res.Facets["genre"], want)
 	}
-	if len(want) != facetSize || res.Total != 300 {
+	if len(want) != collect.FacetSize || res.Total != 300 {
 		t.Errorf("%d values of %d hits; the test wants more values than a facet lists", len(want), res.Total)
 	}
 }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/collect"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/query"
 )
@@ -30,12 +30,6 @@ const (
 	MaxPageSize   = 100
 )
 
-// facetSize is how many values each facet lists.
-const facetSize = 20
-
-// hitFields are the stored fields hitOf reads.
-var hitFields = []string{mapping.FieldHref, mapping.FieldTitle, mapping.FieldShownTitle, mapping.FieldSection, mapping.FieldDocNumber, mapping.FieldShownDocNo, mapping.FieldParts, mapping.FieldType, mapping.FieldDate, mapping.FieldBody}
-
 // Request is one search. An empty Query lists every record that passes the
 // filters, newest first.
 type Request struct {
@@ -46,24 +40,6 @@ type Request struct {
 	Sort    string              // "" relevance | "date" oldest first | "-date" newest first
 	Page    int                 // 1-based; 0 means 1
 	Size    int                 // hits per page; 0 means DefaultPageSize, capped at MaxPageSize
-}
-
-// Hit is one matching record.
-type Hit struct {
-	URL       string // with #anchor for a section
-	Title     string
-	Section   string
-	DocNumber string
-	Type      string
-	Date      time.Time
-	Snippet   template.HTML // escaped body excerpt, matches in <mark>
-	Score     float64
-}
-
-// Facet is one value of a facet and how many matching records have it.
-type Facet struct {
-	Value string
-	Count int
 }
 
 // Result is one page of hits with the facets of all matching records.
@@ -99,10 +75,10 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 
 	ctx, cancel := context.WithTimeout(ctx, QueryBudget)
 	defer cancel()
-	var got *collected
+	var got *collect.Collected
 	var cerr error
 	if err := ix.ix.Read(func(shards []bleve.Index) error {
-		got, cerr = collect(ctx, shards, &ix.columns, q, req.Sort, (req.Page-1)*req.Size, req.Size, hitFields)
+		got, cerr = collect.Collect(ctx, shards, &ix.columns, q, req.Sort, (req.Page-1)*req.Size, req.Size, collect.HitFields)
 		return nil
 	}); err != nil {
 		return nil, err // ErrClosed
@@ -118,14 +94,14 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 	}
 	out := &Result{
 		Query:  req.Query,
-		Total:  got.total,
-		Facets: got.facets,
+		Total:  got.Total,
+		Facets: got.Facets,
 		Page:   req.Page,
-		Pages:  pages(got.total, req.Size),
+		Pages:  pages(got.Total, req.Size),
 	}
-	positive := pq.Positive()
-	for _, h := range got.page {
-		out.Hits = append(out.Hits, hitOf(h.fields, h.score, positive))
+	forms := pq.Forms()
+	for _, h := range got.Page {
+		out.Hits = append(out.Hits, collect.HitOf(h.Fields, h.Score, forms))
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -192,63 +168,6 @@ func boolPtr(b bool) *bool { return &b }
 
 func pages(total, size int) int {
 	return min((total+size-1)/size, MaxPage)
-}
-
-func hitOf(rec hitFieldValues, score float64, positive []query.Term) Hit {
-	str := func(name string) string { return rec[name] }
-	hit := Hit{
-		URL:       str(mapping.FieldHref),
-		Title:     str(mapping.FieldTitle),
-		Section:   str(mapping.FieldSection),
-		DocNumber: str(mapping.FieldDocNumber),
-		Type:      str(mapping.FieldType),
-		Score:     score,
-	}
-	if d := str(mapping.FieldDate); d != "" {
-		if t, err := time.Parse(time.RFC3339, d); err == nil {
-			hit.Date = t
-		}
-	}
-	if hit.Title == "" {
-		hit.Title = str(mapping.FieldShownTitle)
-	}
-	if hit.DocNumber == "" {
-		hit.DocNumber = str(mapping.FieldShownDocNo)
-	}
-	// The body is matched once, for both the part a hit links to and the snippet.
-	body := []rune(str(mapping.FieldBody))
-	marks, lead := matchSpans(body, positive)
-	if parts := str(mapping.FieldParts); parts != "" {
-		pointAtPart(&hit, body, lead, parts)
-	}
-	hit.Snippet = snippetOf(body, marks, lead)
-	return hit
-}
-
-// pointAtPart links a hit on a record that groups several units to the unit its first match
-// falls in.
-func pointAtPart(hit *Hit, body []rune, spans [][2]int, parts string) {
-	at, ok := firstMatch(body, spans)
-	if !ok {
-		return
-	}
-	ps, err := mapping.DecodeParts(parts)
-	if err != nil || len(ps) == 0 {
-		return
-	}
-	best := ps[0]
-	for _, p := range ps {
-		if p.Offset <= at {
-			best = p
-		}
-	}
-	if i := strings.IndexByte(hit.URL, '#'); i >= 0 {
-		hit.URL = hit.URL[:i]
-	}
-	hit.URL += "#" + best.Anchor
-	if best.Section != "" {
-		hit.Section = best.Section
-	}
 }
 
 // errorIsUser reports whether err is the user's fault.

@@ -98,6 +98,16 @@ func (q Query) Positive() []Term {
 	return ts
 }
 
+// Forms returns the alternatives of the positive terms, in order: the
+// forms a snippet marks.
+func (q Query) Forms() []string {
+	var forms []string
+	for _, t := range q.Positive() {
+		forms = append(forms, t.Alternatives...)
+	}
+	return forms
+}
+
 // String writes the query back in canonical syntax.
 func (q Query) String() string {
 	var parts []string

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/collect"
 )
 
 func TestParseQuery(t *testing.T) {
@@ -127,7 +128,7 @@ func FuzzParseQuery(f *testing.F) {
 			if termQuery(term) == nil {
 				t.Fatalf("term %+v compiles to nothing", term)
 			}
-
+			_ = collect.Snippet(in, term.Alternatives)
 		}
 		s := q.String()
 		if utf8.RuneCountInString(s) > MaxRunes {

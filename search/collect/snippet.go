@@ -1,4 +1,4 @@
-package search
+package collect
 
 import (
 	"html"
@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/search/analysis"
-	"github.com/gongkai/gongkai/search/query"
 )
 
 // SnippetRunes is the length of a snippet, in characters.
@@ -19,15 +18,16 @@ const SnippetRunes = 120
 const snippetLead = 30
 
 // Snippet returns an HTML-escaped excerpt of body around the first match of
-// any positive term, every match inside it wrapped in <mark>. Matching
+// any of forms (the alternatives of the positive terms), every match inside
+// it wrapped in <mark>. Matching
 // follows the index: widths and case folded, punctuation and spaces ignored
 // (so 中发[2017]13号 marks 中发〔2017〕13号), except that punctuation between
 // two Han characters still separates them. A lone Han character opens the
 // snippet only when no longer term matches (see matchSpans). Without a match
 // it returns the start of body.
-func Snippet(body string, terms []query.Term) template.HTML {
+func Snippet(body string, forms []string) template.HTML {
 	rs := []rune(body)
-	marks, lead := matchSpans(rs, terms)
+	marks, lead := matchSpans(rs, forms)
 	return snippetOf(rs, marks, lead)
 }
 
@@ -49,22 +49,20 @@ func snippetOf(rs []rune, marks, lead [][2]int) template.HTML {
 	return render(rs, lo, hi, mergeSpans(marks, lo, hi))
 }
 
-// matchSpans returns the rune spans of body that match any positive term
+// matchSpans returns the rune spans of body that match any of forms
 // (marks), and those a hit leads with: the matches of terms longer than one
 // Han character, or all of them when only lone characters match. The
 // index keeps no positions for a lone character, so the static client could
 // find its first match only by reading the whole body; both sides lead with
 // the longer terms instead, which are also the more telling match.
-func matchSpans(rs []rune, terms []query.Term) (marks, lead [][2]int) {
+func matchSpans(rs []rune, forms []string) (marks, lead [][2]int) {
 	text := analysis.NewFoldedText(rs)
 	var longer, lone [][2]int
-	for _, t := range terms {
-		for _, alt := range t.Alternatives {
-			if found := text.Find(analysis.FoldKey(alt)); loneHan(alt) {
-				lone = append(lone, found...)
-			} else {
-				longer = append(longer, found...)
-			}
+	for _, alt := range forms {
+		if found := text.Find(analysis.FoldKey(alt)); loneHan(alt) {
+			lone = append(lone, found...)
+		} else {
+			longer = append(longer, found...)
 		}
 	}
 	marks = append(longer, lone...)

@@ -1,4 +1,4 @@
-package search
+package collect
 
 import (
 	"strings"
@@ -31,14 +31,14 @@ func TestSnippet(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := string(Snippet(tt.body, q.Positive())); got != tt.want {
+			if got := string(Snippet(tt.body, q.Forms())); got != tt.want {
 				t.Errorf("Snippet(%q, %q) = %q, want %q", tt.body, tt.q, got, tt.want)
 			}
 		})
 	}
 
 	q, _ := query.ParseQuery("低保资金", nil)
-	got := string(Snippet(long, q.Positive()))
+	got := string(Snippet(long, q.Forms()))
 	if !strings.HasPrefix(got, "…"+strings.Repeat("甲", snippetLead)+"<mark>低保资金</mark>") || !strings.HasSuffix(got, "乙…") {
 		t.Errorf("window around a late match = %q", got)
 	}
@@ -46,3 +46,4 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("window is %d runes, want %d", n, SnippetRunes)
 	}
 }
+

@@ -1,4 +1,4 @@
-package search
+package collect
 
 // topHits keeps the best keep hits seen, as a heap with the worst on top.
 type topHits struct {

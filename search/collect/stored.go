@@ -1,4 +1,4 @@
-package search
+package collect
 
 import (
 	"strconv"
@@ -14,14 +14,14 @@ import (
 
 // hitFieldValues is the first stored value of each field a hit shows, as
 // bleve.LoadAndHighlightFields gives it: text as is, a date formatted.
-type hitFieldValues map[string]string
+type StoredFields map[string]string
 
 // loadStored reads a hit's stored fields straight from its segment by doc
 // number. bleve's loader first looks the record ID up in the _id field's
 // dictionary and builds a document of every field; for ten hits that was a
 // twentieth of the query time.
-func loadStored(ss *scorch.SegmentSnapshot, doc uint64, names []string) (hitFieldValues, error) {
-	rec := make(hitFieldValues, len(names))
+func loadStored(ss *scorch.SegmentSnapshot, doc uint64, names []string) (StoredFields, error) {
+	rec := make(StoredFields, len(names))
 	seen := make(map[string]bool, len(names))
 	err := ss.VisitDocument(doc, func(name string, typ byte, val []byte, _ []uint64) bool {
 		if seen[name] || !wanted(names, name) {

@@ -1,4 +1,4 @@
-package search
+package collect
 
 import (
 	"context"
@@ -16,29 +16,29 @@ import (
 	"github.com/gongkai/gongkai/search/searcher"
 )
 
-// collected is what a search keeps of all its hits: the page, the count
+// Collected is what a search keeps of all its hits: the page, the count
 // and the facet counts.
-type collected struct {
-	total  int
-	page   []pageHit
-	facets map[string][]Facet
+type Collected struct {
+	Total  int
+	Page   []PageHit
+	Facets map[string][]Facet // keyed by filter name
 }
 
-// pageHit is a hit of the page with its stored fields.
-type pageHit struct {
-	score  float64
-	fields hitFieldValues
+// PageHit is a hit of the page with its stored fields.
+type PageHit struct {
+	Score  float64
+	Fields StoredFields
 }
 
-// collect runs q on every shard and keeps hits [from, from+size) in the
+// Collect runs q on every shard (indexes) and keeps hits [from, from+size) in the
 // given order ("" relevance, "date", "-date"), with all hits counted and
 // faceted. It does what bleve's index alias and top-N collector did, with
 // the same scores, order and facet counts, but reads each hit's ID, date
 // and facet values from per-segment columns (kept in cache) instead of
 // from stored fields and doc values, and loads stored fields only for the
 // page's hits.
-func collect(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnCache, q bquery.Query, order string, from, size int, fields []string) (*collected, error) {
-	out := &collected{facets: emptyFacets()}
+func Collect(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnCache, q bquery.Query, order string, from, size int, fields []string) (*Collected, error) {
+	out := &Collected{Facets: EmptyFacets()}
 	if len(indexes) == 0 {
 		return out, nil
 	}
@@ -73,7 +73,7 @@ func collect(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnC
 	}
 	var all []hitRef
 	for _, sh := range shards {
-		out.total += sh.total
+		out.Total += sh.total
 		all = append(all, sh.top.hits...)
 	}
 	less := hitOrder(order)
@@ -89,9 +89,9 @@ func collect(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnC
 		if err != nil {
 			return nil, fmt.Errorf("search: loading record %s: %w", h.id(), err)
 		}
-		out.page = append(out.page, pageHit{score: h.score, fields: rec})
+		out.Page = append(out.Page, PageHit{Score: h.score, Fields: rec})
 	}
-	out.facets = mergeFacets(shards)
+	out.Facets = mergeFacets(shards)
 	return out, nil
 }
 

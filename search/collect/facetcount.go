@@ -1,4 +1,4 @@
-package search
+package collect
 
 import (
 	"sort"
@@ -27,7 +27,7 @@ func shardFacets(cols []*searcher.Columns, counts [][][]int) [][]Facet {
 				}
 			}
 		}
-		out[f] = topFacets(byValue)
+		out[f] = TopFacets(byValue)
 	}
 	return out
 }
@@ -42,7 +42,7 @@ func mergeFacets(shards []*shardHits) map[string][]Facet {
 				byValue[fc.Value] += fc.Count
 			}
 		}
-		fs := topFacets(byValue)
+		fs := TopFacets(byValue)
 		if name == mapping.FieldYear {
 			sort.Slice(fs, func(i, j int) bool { return fs[i].Value > fs[j].Value })
 		}
@@ -52,7 +52,7 @@ func mergeFacets(shards []*shardHits) map[string][]Facet {
 }
 
 // topFacets lists the facetSize values with the most hits, ties by value.
-func topFacets(byValue map[string]int) []Facet {
+func TopFacets(byValue map[string]int) []Facet {
 	fs := make([]Facet, 0, len(byValue))
 	for v, n := range byValue {
 		fs = append(fs, Facet{Value: v, Count: n})
@@ -63,11 +63,11 @@ func topFacets(byValue map[string]int) []Facet {
 		}
 		return fs[i].Value < fs[j].Value
 	})
-	return fs[:min(len(fs), facetSize)]
+	return fs[:min(len(fs), FacetSize)]
 }
 
 // emptyFacets is the facets of a search without hits.
-func emptyFacets() map[string][]Facet {
+func EmptyFacets() map[string][]Facet {
 	out := make(map[string][]Facet, len(mapping.Facets))
 	for _, name := range mapping.Facets {
 		out[name] = []Facet{}
