@@ -12,7 +12,12 @@ import (
 // none (analysis.DefaultSynonyms).
 func DefaultSynonyms() [][]string { return analysis.DefaultSynonyms() }
 
-// FilterNames returns the filter keys Request.Filters accepts.
+// FacetNames returns the filters whose value counts come with every
+// Result, in display order.
+func FacetNames() []string { return append([]string(nil), mapping.Facets...) }
+
+// FilterNames returns the filter keys Request.Filters accepts, in display
+// order.
 func FilterNames() []string { return append([]string(nil), mapping.Filters...) }
 
 // Record is one searchable unit (mapping.Record).

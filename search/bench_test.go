@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/gongkai/gongkai/search/internal/searchtest"
 	"github.com/gongkai/gongkai/search/mapping"
 )
 
@@ -201,26 +202,14 @@ func BenchmarkIndexLaws(b *testing.B) {
 	b.ReportMetric(float64(man.Records), "records")
 }
 
-// lawQueries mixes phrases, single characters, AND, OR, exclusion and
-// filters, each typical of a researcher's search.
-var lawQueries = []Request{
-	{Query: "最低生活保障"},
-	{Query: "行政处罚"},
-	{Query: "低"},
-	{Query: "罚款 没收"},
-	{Query: "居民委员会"},
-	{Query: "村委会 选举"},
-	{Query: "第十二条"},
-	{Query: "中华人民共和国"},
-	{Query: "未成年人 OR 老年人"},
-	{Query: "环境保护 -海洋"},
-	{Query: `"人民法院 判决"`},
-	{Query: "有期徒刑", Filters: map[string][]string{"genre": {"刑法"}}},
-	{Query: "食品安全", Sort: "-date"},
-	{Query: "2018年"},
-	{Query: "个人信息保护"},
-	{Query: "税"},
-}
+// lawQueries are the benchmark's searches (searchtest.LawQueries).
+var lawQueries = func() []Request {
+	var reqs []Request
+	for _, q := range searchtest.LawQueries {
+		reqs = append(reqs, Request{Query: q.Query, Filters: q.Filters, Sort: q.Sort})
+	}
+	return reqs
+}()
 
 // BenchmarkQueryLaws reports p50 and p95 latency over lawQueries.
 func BenchmarkQueryLaws(b *testing.B) {

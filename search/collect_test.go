@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -376,4 +377,11 @@ func TestFacetsPerShardTop(t *testing.T) {
 	if len(want) != collect.FacetSize || res.Total != 300 {
 		t.Errorf("%d values of %d hits; the test wants more values than a facet lists", len(want), res.Total)
 	}
+}
+
+// errorIsUser reports whether err is the user's fault.
+func errorIsUser(err error) (*QueryError, bool) {
+	var qe *QueryError
+	ok := errors.As(err, &qe)
+	return qe, ok
 }

@@ -56,10 +56,12 @@ type Result struct {
 // Search runs req. Errors of type *QueryError are the user's fault (HTTP
 // 400); errors wrapping ErrTimeout mean the query ran out of time.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	return ix.search(ctx, req, MaxPageSize)
+	return ix.SearchLimit(ctx, req, MaxPageSize)
 }
 
-func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result, error) {
+// SearchLimit is Search with hits per page capped at maxSize instead of
+// MaxPageSize, for exports that list more hits at once (the CSV export).
+func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Result, error) {
 	start := time.Now()
 	req, pq, err := prepare(req, ix.ix.Synonyms(), maxSize)
 	if err != nil {
@@ -168,11 +170,4 @@ func boolPtr(b bool) *bool { return &b }
 
 func pages(total, size int) int {
 	return min((total+size-1)/size, MaxPage)
-}
-
-// errorIsUser reports whether err is the user's fault.
-func errorIsUser(err error) (*QueryError, bool) {
-	var qe *QueryError
-	ok := errors.As(err, &qe)
-	return qe, ok
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,7 +77,7 @@ func TestSearchRules(t *testing.T) {
 
 func containsAny(list []string, vs ...string) bool {
 	for _, v := range vs {
-		if contains(list, v) {
+		if slices.Contains(list, v) {
 			return true
 		}
 	}

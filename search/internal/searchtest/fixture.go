@@ -50,3 +50,33 @@ func Day(s string) time.Time {
 	}
 	return d
 }
+
+// LawQuery is one search of the laws benchmark, the fields of
+// search.Request it sets.
+type LawQuery struct {
+	Query   string
+	Filters map[string][]string
+	Sort    string
+}
+
+// LawQueries mixes phrases, single characters, AND, OR, exclusion and
+// filters, each typical of a researcher's search.
+var LawQueries = []LawQuery{
+	{Query: "最低生活保障"},
+	{Query: "行政处罚"},
+	{Query: "低"},
+	{Query: "罚款 没收"},
+	{Query: "居民委员会"},
+	{Query: "村委会 选举"},
+	{Query: "第十二条"},
+	{Query: "中华人民共和国"},
+	{Query: "未成年人 OR 老年人"},
+	{Query: "环境保护 -海洋"},
+	{Query: `"人民法院 判决"`},
+	{Query: "有期徒刑", Filters: map[string][]string{"genre": {"刑法"}}},
+	{Query: "食品安全", Sort: "-date"},
+	{Query: "2018年"},
+	{Query: "个人信息保护"},
+	{Query: "税"},
+}
+

@@ -1,8 +1,10 @@
-package search
+package httpapi
 
 import (
 	"errors"
 	"sync/atomic"
+
+	"github.com/gongkai/gongkai/search"
 )
 
 // Swapper holds the index a server answers from, so a rebuild can put a new
@@ -14,23 +16,23 @@ import (
 // just before the swap gets ErrClosed, on which the handlers ask Current
 // again.
 type Swapper struct {
-	cur atomic.Pointer[Index]
+	cur atomic.Pointer[search.Index]
 }
 
 // NewSwapper starts with ix, which may be nil (no index yet).
-func NewSwapper(ix *Index) *Swapper {
+func NewSwapper(ix *search.Index) *Swapper {
 	s := &Swapper{}
 	s.cur.Store(ix)
 	return s
 }
 
 // Current returns the index to search now; nil before the first one.
-func (s *Swapper) Current() *Index { return s.cur.Load() }
+func (s *Swapper) Current() *search.Index { return s.cur.Load() }
 
 // Swap installs ix and closes the index it replaces once that index's
 // searches in flight have finished. Swap blocks until then (at most about
 // QueryBudget).
-func (s *Swapper) Swap(ix *Index) error {
+func (s *Swapper) Swap(ix *search.Index) error {
 	old := s.cur.Swap(ix)
 	if old == nil || old == ix {
 		return nil
@@ -49,14 +51,14 @@ func (s *Swapper) Close() error {
 
 // searchCurrent runs a search on the current index, retrying when a swap
 // closed the index between fetching and searching it.
-func searchCurrent(open func() *Index, run func(*Index) (*Result, error)) (*Result, error) {
+func searchCurrent(open func() *search.Index, run func(*search.Index) (*search.Result, error)) (*search.Result, error) {
 	for attempt := 0; ; attempt++ {
 		ix := open()
 		if ix == nil {
 			return nil, errNoIndex
 		}
 		res, err := run(ix)
-		if errors.Is(err, ErrClosed) && attempt < 3 {
+		if errors.Is(err, search.ErrClosed) && attempt < 3 {
 			continue
 		}
 		return res, err

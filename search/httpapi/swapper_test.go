@@ -1,4 +1,4 @@
-package search
+package httpapi
 
 import (
 	"encoding/json"
@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search"
 )
 
 // TestSwapperConcurrent searches from many goroutines through the handler
@@ -17,18 +17,18 @@ func TestSwapperConcurrent(t *testing.T) {
 	dirs := make([]string, 2)
 	for i, body := range []string{"公告甲", "公告乙"} {
 		dirs[i] = filepath.Join(t.TempDir(), "index")
-		w, err := NewWriter(dirs[i], Options{})
+		w, err := search.NewWriter(dirs[i], search.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := w.Add(mapping.Record{ID: "r", URL: "/r/", Title: "公告", Body: body}); err != nil {
+		if err := w.Add(search.Record{ID: "r", URL: "/r/", Title: "公告", Body: body}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := w.Close(""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	first, err := Open(dirs[0])
+	first, err := search.Open(dirs[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestSwapperConcurrent(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for i := 0; i < swaps; i++ {
-			ix, err := Open(dirs[i%2])
+			ix, err := search.Open(dirs[i%2])
 			if err != nil {
 				errs <- err.Error()
 				return

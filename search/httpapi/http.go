@@ -1,16 +1,16 @@
-package search
+package httpapi
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/gongkai/gongkai/search/mapping"
-	"github.com/gongkai/gongkai/search/query"
+	"github.com/gongkai/gongkai/search"
 )
 
 // NewHandler serves search over HTTP, without JavaScript:
@@ -28,7 +28,7 @@ import (
 //
 // At most GOMAXPROCS searches run at once; the others wait their turn, in
 // order of arrival, for at most QueryBudget (see admission).
-func NewHandler(open func() *Index, page func(w http.ResponseWriter, r *http.Request, data *PageData)) http.Handler {
+func NewHandler(open func() *search.Index, page func(w http.ResponseWriter, r *http.Request, data *PageData)) http.Handler {
 	h := &handler{open: open, page: page, admit: newAdmission(0)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /search", h.servePage)
@@ -39,7 +39,7 @@ func NewHandler(open func() *Index, page func(w http.ResponseWriter, r *http.Req
 }
 
 type handler struct {
-	open  func() *Index
+	open  func() *search.Index
 	page  func(http.ResponseWriter, *http.Request, *PageData)
 	admit *admission
 }
@@ -49,7 +49,7 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 	req, err := requestFromURL(r.URL.Query())
 	data.Search = req
 	if err == nil && !isBlank(req) {
-		data.Result, err = h.run(r.Context(), req, MaxPageSize)
+		data.Result, err = h.run(r.Context(), req, search.MaxPageSize)
 	}
 	if err != nil {
 		data.Status, data.Error = statusOf(err)
@@ -60,19 +60,19 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 	h.page(&statusWriter{ResponseWriter: w, status: data.Status}, r, data)
 }
 
-func (h *handler) run(ctx context.Context, req Request, maxSize int) (*Result, error) {
+func (h *handler) run(ctx context.Context, req search.Request, maxSize int) (*search.Result, error) {
 	release, err := h.admit.enter(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	return searchCurrent(h.open, func(ix *Index) (*Result, error) {
-		return ix.search(ctx, req, maxSize)
+	return searchCurrent(h.open, func(ix *search.Index) (*search.Result, error) {
+		return ix.SearchLimit(ctx, req, maxSize)
 	})
 }
 
 // isBlank: nothing asked yet, so the page shows just the form.
-func isBlank(req Request) bool {
+func isBlank(req search.Request) bool {
 	if strings.TrimSpace(req.Query) != "" || !req.From.IsZero() || !req.To.IsZero() {
 		return false
 	}
@@ -86,9 +86,9 @@ func isBlank(req Request) bool {
 
 // requestFromURL reads the shared query parameters; malformed numbers and
 // dates are the user's fault.
-func requestFromURL(v url.Values) (Request, error) {
-	req := Request{Query: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
-	for _, name := range mapping.Filters {
+func requestFromURL(v url.Values) (search.Request, error) {
+	req := search.Request{Query: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
+	for _, name := range filterNames {
 		for _, val := range v[name] {
 			if val = strings.TrimSpace(val); val != "" {
 				req.Filters[name] = append(req.Filters[name], val)
@@ -124,7 +124,7 @@ func intParam(v url.Values, name, label string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		return 0, query.Errorf(v.Get("q"), "%s“%s”不是有效的数字。", label, s)
+		return 0, userErrorf(v.Get("q"), "%s“%s”不是有效的数字。", label, s)
 	}
 	return n, nil
 }
@@ -136,7 +136,7 @@ func dateParam(v url.Values, name, label string) (time.Time, error) {
 	}
 	d, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return time.Time{}, query.Errorf(v.Get("q"), "%s“%s”格式有误，请写成 2018-08-22 这样的年-月-日。", label, s)
+		return time.Time{}, userErrorf(v.Get("q"), "%s“%s”格式有误，请写成 2018-08-22 这样的年-月-日。", label, s)
 	}
 	return d, nil
 }
@@ -147,7 +147,7 @@ func statusOf(err error) (int, string) {
 		return http.StatusBadRequest, qe.Message
 	}
 	switch {
-	case errors.Is(err, ErrTimeout):
+	case errors.Is(err, search.ErrTimeout):
 		return http.StatusServiceUnavailable, "检索超时，请换用更具体的检索词或加上筛选条件后重试。"
 	case errors.Is(err, errNoIndex):
 		return http.StatusServiceUnavailable, "检索索引尚未建立，请先运行 gongkai build。"
@@ -175,4 +175,22 @@ func (w *statusWriter) WriteHeader(code int) {
 func (w *statusWriter) Write(p []byte) (int, error) {
 	w.WriteHeader(w.status)
 	return w.ResponseWriter.Write(p)
+}
+
+// The filters and facets of search, in display order.
+var (
+	filterNames = search.FilterNames()
+	facetNames  = search.FacetNames()
+)
+
+// userErrorf makes the *search.QueryError a malformed parameter gives.
+func userErrorf(q, format string, args ...interface{}) *search.QueryError {
+	return &search.QueryError{Query: q, Message: fmt.Sprintf(format, args...)}
+}
+
+// errorIsUser reports whether err is the user's fault.
+func errorIsUser(err error) (*search.QueryError, bool) {
+	var qe *search.QueryError
+	ok := errors.As(err, &qe)
+	return qe, ok
 }

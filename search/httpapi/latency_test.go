@@ -1,4 +1,4 @@
-package search
+package httpapi
 
 import (
 	"bufio"
@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/gongkai/gongkai/search"
 	"github.com/gongkai/gongkai/search/internal/searchtest"
 	"github.com/spf13/afero"
 )
@@ -31,7 +32,7 @@ func TestDumpResults(t *testing.T) {
 	if dir == "" || out == "" {
 		t.Skip("set GONGKAI_INDEX and GONGKAI_DUMP")
 	}
-	ix, err := Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,24 +61,24 @@ func TestDumpResults(t *testing.T) {
 
 // latencyRequests is the query mix: the benchmark's queries, random
 // substrings, and variations of both.
-func latencyRequests(t testing.TB, random int) []Request {
+func latencyRequests(t testing.TB, random int) []search.Request {
 	var qs []string
-	if data, err := afero.ReadFile(afero.NewOsFs(), "../bench/queries.txt"); err == nil {
+	if data, err := afero.ReadFile(afero.NewOsFs(), "../../bench/queries.txt"); err == nil {
 		for _, l := range strings.Split(string(data), "\n") {
 			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
 				qs = append(qs, l)
 			}
 		}
 	}
-	for _, r := range lawQueries {
+	for _, r := range searchtest.LawQueries {
 		qs = append(qs, r.Query)
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	subs := randomSubstrings(t, rng, random)
 	qs = append(qs, subs...)
-	var reqs []Request
+	var reqs []search.Request
 	for _, q := range qs {
-		reqs = append(reqs, Request{Query: q})
+		reqs = append(reqs, search.Request{Query: q})
 	}
 	pick := func() string { return subs[rng.IntN(len(subs))] }
 	short := func() string { // one or two characters of a substring
@@ -86,25 +87,25 @@ func latencyRequests(t testing.TB, random int) []Request {
 	}
 	for i := 0; i < len(subs)/5 && len(subs) > 0; i++ {
 		reqs = append(reqs,
-			Request{Query: pick() + " " + pick()},
-			Request{Query: pick() + " OR " + pick()},
-			Request{Query: short() + " -" + pick()},
-			Request{Query: short()},
-			Request{Query: `"` + pick() + `"`, Sort: "-date"},
-			Request{Query: pick(), Filters: map[string][]string{"type": {"page"}}},
-			Request{Query: short(), Page: 2, Size: 20},
-			Request{Query: pick() + "第1条"},
-			Request{Query: "2018年" + short()},
+			search.Request{Query: pick() + " " + pick()},
+			search.Request{Query: pick() + " OR " + pick()},
+			search.Request{Query: short() + " -" + pick()},
+			search.Request{Query: short()},
+			search.Request{Query: `"` + pick() + `"`, Sort: "-date"},
+			search.Request{Query: pick(), Filters: map[string][]string{"type": {"page"}}},
+			search.Request{Query: short(), Page: 2, Size: 20},
+			search.Request{Query: pick() + "第1条"},
+			search.Request{Query: "2018年" + short()},
 		)
 	}
 	reqs = append(reqs,
-		Request{},
-		Request{Sort: "date", Page: 3},
-		Request{Query: "中华人民共和国", Sort: "date"},
-		Request{Query: "人民", Filters: map[string][]string{"type": {"page"}, "genre": {"刑法"}}},
-		Request{Query: "第十二条", From: searchtest.Day("2000-01-01")},
-		Request{Query: "法院 -人民"},
-		Request{Query: "法 院"},
+		search.Request{},
+		search.Request{Sort: "date", Page: 3},
+		search.Request{Query: "中华人民共和国", Sort: "date"},
+		search.Request{Query: "人民", Filters: map[string][]string{"type": {"page"}, "genre": {"刑法"}}},
+		search.Request{Query: "第十二条", From: searchtest.Day("2000-01-01")},
+		search.Request{Query: "法院 -人民"},
+		search.Request{Query: "法 院"},
 	)
 	return reqs
 }
@@ -113,7 +114,7 @@ func latencyRequests(t testing.TB, random int) []Request {
 func randomSubstrings(t testing.TB, rng *rand.Rand, n int) []string {
 	dir := os.Getenv("GONGKAI_LAWS")
 	if dir == "" {
-		dir = "../../shared/corpora/laws"
+		dir = "../../../shared/corpora/laws"
 	}
 	var files []string
 	fs := afero.NewOsFs()
@@ -156,7 +157,7 @@ func TestQueryRepeat(t *testing.T) {
 	if dir == "" || list == "" {
 		t.Skip("set GONGKAI_INDEX and GONGKAI_QUERIES")
 	}
-	ix, err := Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ func TestQueryRepeat(t *testing.T) {
 		total := 0
 		for i := 0; i < repeatCount(); i++ {
 			start := time.Now()
-			res, err := ix.Search(context.Background(), Request{Query: q})
+			res, err := ix.Search(context.Background(), search.Request{Query: q})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -193,15 +194,15 @@ func BenchmarkLoadQueries(b *testing.B) {
 	if dir == "" {
 		b.Skip("set GONGKAI_INDEX")
 	}
-	ix, err := Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer ix.Close()
-	var reqs []Request
+	var reqs []search.Request
 	for _, q := range strings.Split(os.Getenv("GONGKAI_QUERIES"), "|") {
 		if q != "" {
-			reqs = append(reqs, Request{Query: q})
+			reqs = append(reqs, search.Request{Query: q})
 		}
 	}
 	if len(reqs) == 0 {
@@ -225,7 +226,7 @@ func TestConcurrentLatency(t *testing.T) {
 	if dir == "" {
 		t.Skip("set GONGKAI_INDEX")
 	}
-	ix, err := Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

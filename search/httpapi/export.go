@@ -1,4 +1,4 @@
-package search
+package httpapi
 
 import (
 	"encoding/csv"
@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gongkai/gongkai/search"
 )
 
 // MaxCSVRows caps the CSV export; a researcher who needs more narrows the
@@ -16,7 +18,7 @@ const MaxCSVRows = 2000
 
 func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request) {
 	req, err := requestFromURL(r.URL.Query())
-	var res *Result
+	var res *search.Result
 	if err == nil {
 		req.Page, req.Size = 1, MaxCSVRows
 		res, err = h.run(r.Context(), req, MaxCSVRows)
@@ -88,9 +90,9 @@ type jsonFacet struct {
 
 func (h *handler) serveJSON(w http.ResponseWriter, r *http.Request) {
 	req, err := requestFromURL(r.URL.Query())
-	var res *Result
+	var res *search.Result
 	if err == nil {
-		res, err = h.run(r.Context(), req, MaxPageSize)
+		res, err = h.run(r.Context(), req, search.MaxPageSize)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Access-Control-Allow-Origin", "*") // open data: any page may call the API
@@ -105,7 +107,7 @@ func (h *handler) serveJSON(w http.ResponseWriter, r *http.Request) {
 	_ = enc.Encode(toJSON(res))
 }
 
-func toJSON(res *Result) jsonResult {
+func toJSON(res *search.Result) jsonResult {
 	out := jsonResult{Total: res.Total, Hits: []jsonHit{}, Facets: map[string][]jsonFacet{}, Page: res.Page, Pages: res.Pages}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, jsonHit{

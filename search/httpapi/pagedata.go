@@ -1,4 +1,4 @@
-package search
+package httpapi
 
 import (
 	"net/http"
@@ -6,18 +6,18 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search"
 )
 
 // PageData is what the theme's search template renders. Every href keeps
 // the current query and filters, so the page works with plain links.
 type PageData struct {
 	Request *http.Request
-	Query   string  // the q parameter as typed
-	Search  Request // the request as understood
-	Result  *Result // nil when nothing was asked yet or on error
-	Error   string  // zh-CN message for the user; "" when all went well
-	Status  int     // HTTP status of the page
+	Query   string         // the q parameter as typed
+	Search  search.Request // the request as understood
+	Result  *search.Result // nil when nothing was asked yet or on error
+	Error   string         // zh-CN message for the user; "" when all went well
+	Status  int            // HTTP status of the page
 
 	Facets   []FacetGroup // facet values of the result, each a toggle link
 	Active   []FacetLink  // filters in force; Href removes one
@@ -61,24 +61,9 @@ type PageLink struct {
 	Current bool
 }
 
-// FacetLabels are the zh-CN headings of the filters.
-func FacetLabels() map[string]string {
-	return map[string]string{
-		mapping.FieldType: "类型", mapping.FieldIssuer: "发文机关", mapping.FieldYear: "年份", mapping.FieldDept: "责任部门",
-		mapping.FieldStatus: "时效", mapping.FieldLevel: "层级", mapping.FieldVillage: "村（社区）", mapping.FieldGenre: "文种", mapping.FieldTopic: "主题",
-	}
-}
-
-// TypeLabels are the zh-CN names of the record types.
-func TypeLabels() map[string]string {
-	return map[string]string{
-		"policy": "政策文件", "consultation": "意见征集", "disclosure": "公开公示", "page": "页面", "department": "部门",
-	}
-}
-
 // pageParams are the query parameters links carry over.
 func pageParams() []string {
-	return append([]string{"q", "from", "to", "sort", "size"}, mapping.Filters...)
+	return append([]string{"q", "from", "to", "sort", "size"}, filterNames...)
 }
 
 func (d *PageData) fillLinks(r *http.Request) {
@@ -112,7 +97,7 @@ func (d *PageData) fillLinks(r *http.Request) {
 		d.Sorts = append(d.Sorts, SortLink{Value: s.value, Label: s.label, Href: "?" + v.Encode(), Active: cur.Get("sort") == s.value})
 	}
 
-	labels, types := FacetLabels(), TypeLabels()
+	labels, types := search.FacetLabels(), search.TypeLabels()
 	link := func(name, value string, count int) FacetLink {
 		active := contains(cur[name], value)
 		v := cloneValues(cur)
@@ -122,12 +107,12 @@ func (d *PageData) fillLinks(r *http.Request) {
 			v.Add(name, value)
 		}
 		label := value
-		if name == mapping.FieldType && types[value] != "" {
+		if name == "type" && types[value] != "" {
 			label = types[value]
 		}
 		return FacetLink{Name: name, Value: value, Label: label, Count: count, Href: "?" + v.Encode(), Active: active}
 	}
-	for _, name := range mapping.Filters {
+	for _, name := range filterNames {
 		for _, v := range cur[name] {
 			d.Active = append(d.Active, link(name, v, 0))
 		}
@@ -135,7 +120,7 @@ func (d *PageData) fillLinks(r *http.Request) {
 	if d.Result == nil {
 		return
 	}
-	for _, name := range mapping.Facets {
+	for _, name := range facetNames {
 		g := FacetGroup{Name: name, Label: labels[name]}
 		shown := map[string]bool{}
 		for _, f := range d.Result.Facets[name] {

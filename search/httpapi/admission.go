@@ -1,10 +1,12 @@
-package search
+package httpapi
 
 import (
 	"context"
 	"fmt"
 	"runtime"
 	"time"
+
+	"github.com/gongkai/gongkai/search"
 )
 
 // admission lets at most a few searches run at once and queues the rest in
@@ -32,7 +34,7 @@ func (a *admission) enter(ctx context.Context) (release func(), err error) {
 		return a.leave, nil
 	default:
 	}
-	t := time.NewTimer(QueryBudget)
+	t := time.NewTimer(search.QueryBudget)
 	defer t.Stop()
 	select {
 	case a.slots <- struct{}{}:
@@ -40,7 +42,7 @@ func (a *admission) enter(ctx context.Context) (release func(), err error) {
 	case <-ctx.Done():
 		return nil, fmt.Errorf("search: waiting for a free slot: %w", ctx.Err())
 	case <-t.C:
-		return nil, fmt.Errorf("%w: all %d search slots stayed busy for %v", ErrTimeout, cap(a.slots), QueryBudget)
+		return nil, fmt.Errorf("%w: all %d search slots stayed busy for %v", search.ErrTimeout, cap(a.slots), search.QueryBudget)
 	}
 }
 

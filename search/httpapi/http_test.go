@@ -1,6 +1,7 @@
-package search
+package httpapi
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -12,8 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongkai/gongkai/search"
 	"github.com/gongkai/gongkai/search/internal/searchtest"
-	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // pageRecorder renders PageData as a line of text and keeps it.
@@ -34,7 +35,7 @@ func get(t *testing.T, h http.Handler, target string) *httptest.ResponseRecorder
 func q(s string) string { return url.QueryEscape(s) }
 
 func TestHandlerPage(t *testing.T) {
-	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
+	ix := buildIndex(t, search.Options{}, searchtest.Fixture()...)
 	p := &pageRecorder{}
 	h := NewHandler(NewSwapper(ix).Current, p.render)
 
@@ -97,7 +98,7 @@ func findGroup(gs []FacetGroup, name string) *FacetGroup {
 }
 
 func TestHandlerPageErrors(t *testing.T) {
-	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
+	ix := buildIndex(t, search.Options{}, searchtest.Fixture()...)
 	p := &pageRecorder{}
 	h := NewHandler(NewSwapper(ix).Current, p.render)
 	for _, target := range []string{
@@ -117,7 +118,7 @@ func TestHandlerPageErrors(t *testing.T) {
 		}
 	}
 
-	none := NewHandler(func() *Index { return nil }, p.render)
+	none := NewHandler(func() *search.Index { return nil }, p.render)
 	if rec := get(t, none, "/search?q=x"); rec.Code != 503 || !strings.Contains(p.last.Error, "尚未建立") {
 		t.Errorf("no index: %d %q", rec.Code, p.last.Error)
 	}
@@ -129,12 +130,12 @@ func TestHandlerPageErrors(t *testing.T) {
 }
 
 func TestHandlerPagination(t *testing.T) {
-	var recs []mapping.Record
+	var recs []search.Record
 	for i := 1; i <= 45; i++ {
 		id := strings.Repeat("x", i)
-		recs = append(recs, mapping.Record{ID: id, URL: "/p/" + id + "/", Title: "公告", Body: "公告正文"})
+		recs = append(recs, search.Record{ID: id, URL: "/p/" + id + "/", Title: "公告", Body: "公告正文"})
 	}
-	ix := buildIndex(t, Options{}, recs...)
+	ix := buildIndex(t, search.Options{}, recs...)
 	p := &pageRecorder{}
 	h := NewHandler(NewSwapper(ix).Current, p.render)
 
@@ -153,7 +154,7 @@ func TestHandlerPagination(t *testing.T) {
 }
 
 func TestHandlerJSON(t *testing.T) {
-	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
+	ix := buildIndex(t, search.Options{}, searchtest.Fixture()...)
 	h := NewHandler(NewSwapper(ix).Current, (&pageRecorder{}).render)
 
 	rec := get(t, h, "/api/search?q="+q("中发[2017]13号"))
@@ -192,7 +193,7 @@ func TestHandlerJSON(t *testing.T) {
 	if f := body.Facets["type"]; len(f) != 1 || string(f[0]["value"]) != `"policy"` || string(f[0]["count"]) != "2" {
 		t.Errorf("type facet %v", f)
 	}
-	for _, name := range mapping.Facets {
+	for _, name := range facetNames {
 		if _, ok := body.Facets[name]; !ok {
 			t.Errorf("facet %q missing", name)
 		}
@@ -215,7 +216,7 @@ func keys[V any](m map[string]V) []string {
 }
 
 func TestHandlerCSV(t *testing.T) {
-	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
+	ix := buildIndex(t, search.Options{}, searchtest.Fixture()...)
 	h := NewHandler(NewSwapper(ix).Current, (&pageRecorder{}).render)
 
 	rec := get(t, h, "/search.csv?q="+q("低保"))
@@ -254,6 +255,7 @@ func FuzzRequestFromURL(f *testing.F) {
 	for _, s := range []string{"q=低保&page=2&sort=-date", "q=x&from=2018-01-01&to=2017-01-01", "page=-1", "size=abc", "type=policy&type=page&year=2018", "q=%E4%BD%8E&to=9999-12-31"} {
 		f.Add(s)
 	}
+	ix := buildIndex(f, search.Options{}) // no records: Search checks the request and finds nothing
 	f.Fuzz(func(t *testing.T, raw string) {
 		v, err := url.ParseQuery(raw)
 		if err != nil {
@@ -261,7 +263,7 @@ func FuzzRequestFromURL(f *testing.F) {
 		}
 		req, err := requestFromURL(v)
 		if err == nil {
-			_, _, err = prepare(req, nil, MaxPageSize)
+			_, err = ix.Search(context.Background(), req)
 		}
 		if _, ok := errorIsUser(err); err != nil && !ok {
 			t.Fatalf("%q: error %v is not a QueryError", raw, err)
