@@ -18,6 +18,10 @@ import (
 // ErrTimeout instead of holding a server goroutine.
 const QueryBudget = 2 * time.Second
 
+// ErrTimeout is wrapped by Search errors when a query ran past its time
+// budget (QueryBudget or the caller's deadline, whichever is sooner).
+var ErrTimeout = errors.New("search: query exceeded its time budget")
+
 // DefaultPageSize is the page size when Request.Size is 0.
 const DefaultPageSize = 10
 
