@@ -179,7 +179,7 @@ func collidingRecords(rng *rand.Rand, pages int, version string) []mapping.Recor
 			URL:   url,
 			Title: collidingText(rng, 4+rng.IntN(6)),
 			Type:  []string{"policy", "page", "disclosure"}[rng.IntN(3)],
-			// At most facetSize values per facet: beyond that, bleve's merge of the
+			// At most collect.FacetSize values per facet: beyond that, bleve's merge of the
 			// shards' lists depends on which shard answers first (facetcount.go).
 			Genre: fmt.Sprintf("g%d", rng.IntN(15)),
 			Level: []string{"", "中央", "省级"}[rng.IntN(3)],
@@ -328,7 +328,7 @@ func TestPhraseRunEnds(t *testing.T) {
 	sameResult(t, "中华人民", res, bleveSearch(t, ix, Request{Query: "中华人民", Size: 50}))
 }
 
-// TestFacetsPerShardTop: each shard lists its top facetSize values, the
+// TestFacetsPerShardTop: each shard lists its top collect.FacetSize values, the
 // lists are summed and cut again, as the static client does.
 func TestFacetsPerShardTop(t *testing.T) {
 	const shards = 3

@@ -74,7 +74,7 @@ var (
 )
 
 // baseTokens is the analysis shared by the index and queries, up to (not
-// including) bigrams: normalise (normalizeText), tokenize, fold half-width
+// including) bigrams: normalise (NormalizeText), tokenize, fold half-width
 // katakana, lowercase. Every Ideographic token is one character.
 func baseTokens(input []byte) banalysis.TokenStream {
 	if needsNormalize(input) {
@@ -210,6 +210,9 @@ func bigrams(toks banalysis.TokenStream) banalysis.TokenStream {
 }
 
 func headTerm(c []byte) []byte { return append([]byte(runHead), c...) }
+
+// TailTerm is the run-end marker "c|" of character c: a run of Han
+// characters ends with c at the marker's position.
 func TailTerm(c []byte) []byte { return append(append([]byte{}, c...), runTail...) }
 
 // hanCharsAnalyzer emits one token per CJK character and nothing else, for
@@ -233,7 +236,7 @@ func (hanCharsAnalyzer) Analyze(input []byte) banalysis.TokenStream {
 	return out
 }
 
-// isIdeographic matches what bleve's unicode tokenizer types Ideographic.
+// IsIdeographic matches what bleve's unicode tokenizer types Ideographic.
 func IsIdeographic(r rune) bool {
 	return r >= 0x2E80 && gounicode.In(r, gounicode.Han, gounicode.Hiragana, gounicode.Katakana)
 }

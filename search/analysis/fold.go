@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// foldedText is body reduced to its significant characters, each with its
+// FoldedText is body reduced to its significant characters, each with its
 // index in the original runes; 0 marks a break between two Han characters.
 type FoldedText struct {
 	s      string  // folded runes, for strings.Index
@@ -16,6 +16,7 @@ type FoldedText struct {
 
 const breakMark = '\x00'
 
+// NewFoldedText folds the text rs for Find.
 func NewFoldedText(rs []rune) FoldedText {
 	var b strings.Builder
 	b.Grow(3 * len(rs))
@@ -50,7 +51,7 @@ func NewFoldedText(rs []rune) FoldedText {
 // a Han letter without case (TestCommonHan checks this against the tables).
 func isCommonHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
-// foldKey folds a query form the same way as the text.
+// FoldKey folds a query form the same way as the text.
 func FoldKey(s string) string {
 	ft := NewFoldedText([]rune(s))
 	return ft.s

@@ -2,7 +2,7 @@ package analysis
 
 import "testing"
 
-// TestCommonHan checks the fast path of newFoldedText against the Unicode tables.
+// TestCommonHan checks the fast path of NewFoldedText against the Unicode tables.
 func TestCommonHan(t *testing.T) {
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		f, ok := foldSignificant(r)

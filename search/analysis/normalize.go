@@ -32,7 +32,7 @@ func NormalizeDocNumber(s string) string {
 var docNumberPattern = regexp.MustCompile(
 	`^(\p{Han}[\p{Han}A-Za-z0-9]*?)[\[(〔【﹝<]?(\d{4})[\])〕】﹞>]?第?(\d{1,6})号$`)
 
-// foldWidth maps full-width ASCII (Ａ, １, （, ［) to ASCII and the
+// FoldWidth maps full-width ASCII (Ａ, １, （, ［) to ASCII and the
 // ideographic space to a plain space. bleve's unicode tokenizer drops
 // full-width digits entirely (１３号 tokenizes as 号 alone), so this
 // has to happen before tokenizing, not as a token filter.
@@ -57,6 +57,7 @@ func needsFold(s string) bool {
 	return false
 }
 
+// FoldRune is FoldWidth for one character.
 func FoldRune(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
@@ -67,12 +68,12 @@ func FoldRune(r rune) rune {
 	return r
 }
 
-// isHan reports whether r is a Han character (including 〇).
+// IsHan reports whether r is a Han character (including 〇).
 func IsHan(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
-// isInlineSpace is whitespace that may pad a name inside one line
+// IsInlineSpace is whitespace that may pad a name inside one line
 // ("刘  智"); line breaks are not, so paragraphs never run together.
 func IsInlineSpace(r rune) bool {
 	switch r {
@@ -82,7 +83,7 @@ func IsInlineSpace(r rune) bool {
 	return false
 }
 
-// needsNormalize is a fast test that normalizeText would change input:
+// needsNormalize is a fast test that NormalizeText would change input:
 // full-width forms (UTF-8 ef bc/ef bd), the ideographic space, or any
 // inline space.
 func needsNormalize(input []byte) bool {
@@ -90,7 +91,7 @@ func needsNormalize(input []byte) bool {
 		bytes.Contains(input, []byte("\u3000")) || bytes.ContainsAny(input, " \t\u00a0\u2002\u2003\u2009")
 }
 
-// normalizeText is the character-level normalisation shared by indexing,
+// NormalizeText is the character-level normalisation shared by indexing,
 // queries and snippets: fold widths and drop inline spaces between two Han
 // characters, so "刘  智" is indexed as 刘智.
 func NormalizeText(s string) string {

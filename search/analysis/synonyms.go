@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// maxAlternatives caps how many forms one term expands to, so a term that
+// MaxAlternatives caps how many forms one term expands to, so a term that
 // contains several abbreviations cannot multiply into hundreds of phrases.
 const MaxAlternatives = 8
 
-// validateSynonyms rejects groups that could never expand anything, naming
+// ValidateSynonyms rejects groups that could never expand anything, naming
 // the group so the site.yaml entry is easy to find.
 func ValidateSynonyms(groups [][]string) error {
 	for i, g := range groups {
@@ -29,7 +29,7 @@ func ValidateSynonyms(groups [][]string) error {
 	return nil
 }
 
-// expandSynonyms returns term (canonical form) first, then every form made by
+// ExpandSynonyms returns term (canonical form) first, then every form made by
 // replacing a synonym it contains with another member of the same group:
 // 村委会主任 also gives 村民委员会主任.
 func ExpandSynonyms(term string, groups [][]string) []string {

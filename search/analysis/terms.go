@@ -12,7 +12,7 @@ func phraseUnits(s string) (banalysis.TokenStream, []unit) {
 	return toks, splitUnits(toks)
 }
 
-// hasSearchable reports whether s has any token to search for.
+// HasSearchable reports whether s has any token to search for.
 func HasSearchable(s string) bool {
 	return len(baseTokens([]byte(s))) > 0
 }
@@ -58,10 +58,11 @@ func phraseSlots(toks banalysis.TokenStream, units []unit) (slots [][]string, si
 	return slots, ""
 }
 
-// canonical is the form terms and synonyms are compared in.
+// Canonical is the form terms and synonyms are compared in.
 func Canonical(s string) string {
 	return strings.ToLower(NormalizeText(strings.TrimSpace(s)))
 }
+
 // PhraseSlots analyses a query term into the terms expected at consecutive
 // positions of the text fields (phraseSlots), or, when the term is one Han
 // character, that character alone (single), which only the chars field

@@ -101,7 +101,7 @@ type shardHits struct {
 	snap   *scorch.IndexSnapshot
 	total  int
 	top    topHits
-	facets [][]Facet // per facetNames entry: the shard's top facetSize values
+	facets [][]Facet // per mapping.Facets entry: the shard's top FacetSize values
 }
 
 // hitRef is a hit without bleve's per-hit bookkeeping.

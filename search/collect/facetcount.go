@@ -8,8 +8,8 @@ import (
 )
 
 // Facet counting follows bleve's index alias: each shard lists its top
-// facetSize values (most hits first, then by value), the lists are summed
-// and cut to facetSize again. The static client (search/static) does the
+// FacetSize values (most hits first, then by value), the lists are summed
+// and cut to FacetSize again. The static client (search/static) does the
 // same. (bleve's own merge also drops a value that one shard cut and
 // another listed, depending on which shard answered first; that race is
 // not reproduced.)
@@ -51,7 +51,7 @@ func mergeFacets(shards []*shardHits) map[string][]Facet {
 	return out
 }
 
-// topFacets lists the facetSize values with the most hits, ties by value.
+// TopFacets lists the FacetSize values with the most hits, ties by value.
 func TopFacets(byValue map[string]int) []Facet {
 	fs := make([]Facet, 0, len(byValue))
 	for v, n := range byValue {
@@ -66,7 +66,7 @@ func TopFacets(byValue map[string]int) []Facet {
 	return fs[:min(len(fs), FacetSize)]
 }
 
-// emptyFacets is the facets of a search without hits.
+// EmptyFacets is the facets of a search without hits.
 func EmptyFacets() map[string][]Facet {
 	out := make(map[string][]Facet, len(mapping.Facets))
 	for _, name := range mapping.Facets {

@@ -46,4 +46,3 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("window is %d runes, want %d", n, SnippetRunes)
 	}
 }
-

@@ -12,7 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
-// hitFieldValues is the first stored value of each field a hit shows, as
+// StoredFields is the first stored value of each field a hit shows, as
 // bleve.LoadAndHighlightFields gives it: text as is, a date formatted.
 type StoredFields map[string]string
 

@@ -32,7 +32,7 @@ type Index struct {
 
 // Open opens the index a Writer built at dir, read-only. While another
 // process holds it open for writing (`gongkai serve --watch`), Open fails
-// after lockWait with an error wrapping ErrLocked.
+// after LockWait with an error wrapping ErrLocked.
 func Open(dir string) (*Index, error) {
 	return open(dir, false)
 }

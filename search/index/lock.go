@@ -10,7 +10,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-// lockWait bounds how long opening a shard waits for another open of it.
+// LockWait bounds how long opening a shard waits for another open of it.
 // bbolt locks each shard's root.bolt for as long as it is open: shared for
 // readers, exclusive for a writer. A writer (`serve --watch`) keeps it for
 // hours, so waiting longer would not help, and bolt's default is to wait
@@ -21,7 +21,7 @@ const LockWait = 2 * time.Second
 // the index (usually in another process) holds the lock they need.
 var ErrLocked = errors.New("search: index in use")
 
-// openShard opens one bleve index of dir, failing after lockWait when it
+// openShard opens one bleve index of dir, failing after LockWait when it
 // is locked.
 func openShard(dir, name string, writable bool) (bleve.Index, error) {
 	config := map[string]interface{}{"bolt_timeout": LockWait.String()}

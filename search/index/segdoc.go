@@ -13,7 +13,7 @@ import (
 )
 
 // segmentDocs turns records into zapwrite documents holding exactly the
-// fields bleve's MapDocument makes of recordFields under newMapping, so a
+// fields bleve's MapDocument makes of mapping.Fields under mapping.New, so a
 // segment written from them is the one bleve would write
 // (TestSegmentDocMatchesBleve). Field options come from the mapping itself.
 type segmentDocs struct {

@@ -7,7 +7,7 @@ import (
 	"github.com/gongkai/gongkai/search/analysis"
 )
 
-// recordFields maps a record onto the index fields of newMapping.
+// Fields maps a record onto the index fields of New.
 func Fields(r Record) map[string]interface{} {
 	href := r.URL
 	if r.Anchor != "" {

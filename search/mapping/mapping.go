@@ -33,13 +33,15 @@ const (
 	FieldDate       = "date"
 )
 
-// FilterNames are the keys Request.Filters accepts, in display order.
+// Filters are the filter keys a search accepts (the keyword field names),
+// in display order. Callers must not modify them.
 var Filters = []string{FieldType, FieldIssuer, FieldYear, FieldDept, FieldStatus, FieldLevel, FieldVillage, FieldGenre, FieldTopic}
 
-// facetNames are the filters whose value counts come with every result.
+// Facets are the filters whose value counts come with every result.
+// Callers must not modify them.
 var Facets = []string{FieldType, FieldIssuer, FieldYear, FieldDept, FieldStatus, FieldLevel, FieldVillage, FieldGenre}
 
-// newMapping keeps the index small: no _all field, no dynamic fields, doc
+// New keeps the index small: no _all field, no dynamic fields, doc
 // values only where facets or sorting need them, stored values only for
 // what a hit shows.
 func New() (*bmapping.IndexMappingImpl, error) {

@@ -69,7 +69,7 @@ func altQuery(alt string) []bquery.Query {
 	return qs
 }
 
-// compileQuery builds the bleve query for a parsed query, the filters and
+// Compile builds the bleve query for a parsed query, the filters and
 // the date range. Filters and dates narrow the hits without scoring.
 func Compile(pq Query, filters map[string][]string, dates bquery.Query) bquery.Query {
 	var must []bquery.Query

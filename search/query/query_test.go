@@ -18,7 +18,7 @@ func TestParseQuery(t *testing.T) {
 		want     string     // Query.String()
 		alts     [][]string // Alternatives of the positive terms, when checked
 		docKey   string     // DocKey of the first term, when checked
-		wantErr  string     // substring of the QueryError message
+		wantErr  string     // substring of the Error message
 	}{
 		{name: "empty", in: "", want: ""},
 		{name: "spaces only", in: "  \u3000 ", want: ""},

@@ -23,11 +23,11 @@ type Columns struct {
 	IDs    []string      // external record ID by local doc number
 	Dates  []int64       // unix nanoseconds, valid where dated is set
 	Dated  []bool        // whether the record has a date
-	Facets []ValueColumn // one per facetNames entry
+	Facets []ValueColumn // one per mapping.Facets entry
 	Filled []int         // the facets that have values in this segment
 }
 
-// valueColumn is one keyword field: the distinct values of the segment
+// ValueColumn is one keyword field: the distinct values of the segment
 // and, per doc, the indexes of its values.
 type ValueColumn struct {
 	Values []string
@@ -40,7 +40,7 @@ func (c *ValueColumn) DocValues(doc uint32) []uint32 {
 	return c.of[c.start[doc]:c.start[doc+1]]
 }
 
-// columnCache builds each segment's columns once. Segments are immutable
+// ColumnCache builds each segment's columns once. Segments are immutable
 // and shared by the snapshots that contain them; an Update or a merge
 // brings new ones, and forget drops those no longer searched.
 type ColumnCache struct {

@@ -11,9 +11,9 @@ import (
 	"github.com/gongkai/gongkai/search/query"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/query_cases.json from search.ParseQuery")
+var update = flag.Bool("update", false, "rewrite testdata/query_cases.json from query.ParseQuery")
 
-// queryCases is the one table both query parsers answer to: search.ParseQuery
+// queryCases is the one table both query parsers answer to: query.ParseQuery
 // (this test) and the browser client's parseQuery (js_test/query.test.mjs).
 type queryCases struct {
 	Note     string      `json:"note"`
@@ -56,7 +56,7 @@ func TestQueryCases(t *testing.T) {
 			continue
 		}
 		if !reflect.DeepEqual(got, c) {
-			t.Errorf("ParseQuery(%q):\n got %+v\nwant %+v\n(the table is shared with the JavaScript parser; if search.ParseQuery changed on purpose, run go test -run TestQueryCases -update and make search.js follow)", c.Q, got, c)
+			t.Errorf("ParseQuery(%q):\n got %+v\nwant %+v\n(the table is shared with the JavaScript parser; if query.ParseQuery changed on purpose, run go test -run TestQueryCases -update and make search.js follow)", c.Q, got, c)
 		}
 	}
 	if *update {

@@ -79,4 +79,3 @@ var LawQueries = []LawQuery{
 	{Query: "个人信息保护"},
 	{Query: "税"},
 }
-
