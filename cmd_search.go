@@ -12,6 +12,7 @@ import (
 
 	"github.com/gongkai/gongkai/generator/build"
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/httpapi"
 	"github.com/spf13/cobra"
 )
 
@@ -58,7 +59,7 @@ func searchCmd() *cobra.Command {
 				enc := json.NewEncoder(out)
 				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
-				return enc.Encode(search.ResultJSON(res))
+				return enc.Encode(httpapi.ResultJSON(res))
 			}
 			fmt.Fprintln(out, textFor(source).results(res.Total, req.Query))
 			for i, h := range res.Hits {

@@ -18,6 +18,7 @@ import (
 	"github.com/gongkai/gongkai/generator/server"
 	"github.com/gongkai/gongkai/generator/watch"
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/httpapi"
 	"github.com/spf13/afero"
 	"github.com/spf13/cobra"
 )
@@ -58,7 +59,7 @@ func serveCmd() *cobra.Command {
 // site is what serving needs from the latest good build.
 type served struct {
 	renderer atomic.Pointer[render.Renderer]
-	index    *search.Swapper
+	index    *httpapi.Swapper
 }
 
 // serve builds the site, then serves it on ln until ctx is done.
@@ -68,7 +69,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 	}
 	opts.Context = ctx
 	srv := server.New(afero.NewOsFs(), opts.Dest, watching)
-	st := &served{index: search.NewSwapper(nil)}
+	st := &served{index: httpapi.NewSwapper(nil)}
 	text := textFor(opts.Source)
 	var sess *build.Session
 	// afterFull publishes a full build: its renderer for the search page and its new index.
@@ -148,7 +149,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		}
 		return sess.Next()
 	}, rescheduled, func() { rebuildNow(nil) })
-	srv.SetSearch(search.NewHandler(st.index.Current, func(w http.ResponseWriter, r *http.Request, data *search.PageData) {
+	srv.SetSearch(httpapi.NewHandler(st.index.Current, func(w http.ResponseWriter, r *http.Request, data *httpapi.PageData) {
 		rd := st.renderer.Load()
 		if rd == nil {
 			http.Error(w, "site not built yet", http.StatusServiceUnavailable)

@@ -14,6 +14,9 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/search/internal/searchtest"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // The scale corpus: 3,504 Markdown legal texts (58 MB), read-only.
@@ -32,7 +35,7 @@ func lawsDir(b *testing.B) string {
 
 // loadLaws turns each file into a document record and one record per group
 // of paragraphs (split at headings, at most groupRunes long).
-func loadLaws(b *testing.B, dir string) (records []Record, rawBytes int64) {
+func loadLaws(b *testing.B, dir string) (records []mapping.Record, rawBytes int64) {
 	const groupRunes = 1500
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
@@ -54,7 +57,7 @@ func loadLaws(b *testing.B, dir string) (records []Record, rawBytes int64) {
 			date, _ = time.Parse(time.DateOnly, m[1])
 		}
 		genre := strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]
-		base := Record{URL: url, Title: title, Type: "law", Genre: genre, Date: date}
+		base := mapping.Record{URL: url, Title: title, Type: "law", Genre: genre, Date: date}
 		// The document record carries the title and the opening paragraph;
 		// the text itself is in the paragraph records (see doc.go).
 		// GONGKAI_FULLDOC=1 measures putting the whole text there as well.
@@ -152,7 +155,7 @@ func lawParagraphs(s string) (title string, paras []lawPara) {
 	return title, paras
 }
 
-func buildLaws(b *testing.B, records []Record) (string, Manifest) {
+func buildLaws(b *testing.B, records []mapping.Record) (string, Manifest) {
 	dir := filepath.Join(b.TempDir(), "index")
 	shards, _ := strconv.Atoi(os.Getenv("GONGKAI_SHARDS")) // 0: the default
 	w, err := NewWriter(dir, Options{Shards: shards})
@@ -160,7 +163,7 @@ func buildLaws(b *testing.B, records []Record) (string, Manifest) {
 		b.Fatal(err)
 	}
 	// Feed from several goroutines, as the generator's render workers do.
-	work := make(chan Record)
+	work := make(chan mapping.Record)
 	var wg sync.WaitGroup
 	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
 		wg.Add(1)
@@ -199,26 +202,14 @@ func BenchmarkIndexLaws(b *testing.B) {
 	b.ReportMetric(float64(man.Records), "records")
 }
 
-// lawQueries mixes phrases, single characters, AND, OR, exclusion and
-// filters, each typical of a researcher's search.
-var lawQueries = []Request{
-	{Query: "最低生活保障"},
-	{Query: "行政处罚"},
-	{Query: "低"},
-	{Query: "罚款 没收"},
-	{Query: "居民委员会"},
-	{Query: "村委会 选举"},
-	{Query: "第十二条"},
-	{Query: "中华人民共和国"},
-	{Query: "未成年人 OR 老年人"},
-	{Query: "环境保护 -海洋"},
-	{Query: `"人民法院 判决"`},
-	{Query: "有期徒刑", Filters: map[string][]string{"genre": {"刑法"}}},
-	{Query: "食品安全", Sort: "-date"},
-	{Query: "2018年"},
-	{Query: "个人信息保护"},
-	{Query: "税"},
-}
+// lawQueries are the benchmark's searches (searchtest.LawQueries).
+var lawQueries = func() []Request {
+	var reqs []Request
+	for _, q := range searchtest.LawQueries {
+		reqs = append(reqs, Request{Query: q.Query, Filters: q.Filters, Sort: q.Sort})
+	}
+	return reqs
+}()
 
 // BenchmarkQueryLaws reports p50 and p95 latency over lawQueries.
 func BenchmarkQueryLaws(b *testing.B) {
@@ -270,7 +261,7 @@ func BenchmarkUpdateLaws(b *testing.B) {
 	}
 	defer ix.Close()
 	url := records[len(records)/2].URL
-	var page []Record
+	var page []mapping.Record
 	for _, r := range records {
 		if r.URL == url {
 			page = append(page, r)
@@ -279,7 +270,7 @@ func BenchmarkUpdateLaws(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		marker := "修改标记" + strconv.Itoa(i)
-		changed := append([]Record(nil), page...)
+		changed := append([]mapping.Record(nil), page...)
 		changed[len(changed)-1].Body += marker
 		if err := ix.Update([]string{url}, changed); err != nil {
 			b.Fatal(err)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -13,7 +14,11 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/collect"
+	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/query"
+	"github.com/gongkai/gongkai/search/searcher"
 )
 
 // The collector (collect.go), the columns (columns.go) and the phrase
@@ -25,23 +30,23 @@ import (
 
 // blevePhrases turns the phrase queries of a compiled query back into
 // bleve's MultiPhraseQuery, for the reference search.
-func blevePhrases(q query.Query) query.Query {
+func blevePhrases(q bquery.Query) bquery.Query {
 	switch q := q.(type) {
-	case *phraseQuery:
-		mq := query.NewMultiPhraseQuery(q.slots, q.field)
-		mq.SetBoost(q.boost)
+	case *searcher.PhraseQuery:
+		mq := bquery.NewMultiPhraseQuery(q.Slots, q.Field)
+		mq.SetBoost(q.Boost)
 		return mq
-	case *query.BooleanQuery:
-		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
+	case *bquery.BooleanQuery:
+		for _, sub := range []*bquery.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
 			if *sub != nil {
 				*sub = blevePhrases(*sub)
 			}
 		}
-	case *query.ConjunctionQuery:
+	case *bquery.ConjunctionQuery:
 		for i := range q.Conjuncts {
 			q.Conjuncts[i] = blevePhrases(q.Conjuncts[i])
 		}
-	case *query.DisjunctionQuery:
+	case *bquery.DisjunctionQuery:
 		for i := range q.Disjuncts {
 			q.Disjuncts[i] = blevePhrases(q.Disjuncts[i])
 		}
@@ -53,54 +58,62 @@ func blevePhrases(q query.Query) query.Query {
 // top-N collector, facet builders and phrase searcher.
 func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 	t.Helper()
-	req, pq, err := ix.prepare(req, MaxPageSize)
+	req, pq, err := prepare(req, ix.ix.Synonyms(), MaxPageSize)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dates query.Query
+	var dates bquery.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
-		dq := query.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
-		dq.SetField(fieldDate)
+		dq := bquery.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
+		dq.SetField(mapping.FieldDate)
 		dates = dq
 	}
-	sr := bleve.NewSearchRequestOptions(blevePhrases(compileQuery(pq, req.Filters, dates)), req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = hitFields
-	for _, name := range facetNames {
-		sr.AddFacet(name, bleve.NewFacetRequest(name, facetSize))
+	sr := bleve.NewSearchRequestOptions(blevePhrases(query.Compile(pq, req.Filters, dates)), req.Size, (req.Page-1)*req.Size, false)
+	sr.Fields = collect.HitFields
+	for _, name := range mapping.Facets {
+		sr.AddFacet(name, bleve.NewFacetRequest(name, collect.FacetSize))
 	}
 	if req.Sort == "" {
 		sr.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
 	} else {
 		sr.SortByCustom(bsearch.SortOrder{
-			&bsearch.SortField{Field: fieldDate, Desc: req.Sort == "-date", Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
+			&bsearch.SortField{Field: mapping.FieldDate, Desc: req.Sort == "-date", Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
 			&bsearch.SortScore{Desc: true},
 			&bsearch.SortDocID{},
 		})
 	}
-	out := &Result{Facets: emptyFacets()}
-	if ix.bleve == nil {
-		return out
-	}
-	res, err := ix.bleve.SearchInContext(context.Background(), sr)
+	out := &Result{Facets: collect.EmptyFacets()}
+	var res *bleve.SearchResult
+	err = ix.ix.Read(func(shards []bleve.Index) error {
+		if len(shards) == 0 {
+			return nil
+		}
+		var err error
+		res, err = bleve.NewIndexAlias(shards...).SearchInContext(context.Background(), sr)
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	if res == nil {
+		return out
+	}
 	out.Total = int(res.Total)
-	for _, name := range facetNames {
+	for _, name := range mapping.Facets {
 		if fr := res.Facets[name]; fr != nil && fr.Terms != nil {
 			fs := []Facet{}
 			for _, tf := range fr.Terms.Terms() {
 				fs = append(fs, Facet{Value: tf.Term, Count: tf.Count})
 			}
-			if name == fieldYear {
+			if name == mapping.FieldYear {
 				sort.Slice(fs, func(i, j int) bool { return fs[i].Value > fs[j].Value })
 			}
 			out.Facets[name] = fs
 		}
 	}
-	positive := pq.Positive()
+	forms := pq.Forms()
 	for _, h := range res.Hits {
-		rec := hitFieldValues{}
+		rec := collect.StoredFields{}
 		for name, v := range h.Fields {
 			switch v := v.(type) {
 			case string:
@@ -109,7 +122,7 @@ func bleveSearch(t *testing.T, ix *Index, req Request) *Result {
 				rec[name], _ = v[0].(string)
 			}
 		}
-		out.Hits = append(out.Hits, hitOf(rec, h.Score, positive))
+		out.Hits = append(out.Hits, collect.HitOf(rec, h.Score, forms))
 	}
 	return out
 }
@@ -128,7 +141,7 @@ func sameResult(t *testing.T, label string, got, want *Result) {
 			return
 		}
 	}
-	for _, name := range facetNames {
+	for _, name := range mapping.Facets {
 		if fmt.Sprint(got.Facets[name]) != fmt.Sprint(want.Facets[name]) {
 			t.Errorf("%s: facet %s = %v, bleve %v", label, name, got.Facets[name], want.Facets[name])
 		}
@@ -158,15 +171,15 @@ func collidingText(rng *rand.Rand, n int) string {
 	return b.String()
 }
 
-func collidingRecords(rng *rand.Rand, pages int, version string) []Record {
-	var rs []Record
+func collidingRecords(rng *rand.Rand, pages int, version string) []mapping.Record {
+	var rs []mapping.Record
 	for p := 0; p < pages; p++ {
 		url := fmt.Sprintf("/p%03d/", p)
-		base := Record{
+		base := mapping.Record{
 			URL:   url,
 			Title: collidingText(rng, 4+rng.IntN(6)),
 			Type:  []string{"policy", "page", "disclosure"}[rng.IntN(3)],
-			// At most facetSize values per facet: beyond that, bleve's merge of the
+			// At most collect.FacetSize values per facet: beyond that, bleve's merge of the
 			// shards' lists depends on which shard answers first (facetcount.go).
 			Genre: fmt.Sprintf("g%d", rng.IntN(15)),
 			Level: []string{"", "中央", "省级"}[rng.IntN(3)],
@@ -237,15 +250,15 @@ func TestCollectorMatchesBleve(t *testing.T) {
 			}
 		}
 		check("built")
-		impliedAlways = true
+		searcher.ImpliedAlways = true
 		check("built, markers for every bigram that allows")
-		impliedAlways = false
+		searcher.ImpliedAlways = false
 		// Replacing pages deletes records from the built segments and adds
 		// new segments: doc numbers shift, columns are read for the new
 		// segments, deleted records must not come back.
 		for round := 0; round < 3; round++ {
 			var urls []string
-			var add []Record
+			var add []mapping.Record
 			for _, r := range collidingRecords(rng, 120, fmt.Sprintf("修订%d", round)) {
 				if rng.IntN(3) == 0 || (len(urls) > 0 && urls[len(urls)-1] == r.URL) {
 					if len(urls) == 0 || urls[len(urls)-1] != r.URL {
@@ -259,9 +272,9 @@ func TestCollectorMatchesBleve(t *testing.T) {
 			}
 		}
 		check("updated")
-		impliedAlways = true
+		searcher.ImpliedAlways = true
 		check("updated, markers for every bigram that allows")
-		impliedAlways = false
+		searcher.ImpliedAlways = false
 	}
 }
 
@@ -285,16 +298,16 @@ func TestPhraseRunEnds(t *testing.T) {
 		"中华人民。":         true,
 		"我中华。人民中华。中华人民": true,
 	}
-	var rs []Record
+	var rs []mapping.Record
 	i := 0
 	for body := range bodies {
 		i++
 		url := fmt.Sprintf("/b%02d/", i)
-		rs = append(rs, Record{ID: url, URL: url, Title: "标题", Type: "page", Body: body})
+		rs = append(rs, mapping.Record{ID: url, URL: url, Title: "标题", Type: "page", Body: body})
 	}
 	ix := buildIndex(t, Options{Shards: 2}, rs...)
-	defer func(saved bool) { impliedAlways = saved }(impliedAlways)
-	impliedAlways = true // read 华人 from its marker whatever the counts
+	defer func(saved bool) { searcher.ImpliedAlways = saved }(searcher.ImpliedAlways)
+	searcher.ImpliedAlways = true // read 华人 from its marker whatever the counts
 	res, err := ix.Search(context.Background(), Request{Query: "中华人民", Size: 50})
 	if err != nil {
 		t.Fatal(err)
@@ -315,94 +328,60 @@ func TestPhraseRunEnds(t *testing.T) {
 	sameResult(t, "中华人民", res, bleveSearch(t, ix, Request{Query: "中华人民", Size: 50}))
 }
 
-func TestBestApart(t *testing.T) {
-	for _, tt := range []struct {
-		w    []int64
-		want string
-	}{
-		{nil, ""},
-		{[]int64{5}, "x"},
-		{[]int64{-5}, "-"},
-		{[]int64{0, 3, 5, 3, 0}, "-x-x-"},
-		{[]int64{0, 3, 7, 3, 0}, "--x--"},
-		{[]int64{0, 3, 1, 3, 0}, "-x-x-"},
-		{[]int64{0, 2280, 3916, 1585, 2274, 0}, "--x-x-"},
-		{[]int64{0, -1, 7, -1, 0}, "--x--"},
-		{[]int64{4, 4, 4, 4}, "-x-x"},
-	} {
-		if got := marks(bestApart(tt.w)); got != tt.want {
-			t.Errorf("bestApart(%v) = %s, want %s", tt.w, got, tt.want)
-		}
-	}
-}
-
-func TestImpliedSlots(t *testing.T) {
-	for _, tt := range []struct {
-		slots [][]string
-		want  string
-	}{
-		{[][]string{{"中华"}, {"华人"}, {"人民"}}, "-x-"},
-		{[][]string{{"中华"}, {"华人"}, {"人民"}, {"民共"}, {"共和"}, {"和国"}}, "-xxxx-"},
-		{[][]string{{"中华"}, {"华人"}}, "--"},
-		{[][]string{{"中华"}, {"人民"}, {"民共"}}, "---"},                             // not overlapping
-		{[][]string{{"中华"}, {""}, {"人民"}}, "---"},                               // a gap
-		{[][]string{{"第", "第|"}, {"1"}, {"条", "|条"}}, "---"},                    // not bigrams
-		{[][]string{{"abc"}, {"cd"}, {"de"}}, "---"},                            // not Han
-		{[][]string{{"中华"}, {"华人", "华民"}, {"人民"}}, "---"},                       // alternatives
-		{[][]string{{"中", "中|"}, {"中华"}, {"华人"}, {"人民"}, {"民", "|民"}}, "--x--"}, // lone characters at the ends
-		{[][]string{{"中华"}, {"华人"}, {"人民"}, {"民共"}}, "-xx-"},
-	} {
-		if got := marks(impliedSlots(tt.slots)); got != tt.want {
-			t.Errorf("impliedSlots(%v) = %s, want %s", tt.slots, got, tt.want)
-		}
-	}
-}
-
-// marks writes x for each true and - for each false.
-func marks(bs []bool) string {
-	var b strings.Builder
-	for _, x := range bs {
-		if x {
-			b.WriteByte('x')
-		} else {
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
-}
-
-// TestFacetsPerShardTop: each shard lists its top facetSize values, the
+// TestFacetsPerShardTop: each shard lists its top collect.FacetSize values, the
 // lists are summed and cut again, as the static client does.
 func TestFacetsPerShardTop(t *testing.T) {
 	const shards = 3
-	var rs []Record
-	counts := make([]map[string]int, shards)
-	for i := range counts {
-		counts[i] = map[string]int{}
-	}
+	var rs []mapping.Record
+	genreOf := map[string]string{}
 	rng := rand.New(rand.NewPCG(9, 9))
 	for p := 0; p < 300; p++ {
 		url := fmt.Sprintf("/f%03d/", p)
 		genre := fmt.Sprintf("类%02d", rng.IntN(40))
-		rs = append(rs, Record{ID: url, URL: url, Title: "标题", Type: "page", Genre: genre, Body: "正文"})
-		counts[shardOf(url, shards)][genre]++
+		rs = append(rs, mapping.Record{ID: url, URL: url, Title: "标题", Type: "page", Genre: genre, Body: "正文"})
+		genreOf[url] = genre
 	}
 	ix := buildIndex(t, Options{Shards: shards}, rs...)
+	counts := make([]map[string]int, shards)
+	for i := range counts {
+		counts[i] = map[string]int{}
+	}
+	if err := ix.ix.Read(func(bis []bleve.Index) error { // which shard each record went to
+		for i, bi := range bis {
+			res, err := bi.Search(bleve.NewSearchRequestOptions(bquery.NewMatchAllQuery(), len(rs), 0, false))
+			if err != nil {
+				return err
+			}
+			for _, h := range res.Hits {
+				counts[i][genreOf[h.ID]]++
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	res, err := ix.Search(context.Background(), Request{Query: "正文"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	summed := map[string]int{}
 	for _, c := range counts {
-		for _, f := range topFacets(c) {
+		for _, f := range collect.TopFacets(c) {
 			summed[f.Value] += f.Count
 		}
 	}
-	want := topFacets(summed)
+	want := collect.TopFacets(summed)
 	if fmt.Sprint(res.Facets["genre"]) != fmt.Sprint(want) {
 		t.Errorf("genre facets %v, want %v", res.Facets["genre"], want)
 	}
-	if len(want) != facetSize || res.Total != 300 {
+	if len(want) != collect.FacetSize || res.Total != 300 {
 		t.Errorf("%d values of %d hits; the test wants more values than a facet lists", len(want), res.Total)
 	}
+}
+
+// errorIsUser reports whether err is the user's fault.
+func errorIsUser(err error) (*QueryError, bool) {
+	var qe *QueryError
+	ok := errors.As(err, &qe)
+	return qe, ok
 }

@@ -34,13 +34,13 @@
 //	ix, err := search.Open(dir)
 //	res, err := ix.Search(ctx, search.Request{Query: "低保 -特困", Filters: map[string][]string{"type": {"policy"}}})
 //
-// Query syntax (ParseQuery): words separated by spaces must all match; a run
-// of Han characters matches as an exact substring; "quotes" (also “” and
-// 「」) keep spaces inside one phrase; a leading - excludes; OR or | between
-// words makes alternatives. A single Han character (低) finds every record
-// containing it. Width (ＡＢＣ１２３), spaces inside names ("刘  智" in the
-// text or the query) and 文号 brackets (中发[2017]13号 = 中发〔2017〕13号)
-// are normalised; terms containing a synonym (DefaultSynonyms, or site.yaml)
+// Query syntax (ParseQuery in search/query): words separated by spaces must
+// all match; a run of Han characters matches as an exact substring; "quotes"
+// (also “” and 「」) keep spaces inside one phrase; a leading - excludes; OR
+// or | between words makes alternatives. A single Han character (低) finds
+// every record containing it. Width (ＡＢＣ１２３), spaces inside names ("刘  智" in
+// the text or the query) and 文号 brackets (中发[2017]13号 = 中发〔2017〕13号) are
+// normalised; terms containing a synonym (DefaultSynonyms, or site.yaml)
 // also match the other members of its group. Queries over MaxQueryRunes
 // characters or MaxQueryTerms terms, pages beyond MaxPage, unknown filters
 // and bad dates are *QueryError (HTTP 400, message in zh-CN). Every search
@@ -61,34 +61,54 @@
 // index is open writable, bbolt locks it: Open of it elsewhere fails after
 // two seconds with ErrLocked (query the server's /api/search instead).
 //
-// # HTTP
+// # HTTP (package search/httpapi)
 //
-// NewHandler serves GET /search (HTML through the theme's template, see
-// PageData), GET /search.csv (UTF-8 with BOM, at most MaxCSVRows rows) and
-// GET /api/search (JSON). Hand it Swapper.Current; after a rebuild,
-// Swapper.Swap puts the new index in place and closes the old one once its
-// searches have finished.
+// httpapi.NewHandler serves GET /search (HTML through the theme's
+// template, see httpapi.PageData), GET /search.csv (UTF-8 with BOM, at most
+// httpapi.MaxCSVRows rows) and GET /api/search (JSON). Hand it
+// Swapper.Current; after a rebuild, Swapper.Swap puts the new index in
+// place and closes the old one once its searches have finished.
+//
+// # Where each part lives
+//
+// This package is the small API the generator and the CLI use: Open,
+// OpenWritable, Index.Search and Update, NewWriter, Record, Manifest and
+// the errors. The work is done in packages below it, each importing only
+// those under it (httpapi → search → collect and query → searcher →
+// mapping → analysis, and search → index → mapping):
+//
+//	search/analysis   normalising, tokenising, the CJK analysis, synonyms, text folding
+//	search/mapping    Record and Part, the index fields, filters and facets, the bleve mapping
+//	search/searcher   what reads segments: the phrase searcher, positions, postings, columns
+//	search/query      the query language, its limits and errors, compiling to bleve queries
+//	search/collect    the top-hits collector, facet counts, stored fields, snippets, hits
+//	search/index      writing, opening, updating in place, the manifest, the lock
+//	search/httpapi    the HTML, CSV and JSON handlers, admission, the Swapper
+//	search/zapwrite   one-pass writer of zap v15 segments (used by index)
+//	search/static     the index exported for static hosts
 //
 // # How Chinese is indexed
 //
-// See analysis.go: bleve's cjk analysis (width folding, lowercase, bigrams)
-// plus run-edge markers and position gaps that make bigram phrases exact
-// substrings, and a position-less one-token-per-character field for
-// one-character queries. Snippets are cut from the stored body by this
-// package (snippet.go), not by bleve's highlighter.
+// See search/analysis (analysis.go): bleve's cjk analysis (width folding,
+// lowercase, bigrams) plus run-edge markers and position gaps that make
+// bigram phrases exact substrings, and a position-less one-token-per-
+// character field for one-character queries. Snippets are cut from the
+// stored body by search/collect (snippet.go), not by bleve's highlighter.
 //
 // # How a search runs
 //
-// compile.go builds bleve's query; collect.go runs it on each shard's
+// search.go checks the request and parses the query (search/query), whose
+// Compile builds bleve's query; search/collect runs it on each shard's
 // snapshot with its own top-hits collector instead of bleve's: record IDs,
-// dates and facet values come from per-segment tables (columns.go, read once
-// per segment, not a cache of results), facets are each shard's top 20 summed
-// (facetcount.go), and stored fields are read only for the page's hits
-// (stored.go). Exact phrases use phrase.go's searcher, which scores as
-// bleve's does but reads positions into reused buffers and may check a middle
-// bigram through a rarer run-edge marker (phraseimplied.go). At most
-// GOMAXPROCS searches run at once; the rest wait in arrival order
-// (admission.go), so that under load a search runs at full speed instead of
-// sharing the CPUs with fifteen others. TestCollectorMatchesBleve holds the
-// results (totals, order, scores, snippets, facets) to bleve's own path.
+// dates and facet values come from per-segment tables (search/searcher's
+// columns.go, read once per segment, not a cache of results), facets are
+// each shard's top 20 summed (facetcount.go), and stored fields are read
+// only for the page's hits (stored.go). Exact phrases use search/searcher's
+// phrase.go, which scores as bleve's does but reads positions into reused
+// buffers and may check a middle bigram through a rarer run-end marker
+// (phraseimplied.go). At most GOMAXPROCS searches run at once; the rest
+// wait in arrival order (search/httpapi's admission.go), so that under
+// load a search runs at full speed instead of sharing the CPUs with
+// fifteen others. TestCollectorMatchesBleve holds the results (totals,
+// order, scores, snippets, facets) to bleve's own path.
 package search

@@ -4,11 +4,12 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
+
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // buildIndex writes records into a fresh index under t.TempDir and opens it.
-func buildIndex(t testing.TB, opts Options, records ...Record) *Index {
+func buildIndex(t testing.TB, opts Options, records ...mapping.Record) *Index {
 	t.Helper()
 	ix, err := Open(writeIndex(t, opts, records...))
 	if err != nil {
@@ -19,7 +20,7 @@ func buildIndex(t testing.TB, opts Options, records ...Record) *Index {
 }
 
 // writeIndex builds records into a fresh index and returns its directory.
-func writeIndex(t testing.TB, opts Options, records ...Record) string {
+func writeIndex(t testing.TB, opts Options, records ...mapping.Record) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
 	w, err := NewWriter(dir, opts)
@@ -35,14 +36,6 @@ func writeIndex(t testing.TB, opts Options, records ...Record) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-func day(s string) time.Time {
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return d
 }
 
 // ids runs a query and returns the hit URLs in order.

@@ -4,25 +4,35 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/collect"
+	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/query"
 )
 
 // QueryBudget bounds every search; a query that needs longer fails with
 // ErrTimeout instead of holding a server goroutine.
 const QueryBudget = 2 * time.Second
 
+// ErrTimeout is wrapped by Search errors when a query ran past its time
+// budget (QueryBudget or the caller's deadline, whichever is sooner).
+var ErrTimeout = errors.New("search: query exceeded its time budget")
+
 // DefaultPageSize is the page size when Request.Size is 0.
 const DefaultPageSize = 10
 
-// facetSize is how many values each facet lists.
-const facetSize = 20
-
-// hitFields are the stored fields hitOf reads.
-var hitFields = []string{fieldHref, fieldTitle, fieldShownTitle, fieldSection, fieldDocNumber, fieldShownDocNo, fieldParts, fieldType, fieldDate, fieldBody}
+// Limits on what one search may ask for; beyond them Search returns a
+// *QueryError rather than spending seconds on it.
+const (
+	MaxQueryRunes = query.MaxRunes // characters in Request.Query
+	MaxQueryTerms = query.MaxTerms // terms in Request.Query, and values in Request.Filters
+	MaxPage       = 100
+	MaxPageSize   = 100
+)
 
 // Request is one search. An empty Query lists every record that passes the
 // filters, newest first.
@@ -34,24 +44,6 @@ type Request struct {
 	Sort    string              // "" relevance | "date" oldest first | "-date" newest first
 	Page    int                 // 1-based; 0 means 1
 	Size    int                 // hits per page; 0 means DefaultPageSize, capped at MaxPageSize
-}
-
-// Hit is one matching record.
-type Hit struct {
-	URL       string // with #anchor for a section
-	Title     string
-	Section   string
-	DocNumber string
-	Type      string
-	Date      time.Time
-	Snippet   template.HTML // escaped body excerpt, matches in <mark>
-	Score     float64
-}
-
-// Facet is one value of a facet and how many matching records have it.
-type Facet struct {
-	Value string
-	Count int
 }
 
 // Result is one page of hits with the facets of all matching records.
@@ -68,32 +60,36 @@ type Result struct {
 // Search runs req. Errors of type *QueryError are the user's fault (HTTP
 // 400); errors wrapping ErrTimeout mean the query ran out of time.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	return ix.search(ctx, req, MaxPageSize)
+	return ix.SearchLimit(ctx, req, MaxPageSize)
 }
 
-func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result, error) {
+// SearchLimit is Search with hits per page capped at maxSize instead of
+// MaxPageSize, for exports that list more hits at once (the CSV export).
+func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Result, error) {
 	start := time.Now()
-	req, pq, err := ix.prepare(req, maxSize)
+	req, pq, err := prepare(req, ix.ix.Synonyms(), maxSize)
 	if err != nil {
 		return nil, err
 	}
-	var dates query.Query
+	var dates bquery.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
-		dq := query.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
-		dq.SetField(fieldDate)
+		dq := bquery.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
+		dq.SetField(mapping.FieldDate)
 		dates = dq
 	}
-	q := compileQuery(pq, req.Filters, dates)
+	q := query.Compile(pq, req.Filters, dates)
 
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return nil, ErrClosed
-	}
 	ctx, cancel := context.WithTimeout(ctx, QueryBudget)
 	defer cancel()
-	got, err := ix.collect(ctx, q, req.Sort, (req.Page-1)*req.Size, req.Size, hitFields)
-	if err != nil {
+	var got *collect.Collected
+	var cerr error
+	if err := ix.ix.Read(func(shards []bleve.Index) error {
+		got, cerr = collect.Collect(ctx, shards, &ix.columns, q, req.Sort, (req.Page-1)*req.Size, req.Size, collect.HitFields)
+		return nil
+	}); err != nil {
+		return nil, err // ErrClosed
+	}
+	if err := cerr; err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, fmt.Errorf("%w: %q: %w", ErrTimeout, req.Query, ctx.Err())
 		}
@@ -104,23 +100,24 @@ func (ix *Index) search(ctx context.Context, req Request, maxSize int) (*Result,
 	}
 	out := &Result{
 		Query:  req.Query,
-		Total:  got.total,
-		Facets: got.facets,
+		Total:  got.Total,
+		Facets: got.Facets,
 		Page:   req.Page,
-		Pages:  pages(got.total, req.Size),
+		Pages:  pages(got.Total, req.Size),
 	}
-	positive := pq.Positive()
-	for _, h := range got.page {
-		out.Hits = append(out.Hits, hitOf(h.fields, h.score, positive))
+	forms := pq.Forms()
+	for _, h := range got.Page {
+		out.Hits = append(out.Hits, collect.HitOf(h.Fields, h.Score, forms))
 	}
 	out.Took = time.Since(start)
 	return out, nil
 }
 
-// prepare validates and fills in defaults.
-func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
+// prepare validates req and fills in defaults; the query expands with the
+// synonym groups syn.
+func prepare(req Request, syn [][]string, maxSize int) (Request, query.Query, error) {
 	req.Query = strings.TrimSpace(req.Query)
-	pq, err := ParseQuery(req.Query, ix.synonyms)
+	pq, err := query.ParseQuery(req.Query, syn)
 	if err != nil {
 		return req, pq, err
 	}
@@ -128,7 +125,7 @@ func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
 	case req.Page == 0:
 		req.Page = 1
 	case req.Page < 0 || req.Page > MaxPage:
-		return req, pq, queryErrorf(req.Query, "页码 %d 超出范围：只能查看第 1 到第 %d 页，请增加检索词或筛选条件缩小范围。", req.Page, MaxPage)
+		return req, pq, query.Errorf(req.Query, "页码 %d 超出范围：只能查看第 1 到第 %d 页，请增加检索词或筛选条件缩小范围。", req.Page, MaxPage)
 	}
 	if req.Size <= 0 {
 		req.Size = DefaultPageSize
@@ -137,25 +134,25 @@ func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
 	values := 0
 	for name, vs := range req.Filters {
 		if !isFilterName(name) {
-			return req, pq, queryErrorf(req.Query, "不支持的筛选条件“%s”，可用的有：%s。", name, strings.Join(filterNames, "、"))
+			return req, pq, query.Errorf(req.Query, "不支持的筛选条件“%s”，可用的有：%s。", name, strings.Join(mapping.Filters, "、"))
 		}
 		values += len(vs)
 	}
 	if values > MaxQueryTerms {
-		return req, pq, queryErrorf(req.Query, "筛选条件太多（%d 个），最多 %d 个。", values, MaxQueryTerms)
+		return req, pq, query.Errorf(req.Query, "筛选条件太多（%d 个），最多 %d 个。", values, MaxQueryTerms)
 	}
 	switch req.Sort {
 	case "", "date", "-date":
 	default:
-		return req, pq, queryErrorf(req.Query, "不支持的排序方式“%s”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。", req.Sort)
+		return req, pq, query.Errorf(req.Query, "不支持的排序方式“%s”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。", req.Sort)
 	}
 	for _, d := range []time.Time{req.From, req.To} {
 		if !d.IsZero() && (d.Year() < 1700 || d.Year() > 2200) {
-			return req, pq, queryErrorf(req.Query, "日期 %s 超出范围：只支持 1700 年到 2200 年。", d.Format(time.DateOnly))
+			return req, pq, query.Errorf(req.Query, "日期 %s 超出范围：只支持 1700 年到 2200 年。", d.Format(time.DateOnly))
 		}
 	}
 	if !req.From.IsZero() && !req.To.IsZero() && req.To.Before(req.From) {
-		return req, pq, queryErrorf(req.Query, "日期范围有误：起始日期 %s 晚于截止日期 %s。",
+		return req, pq, query.Errorf(req.Query, "日期范围有误：起始日期 %s 晚于截止日期 %s。",
 			req.From.Format(time.DateOnly), req.To.Format(time.DateOnly))
 	}
 	if len(pq.Groups) == 0 && req.Sort == "" { // nothing to rank by
@@ -165,7 +162,7 @@ func (ix *Index) prepare(req Request, maxSize int) (Request, Query, error) {
 }
 
 func isFilterName(name string) bool {
-	for _, f := range filterNames {
+	for _, f := range mapping.Filters {
 		if f == name {
 			return true
 		}
@@ -177,68 +174,4 @@ func boolPtr(b bool) *bool { return &b }
 
 func pages(total, size int) int {
 	return min((total+size-1)/size, MaxPage)
-}
-
-func hitOf(rec hitFieldValues, score float64, positive []Term) Hit {
-	str := func(name string) string { return rec[name] }
-	hit := Hit{
-		URL:       str(fieldHref),
-		Title:     str(fieldTitle),
-		Section:   str(fieldSection),
-		DocNumber: str(fieldDocNumber),
-		Type:      str(fieldType),
-		Score:     score,
-	}
-	if d := str(fieldDate); d != "" {
-		if t, err := time.Parse(time.RFC3339, d); err == nil {
-			hit.Date = t
-		}
-	}
-	if hit.Title == "" {
-		hit.Title = str(fieldShownTitle)
-	}
-	if hit.DocNumber == "" {
-		hit.DocNumber = str(fieldShownDocNo)
-	}
-	// The body is matched once, for both the part a hit links to and the snippet.
-	body := []rune(str(fieldBody))
-	marks, lead := matchSpans(body, positive)
-	if parts := str(fieldParts); parts != "" {
-		pointAtPart(&hit, body, lead, parts)
-	}
-	hit.Snippet = snippetOf(body, marks, lead)
-	return hit
-}
-
-// pointAtPart links a hit on a record that groups several units to the unit its first match
-// falls in.
-func pointAtPart(hit *Hit, body []rune, spans [][2]int, parts string) {
-	at, ok := firstMatch(body, spans)
-	if !ok {
-		return
-	}
-	ps, err := DecodeParts(parts)
-	if err != nil || len(ps) == 0 {
-		return
-	}
-	best := ps[0]
-	for _, p := range ps {
-		if p.Offset <= at {
-			best = p
-		}
-	}
-	if i := strings.IndexByte(hit.URL, '#'); i >= 0 {
-		hit.URL = hit.URL[:i]
-	}
-	hit.URL += "#" + best.Anchor
-	if best.Section != "" {
-		hit.Section = best.Section
-	}
-}
-
-// errorIsUser reports whether err is the user's fault.
-func errorIsUser(err error) (*QueryError, bool) {
-	var qe *QueryError
-	ok := errors.As(err, &qe)
-	return qe, ok
 }

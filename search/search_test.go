@@ -6,49 +6,20 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/internal/searchtest"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
-// fixture is a handful of records, each there for one rule.
-func fixture() []Record {
-	return []Record{
-		{ID: "dibao", URL: "/policies/dibao/", Title: "关于做好最低生活保障工作的通知", Type: "policy", Genre: "通知",
-			DocNumber: "昆民发〔2018〕14号", Issuers: []string{"昆明市民政局"}, Status: "现行有效", Level: "市",
-			Date: day("2018-08-22"), Body: "各村委会要做好低保对象的认定工作。低保资金按月发放。"},
-		{ID: "dibao#s1", URL: "/policies/dibao/", Anchor: "s1", Title: "关于做好最低生活保障工作的通知", Type: "policy",
-			Section: "一、总体要求", Issuers: []string{"昆明市民政局"}, Date: day("2018-08-22"),
-			Departments: []string{"市民政局", "市财政局"}, Body: "特困人员和临时救助对象一并纳入。"},
-		{ID: "apart", URL: "/pages/apart/", Title: "门槛说明", Type: "page", Date: day("2019-03-01"),
-			Body: "收入低于标准的家庭，给予保障。降低。保障到位。"},
-		{ID: "gap", URL: "/pages/gap/", Title: "标点", Type: "page",
-			Body: "这里有低保。保障是另一句。"},
-		{ID: "exact", URL: "/pages/exact/", Title: "连续", Type: "page", Date: day("2020-01-01"),
-			Body: "低保障碍者另有规定。"},
-		{ID: "name", URL: "/disclosures/vote/", Title: "监督委员会选举结果", Type: "disclosure", Village: "新村",
-			Date: day("2021-05-01"), Body: "经村民代表大会推选，刘  智同志当选监督委员会主任。"},
-		{ID: "cite", URL: "/policies/cite/", Title: "实施意见", Type: "policy", Date: day("2018-01-10"),
-			Body: "根据《中共中央 国务院关于加强和完善城乡社区治理的意见》（中发[2017]13号）精神，按照中发〔2017〕13号文件要求，依照第1条规定。"},
-		{ID: "cited", URL: "/policies/cited/", Title: "关于加强和完善城乡社区治理的意见", Type: "policy",
-			DocNumber: "中发〔2017〕13号", DocKey: "中发〔2017〕13号", Level: "中央", Date: day("2017-06-12"),
-			Body: "城乡社区治理事关党和国家大政方针贯彻落实。"},
-		{ID: "other-number", URL: "/policies/other/", Title: "另一份文件", Type: "policy", Date: day("2017-02-01"),
-			Body: "中发〔2017〕1号和中发〔2017〕130号都不是要找的文件。第三1条也不是。"},
-		{ID: "jumin", URL: "/pages/jumin/", Title: "社区", Type: "page", Body: "居民委员会负责本社区的公共事务。"},
-		{ID: "cunju", URL: "/pages/cunju/", Title: "公开制度", Type: "page", Body: "全面推行村（居）务公开制度。"},
-		{ID: "juwu", URL: "/pages/juwu/", Title: "居务", Type: "page", Body: "社区定期开展居务公开。"},
-		{ID: "wide", URL: "/pages/wide/", Title: "全角", Type: "page", Date: day("2022-01-01"),
-			Body: "本办法自２０１８年３月１日起施行，适用于ＡＢＣ公司。"},
-		{ID: "latin", URL: "/pages/latin/", Title: "English", Type: "page", Body: "Social security and social work."},
-		{ID: "titled", URL: "/pages/titled/", Title: "特困人员供养", Type: "page", Body: "详见正文。"},
-	}
-}
-
 func TestSearchRules(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	tests := []struct {
 		name, q string
 		want    []string // URLs, order-insensitive unless ordered
@@ -106,7 +77,7 @@ func TestSearchRules(t *testing.T) {
 
 func containsAny(list []string, vs ...string) bool {
 	for _, v := range vs {
-		if contains(list, v) {
+		if slices.Contains(list, v) {
 			return true
 		}
 	}
@@ -114,7 +85,7 @@ func containsAny(list []string, vs ...string) bool {
 }
 
 func TestSearchFiltersFacetsSort(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	ctx := context.Background()
 
 	res, err := ix.Search(ctx, Request{Query: "低保"})
@@ -145,7 +116,7 @@ func TestSearchFiltersFacetsSort(t *testing.T) {
 	if len(got) < 2 || got[0] != "/pages/wide/" || got[len(got)-1] == "/pages/wide/" {
 		t.Errorf("-date sort: %v", got)
 	}
-	got = urls(t, ix, Request{From: day("2019-01-01"), To: day("2020-12-31")})
+	got = urls(t, ix, Request{From: searchtest.Day("2019-01-01"), To: searchtest.Day("2020-12-31")})
 	sort.Strings(got)
 	if !reflect.DeepEqual(got, []string{"/pages/apart/", "/pages/exact/"}) {
 		t.Errorf("date range: %v", got)
@@ -165,7 +136,7 @@ func facetValues(fs []Facet) []string {
 }
 
 func TestSearchHits(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	res, err := ix.Search(context.Background(), Request{Query: "中发[2017]13号"})
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +145,7 @@ func TestSearchHits(t *testing.T) {
 		t.Fatalf("result = %+v", res)
 	}
 	h := res.Hits[0]
-	if h.URL != "/policies/cited/" || h.DocNumber != "中发〔2017〕13号" || h.Type != "policy" || !h.Date.Equal(day("2017-06-12")) || h.Score <= 0 {
+	if h.URL != "/policies/cited/" || h.DocNumber != "中发〔2017〕13号" || h.Type != "policy" || !h.Date.Equal(searchtest.Day("2017-06-12")) || h.Score <= 0 {
 		t.Errorf("hit = %+v", h)
 	}
 	cite := res.Hits[1]
@@ -184,9 +155,9 @@ func TestSearchHits(t *testing.T) {
 }
 
 func TestSearchPaging(t *testing.T) {
-	var recs []Record
+	var recs []mapping.Record
 	for i := 0; i < 25; i++ {
-		recs = append(recs, Record{ID: strconv.Itoa(i + 1), URL: "/p/" + strconv.Itoa(i+1) + "/", Title: "公告", Body: "村务公开第" + strconv.Itoa(i+1) + "期", Date: day("2020-01-01").AddDate(0, 0, i)})
+		recs = append(recs, mapping.Record{ID: strconv.Itoa(i + 1), URL: "/p/" + strconv.Itoa(i+1) + "/", Title: "公告", Body: "村务公开第" + strconv.Itoa(i+1) + "期", Date: searchtest.Day("2020-01-01").AddDate(0, 0, i)})
 	}
 	ix := buildIndex(t, Options{}, recs...)
 	res, err := ix.Search(context.Background(), Request{Query: "公告", Page: 3, Size: 10})
@@ -210,7 +181,7 @@ func TestSearchPaging(t *testing.T) {
 }
 
 func TestSearchErrors(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	bad := []Request{
 		{Query: strings.Repeat("字", MaxQueryRunes+1)},
 		{Query: strings.Repeat("词语 ", MaxQueryTerms+1)},
@@ -218,7 +189,7 @@ func TestSearchErrors(t *testing.T) {
 		{Query: "低保", Page: -1},
 		{Query: "低保", Filters: map[string][]string{"color": {"red"}}},
 		{Query: "低保", Sort: "title"},
-		{Query: "低保", From: day("2020-01-01"), To: day("2019-01-01")},
+		{Query: "低保", From: searchtest.Day("2020-01-01"), To: searchtest.Day("2019-01-01")},
 		{Query: "低保", From: time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC)},
 		{Query: "！！"},
 	}
@@ -232,7 +203,7 @@ func TestSearchErrors(t *testing.T) {
 }
 
 func TestSearchTimeBudget(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
 	defer cancel()
 	_, err := ix.Search(ctx, Request{Query: "低保"})
@@ -242,7 +213,7 @@ func TestSearchTimeBudget(t *testing.T) {
 }
 
 func TestClosedIndex(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -266,16 +237,16 @@ func TestWriterErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Add(Record{URL: "/a/"}); err == nil {
+	if err := w.Add(mapping.Record{URL: "/a/"}); err == nil {
 		t.Error("record without ID accepted")
 	}
-	if err := w.Add(Record{ID: "a"}); err == nil {
+	if err := w.Add(mapping.Record{ID: "a"}); err == nil {
 		t.Error("record without URL accepted")
 	}
-	if err := w.Add(Record{ID: "a", URL: "/a/", Body: "一"}); err != nil {
+	if err := w.Add(mapping.Record{ID: "a", URL: "/a/", Body: "一"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Add(Record{ID: "a", URL: "/a/"}); err == nil {
+	if err := w.Add(mapping.Record{ID: "a", URL: "/a/"}); err == nil {
 		t.Error("duplicate ID accepted")
 	}
 	man, err := w.Close("abc")
@@ -285,14 +256,14 @@ func TestWriterErrors(t *testing.T) {
 	if man.Records != 1 || man.Documents != 1 || man.ContentHash != "abc" || man.SizeBytes <= 0 || man.FormatVersion != FormatVersion {
 		t.Errorf("manifest = %+v", man)
 	}
-	if err := w.Add(Record{ID: "b", URL: "/b/"}); err == nil {
+	if err := w.Add(mapping.Record{ID: "b", URL: "/b/"}); err == nil {
 		t.Error("Add after Close accepted")
 	}
 	if _, err := Open(t.TempDir()); err == nil {
 		t.Error("Open of an empty directory succeeded")
 	}
 	read, err := ReadManifest(dir + "/ix")
-	if err != nil || !reflect.DeepEqual(read.Synonyms, DefaultSynonyms()) {
+	if err != nil || !reflect.DeepEqual(read.Synonyms, analysis.DefaultSynonyms()) {
 		t.Errorf("ReadManifest = %+v, %v", read, err)
 	}
 }
@@ -308,7 +279,7 @@ func TestShardsAndEmptyIndexes(t *testing.T) {
 		t.Errorf("empty index has shards %v", empty.Manifest().Shards)
 	}
 
-	one := buildIndex(t, Options{Shards: 4}, fixture()[0])
+	one := buildIndex(t, Options{Shards: 4}, searchtest.Fixture()[0])
 	if got := one.Manifest().Shards; len(got) != 1 {
 		t.Errorf("one record kept shards %v", got)
 	}
@@ -327,8 +298,8 @@ func TestShardsAndEmptyIndexes(t *testing.T) {
 		t.Errorf("index directory holds %v", names)
 	}
 
-	single := buildIndex(t, Options{Shards: 1}, fixture()...)
-	many := buildIndex(t, Options{Shards: 3}, fixture()...)
+	single := buildIndex(t, Options{Shards: 1}, searchtest.Fixture()...)
+	many := buildIndex(t, Options{Shards: 3}, searchtest.Fixture()...)
 	for _, q := range []string{"低保", "低", "中发[2017]13号", "公开", ""} {
 		a, b := urls(t, single, Request{Query: q}), urls(t, many, Request{Query: q})
 		sort.Strings(a)
@@ -353,7 +324,7 @@ func TestWriterAbort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range fixture() {
+	for _, r := range searchtest.Fixture() {
 		if err := w.Add(r); err != nil {
 			t.Fatal(err)
 		}
@@ -367,7 +338,7 @@ func TestWriterAbort(t *testing.T) {
 	if _, err := w.Close(""); err == nil {
 		t.Error("Close after Abort succeeded")
 	}
-	if err := w.Add(fixture()[0]); err == nil {
+	if err := w.Add(searchtest.Fixture()[0]); err == nil {
 		t.Error("Add after Abort succeeded")
 	}
 
@@ -392,10 +363,10 @@ func TestWriterAbort(t *testing.T) {
 // TestSeedCitations uses citation forms found in the seed documents.
 func TestSeedCitations(t *testing.T) {
 	ix := buildIndex(t, Options{},
-		Record{ID: "a", URL: "/a/", Title: "达州", Body: "区。按照达市委基治办通〔2021〕4号文件指导意见，严格落实达市委办发〔2021〕4号等文件。"},
-		Record{ID: "b", URL: "/b/", Title: "湖南", Body: "根据《关于加强和完善城乡社区治理的意见》(中发[2017]13号)和湖南实施意见(湘发[2017]30号)精神"},
-		Record{ID: "c", URL: "/c/", Title: "重庆", Body: "社区治理的意见》（中发〔2017〕13号》和《中共重庆市委 重庆市人民政府关于"},
-		Record{ID: "d", URL: "/d/", Title: "条例", Body: "第一条\u3000为了规范居民委员会的工作"},
+		mapping.Record{ID: "a", URL: "/a/", Title: "达州", Body: "区。按照达市委基治办通〔2021〕4号文件指导意见，严格落实达市委办发〔2021〕4号等文件。"},
+		mapping.Record{ID: "b", URL: "/b/", Title: "湖南", Body: "根据《关于加强和完善城乡社区治理的意见》(中发[2017]13号)和湖南实施意见(湘发[2017]30号)精神"},
+		mapping.Record{ID: "c", URL: "/c/", Title: "重庆", Body: "社区治理的意见》（中发〔2017〕13号》和《中共重庆市委 重庆市人民政府关于"},
+		mapping.Record{ID: "d", URL: "/d/", Title: "条例", Body: "第一条\u3000为了规范居民委员会的工作"},
 	)
 	tests := []struct {
 		q    string
@@ -421,7 +392,7 @@ func TestSeedCitations(t *testing.T) {
 }
 
 func TestSearchCanceled(t *testing.T) {
-	ix := buildIndex(t, Options{}, fixture()...)
+	ix := buildIndex(t, Options{}, searchtest.Fixture()...)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := ix.Search(ctx, Request{Query: "低保"})
@@ -433,10 +404,10 @@ func TestSearchCanceled(t *testing.T) {
 // TestPagingWithTies pages through records that tie on score and date,
 // spread over shards: every record must appear exactly once.
 func TestPagingWithTies(t *testing.T) {
-	var rs []Record
+	var rs []mapping.Record
 	for i := range 90 {
 		url := fmt.Sprintf("/p%02d/", i)
-		rs = append(rs, Record{ID: url, URL: url, Title: "同一标题", Body: "同样的正文", Date: day("2020-01-01")})
+		rs = append(rs, mapping.Record{ID: url, URL: url, Title: "同一标题", Body: "同样的正文", Date: searchtest.Day("2020-01-01")})
 	}
 	ix := buildIndex(t, Options{Shards: 3}, rs...)
 	for _, order := range []string{"", "-date", "date"} {

@@ -10,6 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gongkai/gongkai/search/index"
+	"github.com/gongkai/gongkai/search/internal/searchtest"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 func openWritable(t testing.TB, dir string) *Index {
@@ -37,17 +41,17 @@ func reopen(t testing.TB, ix *Index) *Index {
 }
 
 // page returns a document record and one section record per body.
-func page(url, title string, bodies ...string) []Record {
-	rs := []Record{{ID: url, URL: url, Title: title, Type: "policy", Body: title + "的摘要"}}
+func page(url, title string, bodies ...string) []mapping.Record {
+	rs := []mapping.Record{{ID: url, URL: url, Title: title, Type: "policy", Body: title + "的摘要"}}
 	for i, b := range bodies {
 		anchor := fmt.Sprintf("s%d", i+1)
-		rs = append(rs, Record{ID: url + "#" + anchor, URL: url, Anchor: anchor, Title: title, Section: anchor, Type: "policy", Body: b})
+		rs = append(rs, mapping.Record{ID: url + "#" + anchor, URL: url, Anchor: anchor, Title: title, Section: anchor, Type: "policy", Body: b})
 	}
 	return rs
 }
 
-func updateFixture() []Record {
-	var rs []Record
+func updateFixture() []mapping.Record {
+	var rs []mapping.Record
 	rs = append(rs, page("/a/", "甲文件", "甲的第一节写着旧标记", "甲的第二节")...)
 	rs = append(rs, page("/b/", "乙文件", "乙的内容说到低保")...)
 	rs = append(rs, page("/c/", "丙文件", "丙的内容说到社区")...)
@@ -61,7 +65,7 @@ func sorted(s []string) []string {
 }
 
 func TestOpenWritableSearchesLikeOpen(t *testing.T) {
-	dir := writeIndex(t, Options{Shards: 3}, fixture()...)
+	dir := writeIndex(t, Options{Shards: 3}, searchtest.Fixture()...)
 	queries := []Request{
 		{Query: "低保"}, {Query: "低"}, {Query: "中发[2017]13号"}, {Query: ""},
 		{Query: "社区", Sort: "-date"}, {Filters: map[string][]string{"type": {"policy"}}},
@@ -148,38 +152,6 @@ func TestUpdateReplacesPages(t *testing.T) {
 	verify(reopen(t, ix), "reopened") // the update is on disk
 }
 
-func TestBuildKeepsPagesInOneShard(t *testing.T) {
-	var rs []Record
-	var pages []string
-	for i := range 20 {
-		url := fmt.Sprintf("/p%d/", i)
-		pages = append(pages, url)
-		rs = append(rs, page(url, "文件", "第一节", "第二节", "第三节")...)
-	}
-	ix := openWritable(t, writeIndex(t, Options{Shards: 4}, rs...))
-	found, err := ix.pageRecords(pages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(found) != len(rs) {
-		t.Fatalf("found %d records, want %d", len(found), len(rs))
-	}
-	shardOfPage := map[string]int{}
-	docs := 0
-	for _, r := range found {
-		if s, ok := shardOfPage[r.url]; ok && s != r.shard {
-			t.Errorf("%s has records in shards %d and %d", r.url, s, r.shard)
-		}
-		shardOfPage[r.url] = r.shard
-		if r.doc {
-			docs++
-		}
-	}
-	if docs != len(pages) || len(shardOfPage) != len(pages) {
-		t.Errorf("found %d documents of %d pages, want %d", docs, len(shardOfPage), len(pages))
-	}
-}
-
 func TestUpdateRejects(t *testing.T) {
 	dir := writeIndex(t, Options{Shards: 2}, updateFixture()...)
 	ix := openWritable(t, dir)
@@ -187,14 +159,14 @@ func TestUpdateRejects(t *testing.T) {
 	tests := []struct {
 		name   string
 		remove []string
-		add    []Record
+		add    []mapping.Record
 		want   string
 	}{
-		{"no ID", []string{"/a/"}, []Record{{URL: "/a/"}}, "no ID"},
-		{"no URL", []string{"/a/"}, []Record{{ID: "/a/"}}, "no URL"},
-		{"duplicate in add", []string{"/a/"}, []Record{{ID: "x", URL: "/a/"}, {ID: "x", URL: "/a/", Anchor: "s"}}, "duplicate record ID"},
-		{"ID of a page kept", []string{"/a/"}, []Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1"}}, `"/b/#s1" is already in the index`},
-		{"ID of a page kept, nothing removed", nil, []Record{{ID: "/c/", URL: "/c/"}}, `"/c/" is already in the index`},
+		{"no ID", []string{"/a/"}, []mapping.Record{{URL: "/a/"}}, "no ID"},
+		{"no URL", []string{"/a/"}, []mapping.Record{{ID: "/a/"}}, "no URL"},
+		{"duplicate in add", []string{"/a/"}, []mapping.Record{{ID: "x", URL: "/a/"}, {ID: "x", URL: "/a/", Anchor: "s"}}, "duplicate record ID"},
+		{"ID of a page kept", []string{"/a/"}, []mapping.Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1"}}, `"/b/#s1" is already in the index`},
+		{"ID of a page kept, nothing removed", nil, []mapping.Record{{ID: "/c/", URL: "/c/"}}, `"/c/" is already in the index`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -212,7 +184,7 @@ func TestUpdateRejects(t *testing.T) {
 	}
 
 	// An ID may move to another page when its old page is removed.
-	if err := ix.Update([]string{"/a/", "/b/"}, []Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1", Body: "搬过来的内容"}}); err != nil {
+	if err := ix.Update([]string{"/a/", "/b/"}, []mapping.Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1", Body: "搬过来的内容"}}); err != nil {
 		t.Fatal(err)
 	}
 	if got := urls(t, ix, Request{Query: "搬过来"}); !reflect.DeepEqual(got, []string{"/a/#s1"}) {
@@ -271,7 +243,7 @@ func TestUpdateEmptyIndex(t *testing.T) {
 // during updates always see a page whole: every hit of one search comes
 // from the same version of page /a/, with all of that version's records.
 func TestUpdateWhileSearching(t *testing.T) {
-	version := func(v int) []Record {
+	version := func(v int) []mapping.Record {
 		var bodies []string
 		for i := range v%3 + 1 {
 			bodies = append(bodies, fmt.Sprintf("甲页正文 v%d 第%d段", v, i))
@@ -364,7 +336,7 @@ func TestOpenWhileOpenForWriting(t *testing.T) {
 					_ = ix.Close()
 					t.Fatal("open succeeded while the index is open for writing")
 				}
-				if took := time.Since(start); took > lockWait+3*time.Second {
+				if took := time.Since(start); took > index.LockWait+3*time.Second {
 					t.Errorf("open gave up only after %s", took)
 				}
 				if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), tt.want) {
@@ -383,29 +355,5 @@ func TestOpenWhileOpenForWriting(t *testing.T) {
 	defer ro.Close()
 	if got := urls(t, ro, Request{Query: "旧标记"}); len(got) != 1 {
 		t.Errorf("旧标记 → %v", got)
-	}
-}
-
-func TestPageOf(t *testing.T) {
-	want := map[string]bool{"/a/": true, "/b#c/": true}
-	tests := []struct {
-		href string
-		url  string
-		doc  bool
-	}{
-		{"/a/", "/a/", true},
-		{"/a/#s1", "/a/", false},
-		{"/a/#s1#x", "/a/", false},
-		{"/b#c/", "/b#c/", true},
-		{"/b#c/#s2", "/b#c/", false},
-		{"/z/#s1", "", false},
-		{"", "", false},
-		{"#", "", false},
-	}
-	for _, tt := range tests {
-		url, doc := pageOf(tt.href, want)
-		if url != tt.url || doc != tt.doc {
-			t.Errorf("pageOf(%q) = %q, %v; want %q, %v", tt.href, url, doc, tt.url, tt.doc)
-		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/gongkai/gongkai/generator/privacy"
-	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/index"
 	"github.com/gongkai/gongkai/search/static"
 	"github.com/spf13/afero"
 	"golang.org/x/tools/txtar"
@@ -247,7 +247,7 @@ func (g *leakGrep) check(t *testing.T, where, what string, data []byte, f privac
 // checkIndex reads every stored field of every document of the bleve index.
 func (g *leakGrep) checkIndex(t *testing.T, dir string) {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(dir, search.ManifestName))
+	raw, err := os.ReadFile(filepath.Join(dir, index.ManifestName))
 	if err != nil {
 		return // no index published
 	}

@@ -3,11 +3,11 @@ package render
 import (
 	"io"
 
-	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/httpapi"
 )
 
 // SearchPage renders the server-side search results page with the theme's search layout.
-func (r *Renderer) SearchPage(w io.Writer, data *search.PageData) error {
+func (r *Renderer) SearchPage(w io.Writer, data *httpapi.PageData) error {
 	v := r.view("search", r.theme.T("search"), "/search/")
 	v.Query = data.Query
 	v.Data = data

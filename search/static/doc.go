@@ -9,7 +9,7 @@
 // every searched field (frequency, field length recovered from bleve's norm,
 // positions), the stored fields of every record, and the keyword fields
 // behind the facets. The browser never analyses text for the index; it only
-// analyses the query, as search.ParseQuery and compile.go do, and then
+// analyses the query, as search/query's ParseQuery and Compile do, and then
 // scores the way bleve scores the compiled query: tf-idf with each shard's
 // document count and document frequency, field boosts, coordination factors,
 // the query norm, children summed in bleve's order, and Go's math.Log ported
@@ -17,7 +17,7 @@
 // (search sorts by _id on ties), with date first when sorting by date;
 // facets are each shard's top 20 merged and cut to 20 again, as bleve's
 // index alias does; snippets and the unit a grouped record links to follow
-// search/snippet.go. The node tests in js_test compare the client with
+// search/collect/snippet.go. The node tests in js_test compare the client with
 // search.Index on 42 requests (totals, order, scores, snippets, facets); the
 // browser test does the same for the example site on a plain file server.
 //

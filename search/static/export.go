@@ -17,7 +17,7 @@ import (
 )
 
 // exportFields are the indexed fields a query searches, numbered by their
-// place here. Boosts are search/compile.go's (textFields, docKeyBoost).
+// place here. Boosts are search/query/compile.go's (textFields, docKeyBoost).
 var exportFields = []FieldSpec{
 	{Name: "title", Boost: 4, Positions: true},
 	{Name: "doc_number", Boost: 3, Positions: true},
@@ -27,7 +27,7 @@ var exportFields = []FieldSpec{
 	{Name: "doc_key", Boost: 6},
 }
 
-// facetNames are search's facets, in display order (search/mapping.go).
+// facetNames are search's facets, in display order (search/mapping).
 var facetNames = []string{"type", "issuer", "year", "department", "status", "level", "village", "genre"}
 
 // Export reads the bleve index at indexDir (an OS path, opened read-only

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // part is one unit of a grouped record (search.Part), its offset in runes.
@@ -16,7 +16,7 @@ type part struct {
 // decodeParts reads search's stored parts, turning byte offsets into rune
 // offsets, which the client counts in.
 func decodeParts(js, body string) ([]part, error) {
-	ps, err := search.DecodeParts(js)
+	ps, err := mapping.DecodeParts(js)
 	if err != nil {
 		return nil, fmt.Errorf("stored parts are not JSON: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/mapping"
 )
 
 // TestDecodePartsThroughSearch: the export reads parts with search's decoder
@@ -21,7 +22,7 @@ func TestDecodePartsThroughSearch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := search.DecodeParts(string(js))
+		got, err := mapping.DecodeParts(string(js))
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("DecodeParts(%s) = %+v, %v; want %+v", js, got, err, want)
 		}

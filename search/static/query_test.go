@@ -8,12 +8,12 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/query"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/query_cases.json from search.ParseQuery")
+var update = flag.Bool("update", false, "rewrite testdata/query_cases.json from query.ParseQuery")
 
-// queryCases is the one table both query parsers answer to: search.ParseQuery
+// queryCases is the one table both query parsers answer to: query.ParseQuery
 // (this test) and the browser client's parseQuery (js_test/query.test.mjs).
 type queryCases struct {
 	Note     string      `json:"note"`
@@ -56,7 +56,7 @@ func TestQueryCases(t *testing.T) {
 			continue
 		}
 		if !reflect.DeepEqual(got, c) {
-			t.Errorf("ParseQuery(%q):\n got %+v\nwant %+v\n(the table is shared with the JavaScript parser; if search.ParseQuery changed on purpose, run go test -run TestQueryCases -update and make search.js follow)", c.Q, got, c)
+			t.Errorf("ParseQuery(%q):\n got %+v\nwant %+v\n(the table is shared with the JavaScript parser; if query.ParseQuery changed on purpose, run go test -run TestQueryCases -update and make search.js follow)", c.Q, got, c)
 		}
 	}
 	if *update {
@@ -68,9 +68,9 @@ func TestQueryCases(t *testing.T) {
 }
 
 func parseCase(q string, syn [][]string) queryCase {
-	pq, err := search.ParseQuery(q, syn)
+	pq, err := query.ParseQuery(q, syn)
 	c := queryCase{Q: q}
-	var qe *search.QueryError
+	var qe *query.Error
 	if errors.As(err, &qe) {
 		c.Error = qe.Message
 		return c
@@ -79,7 +79,7 @@ func parseCase(q string, syn [][]string) queryCase {
 		c.Error = err.Error()
 		return c
 	}
-	conv := func(t search.Term) caseTerm {
+	conv := func(t query.Term) caseTerm {
 		return caseTerm{Text: t.Text, Quoted: t.Quoted, Alternatives: t.Alternatives, DocKey: t.DocKey}
 	}
 	for _, g := range pq.Groups {

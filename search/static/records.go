@@ -24,7 +24,7 @@ type record struct {
 	runes  int         // in the body
 }
 
-// Stored fields, as search/mapping.go names them.
+// Stored fields, as search/mapping names them.
 const (
 	fieldHref      = "href"
 	fieldTitle     = "title"

@@ -5,7 +5,7 @@
 	const MAX_TERMS = 32, MAX_PAGE = 100, REQ = 300, GAP = REQ, PART = 150, MAX_RANGES = 100, DETAIL = 2; // a request costs 300 bytes, a part of a multipart answer about 150
 	const FILTERS = ['type', 'issuer', 'year', 'department', 'status', 'level', 'village', 'genre', 'topic'];
 
-	// ---- text (search/normalize.go, analysis.go) ----
+	// ---- text (search/analysis: normalize.go, analysis.go) ----
 	const re = (s, f = '') => new RegExp(s, 'u' + f), reHan = re('\\p{sc=Han}'), reSig = re('[\\p{L}\\p{Nd}]');
 	const reIdeo = re('[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u3031-\\u3035\\u309b\\u309c\\u30a0\\u30fc\\uff70]');
 	const reLetter = re('[\\p{Alphabetic}\\p{Pc}]'), reDigit = re('\\p{Nd}'), reExtend = re('[\\p{M}\\p{Cf}]');
@@ -70,7 +70,7 @@
 	const hasSearchable = (s) => baseTokens(s).length > 0;
 	const canonical = (s) => lowerAll(normalizeText(trimSpace(s)));
 
-	// ---- query (search/query.go, synonyms.go, NormalizeDocNumber) ----
+	// ---- query (search/query/query.go, search/analysis: synonyms.go, NormalizeDocNumber) ----
 	function QueryError(message) { this.message = message; }
 	const fail = (m) => { throw new QueryError(m); };
 	const isQuote = (c) => '"“”「」『』„‟'.includes(c);
@@ -142,7 +142,7 @@
 		return out;
 	}
 
-	// ---- snippets (search/snippet.go) ----
+	// ---- snippets (search/collect/snippet.go, search/analysis/fold.go) ----
 	function folded(rs) {
 		const s = [], orig = [];
 		let lastHan = false, hard = false;
@@ -172,7 +172,7 @@
 	const esc = (s) => String(s).replace(/[&'<>"]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;' })[c]);
 	const collapse = (s) => /[\n\r\t ]/.test(s) ? s.replace(re(`[${SPACE.replace('\\u3000', '')}]+`, 'g'), ' ') : s;
 	// A lone Han character (no positions in the index) leads a snippet only when no longer term
-	// matches: search/snippet.go matchSpans.
+	// matches: search/collect/snippet.go matchSpans.
 	const lone = (alt) => { const toks = baseTokens(alt); return phraseSlots(toks, splitUnits(toks)).single !== undefined; };
 	function snippet(rs, terms, at = 0, total = rs.length, from = 0) {
 		if (!total) return { html: '', first: -1 };
@@ -466,7 +466,7 @@
 		}
 	}
 
-	// ---- plan: search/compile.go as bleve builds its searchers ----
+	// ---- plan: search/query/compile.go as bleve builds its searchers ----
 	function plan(ix, pq) {
 		const text = ix.man.fields.filter((f) => f.positions), leaves = [];
 		const leaf = (term, field, boost) => { const n = { term, fi: ix.fieldNo[field], boost }; leaves.push(n); return n; };
@@ -556,7 +556,7 @@
 		return (node.conj ? and : or)(await all(kidsOf(node), (k) => matches(ix, k)));
 	}
 
-	// ---- search (search/search.go, http.go) ----
+	// ---- search (search/search.go, search/httpapi/http.go) ----
 	function request(params) {
 		const get = (k) => trimSpace(params.get(k) || ''), req = { q: params.get('q') || '', sort: params.get('sort') || '', filters: {} };
 		for (const f of FILTERS) for (const v of params.getAll(f).map(trimSpace)) if (v) (req.filters[f] = req.filters[f] || []).push(v);
@@ -737,7 +737,7 @@
 		}
 	}
 
-	// ---- page: search/pagedata.go, partial searchresults ----
+	// ---- page: search/httpapi/pagedata.go, partial searchresults ----
 	const qesc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
 	const encode = (v) => '?' + Object.keys(v).sort().map((k) => v[k].map((x) => qesc(k) + '=' + qesc(x)).join('&')).filter(Boolean).join('&');
 	function pageData(params, res, man, T) {

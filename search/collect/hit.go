@@ -1,0 +1,94 @@
+package collect
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai/search/mapping"
+)
+
+// FacetSize is how many values each facet lists.
+const FacetSize = 20
+
+// HitFields are the stored fields HitOf reads.
+var HitFields = []string{mapping.FieldHref, mapping.FieldTitle, mapping.FieldShownTitle, mapping.FieldSection, mapping.FieldDocNumber, mapping.FieldShownDocNo, mapping.FieldParts, mapping.FieldType, mapping.FieldDate, mapping.FieldBody}
+
+// Hit is one matching record.
+type Hit struct {
+	URL       string // with #anchor for a section
+	Title     string
+	Section   string
+	DocNumber string
+	Type      string
+	Date      time.Time
+	Snippet   template.HTML // escaped body excerpt, matches in <mark>
+	Score     float64
+}
+
+// Facet is one value of a facet and how many matching records have it.
+type Facet struct {
+	Value string
+	Count int
+}
+
+// HitOf makes the hit a record's stored fields show, with a snippet
+// marking forms, the alternatives of the query's positive terms, and for a
+// record that groups several parts the link to the part the first match
+// falls in.
+func HitOf(rec StoredFields, score float64, forms []string) Hit {
+	str := func(name string) string { return rec[name] }
+	hit := Hit{
+		URL:       str(mapping.FieldHref),
+		Title:     str(mapping.FieldTitle),
+		Section:   str(mapping.FieldSection),
+		DocNumber: str(mapping.FieldDocNumber),
+		Type:      str(mapping.FieldType),
+		Score:     score,
+	}
+	if d := str(mapping.FieldDate); d != "" {
+		if t, err := time.Parse(time.RFC3339, d); err == nil {
+			hit.Date = t
+		}
+	}
+	if hit.Title == "" {
+		hit.Title = str(mapping.FieldShownTitle)
+	}
+	if hit.DocNumber == "" {
+		hit.DocNumber = str(mapping.FieldShownDocNo)
+	}
+	// The body is matched once, for both the part a hit links to and the snippet.
+	body := []rune(str(mapping.FieldBody))
+	marks, lead := matchSpans(body, forms)
+	if parts := str(mapping.FieldParts); parts != "" {
+		pointAtPart(&hit, body, lead, parts)
+	}
+	hit.Snippet = snippetOf(body, marks, lead)
+	return hit
+}
+
+// pointAtPart links a hit on a record that groups several units to the unit its first match
+// falls in.
+func pointAtPart(hit *Hit, body []rune, spans [][2]int, parts string) {
+	at, ok := firstMatch(body, spans)
+	if !ok {
+		return
+	}
+	ps, err := mapping.DecodeParts(parts)
+	if err != nil || len(ps) == 0 {
+		return
+	}
+	best := ps[0]
+	for _, p := range ps {
+		if p.Offset <= at {
+			best = p
+		}
+	}
+	if i := strings.IndexByte(hit.URL, '#'); i >= 0 {
+		hit.URL = hit.URL[:i]
+	}
+	hit.URL += "#" + best.Anchor
+	if best.Section != "" {
+		hit.Section = best.Section
+	}
+}

@@ -1,0 +1,126 @@
+package httpapi
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"html"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gongkai/gongkai/search"
+)
+
+// MaxCSVRows caps the CSV export; a researcher who needs more narrows the
+// query or pages through the JSON API.
+const MaxCSVRows = 2000
+
+func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request) {
+	req, err := requestFromURL(r.URL.Query())
+	var res *search.Result
+	if err == nil {
+		req.Page, req.Size = 1, MaxCSVRows
+		res, err = h.run(r.Context(), req, MaxCSVRows)
+	}
+	if err != nil {
+		status, msg := statusOf(err)
+		http.Error(w, msg, status)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="search.csv"; filename*=UTF-8''%E6%A3%80%E7%B4%A2%E7%BB%93%E6%9E%9C.csv`)
+	_, _ = w.Write([]byte("\uFEFF")) // lets Excel detect UTF-8
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"标题", "章节", "文号", "类型", "日期", "链接", "摘要", "得分"})
+	for _, hit := range res.Hits {
+		_ = cw.Write([]string{
+			cell(hit.Title), cell(hit.Section), cell(hit.DocNumber), cell(hit.Type), dateString(hit.Date),
+			cell(hit.URL), cell(plainSnippet(string(hit.Snippet))), strconv.FormatFloat(hit.Score, 'f', 4, 64),
+		})
+	}
+	cw.Flush()
+}
+
+// cell defuses spreadsheet formulas: a cell starting with = + - @ would be
+// evaluated by Excel.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func plainSnippet(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "<mark>", ""), "</mark>", "")
+	return html.UnescapeString(s)
+}
+
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// jsonResult is the wire format of /api/search.
+type jsonResult struct {
+	Total  int                    `json:"total"`
+	Hits   []jsonHit              `json:"hits"`
+	Facets map[string][]jsonFacet `json:"facets"`
+	Page   int                    `json:"page"`
+	Pages  int                    `json:"pages"`
+}
+
+type jsonHit struct {
+	URL       string  `json:"url"`
+	Title     string  `json:"title"`
+	DocNumber string  `json:"doc_number"`
+	Type      string  `json:"type"`
+	Section   string  `json:"section"`
+	Snippet   string  `json:"snippet"`
+	Score     float64 `json:"score"`
+	Date      string  `json:"date"`
+}
+
+type jsonFacet struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+func (h *handler) serveJSON(w http.ResponseWriter, r *http.Request) {
+	req, err := requestFromURL(r.URL.Query())
+	var res *search.Result
+	if err == nil {
+		res, err = h.run(r.Context(), req, search.MaxPageSize)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Access-Control-Allow-Origin", "*") // open data: any page may call the API
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err != nil {
+		status, msg := statusOf(err)
+		w.WriteHeader(status)
+		_ = enc.Encode(map[string]string{"error": msg})
+		return
+	}
+	_ = enc.Encode(toJSON(res))
+}
+
+func toJSON(res *search.Result) jsonResult {
+	out := jsonResult{Total: res.Total, Hits: []jsonHit{}, Facets: map[string][]jsonFacet{}, Page: res.Page, Pages: res.Pages}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, jsonHit{
+			URL: h.URL, Title: h.Title, DocNumber: h.DocNumber, Type: h.Type, Section: h.Section,
+			Snippet: string(h.Snippet), Score: h.Score, Date: dateString(h.Date),
+		})
+	}
+	for name, fs := range res.Facets {
+		list := []jsonFacet{}
+		for _, f := range fs {
+			list = append(list, jsonFacet{Value: f.Value, Count: f.Count})
+		}
+		out.Facets[name] = list
+	}
+	return out
+}

@@ -1,0 +1,336 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/zapwrite"
+	"github.com/spf13/afero"
+)
+
+// Writer builds a new index offline. Records are analysed in the
+// goroutines that call Add, then spread over shards (one per CPU, at most
+// four), each inverted by its own goroutine into one segment that Close
+// writes (package zapwrite: one pass, no merge). Open searches the shards
+// as one.
+type Writer struct {
+	dir  string
+	opts Options
+
+	mu      sync.RWMutex // Add holds it shared while queueing, Close exclusively
+	closed  bool
+	ids     map[string]struct{}
+	docs    int
+	records int
+
+	segDocs     *segmentDocs
+	mappingJSON []byte
+	shards      []*shardWriter
+	keep        bool                          // KeepPostings was called; guarded by mu
+	kept        map[string]*zapwrite.Postings // by shard name, after Close
+
+	errMu sync.Mutex
+	err   error // the first indexing error
+}
+
+// shardWriter feeds one segment builder, which is not safe for concurrent use.
+type shardWriter struct {
+	name     string // directory name inside the index directory
+	records  int    // guarded by Writer.mu
+	builder  *zapwrite.Builder
+	postings *zapwrite.Postings // kept by the builder, until finish hands them to the Writer
+	queue    chan zapwrite.Doc
+	done     chan struct{} // closed once queue is drained
+}
+
+// maxShards bounds the shard count: each shard costs a little on every
+// query, and beyond four the build no longer gets faster.
+const maxShards = 4
+
+// NewWriter creates a new index at dir, an OS path that must not exist yet
+// (its parent is created if needed). bleve writes the files itself.
+func NewWriter(dir string, opts Options) (*Writer, error) {
+	fs := afero.NewOsFs()
+	if _, err := fs.Stat(dir); err == nil {
+		return nil, fmt.Errorf("search: index directory %s already exists; build into a fresh directory", dir)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("search: checking index directory: %w", err)
+	}
+	if err := fs.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("search: creating %s: %w", dir, err)
+	}
+	if opts.Synonyms == nil {
+		opts.Synonyms = analysis.DefaultSynonyms()
+	}
+	if err := analysis.ValidateSynonyms(opts.Synonyms); err != nil {
+		return nil, err
+	}
+	if opts.Shards <= 0 {
+		opts.Shards = min(runtime.GOMAXPROCS(0), maxShards)
+	}
+	m, err := mapping.New()
+	if err != nil {
+		return nil, fmt.Errorf("search: index mapping: %w", err)
+	}
+	segDocs, err := newSegmentDocs(m)
+	if err != nil {
+		return nil, err
+	}
+	mappingJSON, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("search: index mapping: %w", err)
+	}
+	w := &Writer{dir: dir, opts: opts, ids: map[string]struct{}{}, segDocs: segDocs, mappingJSON: mappingJSON}
+	for i := 0; i < opts.Shards; i++ {
+		sw := &shardWriter{name: filepath.Base(shardDir(dir, i)), builder: zapwrite.NewBuilder(),
+			queue: make(chan zapwrite.Doc, 64), done: make(chan struct{})}
+		w.shards = append(w.shards, sw)
+		go w.feed(sw)
+	}
+	return w, nil
+}
+
+func shardDir(dir string, i int) string {
+	return filepath.Join(dir, "shard-"+strconv.Itoa(i))
+}
+
+// feed hands queued records to one shard's builder.
+func (w *Writer) feed(sw *shardWriter) {
+	defer close(sw.done)
+	for d := range sw.queue {
+		if w.firstErr() != nil {
+			continue // keep draining so Add never blocks
+		}
+		if err := sw.builder.Add(d); err != nil {
+			w.setErr(fmt.Errorf("search: indexing record %q: %w", d.ID, err))
+		}
+	}
+}
+
+func (w *Writer) setErr(err error) {
+	w.errMu.Lock()
+	defer w.errMu.Unlock()
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+func (w *Writer) firstErr() error {
+	w.errMu.Lock()
+	defer w.errMu.Unlock()
+	return w.err
+}
+
+// Add indexes one record. It is safe for concurrent use and returns once
+// the record is analysed and queued; an indexing error is returned by a
+// later Add or by Close.
+func (w *Writer) Add(r mapping.Record) error {
+	if err := checkRecord(r); err != nil {
+		return err
+	}
+	sw := w.shards[shardOf(r.URL, len(w.shards))]
+	if err := w.claim(r, sw); err != nil {
+		return err
+	}
+	d, err := w.segDocs.doc(r)
+	if err != nil {
+		return err
+	}
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.closed {
+		return errors.New("search: Add after Close or Abort")
+	}
+	sw.queue <- d
+	return w.firstErr()
+}
+
+// checkRecord rejects records that cannot be indexed or linked to.
+func checkRecord(r mapping.Record) error {
+	if r.ID == "" {
+		return fmt.Errorf("search: record for %q has no ID; give every record a unique ID", r.URL)
+	}
+	if r.URL == "" {
+		return fmt.Errorf("search: record %q has no URL; hits must link somewhere", r.ID)
+	}
+	return nil
+}
+
+// shardOf picks the shard for a page's records. Hashing the page URL, not
+// the record ID, keeps a page's records in one shard, so Index.Update can
+// replace them in a single batch that searches see all at once.
+func shardOf(url string, shards int) int {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(url))
+	return int(h.Sum32() % uint32(shards))
+}
+
+// claim registers the record's ID for shard sw, rejecting duplicates.
+func (w *Writer) claim(r mapping.Record, sw *shardWriter) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errors.New("search: Add after Close or Abort")
+	}
+	if _, dup := w.ids[r.ID]; dup {
+		return fmt.Errorf("search: duplicate record ID %q; IDs must be unique (URL#anchor is a good choice)", r.ID)
+	}
+	w.ids[r.ID] = struct{}{}
+	w.records++
+	sw.records++
+	if r.Anchor == "" {
+		w.docs++
+	}
+	return nil
+}
+
+// Close flushes and merges the shards in parallel and writes
+// dir/manifest.json (see Manifest). contentHash identifies the content the
+// index was built from. On error the directory is removed.
+func (w *Writer) Close(contentHash string) (Manifest, error) {
+	if !w.stop() {
+		return Manifest{}, errors.New("search: Close after Close or Abort")
+	}
+	man, err := w.finishManifest(contentHash)
+	if err != nil {
+		_ = w.TakePostings()
+		_ = afero.NewOsFs().RemoveAll(w.dir)
+		return Manifest{}, err
+	}
+	return man, nil
+}
+
+// Abort stops a build and removes its directory; after Close it does
+// nothing. Deferring it right after NewWriter cleans up when the caller
+// gives up halfway (say, on an Add error).
+func (w *Writer) Abort() error {
+	if !w.stop() {
+		return nil
+	}
+	w.setErr(errAborted) // the feeders skip what is still queued
+	for _, sw := range w.shards {
+		<-sw.done
+	}
+	if err := afero.NewOsFs().RemoveAll(w.dir); err != nil {
+		return fmt.Errorf("search: removing aborted index %s: %w", w.dir, err)
+	}
+	return nil
+}
+
+var errAborted = errors.New("search: build aborted")
+
+// stop refuses further Adds and closes the queues; it reports false when
+// the Writer was already stopped.
+func (w *Writer) stop() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return false
+	}
+	w.closed = true
+	for _, sw := range w.shards {
+		close(sw.queue)
+	}
+	return true
+}
+
+func (w *Writer) finishManifest(contentHash string) (Manifest, error) {
+	shards, err := w.finish()
+	if err != nil {
+		return Manifest{}, err
+	}
+	man := Manifest{
+		FormatVersion: FormatVersion,
+		Documents:     w.docs,
+		Records:       w.records,
+		Shards:        shards,
+		BuiltAt:       time.Now().UTC().Truncate(time.Second),
+		ContentHash:   contentHash,
+		Synonyms:      w.opts.Synonyms,
+	}
+	size, err := dirSize(afero.NewOsFs(), w.dir)
+	if err != nil {
+		return Manifest{}, err
+	}
+	man.SizeBytes = size
+	if err := writeManifest(afero.NewOsFs(), w.dir, man); err != nil {
+		return Manifest{}, err
+	}
+	return man, nil
+}
+
+// finish waits for the shard goroutines (their queues must be closed),
+// writes the shards in parallel and returns those that hold records (a
+// segment needs at least one).
+func (w *Writer) finish() ([]string, error) {
+	fs := afero.NewOsFs()
+	errs := make([]error, len(w.shards))
+	var wg sync.WaitGroup
+	for i, sw := range w.shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-sw.done
+			if sw.records == 0 || w.firstErr() != nil {
+				return
+			}
+			if w.keep {
+				sw.builder.KeepPostings()
+			}
+			err := sw.builder.WriteIndex(shardDir(w.dir, i), w.mappingJSON)
+			sw.postings = sw.builder.Postings()
+			sw.builder = nil // hundreds of megabytes the rest of the build can use
+			if err != nil {
+				errs[i] = fmt.Errorf("search: finishing index %s: %w", shardDir(w.dir, i), err)
+			}
+		}()
+	}
+	wg.Wait()
+	var shards []string
+	var kept map[string]*zapwrite.Postings
+	for _, sw := range w.shards {
+		if sw.postings != nil {
+			if kept == nil {
+				kept = map[string]*zapwrite.Postings{}
+			}
+			kept[sw.name], sw.postings = sw.postings, nil
+		}
+		if sw.records > 0 {
+			shards = append(shards, sw.name)
+		} else if err := fs.RemoveAll(filepath.Join(w.dir, sw.name)); err != nil {
+			return nil, fmt.Errorf("search: removing empty shard: %w", err)
+		}
+	}
+	if err := w.firstErr(); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	w.mu.Lock()
+	w.kept = kept
+	w.mu.Unlock()
+	return shards, nil
+}
+
+// Options tune an index build. The synonyms are saved in the index
+// manifest, so searches use the groups the index was built with.
+type Options struct {
+	// Synonyms are groups of equivalent terms (site.yaml). A query term
+	// containing one member also matches the others. nil means
+	// DefaultSynonyms(); an empty non-nil slice means none.
+	Synonyms [][]string
+	// Shards is how many bleve indexes the records are spread over, so the
+	// build uses several CPUs; 0 means one per CPU, at most four.
+	Shards int
+}

@@ -1,0 +1,249 @@
+package query
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/search/analysis"
+)
+
+// Limits on what one query may ask for; beyond them ParseQuery returns an
+// *Error rather than spending seconds on it.
+const (
+	MaxRunes = 256 // characters
+	MaxTerms = 32  // words and phrases, excluded ones included
+)
+
+// Query is a parsed query: every group must match, no excluded term may.
+type Query struct {
+	Groups   []Group
+	Excluded []Term
+}
+
+// Group is a disjunction: any of its terms may match ("低保 OR 特困").
+type Group struct {
+	Terms []Term
+}
+
+// Term is one word or quoted phrase. It matches as an exact substring
+// (punctuation aside) in the title, section, body or 文号 of a record.
+type Term struct {
+	Text         string   // as typed, widths folded
+	Quoted       bool     // written in quotes
+	Alternatives []string // normalised forms that may match: Text first, then synonym expansions
+	DocKey       string   // NormalizeDocNumber(Text), when the term is a 文号
+}
+
+// ParseQuery parses a user query. Words separated by spaces must all match;
+// "quotes" keep spaces inside one phrase; a leading - excludes a word;
+// OR or | between words makes them alternatives. Full-width characters are
+// folded, Chinese quotes “”「」 work as quotes, single Han characters
+// separated by spaces are joined (a name padded as "刘  智"), and each term
+// is expanded with the synonym groups syn.
+func ParseQuery(q string, syn [][]string) (Query, error) {
+	if n := utf8.RuneCountInString(q); n > MaxRunes {
+		return Query{}, Errorf(q, "检索词太长（%d 个字），最多 %d 个字，请精简后再试。", n, MaxRunes)
+	}
+	if !utf8.ValidString(q) {
+		q = strings.ToValidUTF8(q, " ")
+	}
+	words := joinPaddedNames(searchable(scanWords(analysis.FoldWidth(q))))
+	var out Query
+	count := 0
+	var group *Group
+	afterOr := false
+	for _, w := range words {
+		if w.or {
+			afterOr = group != nil
+			continue
+		}
+		t, ok := newTerm(w, syn)
+		if !ok {
+			afterOr = false
+			continue
+		}
+		count++
+		if w.excluded {
+			out.Excluded = append(out.Excluded, t)
+			afterOr = false
+			continue
+		}
+		if afterOr && group != nil {
+			group.Terms = append(group.Terms, t)
+		} else {
+			out.Groups = append(out.Groups, Group{Terms: []Term{t}})
+		}
+		group = &out.Groups[len(out.Groups)-1]
+		afterOr = false
+	}
+	if count > MaxTerms {
+		return Query{}, Errorf(q, "检索词太多（%d 个），最多 %d 个，请精简后再试。", count, MaxTerms)
+	}
+	if count == 0 && strings.TrimSpace(q) != "" {
+		return Query{}, Errorf(q, "检索词中没有可检索的文字，请输入汉字、字母或数字。")
+	}
+	return out, nil
+}
+
+// Empty reports whether the query has no terms at all (browse everything).
+func (q Query) Empty() bool { return len(q.Groups) == 0 && len(q.Excluded) == 0 }
+
+// Positive returns the terms that must or may match, for highlighting.
+func (q Query) Positive() []Term {
+	var ts []Term
+	for _, g := range q.Groups {
+		ts = append(ts, g.Terms...)
+	}
+	return ts
+}
+
+// Forms returns the alternatives of the positive terms, in order: the
+// forms a snippet marks.
+func (q Query) Forms() []string {
+	var forms []string
+	for _, t := range q.Positive() {
+		forms = append(forms, t.Alternatives...)
+	}
+	return forms
+}
+
+// String writes the query back in canonical syntax.
+func (q Query) String() string {
+	var parts []string
+	for _, g := range q.Groups {
+		var alts []string
+		for _, t := range g.Terms {
+			alts = append(alts, t.syntax())
+		}
+		parts = append(parts, strings.Join(alts, " OR "))
+	}
+	for _, t := range q.Excluded {
+		parts = append(parts, "-"+t.syntax())
+	}
+	return strings.Join(parts, " ")
+}
+
+func (t Term) syntax() string {
+	if t.Quoted || strings.ContainsAny(t.Text, " \t") {
+		return `"` + t.Text + `"`
+	}
+	return t.Text
+}
+
+// word is one lexical item of the query before terms are built.
+type word struct {
+	text     string
+	quoted   bool
+	excluded bool
+	or       bool
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '“', '”', '「', '」', '『', '』', '„', '‟':
+		return true
+	}
+	return false
+}
+
+// scanWords splits the query into words, quoted phrases and OR operators.
+// An unclosed quote runs to the end rather than failing: users forget them.
+func scanWords(q string) []word {
+	var words []word
+	rs := []rune(q)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case unicode.IsSpace(r):
+			i++
+			continue
+		case r == '|':
+			words = append(words, word{or: true})
+			i++
+			continue
+		}
+		excluded := false
+		if r == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
+			excluded = true
+			i++
+			r = rs[i]
+		}
+		if isQuote(r) {
+			j := i + 1
+			for j < len(rs) && !isQuote(rs[j]) {
+				j++
+			}
+			words = append(words, word{text: string(rs[i+1 : min(j, len(rs))]), quoted: true, excluded: excluded})
+			i = j + 1
+			continue
+		}
+		j := i
+		for j < len(rs) && !unicode.IsSpace(rs[j]) && !isQuote(rs[j]) && rs[j] != '|' {
+			j++
+		}
+		if j == i { // a lone - before | or a quote mark
+			i++
+			continue
+		}
+		text := string(rs[i:j])
+		i = j
+		if text == "OR" && !excluded {
+			words = append(words, word{or: true})
+			continue
+		}
+		words = append(words, word{text: text, excluded: excluded})
+	}
+	return words
+}
+
+// searchable drops words with nothing to search (punctuation only), so they
+// neither count as terms nor keep padded names apart.
+func searchable(words []word) []word {
+	out := words[:0]
+	for _, w := range words {
+		if w.or || analysis.HasSearchable(analysis.Canonical(w.text)) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// joinPaddedNames joins runs of single Han characters typed with spaces
+// between them ("刘 智") into one word, as names are padded in documents;
+// words next to an OR keep their meaning.
+func joinPaddedNames(words []word) []word {
+	single := func(i int) bool {
+		w := words[i]
+		if w.or || w.quoted || w.excluded || utf8.RuneCountInString(w.text) != 1 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w.text)
+		return analysis.IsHan(r) && (i == 0 || !words[i-1].or) && (i+1 == len(words) || !words[i+1].or)
+	}
+	var out []word
+	for i := 0; i < len(words); i++ {
+		if single(i) && i > 0 && single(i-1) {
+			out[len(out)-1].text += words[i].text
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
+// newTerm normalises a word and expands it; ok is false when nothing in it
+// can be searched (punctuation only).
+func newTerm(w word, syn [][]string) (Term, bool) {
+	text := strings.TrimSpace(w.text)
+	norm := analysis.Canonical(text)
+	if !analysis.HasSearchable(norm) {
+		return Term{}, false
+	}
+	return Term{
+		Text:         text,
+		Quoted:       w.quoted,
+		Alternatives: analysis.ExpandSynonyms(norm, syn),
+		DocKey:       analysis.NormalizeDocNumber(text),
+	}, true
+}
