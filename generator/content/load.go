@@ -47,6 +47,8 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string, lim config.Limits) 
 		}
 		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
 			files = append(files, p)
+		} else if looksLikePage(name) {
+			refused = append(refused, fmt.Errorf("%s:1: 页面文件须以小写 .md 结尾，否则它会原样（连同 front matter 和草稿）作为附件发布; rename it to %s", p, strings.TrimSuffix(name, filepath.Ext(name))+".md"))
 		}
 		return nil
 	})
@@ -229,4 +231,14 @@ func applySectionTypes(pages []*Page) {
 			}
 		}
 	}
+}
+
+// looksLikePage reports whether a file is a Markdown page spelt other than .md (x.MD,
+// x.markdown): it would be copied as an attachment, front matter, drafts and all.
+func looksLikePage(name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd"
 }
