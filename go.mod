@@ -27,6 +27,8 @@ require (
 	github.com/pelletier/go-toml/v2 v2.4.3
 )
 
+require golang.org/x/term v0.47.0
+
 require (
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/jolestar/go-commons-pool/v2 v2.1.2 // indirect

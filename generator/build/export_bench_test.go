@@ -39,7 +39,7 @@ func BenchmarkStaticExport(b *testing.B) {
 		b.Fatal(err)
 	}
 	dir := filepath.Join(b.TempDir(), "index")
-	_, postings, err := indexPages(context.Background(), dir, s)
+	_, postings, err := indexPages(context.Background(), dir, s, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/gongkai/gongkai/search"
@@ -38,7 +39,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 	} else if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return 0, "", err
 	}
-	n, postings, err := indexPages(opts.Context, dir, s)
+	n, postings, err := indexPages(opts.Context, dir, s, opts.Progress)
 	if err != nil {
 		return n, "", err
 	}
@@ -62,7 +63,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site) (int, string, 
 // indexPages writes the bleve index of the site's published pages into dir
 // and returns how many records it holds and the postings the index writer
 // kept for the static export.
-func indexPages(ctx context.Context, dir string, s *site.Site) (int, map[string]*zapwrite.Postings, error) {
+func indexPages(ctx context.Context, dir string, s *site.Site, counts *progress.Counters) (int, map[string]*zapwrite.Postings, error) {
 	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s)})
 	if err != nil {
 		return 0, nil, err
@@ -84,6 +85,7 @@ func indexPages(ctx context.Context, dir string, s *site.Site) (int, map[string]
 		records = append(records, pageRecords(p)...)
 	}
 	slices.SortFunc(records, func(a, b search.Record) int { return strings.Compare(a.ID, b.ID) })
+	counts.SetRecords(len(records))
 	n := 0
 	for _, r := range records {
 		if n%256 == 0 && ctx.Err() != nil {
@@ -93,6 +95,7 @@ func indexPages(ctx context.Context, dir string, s *site.Site) (int, map[string]
 			return n, nil, err
 		}
 		n++
+		counts.Indexed(1)
 	}
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, nil, err
