@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,5 +77,40 @@ func TestServeGzipsTheExampleSite(t *testing.T) {
 	etag := resp.Header.Get("ETag")
 	if again, _ := fetch("Accept-Encoding", "gzip", "If-None-Match", etag); again.StatusCode != http.StatusNotModified {
 		t.Errorf("If-None-Match %s: status %d, want 304", etag, again.StatusCode)
+	}
+
+	// The static search client reads several objects of a pack in one request, with gzip
+	// accepted as browsers always send it: the parts must be the pack's bytes.
+	packs, _ := filepath.Glob(filepath.Join(dest, "_search", "static", "k", "*.bin"))
+	if len(packs) == 0 {
+		t.Fatal("the example site has no search packs")
+	}
+	pack, err := os.ReadFile(packs[0])
+	if err != nil || len(pack) < 100 {
+		t.Fatalf("pack %s: %d bytes, %v", packs[0], len(pack), err)
+	}
+	req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+"/_search/static/k/"+filepath.Base(packs[0]), nil)
+	req.Header.Set("Range", fmt.Sprintf("bytes=0-9,50-%d", len(pack)-1))
+	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+	pr, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Body.Close()
+	_, params, _ := mime.ParseMediaType(pr.Header.Get("Content-Type"))
+	if pr.StatusCode != http.StatusPartialContent || pr.Header.Get("Content-Encoding") != "" || pr.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
+		t.Fatalf("pack ranges: status %d, Content-Type %q, Content-Encoding %q, Cache-Control %q", pr.StatusCode,
+			pr.Header.Get("Content-Type"), pr.Header.Get("Content-Encoding"), pr.Header.Get("Cache-Control"))
+	}
+	mr := multipart.NewReader(pr.Body, params["boundary"])
+	for _, want := range [][]byte{pack[:10], pack[50:]} {
+		part, err := mr.NextPart()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(part)
+		if !bytes.Equal(got, want) {
+			t.Errorf("pack part %s differs from the file", part.Header.Get("Content-Range"))
+		}
 	}
 }
