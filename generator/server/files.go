@@ -52,9 +52,10 @@ type entry struct {
 	ctype string
 	data  []byte // nil when not kept
 
-	mu    sync.Mutex
-	coded map[string][]byte
-	elem  *list.Element
+	compressing sync.Mutex // held while a coding is made
+	mu          sync.Mutex // guards coded
+	coded       map[string][]byte
+	elem        *list.Element // in the cache's LRU list; guarded by the cache's mu
 }
 
 // fileCache holds entries by file name.
@@ -111,28 +112,34 @@ func (c *fileCache) get(name string, info fs.FileInfo, load func() (*entry, erro
 	return e, nil
 }
 
-// encoded returns e's data compressed with coding, compressing it on first use.
+// encoded returns e's data compressed with coding, compressing it on first use. Requests
+// that arrive while it is being compressed wait for it rather than compress it again.
 func (c *fileCache) encoded(e *entry, coding string) []byte {
+	e.compressing.Lock()
+	defer e.compressing.Unlock()
 	e.mu.Lock()
-	if b, ok := e.coded[coding]; ok {
-		e.mu.Unlock()
+	b, ok := e.coded[coding]
+	e.mu.Unlock()
+	if ok {
 		return b
 	}
 	level := staticGzip
 	if coding == codingBrotli {
 		level = staticBrotli
 	}
-	b := compress(coding, level, e.data)
+	b = compress(coding, level, e.data)
+	// c.mu before e.mu, as drop takes them, so that the bytes held are counted once.
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e.mu.Lock()
 	if e.coded == nil {
 		e.coded = map[string][]byte{}
 	}
 	e.coded[coding] = b
 	e.mu.Unlock()
-	c.mu.Lock()
-	if c.entries[e.name] == e {
+	if e.elem != nil { // still cached
 		c.grow(int64(len(b)))
 	}
-	c.mu.Unlock()
 	return b
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -461,4 +462,47 @@ func benchPage(n int) []byte {
 	}
 	b.WriteString("</main></body></html>")
 	return []byte(b.String())
+}
+
+// Requests in parallel, with rebuilds between them, keep the cache's count of bytes held
+// true (run with -race).
+func TestFileCacheConcurrent(t *testing.T) {
+	fs, page, _ := testSite(t)
+	s := New(fs, "/public", false)
+	s.cache.budget = 30000
+	paths := []string{"/policies/kunming/", "/css/style.css", "/data.csv", "/index.xml", "/_search/static/manifest.json", packName}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 40; i++ {
+				p := paths[(g+i)%len(paths)]
+				w := do(s, "GET", p, "Accept-Encoding", []string{"gzip", "br", ""}[i%3])
+				if w.Code != 200 {
+					t.Errorf("%s: status %d", p, w.Code)
+				}
+				if p == "/policies/kunming/" && !bytes.Equal(decoded(t, w), page) {
+					t.Errorf("%s: body differs", p)
+				}
+				if g == 0 && i%10 == 9 {
+					s.Rebuilt()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	var n int64
+	for e := s.cache.lru.Front(); e != nil; e = e.Next() {
+		en := e.Value.(*entry)
+		n += int64(len(en.data))
+		for _, b := range en.coded {
+			n += int64(len(b))
+		}
+	}
+	if n != s.cache.held {
+		t.Errorf("held %d bytes, counted %d", s.cache.held, n)
+	}
 }
