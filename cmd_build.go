@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
+	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/spf13/cobra"
 )
@@ -61,8 +62,8 @@ func buildCmd() *cobra.Command {
 			}
 			opts := f.options()
 			opts.Context = cmd.Context()
-			rep, err := runStoppable(cmd.Context(), cmd.ErrOrStderr(), opts)
 			text := textFor(f.source)
+			rep, err := runStoppable(cmd.Context(), cmd.ErrOrStderr(), text, opts)
 			printWarnings(cmd.ErrOrStderr(), text, rep)
 			if err != nil {
 				return buildFailed(cmd.Context(), text, rep, err)
@@ -83,12 +84,18 @@ const stopGrace = 700 * time.Millisecond
 // runStoppable runs a build that stops when ctx is done: the build notices at its next page,
 // file or index record and removes its stage; one still busy after stopGrace (in a template
 // or in the index writer, which cannot be interrupted) has its stage removed here and the
-// process exits, so that nothing is left behind either way.
-func runStoppable(ctx context.Context, errw io.Writer, opts build.Options) (*build.Report, error) {
+// process exits, so that nothing is left behind either way. On a terminal, a build that takes
+// over a second shows its progress on errw until it ends.
+func runStoppable(ctx context.Context, errw io.Writer, text cliText, opts build.Options) (*build.Report, error) {
 	type result struct {
 		rep *build.Report
 		err error
 	}
+	if opts.Progress == nil {
+		opts.Progress = &progress.Counters{}
+	}
+	stop := progress.Start(errw, opts.Progress, text.progress)
+	defer stop()
 	done := make(chan result, 1)
 	go func() {
 		rep, err := build.Run(opts)
@@ -104,6 +111,7 @@ func runStoppable(ctx context.Context, errw io.Writer, opts build.Options) (*bui
 		return r.rep, r.err
 	case <-time.After(stopGrace):
 		publish.AbortAll()
+		stop()
 		fmt.Fprintln(errw, "Error: build stopped by a signal; its staging folder was removed")
 		os.Exit(1)
 		return nil, nil

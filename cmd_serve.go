@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
+	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/server"
@@ -68,6 +69,9 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
 	opts.Context = ctx
+	// One set of counters for every build of the session, which keeps opts.
+	counts := &progress.Counters{}
+	opts.Progress = counts
 	srv := server.New(afero.NewOsFs(), opts.Dest, watching)
 	st := &served{index: httpapi.NewSwapper(nil)}
 	text := textFor(opts.Source)
@@ -92,8 +96,15 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		}
 		return st.index.Swap(ix)
 	}
+	// showProgress shows a build's progress line on a terminal; the returned func clears it.
+	showProgress := func() func() {
+		counts.Reset()
+		return progress.Start(errw, counts, text.progress)
+	}
 	start := func() error {
+		stop := showProgress()
 		s, rep, err := build.NewSession(opts)
+		stop()
 		printWarnings(errw, text, rep)
 		if err != nil {
 			return err
@@ -105,7 +116,9 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		if sess == nil {
 			return start()
 		}
+		stop := showProgress()
 		inc, rep, err := sess.Rebuild(changed)
+		stop()
 		printWarnings(errw, text, rep)
 		if err != nil {
 			return err

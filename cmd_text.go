@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/gongkai/gongkai/generator/config"
+	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/spf13/afero"
 )
 
@@ -65,6 +67,25 @@ func (c cliText) buildFailed(stopped bool, note string) string {
 		return what + "; " + note
 	}
 	return what + "，" + note
+}
+
+// progress is the line a long build redraws on a terminal: what it has read, converted,
+// written and indexed so far, out of the totals it knows, and for how long it has run. With
+// the laws corpus's numbers it fits an 80-column terminal (a longer line is cut there).
+func (c cliText) progress(s progress.Snapshot) string {
+	of := func(n, total int64) string {
+		if total > 0 {
+			return fmt.Sprintf("%d/%d", n, total)
+		}
+		return fmt.Sprint(n)
+	}
+	took := s.Elapsed.Round(time.Second).String()
+	if c.en {
+		return fmt.Sprintf("pages %d, converted %s, files written %d, indexed %s, %s",
+			s.Read, of(s.Converted, s.Pages), s.Rendered, of(s.Indexed, s.Records), took)
+	}
+	return fmt.Sprintf("已读 %d 页，已转换 %s，已写 %d 个文件，已索引 %s 条，%s",
+		s.Read, of(s.Converted, s.Pages), s.Rendered, of(s.Indexed, s.Records), took)
 }
 
 func (c cliText) nextChange(when string) string {

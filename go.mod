@@ -22,7 +22,12 @@ require github.com/cespare/xxhash/v2 v2.3.0
 
 require go.yaml.in/yaml/v3 v3.0.6
 
-require github.com/pelletier/go-toml/v2 v2.4.3
+require (
+	github.com/andybalholm/brotli v1.3.0
+	github.com/pelletier/go-toml/v2 v2.4.3
+)
+
+require golang.org/x/term v0.47.0
 
 require (
 	github.com/google/uuid v1.6.0 // indirect

@@ -20,6 +20,7 @@ import (
 	"github.com/gongkai/gongkai/generator/config"
 	"github.com/gongkai/gongkai/generator/content"
 	"github.com/gongkai/gongkai/generator/document"
+	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
 	"github.com/gongkai/gongkai/generator/site"
@@ -47,6 +48,8 @@ type Options struct {
 	Context context.Context
 	// LockWait is how long to wait for another build writing Dest (publish.DefaultWait when 0).
 	LockWait time.Duration
+	// Progress counts the work as it is done, for a progress line; nil counts nothing.
+	Progress *progress.Counters
 }
 
 // Report says what a build did.
@@ -142,7 +145,7 @@ func run(opts Options) (*Report, *state, error) {
 			}
 		}()
 	}
-	files, err := r.Render(outputGuard{stage.Fs(), g})
+	files, err := r.Render(outputGuard{progress.CountWrites(stage.Fs(), opts.Progress), g})
 	wg.Wait()
 	if ctxErr := opts.Context.Err(); ctxErr != nil {
 		return rep, nil, ctxErr // not one "context canceled" per file the stage refused
@@ -245,6 +248,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	}
 	loaded, loadErrs := content.Load(opts.SrcFs, st.contentDir(), st.taxKeys, cfg.Limits)
 	errs = append(errs, loadErrs...)
+	opts.Progress.Read(len(loaded))
 
 	stopped := func() bool {
 		if err := opts.Context.Err(); err != nil {
@@ -258,6 +262,7 @@ func prepare(opts Options, cfg *config.Config) (*state, Errors) {
 	}
 	pages, decodeErrs := decodePages(opts, cfg, loaded)
 	errs = append(errs, decodeErrs...)
+	opts.Progress.SetPages(len(pages))
 	st.sched = scheduleOf(opts, loaded, pages)
 	if stopped() {
 		return st, errs
@@ -354,6 +359,7 @@ func (st *state) processAll(md goldmark.Markdown, r *site.Resolver, all, pages [
 		errs = append(errs, pageErrs...)
 		st.links[p] = links
 		mu.Unlock()
+		st.opts.Progress.Converted(1)
 	})
 	return errs
 }

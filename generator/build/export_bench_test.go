@@ -39,7 +39,7 @@ func BenchmarkStaticExport(b *testing.B) {
 		b.Fatal(err)
 	}
 	dir := filepath.Join(b.TempDir(), "index")
-	_, postings, err := indexPages(context.Background(), dir, s, nil, 1)
+	_, postings, err := indexPages(context.Background(), dir, s, nil, 1, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

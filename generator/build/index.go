@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/gongkai/gongkai/search"
@@ -38,7 +39,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 	} else if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return 0, "", err
 	}
-	n, postings, err := indexPages(opts.Context, dir, s, g, opts.Workers)
+	n, postings, err := indexPages(opts.Context, dir, s, g, opts.Workers, opts.Progress)
 	if err != nil {
 		return n, "", err
 	}
@@ -63,7 +64,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 // and returns how many records it holds and the postings the index writer
 // kept for the static export. g, when not nil, scans the records for personal numbers first:
 // the index and the static packs publish every stored field.
-func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int) (int, map[string]*zapwrite.Postings, error) {
+func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int, counts *progress.Counters) (int, map[string]*zapwrite.Postings, error) {
 	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s)})
 	if err != nil {
 		return 0, nil, err
@@ -88,6 +89,7 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 	if g != nil {
 		g.scanRecords(records, workers)
 	}
+	counts.SetRecords(len(records))
 	n := 0
 	for _, r := range records {
 		if n%256 == 0 && ctx.Err() != nil {
@@ -97,6 +99,7 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 			return n, nil, err
 		}
 		n++
+		counts.Indexed(1)
 	}
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, nil, err

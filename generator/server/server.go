@@ -3,9 +3,7 @@
 package server
 
 import (
-	"mime"
 	"net/http"
-	"path"
 	"strings"
 	"sync"
 
@@ -20,11 +18,12 @@ type Server struct {
 	mu     sync.RWMutex
 	search http.Handler
 	errMsg string
+	cache  *fileCache
 }
 
 // New serves the folder dest of fs. With live set, HTML pages reload themselves after a rebuild.
 func New(fs afero.Fs, dest string, live bool) *Server {
-	return &Server{files: afero.NewBasePathFs(fs, dest), live: live, hub: newHub()}
+	return &Server{files: afero.NewBasePathFs(fs, dest), live: live, hub: newHub(), cache: newFileCache(cacheBudget)}
 }
 
 // SetSearch installs the handler for /search, /search.csv and /api/search.
@@ -39,6 +38,7 @@ func (s *Server) Rebuilt() {
 	s.mu.Lock()
 	s.errMsg = ""
 	s.mu.Unlock()
+	s.cache.clear()
 	s.hub.broadcast("reload", "")
 }
 
@@ -47,6 +47,7 @@ func (s *Server) Failed(msg string) {
 	s.mu.Lock()
 	s.errMsg = msg
 	s.mu.Unlock()
+	s.cache.clear()
 	s.hub.broadcast("builderror", msg)
 }
 
@@ -66,11 +67,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	search := s.search
 	s.mu.RUnlock()
 	if search != nil && isSearchPath(p, r) {
-		if p == "/search" || p == "/search/" {
-			s.serveHTMLFrom(w, r, search)
-			return
-		}
-		search.ServeHTTP(w, r)
+		s.serveDynamic(w, r, search)
 		return
 	}
 	s.serveFile(w, r)
@@ -88,61 +85,23 @@ func isSearchPath(p string, r *http.Request) bool {
 	return false
 }
 
-// serveHTMLFrom runs h and injects live reload into its HTML.
-func (s *Server) serveHTMLFrom(w http.ResponseWriter, r *http.Request, h http.Handler) {
-	if !s.live {
-		h.ServeHTTP(w, r)
-		return
-	}
+// serveDynamic runs h, a handler that makes its response for each request (the search
+// pages and API), injects live reload into its HTML and compresses its text.
+func (s *Server) serveDynamic(w http.ResponseWriter, r *http.Request, h http.Handler) {
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	h.ServeHTTP(rec, r)
 	for k, v := range rec.header {
 		w.Header()[k] = v
 	}
 	body := rec.body
-	if strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
-		body = s.decorate(body)
-		w.Header().Del("Content-Length")
-	}
-	w.WriteHeader(rec.status)
-	_, _ = w.Write(body)
-}
-
-func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
-	name := path.Clean("/" + r.URL.Path)
-	info, err := s.files.Stat(name)
-	if err == nil && info.IsDir() {
-		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-			return
-		}
-		name = path.Join(name, "index.html")
-		info, err = s.files.Stat(name)
-	}
-	status := http.StatusOK
-	if err != nil || strings.Contains(name, "/_search/index") {
-		status = http.StatusNotFound
-		name = "/404.html"
-	}
-	data, err := afero.ReadFile(s.files, name)
-	if err != nil {
-		http.Error(w, "404 page not found", http.StatusNotFound)
-		return
-	}
-	ctype := mime.TypeByExtension(path.Ext(name))
+	ctype := rec.header.Get("Content-Type")
 	if ctype == "" {
-		ctype = "application/octet-stream"
+		ctype = http.DetectContentType(body)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = s.decorate(data)
-		w.Header().Set("Cache-Control", "no-cache")
+		body = s.decorate(body)
 	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(data)
-	}
+	s.writeBody(w, r, rec.status, ctype, body, dynamicLevels)
 }
 
 // decorate adds the live reload script and any build error to an HTML page.
