@@ -87,34 +87,40 @@ const stopGrace = 700 * time.Millisecond
 // process exits, so that nothing is left behind either way. On a terminal, a build that takes
 // over a second shows its progress on errw until it ends.
 func runStoppable(ctx context.Context, errw io.Writer, text cliText, opts build.Options) (*build.Report, error) {
-	type result struct {
-		rep *build.Report
-		err error
-	}
 	if opts.Progress == nil {
 		opts.Progress = &progress.Counters{}
 	}
 	stop := progress.Start(errw, opts.Progress, text.progress)
 	defer stop()
-	done := make(chan result, 1)
+	var rep *build.Report
+	var err error
+	untilStopped(ctx, errw, stop, func() { rep, err = build.Run(opts) })
+	return rep, err
+}
+
+// untilStopped runs f and returns when it does. When ctx is done first, f has stopGrace to
+// notice and clean up; after that its staging folders are removed here and the process exits.
+// stop, when not nil, clears a progress line first.
+func untilStopped(ctx context.Context, errw io.Writer, stop func(), f func()) {
+	done := make(chan struct{})
 	go func() {
-		rep, err := build.Run(opts)
-		done <- result{rep, err}
+		defer close(done)
+		f()
 	}()
 	select {
-	case r := <-done:
-		return r.rep, r.err
+	case <-done:
+		return
 	case <-ctx.Done():
 	}
 	select {
-	case r := <-done:
-		return r.rep, r.err
+	case <-done:
 	case <-time.After(stopGrace):
 		publish.AbortAll()
-		stop()
+		if stop != nil {
+			stop()
+		}
 		fmt.Fprintln(errw, "Error: build stopped by a signal; its staging folder was removed")
 		os.Exit(1)
-		return nil, nil
 	}
 }
 

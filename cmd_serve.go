@@ -130,7 +130,9 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		fmt.Fprintf(out, "Rebuilt %d page(s): %d file(s) written in %s\n", inc.Pages, len(inc.Written), inc.Duration.Round(time.Millisecond))
 		return nil
 	}
-	if err := start(); err != nil {
+	var err error
+	untilStopped(ctx, errw, nil, func() { err = start() })
+	if err != nil {
 		if !watching {
 			return err
 		}
@@ -197,7 +199,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		<-ctx.Done()
 		_ = hs.Close()
 	}()
-	err := hs.Serve(capped)
+	err = hs.Serve(capped)
 	// A rebuild the signal interrupted may still be removing its stage; the process is
 	// about to exit, so whatever it has not removed yet goes now.
 	publish.AbortAll()
