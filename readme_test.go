@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongkai/gongkai/generator/frontmatter"
 	"github.com/spf13/pflag"
 )
 
@@ -204,5 +205,33 @@ func TestReadmeListsEveryFlag(t *testing.T) {
 			}
 			t.Errorf("README's row for `gongkai %s` lacks --%s", c.Name(), f.Name)
 		})
+	}
+}
+
+// TestContentDocListsEveryKey keeps docs/content.md, which the README sends readers to for the
+// fields of each page type, in step with the keys the build reads: every key must be named in
+// the first column of one of its tables.
+func TestContentDocListsEveryKey(t *testing.T) {
+	data, err := os.ReadFile("docs/content.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]bool{}
+	word := regexp.MustCompile(`[A-Za-z_]+`)
+	for _, line := range strings.Split(string(data), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 3 || !strings.HasPrefix(line, "|") {
+			continue
+		}
+		for _, w := range word.FindAllString(cells[1], -1) {
+			named[w] = true
+		}
+	}
+	for typ, keys := range frontmatter.Keys {
+		for _, k := range keys {
+			if !named[k] {
+				t.Errorf("docs/content.md has no table row for the %q key %s", typ, k)
+			}
+		}
 	}
 }
