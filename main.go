@@ -25,13 +25,7 @@ import (
 var version = "dev"
 
 func main() {
-	root := &cobra.Command{
-		Use:           "gongkai",
-		Short:         "公开：政策文件、任务分工与公开公示的静态站点生成器",
-		SilenceUsage:  true,
-		SilenceErrors: true,
-	}
-	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), importCmd(), maskCmd(), versionCmd())
+	root := rootCmd()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := root.ExecuteContext(ctx); err != nil {
@@ -40,6 +34,18 @@ func main() {
 		}
 		os.Exit(1)
 	}
+}
+
+// rootCmd is the gongkai command with every subcommand; readme_test.go runs it as README.md does.
+func rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "gongkai",
+		Short:         "公开：政策文件、任务分工与公开公示的静态站点生成器",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), importCmd(), maskCmd(), versionCmd())
+	return root
 }
 
 func versionCmd() *cobra.Command {
