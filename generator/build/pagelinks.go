@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"github.com/gongkai/gongkai/internal/textdist"
 	"html"
 	"html/template"
 	"net/url"
@@ -245,48 +246,11 @@ func nearestOf(s string, cands []string) string {
 	best, bestD := "", 0
 	for _, c := range cands {
 		r := []rune(c)
-		if d := runeDistance(q, r) - commonRunes(q, r); best == "" || d < bestD {
+		if d := textdist.Nearness(q, r); best == "" || d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// commonRunes is the length of the longest common subsequence of a and b.
-func commonRunes(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			if a[i-1] == b[j-1] {
-				cur[j] = prev[j-1] + 1
-			} else {
-				cur[j] = max(prev[j], cur[j-1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-func runeDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // relPath writes content path to as a link from folder dir: policies/a.md from policies is a.md.

@@ -1,6 +1,10 @@
 package duty
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/gongkai/gongkai/internal/textdist"
+)
 
 // Suggest lists up to n registered names nearest to an unresolved one, for "did you mean" hints:
 // 市发改委 → 市发展改革委. Nearness is the edit distance in runes minus the runes the two share in
@@ -23,12 +27,12 @@ func (r *Registry) Suggest(name string, n int) []string {
 		best, found := 0, false
 		for _, s := range append([]string{d.Name}, d.Aliases...) {
 			c := []rune(nameKey(s))
-			common := lcsLen(q, c)
+			common := textdist.CommonRunes(q, c)
 			if common < min(2, len(q)) || 2*common < len(q) {
 				continue
 			}
-			score := editDistance(q, c) - common
-			if isSubsequence(q, c) || isSubsequence(c, q) {
+			score := textdist.Levenshtein(q, c) - common
+			if textdist.IsSubsequence(q, c) || textdist.IsSubsequence(c, q) {
 				score -= 2
 			}
 			if !found || score < best {
@@ -50,53 +54,4 @@ func (r *Registry) Suggest(name string, n int) []string {
 		out = append(out, c.name)
 	}
 	return out
-}
-
-// editDistance is the Levenshtein distance between two rune strings.
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// lcsLen is the length of the longest common subsequence.
-func lcsLen(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			if a[i-1] == b[j-1] {
-				cur[j] = prev[j-1] + 1
-			} else {
-				cur[j] = max(prev[j], cur[j-1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// isSubsequence reports whether the runes of a appear in b in order, as an abbreviation's do.
-func isSubsequence(a, b []rune) bool {
-	i := 0
-	for _, r := range b {
-		if i < len(a) && a[i] == r {
-			i++
-		}
-	}
-	return i == len(a)
 }
