@@ -119,24 +119,30 @@ func run(w io.Writer, site, contentDir, tsv string, server, static bool, pagefin
 	}
 	fmt.Fprintf(w, "%d queries from %s; %d pages known from %s\n", len(cases), tsv, len(docs.byURL), orNone(contentDir))
 	var totals []string
+	// lists holds each gongkai system's documents per query, in order, to
+	// compare the static client with the server (issue 14 item 6: same
+	// results, same order).
+	var lists [][]string
 	for _, s := range systems {
 		d := docs
 		if _, ok := s.(*pagefindSystem); ok {
 			d = Docs{loose: true} // Hugo's URLs, not gongkai's
 		}
 		top3, anchors, named := 0, 0, 0
+		var list []string
 		fmt.Fprintf(w, "\n== %s\n", s.Name())
 		for _, c := range cases {
 			hits, err := s.Search(context.Background(), c.Query)
 			var refused answerError
 			if errors.As(err, &refused) {
-				fmt.Fprintf(w, "%-28s refused: %s\n", c.Query, refused)
+				fmt.Fprintf(w, "refused: %s: %s\n", c.Query, refused)
 				err = nil
 			}
 			if err != nil {
 				return fmt.Errorf("%s: %q: %w", s.Name(), c.Query, err)
 			}
 			sc := d.Judge(c, hits)
+			list = append(list, d.docList(hits))
 			rank := "-"
 			if sc.Rank > 0 {
 				rank = fmt.Sprint(sc.Rank)
@@ -150,11 +156,25 @@ func run(w io.Writer, site, contentDir, tsv string, server, static bool, pagefin
 					anchors++
 				}
 			}
-			fmt.Fprintf(w, "%-28s rank %-3s anchor %-5s  top: %s\n", c.Query, rank, sc.Anchor, orNone(sc.Got))
+			fmt.Fprintf(w, "rank %-3s anchor %-5s  %s    top: %s\n", rank, sc.Anchor, c.Query, orNone(sc.Got))
 		}
 		line := fmt.Sprintf("%-16s top3: %d/%d, anchors: %d/%d", s.Name(), top3, len(cases), anchors, named)
 		fmt.Fprintln(w, line)
+		if _, ok := s.(*pagefindSystem); !ok {
+			lists = append(lists, list)
+		}
 		totals = append(totals, line)
+	}
+	if len(lists) == 2 {
+		same := 0
+		for i := range lists[0] {
+			if lists[0][i] == lists[1][i] {
+				same++
+			} else {
+				fmt.Fprintf(w, "\nstatic client differs from server on %q:\n  server: %s\n  static: %s\n", cases[i].Query, lists[0][i], lists[1][i])
+			}
+		}
+		totals = append(totals, fmt.Sprintf("static client lists the server's documents in the server's order on %d/%d queries", same, len(cases)))
 	}
 	fmt.Fprintln(w, "\n== totals")
 	for _, t := range totals {

@@ -123,3 +123,17 @@ func (d Docs) Judge(c Case, hits []Hit) Score {
 	}
 	return s
 }
+
+// docList is the hits' documents, each once, in order: what the static
+// client must list as the server does.
+func (d Docs) docList(hits []Hit) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if doc, _ := d.docOf(h.URL); !seen[doc] {
+			seen[doc] = true
+			out = append(out, doc)
+		}
+	}
+	return strings.Join(out, " | ")
+}
