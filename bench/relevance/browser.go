@@ -16,6 +16,7 @@ import (
 type browser struct {
 	ctx     context.Context
 	cancel  func()
+	tabs    []context.CancelFunc
 	servers []*httptest.Server
 }
 
@@ -24,10 +25,18 @@ func startBrowser() (*browser, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Start it, so that each system's tab opens in this browser.
+	if err := chromedp.Run(ctx); err != nil {
+		cancel()
+		return nil, err
+	}
 	return &browser{ctx: ctx, cancel: cancel}, nil
 }
 
 func (b *browser) Close() {
+	for _, c := range b.tabs {
+		c()
+	}
 	b.cancel()
 	for _, s := range b.servers {
 		s.Close()
@@ -42,28 +51,47 @@ func (b *browser) serve(dir string) string {
 	return s.URL
 }
 
-// evaluate runs an async JavaScript expression and waits for its promise.
-func (b *browser) evaluate(expr string, out any) error {
-	return chromedp.Run(b.ctx, chromedp.Evaluate(expr, out,
+// tab opens a tab of its own for a system, which keeps its page loaded.
+func (b *browser) tab() context.Context {
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	b.tabs = append(b.tabs, cancel)
+	return ctx
+}
+
+// evaluate runs an async JavaScript expression in tab and waits for its promise.
+func evaluate(tab context.Context, expr string, out any) error {
+	return chromedp.Run(tab, chromedp.Evaluate(expr, out,
 		func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 }
 
 // staticSystem is the search page's own script on a static host.
 type staticSystem struct {
-	b    *browser
+	tab  context.Context
 	base string
 }
 
 func (b *browser) static(public string) (*staticSystem, error) {
-	s := &staticSystem{b: b, base: b.serve(public)}
-	// A blank search page: the script loads and waits for a query.
-	if err := chromedp.Run(b.ctx, chromedp.Navigate(s.base+"/search/"), chromedp.WaitReady("#results", chromedp.ByID)); err != nil {
+	s := &staticSystem{tab: b.tab(), base: b.serve(public)}
+	// A blank search page; the script is deferred, and listens for
+	// popstate once it has started (GongkaiSearch.ready is set then).
+	if err := chromedp.Run(s.tab, chromedp.Navigate(s.base+"/search/")); err != nil {
 		return nil, fmt.Errorf("opening %s/search/: %w", s.base, err)
+	}
+	if err := evaluate(s.tab, scriptStarted, nil); err != nil {
+		return nil, fmt.Errorf("%s/search/: %w", s.base, err)
 	}
 	return s, nil
 }
 
 func (s *staticSystem) Name() string { return "static client" }
+
+const scriptStarted = `(async () => {
+	for (const t0 = Date.now(); !(window.GongkaiSearch && GongkaiSearch.ready); ) {
+		if (Date.now() - t0 > 30000) throw new Error('the search script did not start within 30 s');
+		await new Promise((r) => setTimeout(r, 20));
+	}
+	await GongkaiSearch.ready;
+})()`
 
 // staticQuery goes to the query's address as the page's own links do
 // (history, then popstate), waits for the script to have shown its answer
@@ -88,7 +116,7 @@ func (s *staticSystem) Search(_ context.Context, q string) ([]Hit, error) {
 		Hits  [][]string `json:"hits"`
 	}
 	search := "?" + url.Values{"q": {q}, "size": {fmt.Sprint(pageSize)}}.Encode()
-	if err := s.b.evaluate(fmt.Sprintf("%s(%q, %q)", staticQuery, search, q), &res); err != nil {
+	if err := evaluate(s.tab, fmt.Sprintf("%s(%q, %q)", staticQuery, search, q), &res); err != nil {
 		return nil, err
 	}
 	if res.Error != "" {
@@ -105,14 +133,15 @@ func (s *staticSystem) Search(_ context.Context, q string) ([]Hit, error) {
 
 // pagefindSystem is Pagefind's JavaScript API, asked as its default UI does:
 // search, then the data of the first page of results.
-type pagefindSystem struct{ b *browser }
+type pagefindSystem struct{ tab context.Context }
 
 func (b *browser) pagefind(dir string) (*pagefindSystem, error) {
+	s := &pagefindSystem{tab: b.tab()}
 	base := b.serve(dir)
-	if err := chromedp.Run(b.ctx, chromedp.Navigate(base+"/")); err != nil {
+	if err := chromedp.Run(s.tab, chromedp.Navigate(base+"/")); err != nil {
 		return nil, err
 	}
-	return &pagefindSystem{b: b}, nil
+	return s, nil
 }
 
 func (s *pagefindSystem) Name() string { return "pagefind" }
@@ -126,7 +155,7 @@ const pagefindQuery = `(async (q, shown) => {
 
 func (s *pagefindSystem) Search(_ context.Context, q string) ([]Hit, error) {
 	var res [][]string
-	if err := s.b.evaluate(fmt.Sprintf("%s(%q, %d)", pagefindQuery, q, pageSize), &res); err != nil {
+	if err := evaluate(s.tab, fmt.Sprintf("%s(%q, %d)", pagefindQuery, q, pageSize), &res); err != nil {
 		return nil, err
 	}
 	var out []Hit
