@@ -54,7 +54,7 @@ func (d Docs) docOf(raw string) (doc, anchor string) {
 // matches reports whether doc is the expected document.
 func (d Docs) matches(doc, expect string) bool {
 	if d.loose {
-		return strings.Contains(looseKey(doc), looseKey(expect))
+		return strings.Contains(looseKey(doc), looseKey(strings.TrimSuffix(expect, ".md")))
 	}
 	if strings.Contains(doc, expect) {
 		return true

@@ -84,6 +84,9 @@ func TestJudge(t *testing.T) {
 	if got := hugo.Judge(law, []Hit{{URL: "/%E5%AE%AA%E6%B3%95%E7%9B%B8%E5%85%B3%E6%B3%95/%E6%9D%91%E6%B0%91%E5%A7%94%E5%91%98%E4%BC%9A%E7%BB%84%E7%BB%87%E6%B3%952018-12-29/"}}); got.Rank != 1 {
 		t.Errorf("loose: got %+v, want rank 1", got)
 	}
+	if got := hugo.Judge(Case{Query: "q", Expect: "policies/2024-changsheng-guanxia.md"}, []Hit{{URL: "/consultations/2024-changsheng-guanxia-tiaozheng/"}, {URL: "/policies/2024-changsheng-guanxia/"}}); got.Rank != 2 {
+		t.Errorf("loose, with .md: got %+v, want rank 2", got)
+	}
 }
 
 func TestHitsFromJSON(t *testing.T) {
