@@ -98,3 +98,20 @@ func TestHitsFromJSON(t *testing.T) {
 		t.Errorf("got %+v, %v; want %+v", got, err, want)
 	}
 }
+
+func FuzzParseCases(f *testing.F) {
+	f.Add("村民委员会组织法 第十一条\t村民委员会组织法(2018-12-29)\t第十一条\n# c\n网安法\t网络安全法\n")
+	f.Add("a\tb\t%zz\r\n\t\t\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		cases, err := ParseCases("f.tsv", text)
+		if err != nil {
+			return
+		}
+		for _, c := range cases {
+			// The anchor is percent-decoded as hit URLs' fragments are, so it may hold anything.
+			if c.Query == "" || c.Expect == "" || strings.ContainsAny(c.Query+c.Expect, "\t\n") {
+				t.Fatalf("bad case %+v from %q", c, text)
+			}
+		}
+	})
+}
