@@ -13,7 +13,9 @@
 // read-only; -static asks the search page's own script in headless Chromium
 // against a plain file server (the site's static export); -pagefind asks
 // Pagefind's JavaScript API on a Hugo build of the same corpus indexed by
-// pagefind. Each system asks for one page of ten results.
+// pagefind. Each system asks for one page of ten results. The example
+// site's own queries are in bench/relevance/example.tsv; docs/search.md
+// ("Relevance") has the figures.
 package main
 
 import (
