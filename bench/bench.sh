@@ -92,6 +92,11 @@ fi
 echo "== static search: bytes per query in headless Chromium, exact-phrase totals against grep"
 if command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then
   (cd "$root" && go run ./bench/staticsearch -site "$work/site/public" -samples 20 "${pagefind_site[@]}")
+  relevance=$root/../shared/eval/laws-dev.tsv
+  if [ -f "$relevance" ]; then
+    echo "== relevance: expected law in the top 3, top hit's anchor ($relevance)"
+    (cd "$root" && go run ./bench/relevance -site "$work/site" -static "${pagefind_site[@]}" "$relevance" | sed -n '/^== totals/,$p')
+  fi
 else
   echo "(chromium not installed: apt-get install chromium — skipping)"
 fi

@@ -40,6 +40,7 @@ import (
 	"unicode"
 
 	"github.com/chromedp/chromedp"
+	"github.com/gongkai/gongkai/bench/internal/headless"
 	"github.com/gongkai/gongkai/generator/minify"
 	"github.com/gongkai/gongkai/search/static"
 	"github.com/spf13/afero"
@@ -359,31 +360,8 @@ func (c counting) Write(b []byte) (int, error) {
 	return c.ResponseWriter.Write(b)
 }
 
-func browser() (context.Context, func(), error) {
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		return nil, nil, errors.New("no Chromium found; install the Debian package chromium")
-	}
-	profile, err := os.MkdirTemp("", "gongkai-bench-chromium-")
-	if err != nil {
-		return nil, nil, err
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-quic", true),
-		chromedp.Flag("ignore-certificate-errors", true),
-		chromedp.UserDataDir(profile), chromedp.WindowSize(360, 800))
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 20*time.Minute)
-	return ctx, func() { cancelTimeout(); cancelCtx(); cancelAlloc(); _ = os.RemoveAll(profile) }, nil
-}
+// browser is bench/internal/headless's Chromium, shared with bench/relevance.
+func browser() (context.Context, func(), error) { return headless.Browser() }
 
 // stats is GongkaiSearch.last plus the request count.
 type stats struct {
