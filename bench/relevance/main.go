@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/gongkai/gongkai/generator/config"
 	"github.com/gongkai/gongkai/generator/content"
 	"github.com/spf13/afero"
 )
@@ -199,7 +200,7 @@ func loadDocs(dir string) (Docs, error) {
 	if dir == "" {
 		return d, nil
 	}
-	pages, errs := content.Load(afero.NewOsFs(), dir, nil)
+	pages, errs := content.Load(afero.NewOsFs(), dir, nil, config.DefaultLimits())
 	if len(pages) == 0 && len(errs) > 0 {
 		return d, errs[0]
 	}
