@@ -120,10 +120,10 @@ func (l *Leak) Error() string {
 	}
 	fix := "replace its digits with * as in " + l.Masked
 	if privacy.Maskable(l.FileKind, l.File.Src) {
-		fix = fmt.Sprintf("mask it (run `gongkai mask %s`)", l.File.Src)
+		fix = fmt.Sprintf("请脱敏（运行 `gongkai mask %s`）", l.File.Src)
 	}
 	if l.File.Origin == Content {
-		fix += " or, for an official number, list it under allow_numbers in the front matter of a page in the same folder"
+		fix += "；如是公开的办公号码，列入同一文件夹中某页 front matter 的 allow_numbers"
 	}
 	return fmt.Sprintf("%s: 未脱敏的%s %s 不得公开; %s", where, l.Kind, l.Masked, fix)
 }

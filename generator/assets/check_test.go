@@ -62,11 +62,11 @@ func TestCheck(t *testing.T) {
 		want   []string // substrings of each error, in order
 	}{
 		{name: "csv with an ID names file:line:col", file: "/c/名单.csv", data: "姓名,身份证号\n张三," + validID + "\n",
-			want: []string{"/c/名单.csv:2:4: 未脱敏的身份证号 110105********002X 不得公开; mask it (run `gongkai mask /c/名单.csv`) or, for an official number, list it under allow_numbers"}},
+			want: []string{"/c/名单.csv:2:4: 未脱敏的身份证号 110105********002X 不得公开; 请脱敏（运行 `gongkai mask /c/名单.csv`）；如是公开的办公号码，列入同一文件夹中某页 front matter 的 allow_numbers"}},
 		{name: "masked numbers pass", file: "/c/a.csv", data: "张三,110105********002X,138****5678\n"},
 		{name: "allow list", file: "/c/a.txt", data: "服务热线 13812345678\n", allow: []string{"138-1234-5678"}},
 		{name: "mobile in json", file: "/c/a.json", data: "{\n  \"tel\": \"13812345678\"\n}\n",
-			want: []string{"/c/a.json:2:11: 未脱敏的手机号 138****5678 不得公开; mask it (run `gongkai mask /c/a.json`) or, for an official number"}},
+			want: []string{"/c/a.json:2:11: 未脱敏的手机号 138****5678 不得公开; 请脱敏（运行 `gongkai mask /c/a.json`）；如是公开的办公号码"}},
 		{name: "static files have no allow list", file: "/s/a.html", data: "<p>13812345678</p>", origin: Static,
 			want: []string{"/s/a.html:1:4: 未脱敏的手机号"}},
 		{name: "BOM does not shift columns", file: "/c/a.csv", data: "\ufeff" + validID, want: []string{"/c/a.csv:1:1:"}},

@@ -185,7 +185,7 @@ func TestPersonalDataInFilesFailsTheBuild(t *testing.T) {
 	}
 	msg := s.err.Error()
 	for _, want := range []string{
-		"/site/content/policies/data/名单.csv:3:4: 未脱敏的身份证号 110105********002X 不得公开; mask it (run `gongkai mask /site/content/policies/data/名单.csv`)",
+		"/site/content/policies/data/名单.csv:3:4: 未脱敏的身份证号 110105********002X 不得公开; 请脱敏（运行 `gongkai mask /site/content/policies/data/名单.csv`）",
 		"/site/content/policies/data/名单.xlsx:Sheet1!B3: 未脱敏的手机号 138****5678",
 		"/site/content/policies/a-duties.csv:2:5: 未脱敏的手机号",
 	} {

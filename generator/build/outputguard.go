@@ -236,9 +236,9 @@ func (g *guard) errors(o Options, files *siteFiles) []error {
 		case strings.HasPrefix(k.kind, "name:"):
 			msg = fmt.Sprintf("%s: 文件名或文件夹名中有未脱敏的%s %s (published as %s); rename it, or set `slug:` in the front matter of a page", k.where, strings.TrimPrefix(k.kind, "name:"), k.masked, in)
 		case strings.Contains(k.where, ":") && !strings.HasPrefix(k.where, filepath.Join(o.Dest, "")+string(filepath.Separator)) && !strings.HasPrefix(k.where, "search record "):
-			msg = fmt.Sprintf("%s: 未脱敏的%s %s 不得公开 (as rendered it would be published in %s); write it masked (%s): markup, entities or separators around the digits do not hide it, or, for an official number, list it under allow_numbers in the front matter", k.where, k.kind, k.masked, in, k.masked)
+			msg = fmt.Sprintf("%s: 未脱敏的%s %s 不得公开（生成后会出现在 %s）; 请直接写成脱敏形式（%s）：数字间的标记、实体或分隔符挡不住它；如是公开的办公号码，列入 front matter 的 allow_numbers", k.where, k.kind, k.masked, in, k.masked)
 		default:
-			msg = fmt.Sprintf("%s: 未脱敏的%s %s 不得公开 (in %s); no page source holds it as written: find where it comes from (site.yaml, a data file, the theme) and mask it", k.where, k.kind, k.masked, in)
+			msg = fmt.Sprintf("%s: 未脱敏的%s %s 不得公开（出现在 %s）; 没有哪一页的源文件原样含有它：查出它的来处（site.yaml、数据文件、主题）并脱敏", k.where, k.kind, k.masked, in)
 		}
 		errs = append(errs, fmt.Errorf("%s", msg))
 	}

@@ -77,7 +77,7 @@ func TestSourceGuardReadsMarkup(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := buildTxtar(t, strings.Replace(disclosureSite, "138****5678", tt.body, 1))
-			if s.err == nil || !strings.Contains(s.err.Error(), "now.md:13:") || !strings.Contains(s.err.Error(), "未脱敏的手机号 138****5678") || strings.Contains(s.err.Error(), "as rendered") {
+			if s.err == nil || !strings.Contains(s.err.Error(), "now.md:13:") || !strings.Contains(s.err.Error(), "未脱敏的手机号 138****5678") || strings.Contains(s.err.Error(), "生成后会出现在") {
 				t.Fatalf("want the source guard's error naming now.md:13, got %v", s.err)
 			}
 		})

@@ -23,7 +23,7 @@ func guardPrivacy(pages []*site.Page) []error {
 		if len(found) == 0 && markupNearDigits(p.Source) {
 			// Read as it renders, so that `gongkai check` finds what the output guard would.
 			for _, f := range privacy.ScanPublished(p.Source, privacy.Markdown, allow) {
-				errs = append(errs, fmt.Errorf("%s:%d:%d: 未脱敏的%s %s 不得公开 (markup, entities or emphasis between its digits do not hide it); write it masked, or, for an official number, list it under allow_numbers in the front matter", p.SrcPath, f.Line, f.Col, f.Kind, f.Masked))
+				errs = append(errs, fmt.Errorf("%s:%d:%d: 未脱敏的%s %s 不得公开（数字间的标记、实体或强调挡不住它）; 请直接写成脱敏形式；如是公开的办公号码，列入 front matter 的 allow_numbers", p.SrcPath, f.Line, f.Col, f.Kind, f.Masked))
 			}
 		}
 		p.Source = nil // scanned: the rest of the build needs only the body
@@ -77,7 +77,7 @@ func allowList(p *site.Page) []string {
 func findingErrors(path string, fs []privacy.Finding) []error {
 	var errs []error
 	for _, f := range fs {
-		errs = append(errs, fmt.Errorf("%s:%d:%d: 未脱敏的%s %s 不得公开; mask it (run `gongkai mask %s`) or, for an official number, list it under allow_numbers in the front matter", path, f.Line, f.Col, f.Kind, f.Masked, path))
+		errs = append(errs, fmt.Errorf("%s:%d:%d: 未脱敏的%s %s 不得公开; 请脱敏（运行 `gongkai mask %s`）；如是公开的办公号码，列入 front matter 的 allow_numbers", path, f.Line, f.Col, f.Kind, f.Masked, path))
 	}
 	return errs
 }

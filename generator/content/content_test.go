@@ -98,7 +98,7 @@ func TestTypedKeys(t *testing.T) {
 			t.Errorf("plain page params = %v", p.Params)
 		}
 	}
-	if strings.Join(files, ",") != "notes/n.md,policies/_index.md" {
+	if strings.Join(files, ",") != "disclosures/d.md,notes/c.md,notes/n.md,policies/_index.md,policies/a.md" { // kept: their other problems are reported in the same run
 		t.Errorf("pages kept: %v", files)
 	}
 }

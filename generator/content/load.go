@@ -73,15 +73,13 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string, lim config.Limits) 
 		pages = append(pages, p)
 	}
 	applySectionTypes(pages)
-	kept := pages[:0]
+	// A page with a misspelt key stays in: the build fails on the key all the same, and the
+	// clerk hears of every other problem of the page (dead links, unmasked numbers) in the
+	// same run instead of one fix at a time.
 	for _, p := range pages {
-		if es := checkKeys(p, taxonomyKeys); len(es) > 0 {
-			errs = append(errs, es...)
-			continue
-		}
-		kept = append(kept, p)
+		errs = append(errs, checkKeys(p, taxonomyKeys)...)
 	}
-	return kept, errs
+	return pages, errs
 }
 
 // LoadFile reads one Markdown file below root, for rebuilding after an edit. Its type comes from
