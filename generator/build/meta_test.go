@@ -12,6 +12,8 @@ title: 测试县人民政府
 baseURL: https://www.ceshi.gov.cn
 params: {site_code: "5101000001"}
 organization: {name: 测试县人民政府办公室}
+departments:
+  - {name: 县民政局, slug: minzheng}
 -- content/_index.md --
 ---
 title: 首页
@@ -37,6 +39,11 @@ tags: [网格]
 为进一步加强社区治理，提升基层服务能力，现将有关事项通知如下，请认真贯彻落实，确保各项任务按期完成，并及时报送工作进展情况和存在的问题。各乡镇人民政府、街道办事处要高度重视社区治理工作，把社区治理纳入重要议事日程，明确分管领导和具体工作人员，建立健全工作机制，加强对社区工作的指导和支持，切实解决社区工作中遇到的困难和问题。
 
 一、总体要求
+
+| 序号 | 工作任务 | 责任单位 |
+|---|---|---|
+| 1 | 建立网格 | 县民政局 |
+| 2 | 培训社工 | 县财政局、县民政局 |
 -- content/disclosures/_index.md --
 ---
 title: 村务公开
@@ -147,6 +154,10 @@ func TestVillageFeed(t *testing.T) {
 		t.Error("village feed lists another village's disclosure")
 	}
 	s.contains("villages/廖家坝社区/index.xml", "<link>https://www.ceshi.gov.cn/disclosures/q4/</link>")
+
+	// A department's feed has an item for each document that gives it tasks.
+	s.contains("departments/minzheng/index.html", `href="/departments/minzheng/index.xml"`)
+	s.contains("departments/minzheng/index.xml", "<link>https://www.ceshi.gov.cn/policies/a/#duties-h</link>", "县民政局 在本文件中参与 2 项任务。")
 
 	// Issuers and topics are followed too.
 	s.contains("documents/issuer/测试县民政局/index.xml", "关于做好&#34;社区&#34;工作的通知")

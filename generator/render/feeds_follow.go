@@ -103,8 +103,14 @@ func (r *Renderer) dutyItems(d *site.Department) []rssItem {
 	var items []dated
 	for _, p := range order {
 		c := counts[p]
-		it := rssItem{Title: p.Title, Link: r.abs(p.URL) + "#duties-h", GUID: r.abs(p.URL) + "#" + d.Slug,
-			Description: r.theme.T("feed_duty_item", d.Name, c.lead, c.part)}
+		desc := r.theme.T("feed_duty_item", d.Name, c.lead, c.part)
+		switch {
+		case c.part == 0:
+			desc = r.theme.T("feed_duty_lead", d.Name, c.lead)
+		case c.lead == 0:
+			desc = r.theme.T("feed_duty_part", d.Name, c.part)
+		}
+		it := rssItem{Title: p.Title, Link: r.abs(p.URL) + "#duties-h", GUID: r.abs(p.URL) + "#" + d.Slug, Description: desc}
 		items = append(items, r.stamp(it, p))
 	}
 	return newestItems(items)
