@@ -152,5 +152,11 @@ func newestItems(items []dated) []rssItem {
 	return out
 }
 
-// facetTitle is a facet's name in the UI language: 发文机关 or Issuer.
-func (r *Renderer) facetTitle(f *site.Facet) string { return r.theme.TOr("facet_"+f.Key, f.Title) }
+// facetTitle is a facet's name in the UI language: the site's own (主题分类) in Chinese, the
+// theme's (Topic) in another language.
+func (r *Renderer) facetTitle(f *site.Facet) string {
+	if r.lang == "zh-CN" {
+		return f.Title
+	}
+	return r.theme.TOr("facet_"+f.Key, f.Title)
+}

@@ -14,7 +14,9 @@ func (r *Renderer) taxonomyJobs() []job {
 			continue
 		}
 		u := "/" + tx.Path + "/"
-		v := r.view("taxonomy", tx.Title, u)
+		// The default taxonomies' titles (标签, 主题分类) are the generator's words.
+		title := r.theme.Word(tx.Title)
+		v := r.view("taxonomy", title, u)
 		v.Data = tx
 		v.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}}
 		var all []*site.Page
@@ -26,7 +28,7 @@ func (r *Renderer) taxonomyJobs() []job {
 			tv := r.view("term", t.Name, t.URL)
 			tv.Data = t
 			tv.List = t.Pages
-			tv.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}, {Name: tx.Title, URL: u}}
+			tv.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}, {Name: title, URL: u}}
 			tv.FeedURL = r.feedURL(t.URL)
 			jobs = append(jobs, job{file: indexFile(t.URL), layout: "term", view: tv, deps: t.Pages})
 		}

@@ -75,6 +75,14 @@ func (v *View) Permalink() string {
 // IsArticle reports whether the page is a document (og:type article) rather than a listing.
 func (v *View) IsArticle() bool { return v.Page != nil && v.Page.Kind == content.KindPage }
 
+// OGURL is the absolute URL for og:url, which must be absolute: "" without baseURL.
+func (v *View) OGURL() string {
+	if v.Site.Config.BaseURL == "" {
+		return ""
+	}
+	return v.Canonical()
+}
+
 // OGLocale is the Open Graph locale of the interface language.
 func (v *View) OGLocale() string {
 	if v.Lang == "en" {
@@ -135,7 +143,9 @@ func (v *View) Gov() *GovMeta {
 	if img, ok := p.Params["image"].(string); ok && img != "" {
 		g.Image = v.absolute(img)
 	}
-	g.URL = v.Canonical()
+	if v.Site.Config.BaseURL != "" {
+		g.URL = v.Canonical()
+	}
 	return g
 }
 
