@@ -136,7 +136,7 @@ func (r *Renderer) changesFeed() []byte {
 		if c.URL != "" {
 			link = c.URL
 		}
-		items = append(items, rssItem{Title: c.Page.Title + "：" + c.Subject, Link: r.abs(link), GUID: r.abs(c.Page.URL) + "#" + c.Hash,
+		items = append(items, rssItem{Title: r.theme.T("label_value", c.Page.Title, c.Subject), Link: r.abs(link), GUID: r.abs(c.Page.URL) + "#" + c.Hash,
 			PubDate: c.Date.Format(time.RFC1123Z), Description: c.Summary})
 	}
 	return r.feed(r.theme.T("changes")+" - "+r.site.Config.Title, items)
