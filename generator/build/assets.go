@@ -34,6 +34,8 @@ type siteFiles struct {
 	privacy  config.Privacy
 	themeFs  afero.Fs
 	themeDir string
+	// lang is the interface language, for the type and size after links to files.
+	lang string
 	// reviewedNotes are printed with every build: the files published unread, and why.
 	reviewedNotes []string
 }
@@ -44,6 +46,7 @@ func (st *state) findFiles(loaded []*content.Page, pages []*site.Page) (*siteFil
 	sf := &siteFiles{inputs: map[string]string{}, inputFiles: map[string]bool{}, hidden: map[string]bool{}, source: st.opts.Source}
 	if st.cfg != nil {
 		sf.privacy = st.cfg.Privacy
+		sf.lang = st.cfg.Language
 		sf.themeDir = filepath.Join(st.opts.Source, "themes", st.cfg.Theme)
 		sf.themeFs = render.ThemeFs(st.opts.SrcFs, sf.themeDir)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -22,14 +23,24 @@ import (
 func (sf *siteFiles) linkFiles(fsys afero.Fs, contentDir string, p *site.Page, body []byte) []error {
 	var errs []error
 	reported := map[string]bool{}
-	p.HTML = template.HTML(rewriteLinkAttrs(string(p.HTML), func(name, raw string) (string, bool) {
+	labels := map[string]string{} // href as written into the HTML → （PDF，283 KB）
+	h := rewriteLinkAttrs(string(p.HTML), func(name, raw string) (string, bool) {
 		href := html.UnescapeString(raw)
 		link, ok := assets.Resolve(p.Dir, href)
 		if !ok {
+			if dest, ok := sf.rootLink(href); ok && name == "href" {
+				if l := sf.fileLabel(fsys, dest); l != "" {
+					labels[raw] = l
+				}
+			}
 			return "", false
 		}
 		if sf.dests[link.Dest] {
-			return html.EscapeString(render.RelURL("/"+link.Dest) + link.Suffix), true
+			v := html.EscapeString(render.RelURL("/"+link.Dest) + link.Suffix)
+			if l := sf.fileLabel(fsys, link.Dest); l != "" && name == "href" {
+				labels[v] = l
+			}
+			return v, true
 		}
 		if link.File && !reported[href] {
 			reported[href] = true
@@ -37,8 +48,25 @@ func (sf *siteFiles) linkFiles(fsys afero.Fs, contentDir string, p *site.Page, b
 			errs = append(errs, fmt.Errorf("%s:%d: %s", p.SrcPath, line, sf.missing(fsys, contentDir, "链接的文件 "+unescape(href), link)))
 		}
 		return "", false
-	}))
+	})
+	p.HTML = template.HTML(labelFileLinks(h, labels))
 	return errs
+}
+
+// rootLink is the published file a root-relative link (/files/guide.pdf, a file of static/)
+// names.
+func (sf *siteFiles) rootLink(href string) (string, bool) {
+	if !strings.HasPrefix(href, "/") || strings.HasPrefix(href, "//") {
+		return "", false
+	}
+	if i := strings.IndexAny(href, "?#"); i >= 0 {
+		href = href[:i]
+	}
+	if u, err := url.PathUnescape(href); err == nil {
+		href = u
+	}
+	dest := strings.TrimPrefix(href, "/")
+	return dest, sf.dests[dest]
 }
 
 // rewriteLinkAttrs calls fn with the name and raw value of every href="…" and src="…"
@@ -144,18 +172,20 @@ func (sf *siteFiles) checkAttachments(fsys afero.Fs, contentDir string, p *site.
 			continue
 		}
 		url := "/" + link.Dest + link.Suffix
+		label := sf.fileLabel(fsys, link.Dest)
 		switch {
 		case p.Policy != nil && a.index < len(p.Policy.Attachments):
 			at := &p.Policy.Attachments[a.index]
 			if a.key == "file" && at.URL == "" {
-				at.URL = url
+				at.URL, at.FileInfo = url, label
 			} else if a.key == "url" {
-				at.URL = url
+				at.URL, at.FileInfo = url, label
 			}
 		case p.Consult != nil:
 			for i := range p.Consult.Attachments {
 				if strings.TrimSpace(p.Consult.Attachments[i].URL) == a.value {
 					p.Consult.Attachments[i].URL = url
+					p.Consult.Attachments[i].FileInfo = label
 				}
 			}
 		}

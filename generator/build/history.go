@@ -189,11 +189,11 @@ func (g revisionGuard) revisions(h *history.History, p *site.Page, revs []histor
 		blocks := history.Diff(string(oldBody), string(newBody))
 		switch {
 		case base == nil && !skipped:
-			rev.Summary = "首次发布"
+			rev.Summary = g.text(msgFirstPublished)
 		case base == nil:
 			rev.Summary = g.text(msgAfterWithheldNoBase)
 		default:
-			rev.Summary = history.Summarize(baseText, c.text).Text()
+			rev.Summary = history.Summarize(baseText, c.text).TextIn(g.lang)
 			if skipped {
 				rev.Summary += fmt.Sprintf(g.text(msgComparedWith), base.rev.ShortHash)
 			}

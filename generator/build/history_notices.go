@@ -20,6 +20,7 @@ const (
 	msgWarnMore
 	msgWarnDiff
 	msgWarnUnreadable
+	msgFirstPublished
 )
 
 var historyMessages = map[string][]string{
@@ -37,6 +38,7 @@ var historyMessages = map[string][]string{
 		msgWarnMore:       "（该版本共 %d 处）",
 		msgWarnDiff:       "%s: 修订 %s（%s）与上一公开版本的对比拼出了未脱敏的%s %s，对比已撤回、不予公开; 检查这两个版本中相邻的数字",
 		msgWarnUnreadable: "history: git 读不出 %d 个历史版本，已略去",
+		msgFirstPublished: "首次发布",
 	},
 	"en": {
 		msgWithheld:            "revision withheld: it held personal data",
@@ -53,6 +55,7 @@ var historyMessages = map[string][]string{
 		msgWarnMore:       " (%d in that revision)",
 		msgWarnDiff:       "%s: the comparison of revision %s (%s) with the public revision before it reads as an unmasked %s %s and is withheld; check the neighbouring numbers in the two revisions",
 		msgWarnUnreadable: "history: git could not give %d old revisions; they are left out",
+		msgFirstPublished: "first published",
 	},
 }
 

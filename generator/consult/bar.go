@@ -7,6 +7,22 @@ import (
 	"strings"
 )
 
+// barWords are the words of the chart in one interface language; the electorate's basis
+// (户籍人口) is content and stays as written.
+type barWords struct {
+	agree, disagree, abstain, invalid, noResponse, people string
+	share, notCounted, sep, base, line, need, needOrMore  string
+	minAgree, result, passed, notPassed                   string
+}
+
+var barZh = barWords{"同意", "不同意", "弃权", "无效", "未表态", "人",
+	"%s %d %s（%s）", "%s %d %s（不计入有效票）", "，", "；基数：%s %d 人", "；通过线：同意%s %s", "超过", "达到",
+	"（不少于 %d 人）", "；按规则：", Passed, NotPassed}
+
+var barEn = barWords{"agree", "disagree", "abstain", "invalid", "no response", "people",
+	"%s %d %s (%s)", "%s %d %s (not counted as valid votes)", ", ", "; base: %s %d people", "; threshold: agree %s %s", "more than", "at least",
+	" (at least %d people)", "; under the rule: ", "passed", "not passed"}
+
 // segment is one part of the tallies bar.
 type segment struct {
 	label, unit, color string
@@ -31,18 +47,25 @@ const (
 // the SVG scales with its width (9 px on a phone) and cannot wrap, so the
 // legend, at the page's own size, wraps instead of being cut off at the right.
 // It is empty while there are no tallies.
-func (c *Consultation) BarSVG() template.HTML {
+func (c *Consultation) BarSVG() template.HTML { return c.BarSVGIn("zh-CN") }
+
+// BarSVGIn is BarSVG with the words of the interface language lang (zh-CN or en).
+func (c *Consultation) BarSVGIn(lang string) template.HTML {
+	words := barZh
+	if lang == "en" {
+		words = barEn
+	}
 	t := c.Tallies
 	base := c.base()
 	if t == nil || base <= 0 {
 		return ""
 	}
 	segs := []segment{
-		{"同意", "人", barColors[0], t.Agree},
-		{"不同意", "人", barColors[1], t.Disagree},
-		{"弃权", "人", barColors[2], t.Abstain},
-		{"无效", "人", barColors[3], t.Invalid},
-		{"未表态", "人", barColors[4], t.NoResponse},
+		{words.agree, words.people, barColors[0], t.Agree},
+		{words.disagree, words.people, barColors[1], t.Disagree},
+		{words.abstain, words.people, barColors[2], t.Abstain},
+		{words.invalid, words.people, barColors[3], t.Invalid},
+		{words.noResponse, words.people, barColors[4], t.NoResponse},
 	}
 	drawn := segs
 	if c.Rule.Of == OfVotes {
@@ -52,7 +75,7 @@ func (c *Consultation) BarSVG() template.HTML {
 	if sum := sumOf(drawn); float64(sum) > scale {
 		scale = float64(sum) // bad tallies (Check reports them) still fit the box
 	}
-	label := c.barLabel(segs, drawn)
+	label := c.barLabel(words, segs, drawn)
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="tally-bar" viewBox="0 0 %g %g" width="100%%" role="img" aria-label="%s">`, barWidth, barBoxH, html.EscapeString(label))
@@ -65,7 +88,7 @@ func (c *Consultation) BarSVG() template.HTML {
 			continue
 		}
 		fmt.Fprintf(&b, `<rect x="%.2f" y="%g" width="%.2f" height="%g" fill="%s" stroke="#fff" stroke-width="0.75"><title>%s</title></rect>`,
-			x, barTop, w, barHeight, s.color, html.EscapeString(c.segmentText(s)))
+			x, barTop, w, barHeight, s.color, html.EscapeString(c.segmentText(words, s)))
 		x += w
 	}
 	c.writeThreshold(&b, scale)
@@ -99,35 +122,42 @@ func writeLegend(b *strings.Builder, drawn []segment, c *Consultation) {
 
 // barLabel is the whole chart in words, e.g.
 // 同意 612 人（56.0%），…；基数：户籍人口 1093 人；通过线：同意超过 50%（不少于 547 人）.
-func (c *Consultation) barLabel(segs, drawn []segment) string {
+func (c *Consultation) barLabel(w barWords, segs, drawn []segment) string {
 	parts := make([]string, 0, len(segs))
 	for i, s := range segs {
 		if i < len(drawn) {
-			parts = append(parts, c.segmentText(s))
+			parts = append(parts, c.segmentText(w, s))
 		} else {
-			parts = append(parts, fmt.Sprintf("%s %d %s（不计入有效票）", s.label, s.n, s.unit))
+			parts = append(parts, fmt.Sprintf(w.notCounted, s.label, s.n, s.unit))
 		}
 	}
-	need := "超过"
+	need := w.need
 	if !c.Rule.Strict {
-		need = "达到"
+		need = w.needOrMore
 	}
-	text := strings.Join(parts, "，") + fmt.Sprintf("；基数：%s %d 人", c.baseName(), c.base())
+	base := c.baseName()
+	if w == barEn && c.Electorate.Basis == "" {
+		base = "voters"
+		if c.Rule.Of == OfVotes {
+			base = "valid votes"
+		}
+	}
+	text := strings.Join(parts, w.sep) + fmt.Sprintf(w.base, base, c.base())
 	if n, ok := c.MinAgree(); ok {
-		text += fmt.Sprintf("；通过线：同意%s %s（不少于 %d 人）", need, formatPercent(c.Rule.Threshold*100), n)
+		text += fmt.Sprintf(w.line, need, formatPercent(c.Rule.Threshold*100)) + fmt.Sprintf(w.minAgree, n)
 	}
 	if passed, decided := c.Passes(); decided {
-		result := NotPassed
+		result := w.notPassed
 		if passed {
-			result = Passed
+			result = w.passed
 		}
-		text += "；按规则：" + result
+		text += w.result + result
 	}
 	return text
 }
 
-func (c *Consultation) segmentText(s segment) string {
-	return fmt.Sprintf("%s %d %s（%s）", s.label, s.n, s.unit, formatShare(c.Percent(s.n)))
+func (c *Consultation) segmentText(w barWords, s segment) string {
+	return fmt.Sprintf(w.share, s.label, s.n, s.unit, formatShare(c.Percent(s.n)))
 }
 
 func sumOf(segs []segment) int {

@@ -81,6 +81,7 @@ const (
 // Attachment links a document the consultation relies on.
 type Attachment struct {
 	Title, URL string
+	FileInfo   string // the published file's type and size, （PDF，283 KB）, filled by the build
 }
 
 type lines struct {

@@ -45,7 +45,7 @@ func addPermalinks(p *site.Page, doc ast.Node) {
 		u := byAnchor[anchor]
 		cite := structure.CitationText(p.Title, docNumber, u, p.Outline)
 		link := ` <span class="cite"><a href="#` + html.EscapeString(anchor) + `" title="` + html.EscapeString(cite) +
-			`" aria-label="本段链接">¶</a><span class="citetext">` + html.EscapeString(cite) + `</span></span>`
+			`" aria-label="` + html.EscapeString(cite) + `">¶</a><span class="citetext">` + html.EscapeString(cite) + `</span></span>`
 		s := ast.NewString([]byte(link))
 		s.SetCode(true) // written as is: it is HTML we built and escaped ourselves
 		n.AppendChild(n, s)

@@ -91,6 +91,43 @@ func (s Summary) TextWithLabels(labels map[string]string) string {
 	return strings.Join(parts, "；")
 }
 
+// TextIn is Text in the interface language lang: English for en ("2 paragraphs edited, 1 added;
+// status: 现行有效 → 已废止", the values being content), Chinese otherwise.
+func (s Summary) TextIn(lang string) string {
+	if lang != "en" {
+		return s.Text()
+	}
+	var counts []string
+	for _, c := range []struct {
+		verb string
+		n    int
+	}{{"edited", s.ParagraphsEdited}, {"added", s.ParagraphsAdded}, {"removed", s.ParagraphsRemoved}, {"moved", s.ParagraphsMoved}} {
+		if c.n == 1 {
+			counts = append(counts, fmt.Sprintf("1 paragraph %s", c.verb))
+		} else if c.n > 1 {
+			counts = append(counts, fmt.Sprintf("%d paragraphs %s", c.n, c.verb))
+		}
+	}
+	var parts []string
+	if len(counts) > 0 {
+		parts = append(parts, strings.Join(counts, ", "))
+	}
+	for _, f := range s.MetaChanged {
+		old, new := f.Old, f.New
+		if old == "" {
+			old = "(none)"
+		}
+		if new == "" {
+			new = "(none)"
+		}
+		parts = append(parts, fmt.Sprintf("%s: %s → %s", strings.ReplaceAll(f.Field, "_", " "), shortValue(old), shortValue(new)))
+	}
+	if len(parts) == 0 {
+		return "no change to the text"
+	}
+	return strings.Join(parts, "; ")
+}
+
 // shortValue keeps a feed line short: long titles are cut, absent values are named.
 func shortValue(v string) string {
 	const maxRunes = 40

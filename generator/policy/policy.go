@@ -55,6 +55,8 @@ type Attachment struct {
 	Anchor string `yaml:"anchor"`
 	File   string `yaml:"file"`
 	URL    string `yaml:"url"`
+	// FileInfo is the published file's type and size, （PDF，283 KB）, filled by the build.
+	FileInfo string `yaml:"-"`
 }
 
 // Source records the original file a document was converted from.

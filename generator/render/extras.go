@@ -56,7 +56,8 @@ func (r *Renderer) HasFeeds() bool { return hasFeeds(r.site) }
 
 func hasFeeds(s *site.Site) bool { return s.Config.BaseURL != "" }
 
-// writeFeeds writes the RSS feeds of the site, of each section and of 最近更新, and the sitemap.
+// writeFeeds writes the RSS feeds of the site, of each section, of each followable page
+// (feeds_follow.go) and of 最近更新, and the sitemap.
 func (r *Renderer) writeFeeds(out afero.Fs) (int, error) {
 	n := 0
 	feeds := map[string][]*site.Page{"index.xml": r.feedPages(r.site.RegularPages())}
@@ -75,6 +76,11 @@ func (r *Renderer) writeFeeds(out afero.Fs) (int, error) {
 		}
 		n++
 	}
+	m, err := r.writeFollowFeeds(out)
+	if err != nil {
+		return n, err
+	}
+	n += m
 	if len(r.site.Changes) > 0 {
 		if err := writeFile(out, "changes/index.xml", r.changesFeed()); err != nil {
 			return n, err
@@ -130,7 +136,7 @@ func (r *Renderer) changesFeed() []byte {
 		if c.URL != "" {
 			link = c.URL
 		}
-		items = append(items, rssItem{Title: c.Page.Title + "：" + c.Subject, Link: r.abs(link), GUID: r.abs(c.Page.URL) + "#" + c.Hash,
+		items = append(items, rssItem{Title: r.theme.T("label_value", c.Page.Title, c.Subject), Link: r.abs(link), GUID: r.abs(c.Page.URL) + "#" + c.Hash,
 			PubDate: c.Date.Format(time.RFC1123Z), Description: c.Summary})
 	}
 	return r.feed(r.theme.T("changes")+" - "+r.site.Config.Title, items)

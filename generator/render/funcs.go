@@ -38,8 +38,9 @@ func funcs(s *site.Site, lang string, assetVersion string) template.FuncMap {
 		"pct":      func(share float64) string { return formatPercent(share) },
 		"percent":  func(pc float64) string { return formatPercent(pc / 100) },
 		"listMeta": func(p *site.Page) string { return listMeta(p, lang) },
+		"month":    func(name string) string { return monthName(name, lang) },
 	}
-	for k, v := range consultFuncs(s.Now) {
+	for k, v := range consultFuncs(s.Now, lang) {
 		fm[k] = v
 	}
 	return fm
@@ -84,6 +85,18 @@ func Shorten(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
+// monthName writes the name of a month group (2024年3月, as the site names them) for the
+// language: 2024-03 in English.
+func monthName(name, lang string) string {
+	if lang != "en" {
+		return name
+	}
+	if t, err := time.Parse("2006年1月", name); err == nil {
+		return t.Format("2006-01")
+	}
+	return name
+}
+
 func formatPercent(f float64) string {
 	return strings.TrimSuffix(strconv.FormatFloat(f*100, 'f', 1, 64), ".0") + "%"
 }
@@ -96,7 +109,11 @@ func listMeta(p *site.Page, lang string) string {
 			parts = append(parts, m.DocNumber)
 		}
 		if len(m.Issuers) > 0 {
-			parts = append(parts, strings.Join(m.Issuers, "、"))
+			sep := "、"
+			if lang == "en" {
+				sep = ", "
+			}
+			parts = append(parts, strings.Join(m.Issuers, sep))
 		}
 	}
 	if d := p.Disclose; d != nil {

@@ -14,7 +14,9 @@ func (r *Renderer) taxonomyJobs() []job {
 			continue
 		}
 		u := "/" + tx.Path + "/"
-		v := r.view("taxonomy", tx.Title, u)
+		// The default taxonomies' titles (标签, 主题分类) are the generator's words.
+		title := r.theme.Word(tx.Title)
+		v := r.view("taxonomy", title, u)
 		v.Data = tx
 		v.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}}
 		var all []*site.Page
@@ -26,7 +28,8 @@ func (r *Renderer) taxonomyJobs() []job {
 			tv := r.view("term", t.Name, t.URL)
 			tv.Data = t
 			tv.List = t.Pages
-			tv.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}, {Name: tx.Title, URL: u}}
+			tv.Crumbs = []Crumb{{Name: r.theme.T("home"), URL: "/"}, {Name: title, URL: u}}
+			tv.FeedURL = r.feedURL(t.URL)
 			jobs = append(jobs, job{file: indexFile(t.URL), layout: "term", view: tv, deps: t.Pages})
 		}
 	}
@@ -46,8 +49,9 @@ func (r *Renderer) graphJobs() []job {
 	jobs = append(jobs, job{file: "documents/index.html", layout: "documents", view: docs, deps: s.Documents})
 	for _, f := range s.Facets {
 		for _, fv := range f.Values {
-			v := r.view("facet", f.Title+"："+fv.Name, fv.URL)
+			v := r.view("facet", r.theme.T("label_value", r.facetTitle(f), fv.Name), fv.URL)
 			v.Data = fv
+			v.FeedURL = r.feedURL(fv.URL)
 			v.List = fv.Pages
 			v.Crumbs = []Crumb{home, {Name: r.theme.T("all_documents"), URL: "/documents/"}}
 			jobs = append(jobs, job{file: indexFile(fv.URL), layout: "term", view: v, deps: fv.Pages})
@@ -80,6 +84,7 @@ func (r *Renderer) graphJobs() []job {
 	for _, d := range s.Departments {
 		v := r.view("department", d.Name, d.URL)
 		v.Data = d
+		v.FeedURL = r.feedURL(d.URL)
 		v.Crumbs = []Crumb{home, {Name: r.theme.T("department_index"), URL: "/departments/"}}
 		jobs = append(jobs, job{file: indexFile(d.URL), layout: "department", view: v, deps: taskPages(d)})
 	}
@@ -114,7 +119,7 @@ func (r *Renderer) graphJobs() []job {
 			}
 		}
 	}
-	dv := r.view("data", "开放数据", "/data/")
+	dv := r.view("data", r.theme.T("open_data"), "/data/")
 	dv.Crumbs = []Crumb{home}
 	jobs = append(jobs, job{file: "data/index.html", layout: "data", view: dv})
 
@@ -125,7 +130,7 @@ func (r *Renderer) graphJobs() []job {
 
 	for _, groups := range [][]*site.Group{s.Archives.Categories, s.Archives.Months} {
 		for _, g := range groups {
-			v := r.view("archive", g.Name, g.URL)
+			v := r.view("archive", monthName(g.Name, r.lang), g.URL)
 			v.List = g.Pages
 			v.Crumbs = []Crumb{home, {Name: r.theme.T("villages"), URL: "/villages/"}}
 			jobs = append(jobs, job{file: indexFile(g.URL), layout: "term", view: v, deps: g.Pages})
@@ -139,6 +144,7 @@ func (r *Renderer) graphJobs() []job {
 		for _, vil := range s.Villages {
 			v := r.view("village", vil.Name, vil.URL)
 			v.Data = vil
+			v.FeedURL = r.feedURL(vil.URL)
 			v.List = vil.Pages
 			v.Crumbs = []Crumb{home, {Name: r.theme.T("villages"), URL: "/villages/"}}
 			jobs = append(jobs, job{file: indexFile(vil.URL), layout: "village", view: v, deps: vil.Pages})

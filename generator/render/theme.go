@@ -52,6 +52,7 @@ func LoadTheme(fsys afero.Fs, lang string, funcs template.FuncMap) (*Theme, erro
 	}
 	funcs["T"] = t.T
 	funcs["TOr"] = t.TOr
+	funcs["word"] = t.Word
 	funcs["clientStrings"] = t.clientStrings
 	base, err := afero.ReadFile(fsys, "layouts/baseof.html")
 	if err != nil {
@@ -125,6 +126,10 @@ func (t *Theme) TOr(key, fallback string) string {
 	}
 	return fallback
 }
+
+// Word translates a word of the generator's fixed vocabulary (statuses, phases, relations such as
+// 被废止) into the UI language: key word_<word>, the word itself when the theme has none.
+func (t *Theme) Word(w string) string { return t.TOr("word_"+w, w) }
 
 // clientStrings are the UI strings the search page's script shows, as JSON
 // for a data attribute: the script carries only zh-CN defaults.

@@ -53,35 +53,8 @@ type Pager struct {
 // IsHome reports whether this is the home page.
 func (v *View) IsHome() bool { return v.Kind == "home" }
 
-// Description is the page's summary for the meta description.
-func (v *View) Description() string {
-	if v.Page != nil && v.Page.Summary != "" {
-		return v.Page.Summary
-	}
-	if v.IsHome() {
-		return v.Site.Config.Description
-	}
-	return ""
-}
-
 // HasFeeds reports whether the site publishes RSS feeds, for the templates' links to them.
 func (v *View) HasFeeds() bool { return hasFeeds(v.Site) }
-
-// Canonical is the absolute URL of this page when the site has a base URL.
-func (v *View) Canonical() string {
-	if v.Site.Config.BaseURL == "" {
-		return ""
-	}
-	return v.Site.Config.BaseURL + v.URL
-}
-
-// Permalink is the absolute URL, or the path when there is no base URL (printed on paper).
-func (v *View) Permalink() string {
-	if c := v.Canonical(); c != "" {
-		return c
-	}
-	return v.URL
-}
 
 // Menu is the main navigation with the current section marked.
 func (v *View) Menu() []MenuItem {
