@@ -302,6 +302,7 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	if st.cfg.BaseURL == "" {
 		warnings = append(warnings, noBaseURLWarning)
 	}
+	warnings = append(warnings, st.cfg.GovernmentWarnings(config.FileName)...)
 	if s != nil && st.cfg.History {
 		s.Changes = collectChanges(s.Pages)
 	}
