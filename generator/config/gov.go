@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -67,6 +68,11 @@ var (
 func (g *Government) UnmarshalYAML(n *yaml.Node) error {
 	type plain Government
 	var p plain
+	// A custom decoder does not inherit the strict decoding of Parse: unknown keys are
+	// checked here, or a misspelt mark (icp_number:) would vanish from the footer silently.
+	if err := knownKeys(n, "government", reflect.TypeOf(p)); err != nil {
+		return err
+	}
 	if err := n.Decode(&p); err != nil {
 		return err
 	}
@@ -93,6 +99,9 @@ func (g *Government) UnmarshalYAML(n *yaml.Node) error {
 		}
 	}
 	if g.ErrorReport != "off" {
+		if head, _, _ := strings.Cut(g.ErrorReport, "?"); strings.Contains(head, "{") {
+			return fmt.Errorf("line %d: government.error_report %q：{site_code} 和 {url} 只能写在网址的 ? 之后，如 https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={site_code}&url={url}", n.Line, g.ErrorReport)
+		}
 		if err := checkHTTP(strings.NewReplacer("{site_code}", "x", "{url}", "x").Replace(g.ErrorReport)); err != nil {
 			return fmt.Errorf("line %d: government.error_report %q %v；或写 off 不显示找错链接", n.Line, g.ErrorReport, err)
 		}
@@ -100,6 +109,37 @@ func (g *Government) UnmarshalYAML(n *yaml.Node) error {
 	if im := g.DZJG.Image; im != "" && !strings.HasPrefix(im, "/") {
 		if err := checkHTTP(im); err != nil {
 			return fmt.Errorf("line %d: government.dzjg.image %q 应是本站发布的文件路径（如 /images/dzjg.png，文件放在 static/images/ 下）", n.Line, im)
+		}
+	}
+	return nil
+}
+
+// knownKeys reports the first key of the mapping n that the struct type t has no yaml field for,
+// looking into nested mappings of struct fields.
+func knownKeys(n *yaml.Node, prefix string, t reflect.Type) error {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	fields := map[string]reflect.Type{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		fields[name] = t.Field(i).Type
+		names = append(names, name)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		ft, ok := fields[k.Value]
+		if !ok {
+			return fmt.Errorf("line %d: %s 下没有 %s 这一项；可用的有 %s", k.Line, prefix, k.Value, strings.Join(names, "、"))
+		}
+		if ft.Kind() == reflect.Struct {
+			if err := knownKeys(n.Content[i+1], prefix+"."+k.Value, ft); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
