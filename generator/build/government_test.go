@@ -160,3 +160,25 @@ func TestNumberedPager(t *testing.T) {
 		t.Errorf("want pages 3 and 9–10 left out behind two gaps:\n%s", nav)
 	}
 }
+
+// TestSiteFileMissing: a favicon or mark image that nothing publishes is a warning naming it.
+func TestSiteFileMissing(t *testing.T) {
+	s := buildTxtar(t, `
+-- site.yaml --
+title: t
+favicon: /images/logo.png
+government: {dzjg: {url: "https://a.cn", image: /marks/dzjg.png}}
+-- static/images/Logo.png --
+PNG
+-- content/_index.md --
+---
+title: 首页
+---
+`).ok()
+	w := strings.Join(s.rep.Warnings, "\n")
+	for _, want := range []string{"favicon /images/logo.png 找不到", "government.dzjg.image /marks/dzjg.png 找不到"} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warnings lack %q:\n%s", want, w)
+		}
+	}
+}
