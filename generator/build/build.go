@@ -317,6 +317,7 @@ func (st *state) assemble(errs Errors) (*site.Site, []string, error) {
 	if st.cfg.BaseURL == "" {
 		warnings = append(warnings, noBaseURLWarning)
 	}
+	warnings = append(warnings, st.siteWarnings()...)
 	if s != nil && st.cfg.History {
 		s.Changes = collectChanges(s.Pages)
 	}

@@ -40,6 +40,9 @@ type Config struct {
 
 	// Privacy: files published although the guard cannot read them (privacy.go).
 	Privacy Privacy `yaml:"privacy"`
+
+	Government Government `yaml:"government"` // registration marks in the footer (gov.go)
+	Favicon    string     `yaml:"favicon"`    // site icon path; default the theme's (favicon.go)
 }
 
 // MenuItem is one entry of the main navigation.
@@ -159,7 +162,7 @@ func (c *Config) validate(path string) error {
 		}
 		seen[t.Path] = true
 	}
-	return nil
+	return c.checkFavicon(path)
 }
 
 var yamlLineRe = regexp.MustCompile(`line (\d+): `)

@@ -32,7 +32,7 @@ func TestRender(t *testing.T) {
 		{"English line break keeps a space", "first\nsecond", "first\nsecond", ""},
 		{"mixed: the break next to Chinese goes, as CSS Text 3 does", "社区 community\n治理", "社区 community治理", ""},
 		{"unique unicode heading ids", "## 目标\n\n## 目标", `<h2 id="目标-2">`, ""},
-		{"GFM table", "| 序号 | 任务 |\n|---|---|\n| 1 | 做 |", `<div class="scroll"><table>`, ""},
+		{"GFM table", "| 序号 | 任务 |\n|---|---|\n| 1 | 做 |", `<div class="scroll" tabindex="0"><table>`, ""},
 		{"table cell kept on one line", "| 序号 | 任务 |\n|---|---|\n| 1 | 做好社区工作，按时完成。 |", `<td class="nw">1</td>`, `<td class="nw">做好`},
 		{"right alignment kept", "| 项目 | 金额 |\n|---|---:|\n| 甲 | 1,160.00 |", `<td align="right" class="nw">1,160.00</td>`, ""},
 		{"footnote", "正文[^1]\n\n[^1]: 注释", "footnote", ""},

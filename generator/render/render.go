@@ -251,7 +251,7 @@ func (r *Renderer) listJobs(p *site.Page, pages []*site.Page, layout string) []j
 		if r.HasFeeds() {
 			v.FeedURL = p.URL + "index.xml"
 		}
-		v.Pager = &Pager{Number: n, Total: total}
+		v.Pager = &Pager{Number: n, Total: total, Base: p.URL}
 		if n > 1 {
 			v.Pager.PrevURL = pageURL(p.URL, n-1)
 		}

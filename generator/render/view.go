@@ -48,6 +48,7 @@ type HomeData struct {
 type Pager struct {
 	Number, Total    int
 	PrevURL, NextURL string
+	Base             string // the listing's first page; page n is Base/page/n/
 }
 
 // IsHome reports whether this is the home page.
