@@ -104,7 +104,7 @@ type GovMeta struct {
 // Gov fills the monitoring tags from the site, the page's column and its front matter.
 func (v *View) Gov() *GovMeta {
 	cfg := v.Site.Config
-	g := &GovMeta{SiteName: cfg.Title, SiteDomain: siteDomain(cfg.BaseURL, cfg.Params), SiteIDCode: siteIDCode(cfg.Params)}
+	g := &GovMeta{SiteName: cfg.Title, SiteDomain: siteDomain(cfg.BaseURL, cfg.Params), SiteIDCode: siteIDCode(cfg.Government.SiteCode, cfg.Params)}
 	if v.IsHome() {
 		return g
 	}
@@ -249,9 +249,12 @@ func (v *View) absolute(u string) string {
 	return v.Site.Config.BaseURL + RelURL(u)
 }
 
-// siteIDCode is the 政府网站标识码 from site.yaml. The theme's footer settings hold it; until
-// they are merged it is read from params (site_code or site_id_code).
-func siteIDCode(params map[string]any) string {
+// siteIDCode is the 政府网站标识码: government.site_code in site.yaml, else params.site_code
+// or params.site_id_code (sites that set it before the government settings existed).
+func siteIDCode(government string, params map[string]any) string {
+	if government != "" {
+		return government
+	}
 	return paramString(params, "site_code", "site_id_code")
 }
 
