@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -99,4 +100,16 @@ func TestSitemapURLTaken(t *testing.T) {
 	if s.err == nil || !strings.Contains(s.err.Error(), "sitemap.md") || !strings.Contains(s.err.Error(), "/sitemap/") {
 		t.Fatalf("want an error naming content/sitemap.md and /sitemap/, got %v", s.err)
 	}
+}
+
+// A section of more pages than the map shows lists its newest and links its full listing.
+func TestSitemapLongSection(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- site.yaml --\ntitle: 长栏目\n")
+	for i := 0; i < 205; i++ {
+		fmt.Fprintf(&b, "-- content/notes/n%03d.md --\n---\ntitle: 通知%03d\ndate: 2024-01-01T00:%02d:%02d+08:00\n---\n正文。\n", i, i, i/60, i%60)
+	}
+	s := buildTxtar(t, b.String()).ok()
+	s.contains("sitemap/index.html", "通知204", "通知005", "本栏目共 205 篇，以上为最新的 200 篇。", `查看全部`)
+	s.lacks("sitemap/index.html", "通知004<", "通知000<")
 }
