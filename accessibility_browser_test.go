@@ -156,7 +156,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	}
 	base := serveGovExample(t)
 	pages := []string{"/", "/policies/2018-kunming-shequ-zhili/", "/disclosures/2026-q4-liaojiaba-dibao/",
-		"/consultations/2026-liaojiaba-cunguiminyue/", "/departments/minzheng/", "/search/?q=低保"}
+		"/consultations/2026-liaojiaba-cunguiminyue/", "/departments/minzheng/", "/search/?q=低保", "/sitemap/"}
 	awaitPromise := func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 	for _, elder := range []bool{false, true} {
 		rules := `{runOnly:{type:"tag",values:["wcag2a","wcag2aa","wcag21a","wcag21aa"]}}`

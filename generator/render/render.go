@@ -225,6 +225,7 @@ func (r *Renderer) jobs() []job {
 	jobs = append(jobs, r.graphJobs()...)
 	search := r.view("search", r.theme.T("search"), "/search/")
 	jobs = append(jobs, job{file: "search/index.html", layout: "search", view: search})
+	jobs = append(jobs, r.sitemapJob())
 	nf := r.view("404", r.theme.T("not_found"), "/404.html")
 	jobs = append(jobs, job{file: "404.html", layout: "404", view: nf})
 	return jobs

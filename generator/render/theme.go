@@ -1,6 +1,6 @@
 // Package render turns an assembled site into files: HTML pages from the theme's templates,
-// listings with pagination, taxonomy and department pages, RSS feeds, the sitemap and the open
-// data files.
+// listings with pagination, taxonomy and department pages, the 网站地图 (/sitemap/), RSS feeds,
+// sitemap.xml and the open data files.
 package render
 
 import (

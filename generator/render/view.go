@@ -13,7 +13,7 @@ import (
 type View struct {
 	Site     *site.Site
 	Page     *site.Page // the content page, nil for generated pages
-	Kind     string     // home, section, page, taxonomy, term, facet, department, departments, cited, village, search, 404
+	Kind     string     // home, section, page, taxonomy, term, facet, department, departments, cited, village, search, sitemap, 404
 	Title    string
 	URL      string
 	Lang     string
