@@ -56,7 +56,7 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string, lim config.Limits) 
 		return nil, []error{err}
 	}
 	if err != nil {
-		return nil, []error{fmt.Errorf("%s: cannot read the content folder: %v", root, err)}
+		return nil, []error{fmt.Errorf("%s: 无法读取内容文件夹：%v；检查该文件夹是否存在、是否有读权限", root, err)}
 	}
 	sort.Strings(files)
 
