@@ -11,11 +11,11 @@ func TestParse(t *testing.T) {
 	}{
 		{"minimal", "title: 公开\n", ""},
 		{"empty file gets defaults", "", ""},
-		{"unknown key", "title: a\ntitel: b\n", `site.yaml:2: unknown key "titel"`},
-		{"wrong type", "title: a\npaginate: 很多\n", `site.yaml:2: "很多" is a string but a number is needed here`},
+		{"unknown key", "title: a\ntitel: b\n", `site.yaml:2: 未知的键 "titel"`},
+		{"wrong type", "title: a\npaginate: 很多\n", `site.yaml:2: "很多" 是文字，此处应为数字`},
 		{"wrong type in list", "menu:\n  - {name: a, url: /a/, weight: x}\n", "site.yaml:2:"},
-		{"nested unknown key", "markup:\n  unsafe: true\n", `site.yaml:2: unknown key "unsafe"`},
-		{"bad language", "language: fr\n", "language \"fr\" is not supported"},
+		{"nested unknown key", "markup:\n  unsafe: true\n", `site.yaml:2: 未知的键 "unsafe"`},
+		{"bad language", "language: fr\n", "不支持 language \"fr\""},
 		{"syntax error", "title: a\nmenu: [x\n", "site.yaml:2:"},
 		{"departments", "departments:\n  - {name: 市民政局, aliases: [民政局], level: 市}\n", ""},
 	}
