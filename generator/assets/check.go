@@ -20,7 +20,7 @@ import (
 func Check(fsys afero.Fs, f File, allow []string) []error {
 	data, err := readForCheck(fsys, f.Src)
 	if err != nil {
-		return []error{fmt.Errorf("%s: cannot read it to check for personal data: %v", f.Src, err)}
+		return []error{fmt.Errorf("%s: 无法读取，因而无法检查其中的个人信息：%v", f.Src, err)}
 	}
 	return CheckData(f, data, allow)
 }
@@ -34,7 +34,7 @@ func CheckData(f File, data []byte, allow []string) []error {
 		if errors.As(err, &ue) {
 			return []error{&Unreadable{File: f, Kind: ue.Kind, Reason: ue.Reason}}
 		}
-		return []error{fmt.Errorf("%s: cannot check it for personal data: %v", f.Src, err)}
+		return []error{fmt.Errorf("%s: 无法检查其中的个人信息：%v；如文件已损坏，换一份完好的文件", f.Src, err)}
 	}
 	var errs []error
 	seen := map[string]bool{} // a place read in several ways (an Excel header) is named once
