@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gongkai/gongkai/generator/config"
@@ -136,4 +137,19 @@ func (c cliText) created(path string) string {
 		return fmt.Sprintf("Created %s (a draft: fill in the front matter, then remove `draft: true`)", path)
 	}
 	return fmt.Sprintf("已创建 %s（草稿：填好 front matter 后删去 draft: true）", path)
+}
+
+// imported keeps "(draft: true)" in both languages: it is the line the README tells staff to delete.
+func (c cliText) imported(path string) string {
+	if c.en {
+		return fmt.Sprintf("Wrote %s (draft: true)", path)
+	}
+	return fmt.Sprintf("已写入 %s（draft: true）", path)
+}
+
+func (c cliText) guessed(fields []string) string {
+	if c.en {
+		return fmt.Sprintf("Guessed from the document's header, please confirm: %s", strings.Join(fields, ", "))
+	}
+	return fmt.Sprintf("以下字段是从文件开头推测的，请核对：%s", strings.Join(fields, "、"))
 }
