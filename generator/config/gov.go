@@ -95,7 +95,7 @@ func (g *Government) UnmarshalYAML(n *yaml.Node) error {
 	}
 	for _, u := range []struct{ key, val string }{{"icp_url", g.ICPURL}, {"police_url", g.PoliceURL}, {"dzjg.url", g.DZJG.URL}} {
 		if err := checkHTTP(u.val); err != nil {
-			return fmt.Errorf("line %d: government.%s %q %v", n.Line, u.key, u.val, err) // checkHTTP's message is Chinese
+			return fmt.Errorf("line %d: government.%s %q %v", n.Line, u.key, u.val, err)
 		}
 	}
 	if g.ErrorReport != "off" {

@@ -178,19 +178,19 @@ func refs(n *yaml.Node) ([]Ref, error) {
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
 			if c.Kind != yaml.ScalarNode {
-				return nil, fmt.Errorf("each reference is a 文号 or a content path such as policies/a")
+				return nil, fmt.Errorf("每一项应为文号或内容路径，如 policies/a")
 			}
 			out = append(out, Ref{Raw: strings.TrimSpace(c.Value), Line: c.Line})
 		}
 	default:
-		return nil, fmt.Errorf("expected a 文号, a content path or a list of them")
+		return nil, fmt.Errorf("应为文号、内容路径或它们的列表")
 	}
 	return out, nil
 }
 
 func decodeList[T any](n *yaml.Node, out *[]T) error {
 	if n.Kind != yaml.SequenceNode {
-		return fmt.Errorf("expected a list")
+		return fmt.Errorf("应为列表")
 	}
 	for _, c := range n.Content {
 		var v T
@@ -203,7 +203,7 @@ func decodeList[T any](n *yaml.Node, out *[]T) error {
 			}
 		}
 		if err := c.Decode(&v); err != nil {
-			return fmt.Errorf("list item: %v", err)
+			return fmt.Errorf("列表中的一项：%v", err)
 		}
 		*out = append(*out, v)
 	}
