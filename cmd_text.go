@@ -153,3 +153,10 @@ func (c cliText) guessed(fields []string) string {
 	}
 	return fmt.Sprintf("以下字段是从文件开头推测的，请核对：%s", strings.Join(fields, "、"))
 }
+
+func (c cliText) masked(path string, n int) string {
+	if c.en {
+		return fmt.Sprintf("%s: masked %s", path, plural(n, "value", "values"))
+	}
+	return fmt.Sprintf("%s: 已脱敏 %d 处", path, n)
+}
