@@ -117,7 +117,7 @@ func (g *guard) scanFile(name string, data []byte) bool {
 }
 
 // errRefused is what a refusing guard's Close returns; the findings are reported by errors.
-var errRefused = fmt.Errorf("未脱敏的个人信息不得公开 (personal data withheld)")
+var errRefused = fmt.Errorf("未脱敏的个人信息不得公开")
 
 // scanRecords scans the search records before they are indexed, on workers goroutines.
 func (g *guard) scanRecords(records []search.Record, workers int) {

@@ -90,7 +90,7 @@ type Organization struct {
 func Load(fs afero.Fs, path string) (*Config, error) {
 	src, err := afero.ReadFile(fs, path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the site configuration (%v); create it, e.g. with `title: 我的公开站`", path, err)
+		return nil, fmt.Errorf("%s: 无法读取网站配置（%v）；创建这个文件，如写入 `title: 我的公开站`", path, err)
 	}
 	return Parse(path, src)
 }
@@ -155,7 +155,7 @@ func (c *Config) validate(path string) error {
 	seen := map[string]bool{}
 	for _, t := range c.Taxonomies {
 		if t.Key == "" {
-			return fmt.Errorf("%s: a taxonomy has no key; write e.g. `- {key: tags, title: 标签}`", path)
+			return fmt.Errorf("%s: 有一个分类（taxonomies）没有 key；写成如 `- {key: tags, title: 标签}`", path)
 		}
 		if seen[t.Path] {
 			return fmt.Errorf("%s: 分类（taxonomies）的 path %q 声明了两次；删去一个，或改用另一个 path", path, t.Path)

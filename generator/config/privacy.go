@@ -46,7 +46,7 @@ func (r *Reviewed) UnmarshalYAML(n *yaml.Node) error {
 	case r.Path == "":
 		return fmt.Errorf("line %d: privacy.reviewed 中有一项没有 path；写出文件或通配模式，如 `path: content/disclosures/2024/*.pdf`", n.Line)
 	case strings.TrimSpace(r.Reason) == "":
-		return fmt.Errorf("line %d: privacy.reviewed: %s has no reason; say who checked it and what they found, e.g. `reason: 扫描件，已人工核对无身份证号（王五，2024-06-01）`", n.Line, r.Path)
+		return fmt.Errorf("line %d: privacy.reviewed 中 %s 没有 reason；写明谁核对过、结论是什么，如 `reason: 扫描件，已人工核对无身份证号（王五，2024-06-01）`", n.Line, r.Path)
 	case strings.HasPrefix(r.Path, "/") || strings.Contains(r.Path, `\`):
 		return fmt.Errorf("line %d: privacy.reviewed 的 path %q 应相对于网站文件夹并用 / 分隔；写成如 content/a/b.pdf", n.Line, r.Path)
 	}
