@@ -131,7 +131,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		return nil
 	}
 	var err error
-	untilStopped(ctx, errw, nil, func() { err = start() })
+	untilStopped(ctx, errw, text, nil, func() { err = start() })
 	if err != nil {
 		if !watching {
 			return err
@@ -146,7 +146,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		building.Lock()
 		defer building.Unlock()
 		if err := rebuild(changed); err != nil {
-			fmt.Fprintf(errw, "build failed (still serving the last good site):\n%v\n", err)
+			fmt.Fprintf(errw, "%s\n%v\n", text.serveFailed(), err)
 			srv.Failed(err.Error())
 		} else {
 			srv.Rebuilt()

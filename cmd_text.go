@@ -160,3 +160,18 @@ func (c cliText) masked(path string, n int) string {
 	}
 	return fmt.Sprintf("%s: 已脱敏 %d 处", path, n)
 }
+
+// stoppedHard is the last line of a build that a signal stopped and that did not end in time.
+func (c cliText) stoppedHard() string {
+	if c.en {
+		return "Error: build stopped by a signal; its staging folder was removed"
+	}
+	return "错误：构建已被信号中止，临时输出文件夹已删除"
+}
+
+func (c cliText) serveFailed() string {
+	if c.en {
+		return "build failed (still serving the last good site):"
+	}
+	return "构建失败（仍在提供上一次成功构建的网站）："
+}

@@ -118,7 +118,7 @@ func (l *Leak) Error() string {
 	if l.Where != "" {
 		where = l.File.Src + ":" + l.Where
 	}
-	fix := "replace its digits with * as in " + l.Masked
+	fix := "把其中的数字改为 *，如 " + l.Masked
 	if privacy.Maskable(l.FileKind, l.File.Src) {
 		fix = fmt.Sprintf("请脱敏（运行 `gongkai mask %s`）", l.File.Src)
 	}
