@@ -17,6 +17,9 @@ func TestParse(t *testing.T) {
 		{"nested unknown key", "markup:\n  unsafe: true\n", `site.yaml:2: 未知的键 "unsafe"`},
 		{"bad language", "language: fr\n", "不支持 language \"fr\""},
 		{"syntax error", "title: a\nmenu: [x\n", "site.yaml:2:"},
+		{"unclosed bracket explained", "title: a\nmenu: [x\n", "括号或引号没有配对"},
+		{"colon in a value explained", "title: 公告: 第一号\n", "site.yaml:1: YAML 语法错误"},
+		{"tab indent explained", "markup:\n\tunsafe: true\n", "缩进只用空格"},
 		{"departments", "departments:\n  - {name: 市民政局, aliases: [民政局], level: 市}\n", ""},
 	}
 	for _, tt := range tests {
