@@ -94,14 +94,14 @@ func runStoppable(ctx context.Context, errw io.Writer, text cliText, opts build.
 	defer stop()
 	var rep *build.Report
 	var err error
-	untilStopped(ctx, errw, stop, func() { rep, err = build.Run(opts) })
+	untilStopped(ctx, errw, text, stop, func() { rep, err = build.Run(opts) })
 	return rep, err
 }
 
 // untilStopped runs f and returns when it does. When ctx is done first, f has stopGrace to
 // notice and clean up; after that its staging folders are removed here and the process exits.
 // stop, when not nil, clears a progress line first.
-func untilStopped(ctx context.Context, errw io.Writer, stop func(), f func()) {
+func untilStopped(ctx context.Context, errw io.Writer, text cliText, stop func(), f func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -119,7 +119,7 @@ func untilStopped(ctx context.Context, errw io.Writer, stop func(), f func()) {
 		if stop != nil {
 			stop()
 		}
-		fmt.Fprintln(errw, "Error: build stopped by a signal; its staging folder was removed")
+		fmt.Fprintln(errw, text.stoppedHard())
 		os.Exit(1)
 	}
 }

@@ -141,7 +141,7 @@ func printProblems(w io.Writer, text cliText, problems []Problem, format string)
 		}
 		return nil
 	}
-	return fmt.Errorf("--format %q is unknown; use text, json or github", format)
+	return fmt.Errorf("不认识 --format %q；用 text、json 或 github", format)
 }
 
 func joinHint(p Problem) string {

@@ -22,6 +22,7 @@ func importCmd() *cobra.Command {
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fs := afero.NewOsFs()
+			text := textFor(source)
 			opts := docx.Options{Section: section, SourceName: filepath.Base(args[0])}
 			if cfg, err := config.Load(fs, filepath.Join(source, config.FileName)); err == nil {
 				opts.Limits = cfg.Limits
@@ -32,21 +33,21 @@ func importCmd() *cobra.Command {
 			}
 			target := filepath.Join(source, "content", filepath.FromSlash(res.Path))
 			if ok, _ := afero.Exists(fs, target); ok && !force {
-				return fmt.Errorf("%s already exists; use --force to overwrite it", target)
+				return fmt.Errorf("%s 已存在；如要覆盖，加 --force", target)
 			}
 			if err := fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return err
+				return fmt.Errorf("%s: 无法创建文件夹：%v", filepath.Dir(target), err)
 			}
 			if err := afero.WriteFile(fs, target, res.Markdown, 0o644); err != nil {
-				return err
+				return fmt.Errorf("%s: 无法写入：%v", target, err)
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "Wrote %s (draft: true)\n", target)
+			fmt.Fprintln(out, text.imported(target))
 			if len(res.Guessed) > 0 {
-				fmt.Fprintf(out, "Guessed from the document's header, please confirm: %v\n", res.Guessed)
+				fmt.Fprintln(out, text.guessed(res.Guessed))
 			}
 			for _, w := range res.Warnings {
-				fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+				fmt.Fprintln(cmd.ErrOrStderr(), text.warning()+w)
 			}
 			return nil
 		},

@@ -15,12 +15,13 @@ func maskCmd() *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fs := afero.NewOsFs()
+			text := textFor(".")
 			for _, f := range args {
 				n, err := privacy.MaskFile(fs, f)
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: masked %d value(s)\n", f, n)
+				fmt.Fprintln(cmd.OutOrStdout(), text.masked(f, n))
 			}
 			return nil
 		},

@@ -39,14 +39,14 @@ func searchCmd() *cobra.Command {
 				return err
 			}
 			if err != nil {
-				return fmt.Errorf("%v; run `gongkai build` first", err)
+				return fmt.Errorf("%v；先运行 `gongkai build`", err)
 			}
 			defer ix.Close()
 			req := search.Request{Query: strings.Join(args, " "), Filters: map[string][]string{}, Page: page, Size: n, Sort: sort}
 			for _, f := range filters {
 				k, v, ok := strings.Cut(f, "=")
 				if !ok {
-					return fmt.Errorf("--filter %q: write key=value, e.g. type=policy; keys: %s", f, strings.Join(search.FilterNames(), ", "))
+					return fmt.Errorf("--filter %q：写成 key=value，如 type=policy；可用的键：%s", f, strings.Join(search.FilterNames(), ", "))
 				}
 				req.Filters[k] = append(req.Filters[k], v)
 			}

@@ -38,7 +38,7 @@ func serveCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
-				return fmt.Errorf("cannot listen on %s: %v; choose another with --addr", addr, err)
+				return fmt.Errorf("无法监听 %s：%v；用 --addr 换一个地址", addr, err)
 			}
 			if pprofAddr != "" {
 				if err := serveProfiles(cmd.Context(), pprofAddr); err != nil {
@@ -86,13 +86,13 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 			// The new index is in a new folder, so it opens while the old one is still open;
 			// Swap closes the old one once the searches running on it finish.
 			if err := sess.OpenIndex(); err != nil {
-				return fmt.Errorf("opening the search index: %v", err)
+				return fmt.Errorf("无法打开检索索引：%v", err)
 			}
 			return st.index.Swap(sess.Searcher())
 		}
 		ix, err := search.Open(filepath.Join(opts.Dest, build.IndexPath))
 		if err != nil {
-			return fmt.Errorf("opening the search index: %v", err)
+			return fmt.Errorf("无法打开检索索引：%v", err)
 		}
 		return st.index.Swap(ix)
 	}
@@ -131,7 +131,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		return nil
 	}
 	var err error
-	untilStopped(ctx, errw, nil, func() { err = start() })
+	untilStopped(ctx, errw, text, nil, func() { err = start() })
 	if err != nil {
 		if !watching {
 			return err
@@ -146,7 +146,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		building.Lock()
 		defer building.Unlock()
 		if err := rebuild(changed); err != nil {
-			fmt.Fprintf(errw, "build failed (still serving the last good site):\n%v\n", err)
+			fmt.Fprintf(errw, "%s\n%v\n", text.serveFailed(), err)
 			srv.Failed(err.Error())
 		} else {
 			srv.Rebuilt()
@@ -183,7 +183,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		}
 		w, err := watch.New(50*time.Millisecond, paths...)
 		if err != nil {
-			return fmt.Errorf("watching %s: %v", opts.Source, err)
+			return fmt.Errorf("无法监视 %s 的改动：%v", opts.Source, err)
 		}
 		defer w.Close()
 		go func() {
@@ -252,14 +252,14 @@ func scheduleRebuilds(ctx context.Context, out io.Writer, next func() *build.Cha
 func serveProfiles(ctx context.Context, addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("--pprof %s: %v; write it as 127.0.0.1:6060", addr, err)
+		return fmt.Errorf("--pprof %s：%v；写成如 127.0.0.1:6060", addr, err)
 	}
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return fmt.Errorf("--pprof %s: only a loopback address (127.0.0.1:PORT) is allowed", addr)
+		return fmt.Errorf("--pprof %s：只允许本机回环地址（127.0.0.1:端口）", addr)
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s for --pprof: %v", addr, err)
+		return fmt.Errorf("无法为 --pprof 监听 %s：%v", addr, err)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)

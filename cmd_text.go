@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gongkai/gongkai/generator/config"
@@ -136,4 +137,41 @@ func (c cliText) created(path string) string {
 		return fmt.Sprintf("Created %s (a draft: fill in the front matter, then remove `draft: true`)", path)
 	}
 	return fmt.Sprintf("已创建 %s（草稿：填好 front matter 后删去 draft: true）", path)
+}
+
+// imported keeps "(draft: true)" in both languages: it is the line the README tells staff to delete.
+func (c cliText) imported(path string) string {
+	if c.en {
+		return fmt.Sprintf("Wrote %s (draft: true)", path)
+	}
+	return fmt.Sprintf("已写入 %s（draft: true）", path)
+}
+
+func (c cliText) guessed(fields []string) string {
+	if c.en {
+		return fmt.Sprintf("Guessed from the document's header, please confirm: %s", strings.Join(fields, ", "))
+	}
+	return fmt.Sprintf("以下字段是从文件开头推测的，请核对：%s", strings.Join(fields, "、"))
+}
+
+func (c cliText) masked(path string, n int) string {
+	if c.en {
+		return fmt.Sprintf("%s: masked %s", path, plural(n, "value", "values"))
+	}
+	return fmt.Sprintf("%s: 已脱敏 %d 处", path, n)
+}
+
+// stoppedHard is the last line of a build that a signal stopped and that did not end in time.
+func (c cliText) stoppedHard() string {
+	if c.en {
+		return "Error: build stopped by a signal; its staging folder was removed"
+	}
+	return "错误：构建已被信号中止，临时输出文件夹已删除"
+}
+
+func (c cliText) serveFailed() string {
+	if c.en {
+		return "build failed (still serving the last good site):"
+	}
+	return "构建失败（仍在提供上一次成功构建的网站）："
 }

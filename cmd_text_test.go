@@ -41,13 +41,18 @@ func TestCommandLineSpeaksTheSiteLanguage(t *testing.T) {
 	}
 	en := cliText{en: true}
 	for got, want := range map[string]string{
-		en.results(1, "低保"):            `1 result for "低保"`,
-		en.results(2, "低保"):            `2 results for "低保"`,
-		en.buildTotals(1, 1, 1, "5ms"): "  1 file, 1 search record, 1 warning, in 5ms",
-		en.buildTotals(0, 2, 0, "5ms"): "  0 files, 2 search records, 0 warnings, in 5ms",
-		cliText{}.results(1, "低保"):     "“低保”：1 条结果",
-		cliText{}.severity("warning"):  "警告",
-		en.severity("warning"):         "warning",
+		en.results(1, "低保"):                               `1 result for "低保"`,
+		en.results(2, "低保"):                               `2 results for "低保"`,
+		en.buildTotals(1, 1, 1, "5ms"):                    "  1 file, 1 search record, 1 warning, in 5ms",
+		en.buildTotals(0, 2, 0, "5ms"):                    "  0 files, 2 search records, 0 warnings, in 5ms",
+		cliText{}.results(1, "低保"):                        "“低保”：1 条结果",
+		cliText{}.severity("warning"):                     "警告",
+		en.severity("warning"):                            "warning",
+		cliText{}.imported("content/policies/a.md"):       "已写入 content/policies/a.md（draft: true）",
+		en.imported("content/policies/a.md"):              "Wrote content/policies/a.md (draft: true)",
+		cliText{}.guessed([]string{"doc_number", "date"}): "以下字段是从文件开头推测的，请核对：doc_number、date",
+		cliText{}.masked("a.csv", 2):                      "a.csv: 已脱敏 2 处",
+		en.masked("a.csv", 1):                             "a.csv: masked 1 value",
 	} {
 		if got != want {
 			t.Errorf("got %q, want %q", got, want)

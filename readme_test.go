@@ -122,7 +122,7 @@ func TestReadmeStartYourOwnSite(t *testing.T) {
 		if args[0] != "import" {
 			continue
 		}
-		m := regexp.MustCompile(`Wrote (\S+\.md) \(draft: true\)`).FindStringSubmatch(out)
+		m := regexp.MustCompile(`(?:Wrote|已写入) (\S+\.md)[ （(]+draft: true`).FindStringSubmatch(out)
 		if m == nil {
 			t.Fatalf("gongkai import did not say which file it wrote:\n%s", out)
 		}

@@ -42,12 +42,12 @@ func Create(siteFs afero.Fs, themeFs afero.Fs, contentDir, kind, path string, no
 	}
 	tpl, err := template.New(kind).Parse(string(src))
 	if err != nil {
-		return "", fmt.Errorf("archetypes/%s.md: %v", kind, err)
+		return "", fmt.Errorf("archetypes/%s.md: 模板有误：%v", kind, err)
 	}
 	title := strings.TrimSuffix(filepath.Base(path), ".md")
 	var b bytes.Buffer
 	if err := tpl.Execute(&b, Data{Title: title, Date: now.Format("2006-01-02")}); err != nil {
-		return "", fmt.Errorf("archetypes/%s.md: %v", kind, err)
+		return "", fmt.Errorf("archetypes/%s.md: 无法套用模板：%v", kind, err)
 	}
 	if err := siteFs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return "", err

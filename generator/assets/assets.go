@@ -75,7 +75,7 @@ func Find(fsys afero.Fs, opts Options) ([]File, []error) {
 	for i, f := range files {
 		if i > 0 && files[i-1].Dest == f.Dest {
 			prev := files[i-1]
-			errs = append(errs, fmt.Errorf("%s: both it and %s would be published as /%s; rename or remove one of them", f.Src, prev.Src, f.Dest))
+			errs = append(errs, fmt.Errorf("%s: 它和 %s 都会发布为 /%s；改名或删去其中一个", f.Src, prev.Src, f.Dest))
 			continue
 		}
 		out = append(out, f)
@@ -132,7 +132,7 @@ func walk(fsys afero.Fs, root string, origin Origin, keep func(string) bool) ([]
 	if sourcefs.IsRefused(err) {
 		refused = append(refused, err)
 	} else if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the folder: %v", root, err)
+		return nil, fmt.Errorf("%s: 无法读取文件夹：%v", root, err)
 	}
 	return out, errors.Join(refused...)
 }

@@ -40,7 +40,7 @@ func TestFind(t *testing.T) {
 		{name: "underscore folders are skipped like their pages", files: []string{"/s/content/_drafts/x.pdf", "/s/content/p/_x.pdf"}, want: "p/_x.pdf"},
 		{name: "keep leaves out build inputs", files: []string{"/s/content/p/duties.csv", "/s/content/p/data.csv"}, keep: func(s string) bool { return !strings.HasSuffix(s, "duties.csv") }, want: "p/data.csv"},
 		{name: "static goes to the root", files: []string{"/s/static/files/guide.pdf", "/s/static/a.md", "/s/static/.DS_Store", "/s/static/.well-known/security.txt"}, want: ".well-known/security.txt a.md files/guide.pdf"},
-		{name: "static and content on one path", files: []string{"/s/content/x.pdf", "/s/static/x.pdf"}, want: "x.pdf", err: "/s/static/x.pdf: both it and /s/content/x.pdf would be published as /x.pdf"},
+		{name: "static and content on one path", files: []string{"/s/content/x.pdf", "/s/static/x.pdf"}, want: "x.pdf", err: "/s/static/x.pdf: 它和 /s/content/x.pdf 都会发布为 /x.pdf"},
 		{name: "no folders at all", files: nil, want: ""},
 	}
 	for _, tt := range tests {

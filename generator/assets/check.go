@@ -20,7 +20,7 @@ import (
 func Check(fsys afero.Fs, f File, allow []string) []error {
 	data, err := readForCheck(fsys, f.Src)
 	if err != nil {
-		return []error{fmt.Errorf("%s: cannot read it to check for personal data: %v", f.Src, err)}
+		return []error{fmt.Errorf("%s: 无法读取，因而无法检查其中的个人信息：%v", f.Src, err)}
 	}
 	return CheckData(f, data, allow)
 }
@@ -34,7 +34,7 @@ func CheckData(f File, data []byte, allow []string) []error {
 		if errors.As(err, &ue) {
 			return []error{&Unreadable{File: f, Kind: ue.Kind, Reason: ue.Reason}}
 		}
-		return []error{fmt.Errorf("%s: cannot check it for personal data: %v", f.Src, err)}
+		return []error{fmt.Errorf("%s: 无法检查其中的个人信息：%v；如文件已损坏，换一份完好的文件", f.Src, err)}
 	}
 	var errs []error
 	seen := map[string]bool{} // a place read in several ways (an Excel header) is named once
@@ -118,7 +118,7 @@ func (l *Leak) Error() string {
 	if l.Where != "" {
 		where = l.File.Src + ":" + l.Where
 	}
-	fix := "replace its digits with * as in " + l.Masked
+	fix := "把其中的数字改为 *，如 " + l.Masked
 	if privacy.Maskable(l.FileKind, l.File.Src) {
 		fix = fmt.Sprintf("请脱敏（运行 `gongkai mask %s`）", l.File.Src)
 	}

@@ -114,7 +114,7 @@ func TestLeakCarriesTheFinding(t *testing.T) {
 
 func TestCheckUnreadableFile(t *testing.T) {
 	errs := Check(afero.NewMemMapFs(), File{Src: "/gone.csv"}, nil)
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "/gone.csv: cannot read") {
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "/gone.csv: 无法读取") {
 		t.Errorf("got %v", errs)
 	}
 }

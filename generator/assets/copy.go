@@ -19,11 +19,11 @@ func Collisions(files []File, out afero.Fs, replaceable func(dest string) bool) 
 	for _, f := range files {
 		info, err := out.Stat("/" + f.Dest)
 		if err == nil && (info.IsDir() || replaceable == nil || !replaceable(f.Dest)) {
-			errs = append(errs, fmt.Errorf("%s: would overwrite /%s, which the build generates; rename or move %s", f.Src, f.Dest, f.Src))
+			errs = append(errs, fmt.Errorf("%s: 会覆盖构建生成的 /%s；将 %s 改名或移走", f.Src, f.Dest, f.Src))
 			continue
 		}
 		if blocker := fileOnPath(out, f.Dest); blocker != "" {
-			errs = append(errs, fmt.Errorf("%s: cannot be published as /%s because the build generates the file /%s; rename or move %s", f.Src, f.Dest, blocker, f.Src))
+			errs = append(errs, fmt.Errorf("%s: 无法发布为 /%s，因为构建会生成文件 /%s；将 %s 改名或移走", f.Src, f.Dest, blocker, f.Src))
 		}
 	}
 	return errs
@@ -58,17 +58,17 @@ func Copy(src afero.Fs, files []File, out afero.Fs) error {
 func copyFile(src afero.Fs, f File, out afero.Fs) error {
 	dest := "/" + f.Dest
 	if err := out.MkdirAll(path.Dir(dest), 0o755); err != nil {
-		return fmt.Errorf("%s: cannot create the folder for /%s: %v", f.Src, f.Dest, err)
+		return fmt.Errorf("%s: 无法为 /%s 创建文件夹：%v", f.Src, f.Dest, err)
 	}
 	in, err := src.Open(f.Src)
 	if err != nil {
-		return fmt.Errorf("%s: cannot read: %v", f.Src, err)
+		return fmt.Errorf("%s: 无法读取：%v", f.Src, err)
 	}
 	defer in.Close()
 	tmp := path.Join(path.Dir(dest), ".tmp-asset-"+path.Base(dest))
 	w, err := out.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return fmt.Errorf("%s: cannot write /%s: %v", f.Src, f.Dest, err)
+		return fmt.Errorf("%s: 无法写入 /%s：%v", f.Src, f.Dest, err)
 	}
 	_, err = io.Copy(w, in)
 	if cerr := w.Close(); err == nil {
@@ -79,7 +79,7 @@ func copyFile(src afero.Fs, f File, out afero.Fs) error {
 	}
 	if err != nil {
 		_ = out.Remove(tmp)
-		return fmt.Errorf("%s: cannot write /%s: %v", f.Src, f.Dest, err)
+		return fmt.Errorf("%s: 无法写入 /%s：%v", f.Src, f.Dest, err)
 	}
 	return nil
 }

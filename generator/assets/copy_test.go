@@ -19,10 +19,10 @@ func TestCollisions(t *testing.T) {
 	}{
 		{"policies/a/附件.pdf", ""},
 		{"css/style.css", ""}, // the theme's, replaceable
-		{"policies/a/index.html", "/c/policies/a/index.html: would overwrite /policies/a/index.html, which the build generates"},
-		{"robots.txt", "would overwrite /robots.txt"},
-		{"policies/a", "would overwrite /policies/a,"}, // a folder of generated pages
-		{"robots.txt/x.pdf", "cannot be published as /robots.txt/x.pdf because the build generates the file /robots.txt"},
+		{"policies/a/index.html", "/c/policies/a/index.html: 会覆盖构建生成的 /policies/a/index.html"},
+		{"robots.txt", "会覆盖构建生成的 /robots.txt"},
+		{"policies/a", "会覆盖构建生成的 /policies/a；"}, // a folder of generated pages
+		{"robots.txt/x.pdf", "无法发布为 /robots.txt/x.pdf，因为构建会生成文件 /robots.txt"},
 	}
 	for _, tt := range tests {
 		errs := Collisions([]File{{Src: "/c/" + tt.dest, Dest: tt.dest}}, out, func(d string) bool { return d == "css/style.css" })

@@ -198,7 +198,7 @@ func (sf *siteFiles) checkTheme(fsys afero.Fs, report func([]error)) []error {
 	}
 	files, err := render.StaticFiles(sf.themeFs)
 	if err != nil {
-		return []error{fmt.Errorf("theme: cannot list its static files: %v", err)}
+		return []error{fmt.Errorf("theme: 无法列出主题的 static 文件：%v", err)}
 	}
 	for _, f := range files {
 		if sf.dests[f] {
@@ -206,7 +206,7 @@ func (sf *siteFiles) checkTheme(fsys afero.Fs, report func([]error)) []error {
 		}
 		data, err := afero.ReadFile(sf.themeFs, "static/"+f)
 		if err != nil {
-			return []error{fmt.Errorf("theme: static/%s: cannot read it to check for personal data: %v", f, err)}
+			return []error{fmt.Errorf("theme: static/%s: 无法读取，因而无法检查其中的个人信息：%v", f, err)}
 		}
 		src := filepath.Join(sf.themeDir, "static", filepath.FromSlash(f))
 		report(assets.CheckData(assets.File{Src: src, Dest: f, Origin: assets.Static}, data, nil))
@@ -235,7 +235,7 @@ func (sf *siteFiles) reviewed(src string) (int, config.Reviewed, bool) {
 func (sf *siteFiles) copyTo(src afero.Fs, out afero.Fs, themeFs afero.Fs) error {
 	themeStatic, err := render.StaticFiles(themeFs)
 	if err != nil {
-		return fmt.Errorf("theme: cannot list its static files: %v", err)
+		return fmt.Errorf("theme: 无法列出主题的 static 文件：%v", err)
 	}
 	replaceable := make(map[string]bool, len(themeStatic))
 	for _, f := range themeStatic {

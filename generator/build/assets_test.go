@@ -146,10 +146,10 @@ func TestBrokenFileLinkIsAnErrorWithLine(t *testing.T) {
 
 func TestCopiedFileMustNotReplaceGeneratedOne(t *testing.T) {
 	for name, tt := range map[string]struct{ file, want string }{
-		"a page":            {"content/policies/a/index.html", "/site/content/policies/a/index.html: would overwrite /policies/a/index.html, which the build generates"},
-		"robots.txt":        {"static/robots.txt", "/site/static/robots.txt: would overwrite /robots.txt"},
-		"a data file":       {"static/data/documents.json", "/site/static/data/documents.json: would overwrite /data/documents.json"},
-		"content vs static": {"static/policies/附件1.pdf", "/site/static/policies/附件1.pdf: both it and /site/content/policies/附件1.pdf would be published as /policies/附件1.pdf"},
+		"a page":            {"content/policies/a/index.html", "/site/content/policies/a/index.html: 会覆盖构建生成的 /policies/a/index.html"},
+		"robots.txt":        {"static/robots.txt", "/site/static/robots.txt: 会覆盖构建生成的 /robots.txt"},
+		"a data file":       {"static/data/documents.json", "/site/static/data/documents.json: 会覆盖构建生成的 /data/documents.json"},
+		"content vs static": {"static/policies/附件1.pdf", "/site/static/policies/附件1.pdf: 它和 /site/content/policies/附件1.pdf 都会发布为 /policies/附件1.pdf"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := buildTxtar(t, filesSite+"-- "+tt.file+" --\n<p>x</p>\n")

@@ -135,7 +135,7 @@ func TestReviewedEntryNeedsAReason(t *testing.T) {
 	writeArchive(t, fs, attachSite)
 	_ = afero.WriteFile(fs, "/site/site.yaml", []byte("title: 附件\nprivacy:\n  reviewed:\n    - path: content/a.pdf\n"), 0o644)
 	s := rebuild(t, fs)
-	if s.err == nil || !strings.Contains(s.err.Error(), "site.yaml:4: privacy.reviewed: content/a.pdf has no reason") {
+	if s.err == nil || !strings.Contains(s.err.Error(), "site.yaml:4: privacy.reviewed 中 content/a.pdf 没有 reason") {
 		t.Errorf("err = %v", s.err)
 	}
 }

@@ -157,7 +157,7 @@ func TestBadPolicyMetadataIsAnErrorWithLine(t *testing.T) {
 
 func TestSiteConfigIsStrict(t *testing.T) {
 	s := buildTxtar(t, strings.Replace(basicSite, "title: 测试站\n", "title: 测试站\ntitel: 错\n", 1))
-	if s.err == nil || !strings.Contains(s.err.Error(), "site.yaml:2: unknown key \"titel\"") {
+	if s.err == nil || !strings.Contains(s.err.Error(), "site.yaml:2: 未知的键 \"titel\"") {
 		t.Errorf("unknown site.yaml key: got %v", s.err)
 	}
 	s = buildTxtar(t, strings.Replace(basicSite, "title: 测试站\n", "title: 测试站\npaginate: 很多\n", 1))

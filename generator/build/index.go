@@ -50,7 +50,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 	// The postings are garbage once it returns: nothing else refers to them.
 	_, err = static.ExportUsing(dir, stage.Fs(), "/"+StaticPath, static.ExportOptions{Postings: postings})
 	if err != nil {
-		return n, "", fmt.Errorf("exporting the static search index: %v", err)
+		return n, "", fmt.Errorf("无法导出静态检索索引：%v", err)
 	}
 	if !onOS {
 		if err := publish.CopyFromOS(stage.Fs(), filepath.Dir(dir), "/"+filepath.Dir(IndexPath)); err != nil {

@@ -18,10 +18,10 @@ func TestSourceLimits(t *testing.T) {
 		want             []string // substrings of the error; none: the build passes
 	}{
 		{"deep front matter", "", deepFrontMatter(10000), []string{"deep.md:3:", "嵌套超过 32 层", "front_matter_depth"}},
-		{"deep front matter within a raised limit still no panic", "limits: {front_matter_depth: 20000}\n", deepFrontMatter(10000), []string{"data/documents.json", "nested too deeply"}},
+		{"deep front matter within a raised limit still no panic", "limits: {front_matter_depth: 20000}\n", deepFrontMatter(10000), []string{"data/documents.json", "嵌套太深"}},
 		{"front matter at the limit", "", deepFrontMatter(31), nil},
 		{"page too large", "limits: {page_size: 1KB}\n", "# 大\n\n" + strings.Repeat("字字字字字字字字\n", 100), []string{"deep.md:1:", "页面大小上限 1KB", "page_size"}},
-		{"line too long", "limits: {line_length: 100}\n", "# 长\n\n短行\n" + strings.Repeat("字", 40) + "\n", []string{"deep.md:4:", "单行长度上限 100 bytes", "line_length"}},
+		{"line too long", "limits: {line_length: 100}\n", "# 长\n\n短行\n" + strings.Repeat("字", 40) + "\n", []string{"deep.md:4:", "单行长度上限 100 字节", "line_length"}},
 		{"line at the limit", "limits: {line_length: 120}\n", "# 长\n\n" + strings.Repeat("字", 40) + "\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -117,7 +117,7 @@ func (g *guard) scanFile(name string, data []byte) bool {
 }
 
 // errRefused is what a refusing guard's Close returns; the findings are reported by errors.
-var errRefused = fmt.Errorf("未脱敏的个人信息不得公开 (personal data withheld)")
+var errRefused = fmt.Errorf("未脱敏的个人信息不得公开")
 
 // scanRecords scans the search records before they are indexed, on workers goroutines.
 func (g *guard) scanRecords(records []search.Record, workers int) {
@@ -190,7 +190,7 @@ func (g *guard) errors(o Options, files *siteFiles) []error {
 	for _, f := range found {
 		out := f.file
 		if f.file == "" {
-			out = "search record " + f.record
+			out = "检索记录 " + f.record
 		}
 		p := pageOf(f)
 		digits := findingDigits(f.f.Raw)
@@ -229,13 +229,13 @@ func (g *guard) errors(o Options, files *siteFiles) []error {
 		sort.Strings(outs)
 		in := outs[0]
 		if len(outs) > 1 {
-			in = fmt.Sprintf("%s and %d more", outs[0], len(outs)-1)
+			in = fmt.Sprintf("%s 等 %d 个文件", outs[0], len(outs))
 		}
 		var msg string
 		switch {
 		case strings.HasPrefix(k.kind, "name:"):
-			msg = fmt.Sprintf("%s: 文件名或文件夹名中有未脱敏的%s %s (published as %s); rename it, or set `slug:` in the front matter of a page", k.where, strings.TrimPrefix(k.kind, "name:"), k.masked, in)
-		case strings.Contains(k.where, ":") && !strings.HasPrefix(k.where, filepath.Join(o.Dest, "")+string(filepath.Separator)) && !strings.HasPrefix(k.where, "search record "):
+			msg = fmt.Sprintf("%s: 文件名或文件夹名中有未脱敏的%s %s（发布为 %s）；改名，或在页面的 front matter 中写 `slug:`", k.where, strings.TrimPrefix(k.kind, "name:"), k.masked, in)
+		case strings.Contains(k.where, ":") && !strings.HasPrefix(k.where, filepath.Join(o.Dest, "")+string(filepath.Separator)) && !strings.HasPrefix(k.where, "检索记录 "):
 			msg = fmt.Sprintf("%s: 未脱敏的%s %s 不得公开（生成后会出现在 %s）; 请直接写成脱敏形式（%s）：数字间的标记、实体或分隔符挡不住它；如是公开的办公号码，列入 front matter 的 allow_numbers", k.where, k.kind, k.masked, in, k.masked)
 		default:
 			msg = fmt.Sprintf("%s: 未脱敏的%s %s 不得公开（出现在 %s）; 没有哪一页的源文件原样含有它：查出它的来处（site.yaml、数据文件、主题）并脱敏", k.where, k.kind, k.masked, in)

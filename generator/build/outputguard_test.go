@@ -37,7 +37,7 @@ func TestOutputGuard(t *testing.T) {
 		t.Fatalf("want one error for the one number, got %d: %v", len(errs), errs)
 	}
 	msg := errs[0].Error()
-	for _, want := range []string{"/site/content/a.md:3: 未脱敏的手机号 138****5678 不得公开", "a/index.html and 3 more"} {
+	for _, want := range []string{"/site/content/a.md:3: 未脱敏的手机号 138****5678 不得公开", "a/index.html 等 4 个文件"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the error does not say %q: %s", want, msg)
 		}

@@ -307,7 +307,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 	}
 	for _, w := range written {
 		if st.files.dests[w] {
-			return nil, fmt.Errorf("%s: the page now written to /%s would replace the file %s published there; rename or move one of them", pageWriting(loaded, w), w, st.files.destSrc(w))
+			return nil, fmt.Errorf("%s: 这个页面现在生成到 /%s，会替换在那里发布的文件 %s；将其中一个改名或移走", pageWriting(loaded, w), w, st.files.destSrc(w))
 		}
 	}
 	copied, err := st.files.copyEdited(st.opts.SrcFs, out, files)
@@ -329,7 +329,7 @@ func (s *Session) apply(paths, files []string, relink bool) (*Incremental, error
 			return nil, Errors(g.errors(st.opts, st.files))
 		}
 		if err := s.Index.Update(urls, records); err != nil {
-			return nil, fmt.Errorf("updating the search index: %v", err)
+			return nil, fmt.Errorf("无法更新检索索引：%v", err)
 		}
 	}
 	for path, cs := range sched {

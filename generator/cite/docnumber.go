@@ -42,7 +42,7 @@ func NormalizeDocNumber(s string) (key string, ok bool) {
 	return d.Key(), true
 }
 
-const docNumberExample = "write it like 中发〔2017〕13号 or 国务院令第711号"
+const docNumberExample = "写成如 中发〔2017〕13号 或 国务院令第711号"
 
 // ParseDocNumber parses a 文号. The error says what is wrong and what a valid one looks like.
 func ParseDocNumber(s string) (DocNumber, error) {
@@ -53,27 +53,27 @@ func ParseDocNumber(s string) (DocNumber, error) {
 		return r
 	}, s)
 	if compact == "" {
-		return DocNumber{}, errors.New("文号 is empty; " + docNumberExample)
+		return DocNumber{}, errors.New("文号为空；" + docNumberExample)
 	}
 	if d, ok := parseOrder(compact); ok {
 		return d, nil
 	}
 	if strings.Contains(compact, "令") && !strings.ContainsAny(compact, yearOpeners) {
-		return DocNumber{}, fmt.Errorf("文号 %q looks like an order (令) but is not written like 国务院令第711号", s)
+		return DocNumber{}, fmt.Errorf("文号 %q 看来是令，但没有写成 国务院令第711号 的样子；照此改写", s)
 	}
 	issuer, rest := takeWhile(compact, isHan)
 	if issuer == "" {
-		return DocNumber{}, fmt.Errorf("文号 %q does not start with the issuer's code (the 中发 of 中发〔2017〕13号)", s)
+		return DocNumber{}, fmt.Errorf("文号 %q 不是以发文机关代字开头（如 中发〔2017〕13号 中的 中发）；%s", s, docNumberExample)
 	}
 	if n := utf8.RuneCountInString(issuer); n > maxIssuerRunes {
-		return DocNumber{}, fmt.Errorf("文号 %q: issuer code %q has %d characters, at most %d are expected; %s", s, issuer, n, maxIssuerRunes, docNumberExample)
+		return DocNumber{}, fmt.Errorf("文号 %q 的发文机关代字 %q 有 %d 个字，最多 %d 个；%s", s, issuer, n, maxIssuerRunes, docNumberExample)
 	}
 	year, seq, end, err := parseYearSeq(rest)
 	if err != nil {
-		return DocNumber{}, fmt.Errorf("文号 %q: %v", s, err)
+		return DocNumber{}, fmt.Errorf("文号 %q：%v", s, err)
 	}
 	if end != len(rest) {
-		return DocNumber{}, fmt.Errorf("文号 %q has %q after 号; it should end with 号", s, rest[end:])
+		return DocNumber{}, fmt.Errorf("文号 %q 在 号 之后还有 %q；文号应以 号 结尾", s, rest[end:])
 	}
 	return DocNumber{Issuer: issuer, Year: year, Seq: seq}, nil
 }
@@ -91,20 +91,20 @@ func parseYearSeq(s string) (year, seq, end int, err error) {
 	i := skipBlanks(s, 0)
 	r, size := utf8.DecodeRuneInString(s[i:])
 	if !strings.ContainsRune(yearOpeners, r) {
-		return 0, 0, 0, errors.New("the year must follow the issuer in brackets, like 〔2017〕 in 中发〔2017〕13号")
+		return 0, 0, 0, errors.New("发文机关代字后应是用六角括号括起的年份，如 中发〔2017〕13号 中的 〔2017〕")
 	}
 	i = skipBlanks(s, i+size)
 	digits, n := takeDigits(s[i:], 4)
 	if n != 4 {
-		return 0, 0, 0, errors.New("the year in brackets must have four digits, like 〔2017〕")
+		return 0, 0, 0, errors.New("括号中的年份应为四位数字，如 〔2017〕")
 	}
 	if digits < 1900 || digits > 2099 {
-		return 0, 0, 0, fmt.Errorf("year %d is not a plausible year; write the year the document was issued, like 〔2017〕", digits)
+		return 0, 0, 0, fmt.Errorf("年份 %d 不合理；写发文的年份，如 〔2017〕", digits)
 	}
 	i = skipBlanks(s, i+digitBytes(s[i:], 4))
 	r, size = utf8.DecodeRuneInString(s[i:])
 	if !strings.ContainsRune(yearClosers, r) {
-		return 0, 0, 0, errors.New("the bracket after the year is not closed; write 〔2017〕")
+		return 0, 0, 0, errors.New("年份后的括号没有闭合；写成 〔2017〕")
 	}
 	i = skipBlanks(s, i+size)
 	if strings.HasPrefix(s[i:], "第") {
@@ -112,11 +112,11 @@ func parseYearSeq(s string) (year, seq, end int, err error) {
 	}
 	seq, n = takeDigits(s[i:], maxSeqDigits+1)
 	if n == 0 || n > maxSeqDigits || seq == 0 {
-		return 0, 0, 0, errors.New("the number after the year is missing or not a number from 1 to 99999, as 13 in 中发〔2017〕13号")
+		return 0, 0, 0, errors.New("年份后的序号缺失或不在 1 到 99999 之间；写成如 中发〔2017〕13号 中的 13")
 	}
 	i = skipBlanks(s, i+digitBytes(s[i:], n))
 	if !strings.HasPrefix(s[i:], "号") {
-		return 0, 0, 0, errors.New("a 文号 ends with 号, as in 中发〔2017〕13号")
+		return 0, 0, 0, errors.New("文号以 号 结尾，如 中发〔2017〕13号")
 	}
 	return digits, seq, i + len("号"), nil
 }

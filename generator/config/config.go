@@ -90,7 +90,7 @@ type Organization struct {
 func Load(fs afero.Fs, path string) (*Config, error) {
 	src, err := afero.ReadFile(fs, path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the site configuration (%v); create it, e.g. with `title: 我的公开站`", path, err)
+		return nil, fmt.Errorf("%s: 无法读取网站配置（%v）；创建这个文件，如写入 `title: 我的公开站`", path, err)
 	}
 	return Parse(path, src)
 }
@@ -150,15 +150,15 @@ func (c *Config) validate(path string) error {
 	switch c.Language {
 	case "zh-CN", "en":
 	default:
-		return fmt.Errorf("%s: language %q is not supported; use zh-CN or en", path, c.Language)
+		return fmt.Errorf("%s: 不支持 language %q；写 zh-CN 或 en", path, c.Language)
 	}
 	seen := map[string]bool{}
 	for _, t := range c.Taxonomies {
 		if t.Key == "" {
-			return fmt.Errorf("%s: a taxonomy has no key; write e.g. `- {key: tags, title: 标签}`", path)
+			return fmt.Errorf("%s: 有一个分类（taxonomies）没有 key；写成如 `- {key: tags, title: 标签}`", path)
 		}
 		if seen[t.Path] {
-			return fmt.Errorf("%s: taxonomy path %q is declared twice", path, t.Path)
+			return fmt.Errorf("%s: 分类（taxonomies）的 path %q 声明了两次；删去一个，或改用另一个 path", path, t.Path)
 		}
 		seen[t.Path] = true
 	}
@@ -206,26 +206,43 @@ var (
 // explainYAML rewrites yaml.v3's messages into ones that say what to do.
 func explainYAML(m string) string {
 	if sm := unknownFieldRe.FindStringSubmatch(m); sm != nil {
-		return fmt.Sprintf("unknown key %q; check its spelling (see docs/configuration.md for the keys that are allowed)", sm[1])
+		return fmt.Sprintf("未知的键 %q；检查拼写，允许的键见 docs/configuration.md", sm[1])
 	}
 	if sm := unmarshalRe.FindStringSubmatch(m); sm != nil {
-		return fmt.Sprintf("%q is a %s but a %s is needed here", sm[2], yamlKind(sm[1]), goKind(sm[3]))
+		return fmt.Sprintf("%q 是%s，此处应为%s", sm[2], yamlKind(sm[1]), goKind(sm[3]))
+	}
+	for _, t := range yamlSyntax {
+		if strings.Contains(m, t.en) {
+			return "YAML 语法错误（" + m + "）：" + t.zh
+		}
 	}
 	return m
+}
+
+// yamlSyntax explains yaml.v3's commonest syntax errors; the original text stays in the message
+// for whoever searches the web for it.
+var yamlSyntax = []struct{ en, zh string }{
+	{"mapping values are not allowed", "值中含有冒号加空格；把整个值放在引号中，如 title: \"公告：第一号\""},
+	{"did not find expected key", "缩进不齐或有多余的字符；同一层的键要对齐，值中的特殊字符要加引号"},
+	{"found character that cannot start any token", "值以 @、` 或制表符等开头；把值放在引号中，缩进只用空格"},
+	{"found a tab character", "缩进中有制表符（Tab）；缩进只用空格"},
+	{"did not find expected", "括号或引号没有配对；检查 [ ]、{ } 和引号是否成对"},
+	{"could not find expected ':'", "键后缺少冒号；写成 key: value"},
+	{"already defined", "键重复；删去一个"},
 }
 
 func yamlKind(tag string) string {
 	switch tag {
 	case "!!str":
-		return "string"
+		return "文字"
 	case "!!int":
-		return "number"
+		return "数字"
 	case "!!bool":
-		return "boolean"
+		return "布尔值"
 	case "!!seq":
-		return "list"
+		return "列表"
 	case "!!map":
-		return "mapping"
+		return "映射"
 	}
 	return strings.TrimPrefix(tag, "!!")
 }
@@ -233,15 +250,15 @@ func yamlKind(tag string) string {
 func goKind(t string) string {
 	switch {
 	case strings.HasPrefix(t, "[]"):
-		return "list"
+		return "列表"
 	case strings.HasPrefix(t, "map["):
-		return "mapping"
+		return "映射"
 	case t == "int" || strings.HasPrefix(t, "float"):
-		return "number"
+		return "数字"
 	case t == "bool":
-		return "boolean (true/false)"
+		return "布尔值（true/false）"
 	case t == "string":
-		return "string"
+		return "文字"
 	}
-	return "mapping (" + t + ")"
+	return "映射（" + t + "）"
 }

@@ -11,12 +11,15 @@ func TestParse(t *testing.T) {
 	}{
 		{"minimal", "title: 公开\n", ""},
 		{"empty file gets defaults", "", ""},
-		{"unknown key", "title: a\ntitel: b\n", `site.yaml:2: unknown key "titel"`},
-		{"wrong type", "title: a\npaginate: 很多\n", `site.yaml:2: "很多" is a string but a number is needed here`},
+		{"unknown key", "title: a\ntitel: b\n", `site.yaml:2: 未知的键 "titel"`},
+		{"wrong type", "title: a\npaginate: 很多\n", `site.yaml:2: "很多" 是文字，此处应为数字`},
 		{"wrong type in list", "menu:\n  - {name: a, url: /a/, weight: x}\n", "site.yaml:2:"},
-		{"nested unknown key", "markup:\n  unsafe: true\n", `site.yaml:2: unknown key "unsafe"`},
-		{"bad language", "language: fr\n", "language \"fr\" is not supported"},
+		{"nested unknown key", "markup:\n  unsafe: true\n", `site.yaml:2: 未知的键 "unsafe"`},
+		{"bad language", "language: fr\n", "不支持 language \"fr\""},
 		{"syntax error", "title: a\nmenu: [x\n", "site.yaml:2:"},
+		{"unclosed bracket explained", "title: a\nmenu: [x\n", "括号或引号没有配对"},
+		{"colon in a value explained", "title: 公告: 第一号\n", "site.yaml:1: YAML 语法错误"},
+		{"tab indent explained", "markup:\n\tunsafe: true\n", "缩进只用空格"},
 		{"departments", "departments:\n  - {name: 市民政局, aliases: [民政局], level: 市}\n", ""},
 	}
 	for _, tt := range tests {

@@ -85,7 +85,7 @@ func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
 	}
 	v, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || v <= 0 || v > (1<<50)/mult {
-		return fmt.Errorf("line %d: %q is not a size; write a number of bytes or e.g. 16MB", n.Line, n.Value)
+		return fmt.Errorf("line %d: %q 不是大小；写字节数，或如 16MB", n.Line, n.Value)
 	}
 	*b = ByteSize(v * mult)
 	return nil
@@ -103,7 +103,7 @@ func (b ByteSize) String() string {
 	case b >= 1<<20:
 		return fmt.Sprintf("%.1fMB", float64(b)/(1<<20))
 	}
-	return fmt.Sprintf("%d bytes", int64(b))
+	return fmt.Sprintf("%d 字节", int64(b))
 }
 
 // RoundUp is a size at least b in whole MB (or KB below a MB), to suggest as a new limit.

@@ -15,10 +15,10 @@ func TestLimits(t *testing.T) {
 		{"limits: {page_size: 2MB, line_length: 512kb, data_file_size: 1048576, unzipped_size: 1G, front_matter_depth: 8}",
 			Limits{PageSize: 2 << 20, LineLength: 512 << 10, DataFileSize: 1 << 20, UnzippedSize: 1 << 30, FrontMatterDepth: 8}, ""},
 		{"limits: {page_size: 1 MB}", func() Limits { l := DefaultLimits(); l.PageSize = 1 << 20; return l }(), ""},
-		{"limits: {page_size: lots}", Limits{}, `site.yaml:1: "lots" is not a size`},
-		{"limits: {page_size: -5}", Limits{}, "is not a size"},
-		{"limits: {page_size: 99999999999GB}", Limits{}, "is not a size"},
-		{"limits: {pagesize: 1MB}", Limits{}, `unknown key "pagesize"`},
+		{"limits: {page_size: lots}", Limits{}, `site.yaml:1: "lots" 不是大小`},
+		{"limits: {page_size: -5}", Limits{}, "不是大小"},
+		{"limits: {page_size: 99999999999GB}", Limits{}, "不是大小"},
+		{"limits: {pagesize: 1MB}", Limits{}, `未知的键 "pagesize"`},
 	} {
 		cfg, err := Parse("site.yaml", []byte(tc.yaml))
 		if tc.err != "" {

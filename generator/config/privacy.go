@@ -44,18 +44,18 @@ func (r *Reviewed) UnmarshalYAML(n *yaml.Node) error {
 	r.Path = strings.TrimPrefix(strings.TrimSpace(r.Path), "./")
 	switch {
 	case r.Path == "":
-		return fmt.Errorf("line %d: privacy.reviewed: an entry has no path; write the file or a pattern, e.g. `path: content/disclosures/2024/*.pdf`", n.Line)
+		return fmt.Errorf("line %d: privacy.reviewed 中有一项没有 path；写出文件或通配模式，如 `path: content/disclosures/2024/*.pdf`", n.Line)
 	case strings.TrimSpace(r.Reason) == "":
-		return fmt.Errorf("line %d: privacy.reviewed: %s has no reason; say who checked it and what they found, e.g. `reason: 扫描件，已人工核对无身份证号（王五，2024-06-01）`", n.Line, r.Path)
+		return fmt.Errorf("line %d: privacy.reviewed 中 %s 没有 reason；写明谁核对过、结论是什么，如 `reason: 扫描件，已人工核对无身份证号（王五，2024-06-01）`", n.Line, r.Path)
 	case strings.HasPrefix(r.Path, "/") || strings.Contains(r.Path, `\`):
-		return fmt.Errorf("line %d: privacy.reviewed: path %q must be relative to the site's folder and use /, e.g. content/a/b.pdf", n.Line, r.Path)
+		return fmt.Errorf("line %d: privacy.reviewed 的 path %q 应相对于网站文件夹并用 / 分隔；写成如 content/a/b.pdf", n.Line, r.Path)
 	}
 	for _, seg := range strings.Split(r.Path, "/") {
 		if seg == ".." {
-			return fmt.Errorf("line %d: privacy.reviewed: path %q must not contain ..", n.Line, r.Path)
+			return fmt.Errorf("line %d: privacy.reviewed 的 path %q 不得含有 ..；写网站文件夹内的路径", n.Line, r.Path)
 		}
 		if _, err := path.Match(seg, ""); err != nil {
-			return fmt.Errorf("line %d: privacy.reviewed: path %q is not a valid pattern (%v)", n.Line, r.Path, err)
+			return fmt.Errorf("line %d: privacy.reviewed 的 path %q 不是有效的通配模式（%v）；检查 [ ] 是否配对", n.Line, r.Path, err)
 		}
 	}
 	return nil

@@ -28,12 +28,12 @@ func TestReviewedMatches(t *testing.T) {
 
 func TestReviewedErrors(t *testing.T) {
 	for yaml, want := range map[string]string{
-		"privacy:\n  reviewed:\n    - path: content/a.pdf\n":                   "site.yaml:3: privacy.reviewed: content/a.pdf has no reason",
-		"privacy:\n  reviewed:\n    - reason: 已核对\n":                           "site.yaml:3: privacy.reviewed: an entry has no path",
-		"privacy:\n  reviewed:\n    - {path: /etc/a.pdf, reason: x}\n":         "must be relative",
-		"privacy:\n  reviewed:\n    - {path: content/../a.pdf, reason: x}\n":   "must not contain ..",
-		"privacy:\n  reviewed:\n    - {path: \"content/[a.pdf\", reason: x}\n": "not a valid pattern",
-		"privacy:\n  reviewd: []\n":                                            "unknown key",
+		"privacy:\n  reviewed:\n    - path: content/a.pdf\n":                   "site.yaml:3: privacy.reviewed 中 content/a.pdf 没有 reason",
+		"privacy:\n  reviewed:\n    - reason: 已核对\n":                           "site.yaml:3: privacy.reviewed 中有一项没有 path",
+		"privacy:\n  reviewed:\n    - {path: /etc/a.pdf, reason: x}\n":         "应相对于网站文件夹",
+		"privacy:\n  reviewed:\n    - {path: content/../a.pdf, reason: x}\n":   "不得含有 ..",
+		"privacy:\n  reviewed:\n    - {path: \"content/[a.pdf\", reason: x}\n": "不是有效的通配模式",
+		"privacy:\n  reviewd: []\n":                                            "未知的键",
 	} {
 		_, err := Parse("site.yaml", []byte(yaml))
 		if err == nil || !strings.Contains(err.Error(), want) {

@@ -17,13 +17,13 @@ func readLimited(fsys afero.Fs, srcPath string, lim config.Limits) ([]byte, erro
 	lim = lim.WithDefaults()
 	f, err := fsys.Open(srcPath)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", srcPath, err)
+		return nil, fmt.Errorf("%s: 无法读取：%v", srcPath, err)
 	}
 	defer f.Close()
 	// The size a file reports can be wrong (it can grow while read): read one byte past the limit.
 	src, err := io.ReadAll(io.LimitReader(f, int64(lim.PageSize)+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", srcPath, err)
+		return nil, fmt.Errorf("%s: 无法读取：%v", srcPath, err)
 	}
 	if int64(len(src)) > int64(lim.PageSize) {
 		size := config.ByteSize(len(src))

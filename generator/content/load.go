@@ -48,7 +48,7 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string, lim config.Limits) 
 		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") {
 			files = append(files, p)
 		} else if looksLikePage(name) {
-			refused = append(refused, fmt.Errorf("%s:1: 页面文件须以小写 .md 结尾，否则它会原样（连同 front matter 和草稿）作为附件发布; rename it to %s", p, strings.TrimSuffix(name, filepath.Ext(name))+".md"))
+			refused = append(refused, fmt.Errorf("%s:1: 页面文件须以小写 .md 结尾，否则它会原样（连同 front matter 和草稿）作为附件发布；改名为 %s", p, strings.TrimSuffix(name, filepath.Ext(name))+".md"))
 		}
 		return nil
 	})
@@ -56,7 +56,7 @@ func Load(fsys afero.Fs, root string, taxonomyKeys []string, lim config.Limits) 
 		return nil, []error{err}
 	}
 	if err != nil {
-		return nil, []error{fmt.Errorf("%s: cannot read the content folder: %v", root, err)}
+		return nil, []error{fmt.Errorf("%s: 无法读取内容文件夹：%v；检查该文件夹是否存在、是否有读权限", root, err)}
 	}
 	sort.Strings(files)
 

@@ -96,7 +96,7 @@ func takeDown(n *yaml.Node) (time.Time, error) {
 // String decodes a scalar as text.
 func String(n *yaml.Node) (string, error) {
 	if n.Kind != yaml.ScalarNode {
-		return "", fmt.Errorf("expected text, found a %s", kindName(n))
+		return "", fmt.Errorf("应为一段文字，写的是%s", kindName(n))
 	}
 	return strings.TrimSpace(n.Value), nil
 }
@@ -114,7 +114,7 @@ func Strings(n *yaml.Node) ([]string, error) {
 		for _, c := range n.Content {
 			s, err := String(c)
 			if err != nil {
-				return nil, fmt.Errorf("list item: %v", err)
+				return nil, fmt.Errorf("列表中的一项：%v", err)
 			}
 			if s != "" {
 				out = append(out, s)
@@ -122,17 +122,17 @@ func Strings(n *yaml.Node) ([]string, error) {
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("expected a list like [a, b], found a %s", kindName(n))
+	return nil, fmt.Errorf("应为列表，如 [a, b]，写的是%s", kindName(n))
 }
 
 // Int decodes a whole number.
 func Int(n *yaml.Node) (int, error) {
 	if n.Kind != yaml.ScalarNode {
-		return 0, fmt.Errorf("expected a number, found a %s", kindName(n))
+		return 0, fmt.Errorf("应为数字，写的是%s", kindName(n))
 	}
 	v, err := strconv.Atoi(strings.TrimSpace(n.Value))
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a whole number", n.Value)
+		return 0, fmt.Errorf("%q 不是整数；写成如 3", n.Value)
 	}
 	return v, nil
 }
@@ -147,7 +147,7 @@ func Bool(n *yaml.Node) (bool, error) {
 			return false, nil
 		}
 	}
-	return false, fmt.Errorf("%q is not true or false", n.Value)
+	return false, fmt.Errorf("%q 不是 true 或 false；写 true 或 false", n.Value)
 }
 
 var dateLayouts = []string{
@@ -165,7 +165,7 @@ var dateLayouts = []string{
 // Standard Time, the zone of every document this tool publishes.
 func Date(n *yaml.Node) (time.Time, error) {
 	if n.Kind != yaml.ScalarNode {
-		return time.Time{}, fmt.Errorf("expected a date like 2018-08-22, found a %s", kindName(n))
+		return time.Time{}, fmt.Errorf("应为日期，如 2018-08-22，写的是%s", kindName(n))
 	}
 	return ParseDate(n.Value)
 }
@@ -184,19 +184,19 @@ func ParseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD, e.g. 2018-08-22", s)
+	return time.Time{}, fmt.Errorf("%q 不是日期；写成 YYYY-MM-DD，如 2018-08-22", s)
 }
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "mapping (key: value)"
+		return "映射（key: value）"
 	case yaml.SequenceNode:
-		return "list"
+		return "列表"
 	case yaml.ScalarNode:
-		return "value"
+		return "单个值"
 	}
-	return "node"
+	return "其他结构"
 }
 
 // Lookup returns the value node of key in a mapping node, or nil.

@@ -82,7 +82,7 @@ func Process(md goldmark.Markdown, r *site.Resolver, p *site.Page, found []cite.
 	}
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
-		problems = append(problems, Problem{Line: p.BodyLine, Message: fmt.Sprintf("cannot render the Markdown: %v", err)})
+		problems = append(problems, Problem{Line: p.BodyLine, Message: fmt.Sprintf("无法转换 Markdown：%v", err)})
 	}
 	p.Body = nil
 	p.HTML = template.HTML(buf.String())

@@ -24,11 +24,11 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 func openPackage(name string, data []byte) (*docPackage, error) {
 	if bytes.HasPrefix(data, oleMagic) {
-		return nil, fmt.Errorf("%s: this is an old Word .doc (or .wps) file, not .docx; open it in Word or WPS and save it as .docx", name)
+		return nil, fmt.Errorf("%s: 这是旧版 Word .doc（或 .wps）文件，不是 .docx；用 Word 或 WPS 打开，另存为 .docx", name)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a .docx file (%v); a .docx is a zip archive, save the document from Word or WPS as .docx", name, err)
+		return nil, fmt.Errorf("%s: 不是 .docx 文件（%v）；用 Word 或 WPS 把文档另存为 .docx", name, err)
 	}
 	p := &docPackage{name: name, files: map[string]*zip.File{}}
 	for _, f := range zr.File {
@@ -44,19 +44,19 @@ func (p *docPackage) has(part string) bool { return p.files[part] != nil }
 func (p *docPackage) read(part string) ([]byte, error) {
 	f := p.files[part]
 	if f == nil {
-		return nil, fmt.Errorf("%s: %s is missing; the file is not a complete Word document", p.name, part)
+		return nil, fmt.Errorf("%s: 缺少 %s，文件不是完整的 Word 文档；用 Word 或 WPS 重新另存为 .docx", p.name, part)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open %s inside the .docx: %v", p.name, part, err)
+		return nil, fmt.Errorf("%s: 无法打开 .docx 中的 %s：%v；用 Word 或 WPS 重新另存为 .docx", p.name, part, err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, maxPartSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s inside the .docx is damaged: %v", p.name, part, err)
+		return nil, fmt.Errorf("%s: .docx 中的 %s 已损坏：%v；用 Word 或 WPS 重新另存为 .docx", p.name, part, err)
 	}
 	if len(data) > maxPartSize {
-		return nil, fmt.Errorf("%s: %s inflates to more than %d MB; this is not a normal Word document", p.name, part, maxPartSize>>20)
+		return nil, fmt.Errorf("%s: %s 解压后超过 %d MB，不是正常的 Word 文档；检查文件来源", p.name, part, maxPartSize>>20)
 	}
 	return data, nil
 }
@@ -69,7 +69,7 @@ func (p *docPackage) mainPart() (string, error) {
 	if p.has("word/document.xml") {
 		return "word/document.xml", nil
 	}
-	return "", fmt.Errorf("%s: word/document.xml is missing; the file is a zip but not a Word document (save it from Word or WPS as .docx)", p.name)
+	return "", fmt.Errorf("%s: 缺少 word/document.xml，文件是 zip 压缩包但不是 Word 文档；用 Word 或 WPS 另存为 .docx", p.name)
 }
 
 // relatedPart finds a part the main part refers to (numbering, styles) by relationship type,

@@ -32,11 +32,11 @@ func readDocument(pkg *docPackage) (*document, error) {
 	}
 	root, err := parseXML(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s is not valid XML: %v; open the file in Word or WPS, save it again as .docx and retry", pkg.name, main, err)
+		return nil, fmt.Errorf("%s: %s 不是有效的 XML：%v；用 Word 或 WPS 打开文件，重新另存为 .docx 后再导入", pkg.name, main, err)
 	}
 	body := root.child("body")
 	if body == nil {
-		return nil, fmt.Errorf("%s: %s has no document body (w:body); the file is not a Word text document", pkg.name, main)
+		return nil, fmt.Errorf("%s: %s 没有正文（w:body），文件不是 Word 文字文档；换用正式的 .docx 文件", pkg.name, main)
 	}
 	doc := &document{}
 	w := &walker{notes: map[string]int{}}

@@ -41,15 +41,15 @@ func Convert(fs afero.Fs, path string, opts Options) (*Result, error) {
 	max := int64(opts.Limits.WithDefaults().UnzippedSize)
 	f, err := fs.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the file: %v", path, err)
+		return nil, fmt.Errorf("%s: 无法读取文件：%v", path, err)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	f.Close()
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the file: %v", path, err)
+		return nil, fmt.Errorf("%s: 无法读取文件：%v", path, err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: the file is larger than %s, the limit for a Word document; %s", path, config.ByteSize(max), config.Raise("unzipped_size", config.ByteSize(max)*2))
+		return nil, fmt.Errorf("%s: 文件大于 Word 文档的上限 %s；%s", path, config.ByteSize(max), config.Raise("unzipped_size", config.ByteSize(max)*2))
 	}
 	if opts.SourceName == "" {
 		opts.SourceName = filepath.Base(path)
@@ -63,7 +63,7 @@ func Convert(fs afero.Fs, path string, opts Options) (*Result, error) {
 func convertBytes(name string, data []byte, opts Options) (*Result, error) {
 	max := opts.Limits.WithDefaults().UnzippedSize
 	if err := ziplimit.Check(data, int64(max)); err != nil {
-		return nil, fmt.Errorf("%s: the document would expand to more than %s (a zip bomb, or not a normal Word document); %s", name, max, config.Raise("unzipped_size", max*2))
+		return nil, fmt.Errorf("%s: 文档解压后会超过 %s（压缩炸弹，或不是正常的 Word 文档）；%s", name, max, config.Raise("unzipped_size", max*2))
 	}
 	pkg, err := openPackage(name, data)
 	if err != nil {
@@ -82,7 +82,7 @@ func convertBytes(name string, data []byte, opts Options) (*Result, error) {
 
 	var out bytes.Buffer
 	if err := writeFrontMatter(&out, m, source{File: opts.SourceName, SHA256: digest}); err != nil {
-		return nil, fmt.Errorf("%s: cannot write the front matter: %v", name, err)
+		return nil, fmt.Errorf("%s: 无法写出 front matter：%v", name, err)
 	}
 	out.Write(body.Bytes())
 

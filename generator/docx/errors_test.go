@@ -25,14 +25,14 @@ func TestConvertErrors(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"not a zip", []byte("这是一个文本文件"), "not a .docx file"},
-		{"empty file", nil, "not a .docx file"},
-		{"old .doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "old Word .doc"},
-		{"truncated zip", good[:len(good)/2], "not a .docx file"},
-		{"zip without document.xml", noDoc(), "word/document.xml is missing"},
-		{"broken XML", withDoc(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>未闭合</w:r></w:p></w:body></w:document>`), "is not valid XML"},
-		{"no body", withDoc(`<w:document xmlns:w="x"><w:background/></w:document>`), "has no document body"},
-		{"empty document.xml", withDoc(``), "is not valid XML"},
+		{"not a zip", []byte("这是一个文本文件"), "不是 .docx 文件"},
+		{"empty file", nil, "不是 .docx 文件"},
+		{"old .doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "旧版 Word .doc"},
+		{"truncated zip", good[:len(good)/2], "不是 .docx 文件"},
+		{"zip without document.xml", noDoc(), "缺少 word/document.xml"},
+		{"broken XML", withDoc(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>未闭合</w:r></w:p></w:body></w:document>`), "不是有效的 XML"},
+		{"no body", withDoc(`<w:document xmlns:w="x"><w:background/></w:document>`), "没有正文（w:body）"},
+		{"empty document.xml", withDoc(``), "不是有效的 XML"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

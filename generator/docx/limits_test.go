@@ -67,7 +67,7 @@ func TestDocxFileSizeLimit(t *testing.T) {
 	fs := afero.NewMemMapFs()
 	afero.WriteFile(fs, "big.docx", bytes.Repeat([]byte("x"), 3000), 0o644)
 	_, err := Convert(fs, "big.docx", Options{Limits: config.Limits{UnzippedSize: 1 << 10}})
-	if err == nil || !strings.Contains(err.Error(), "big.docx: the file is larger than 1KB") {
+	if err == nil || !strings.Contains(err.Error(), "big.docx: 文件大于 Word 文档的上限 1KB") {
 		t.Fatalf("err = %v", err)
 	}
 }

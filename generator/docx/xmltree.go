@@ -37,7 +37,7 @@ func parseXML(data []byte) (*node, error) {
 		case "utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "unicode":
 			return input, nil // already UTF-8 after toUTF8
 		}
-		return nil, fmt.Errorf("unsupported encoding %q", label)
+		return nil, fmt.Errorf("不支持的编码 %q", label)
 	}
 	root := &node{name: "#document"}
 	stack := []*node{root}
@@ -48,7 +48,7 @@ func parseXML(data []byte) (*node, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %v", lineAt(data, d.InputOffset()), err)
+			return nil, fmt.Errorf("第 %d 行：%v", lineAt(data, d.InputOffset()), err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -75,7 +75,7 @@ func parseXML(data []byte) (*node, error) {
 		}
 	}
 	if len(root.kids) == 0 {
-		return nil, fmt.Errorf("no XML element found")
+		return nil, fmt.Errorf("没有找到 XML 元素")
 	}
 	return root.kids[0], nil
 }
@@ -87,7 +87,7 @@ func toUTF8(data []byte) ([]byte, error) {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return nil, fmt.Errorf("bad UTF-16 text: %v", err)
+			return nil, fmt.Errorf("UTF-16 文字有误：%v", err)
 		}
 		return out, nil
 	}

@@ -151,7 +151,7 @@ func readCSV(path string, data []byte, comma rune) ([]record, error) {
 			if errors.As(err, &pe) {
 				return nil, &RowError{Path: path, Row: pe.Line, Msg: fmt.Sprintf("CSV 格式错误（%v）；请检查英文双引号是否成对", pe.Err)}
 			}
-			return nil, fmt.Errorf("%s: %v", path, err)
+			return nil, fmt.Errorf("%s: 无法读取：%v", path, err)
 		}
 		line, _ := r.FieldPos(0)
 		recs = append(recs, record{line: line, cells: cells})

@@ -32,19 +32,19 @@ func NewRegistry(ds []Department) (*Registry, error) {
 	for i, d := range ds {
 		where := fmt.Sprintf("departments[%d]", i)
 		if nameKey(d.Name) == "" {
-			errs = append(errs, fmt.Errorf("%s: name is empty; give every department its canonical name, e.g. name: 市民政局", where))
+			errs = append(errs, fmt.Errorf("%s: name 为空；给每个部门写上规范名称，如 name: 市民政局", where))
 			continue
 		}
 		where = fmt.Sprintf("%s (%s)", where, d.Name)
 		for _, n := range append([]string{d.Name}, d.Aliases...) {
 			k := nameKey(n)
 			if k == "" {
-				errs = append(errs, fmt.Errorf("%s: an alias is empty; remove it", where))
+				errs = append(errs, fmt.Errorf("%s: 有一个别名（aliases）为空；删去它", where))
 				continue
 			}
 			if j, dup := r.index[k]; dup {
 				if j != i {
-					errs = append(errs, fmt.Errorf("%s: %q is already a name or alias of %s; a spelling can belong to one department only", where, n, ds[j].Name))
+					errs = append(errs, fmt.Errorf("%s: %q 已是 %s 的名称或别名；一个写法只能属于一个部门，删去其中一处", where, n, ds[j].Name))
 				}
 				continue
 			}
@@ -55,7 +55,7 @@ func NewRegistry(ds []Department) (*Registry, error) {
 			errs = append(errs, fmt.Errorf("%s: slug %q %v", where, slug, err))
 		}
 		if j, dup := slugs[strings.ToLower(slug)]; dup {
-			errs = append(errs, fmt.Errorf("%s: slug %q is already used by %s; choose another", where, slug, ds[j].Name))
+			errs = append(errs, fmt.Errorf("%s: slug %q 已被 %s 使用；换一个", where, slug, ds[j].Name))
 		} else {
 			slugs[strings.ToLower(slug)] = i
 		}
@@ -68,10 +68,10 @@ func NewRegistry(ds []Department) (*Registry, error) {
 
 func checkSlug(s string) error {
 	if s == "." || s == ".." {
-		return errors.New("is not a usable URL segment; use letters, digits or hyphens, e.g. minzheng")
+		return errors.New("不能用作网址的一段；用字母、数字或连字符，如 minzheng")
 	}
 	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`/\?#%`, r) }) {
-		return errors.New("contains a space or one of / \\ ? # %; use letters, digits or hyphens, e.g. minzheng")
+		return errors.New("含有空格或 / \\ ? # % 之一；用字母、数字或连字符，如 minzheng")
 	}
 	return nil
 }

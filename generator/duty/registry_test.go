@@ -15,11 +15,11 @@ func TestNewRegistryRejects(t *testing.T) {
 		{"duplicate name", []Department{{Name: "市民政局"}, {Name: "市民政局"}}, "市民政局"},
 		{"alias equals another name across width and spaces", []Department{{Name: "市发展改革委"}, {Name: "市发改委", Aliases: []string{"市 发展改革委"}}}, "市发展改革委"},
 		{"alias shared", []Department{{Name: "甲", Aliases: []string{"丙"}}, {Name: "乙", Aliases: []string{"丙"}}}, "丙"},
-		{"slug shared", []Department{{Name: "甲", Slug: "minzheng"}, {Name: "乙", Slug: "MinZheng"}}, "already used by 甲"},
+		{"slug shared", []Department{{Name: "甲", Slug: "minzheng"}, {Name: "乙", Slug: "MinZheng"}}, "已被 甲 使用"},
 		{"slug equals another's default", []Department{{Name: "甲", Slug: "乙"}, {Name: "乙"}}, "乙"},
 		{"bad slug", []Department{{Name: "甲", Slug: "a/b"}}, "a/b"},
-		{"empty name", []Department{{Name: " ", Slug: "x"}}, "name is empty"},
-		{"empty alias", []Department{{Name: "甲", Aliases: []string{""}}}, "alias is empty"},
+		{"empty name", []Department{{Name: " ", Slug: "x"}}, "name 为空"},
+		{"empty alias", []Department{{Name: "甲", Aliases: []string{""}}}, "别名（aliases）为空"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -102,7 +102,7 @@ func (c *jsonConverter) value(depth int) (*yaml.Node, error) {
 			}
 			return n, nil
 		}
-		return nil, fmt.Errorf("unexpected %v", t)
+		return nil, fmt.Errorf("此处不应出现 %v", t)
 	case string:
 		return scalar("!!str", t), nil
 	case json.Number:
@@ -118,5 +118,5 @@ func (c *jsonConverter) value(depth int) (*yaml.Node, error) {
 	case nil:
 		return scalar("!!null", ""), nil
 	}
-	return nil, fmt.Errorf("unexpected %v", tok)
+	return nil, fmt.Errorf("此处不应出现 %v", tok)
 }

@@ -28,7 +28,7 @@ func (c *catFile) blob(object string) ([]byte, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
-		return nil, errors.New("history: Content called after Close")
+		return nil, errors.New("history: 内部错误：Close 之后调用了 Content")
 	}
 	if c.cmd == nil {
 		if err := c.start(); err != nil {
@@ -53,14 +53,14 @@ func (c *catFile) start() error {
 	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "LANGUAGE=")
 	in, err := cmd.StdinPipe()
 	if err != nil {
-		return fmt.Errorf("history: starting git cat-file: %w", err)
+		return fmt.Errorf("history: 无法启动 git cat-file：%w", err)
 	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return fmt.Errorf("history: starting git cat-file: %w", err)
+		return fmt.Errorf("history: 无法启动 git cat-file：%w", err)
 	}
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("history: starting git cat-file in %s: %w", c.dir, err)
+		return fmt.Errorf("history: 无法在 %s 启动 git cat-file：%w", c.dir, err)
 	}
 	c.cmd, c.in, c.out = cmd, in, bufio.NewReaderSize(out, 64<<10)
 	return nil
@@ -68,31 +68,31 @@ func (c *catFile) start() error {
 
 func (c *catFile) request(object string) ([]byte, error) {
 	if _, err := io.WriteString(c.in, object+"\n"); err != nil {
-		return nil, fmt.Errorf("history: git cat-file: %w", err)
+		return nil, fmt.Errorf("history: git cat-file 出错：%w", err)
 	}
 	header, err := c.out.ReadString('\n')
 	if err != nil {
-		return nil, fmt.Errorf("history: git cat-file stopped: %w", err)
+		return nil, fmt.Errorf("history: git cat-file 意外停止：%w", err)
 	}
 	header = strings.TrimSuffix(header, "\n")
 	rev, path, _ := strings.Cut(object, ":")
 	if strings.HasSuffix(header, " missing") || strings.HasSuffix(header, " ambiguous") {
-		return nil, notFoundError{fmt.Sprintf("history: %s does not exist at revision %s", path, rev)}
+		return nil, notFoundError{fmt.Sprintf("history: 版本 %[2]s 中没有 %[1]s", path, rev)}
 	}
 	f := strings.Fields(header)
 	if len(f) != 3 {
-		return nil, fmt.Errorf("history: git cat-file answered %q", header)
+		return nil, fmt.Errorf("history: git cat-file 的回答无法识别：%q", header)
 	}
 	size, err := strconv.Atoi(f[2])
 	if err != nil || size < 0 {
-		return nil, fmt.Errorf("history: git cat-file answered %q", header)
+		return nil, fmt.Errorf("history: git cat-file 的回答无法识别：%q", header)
 	}
 	data := make([]byte, size+1) // the contents and a newline
 	if _, err := io.ReadFull(c.out, data); err != nil {
-		return nil, fmt.Errorf("history: git cat-file stopped: %w", err)
+		return nil, fmt.Errorf("history: git cat-file 意外停止：%w", err)
 	}
 	if f[1] != "blob" {
-		return nil, notFoundError{fmt.Sprintf("history: %s at revision %s is a %s, not a file", path, rev, f[1])}
+		return nil, notFoundError{fmt.Sprintf("history: 版本 %[2]s 中的 %[1]s 是 %[3]s，不是文件", path, rev, f[1])}
 	}
 	return data[:size], nil
 }
@@ -117,7 +117,7 @@ func (c *catFile) close() error {
 	defer c.mu.Unlock()
 	c.closed = true
 	if err := c.stop(false); err != nil {
-		return fmt.Errorf("history: git cat-file: %w", err)
+		return fmt.Errorf("history: git cat-file 出错：%w", err)
 	}
 	return nil
 }

@@ -44,14 +44,14 @@ func parseLog(out []byte) ([]commit, error) {
 		}
 		status := strings.TrimPrefix(string(tok), "\n")
 		if len(commits) == 0 || status == "" || !strings.Contains("ACDMRTUXB", status[:1]) {
-			return nil, fmt.Errorf("unexpected %q where a commit or a change status was expected", shorten(status))
+			return nil, fmt.Errorf("此处应为提交或修改状态，却是 %q", shorten(status))
 		}
 		n := 1
 		if status[0] == 'R' || status[0] == 'C' {
 			n = 2
 		}
 		if i+n > len(tokens) {
-			return nil, fmt.Errorf("change %q of commit %s lacks its path", status, commits[len(commits)-1].rev.ShortHash)
+			return nil, fmt.Errorf("提交 %[2]s 的修改 %[1]q 缺少路径", status, commits[len(commits)-1].rev.ShortHash)
 		}
 		ch := change{status: status[0]}
 		for _, p := range tokens[i : i+n] {
@@ -67,11 +67,11 @@ func parseLog(out []byte) ([]commit, error) {
 func parseHeader(h string) (commit, error) {
 	f := strings.SplitN(h, "\x1f", 5)
 	if len(f) != 5 || f[0] == "" {
-		return commit{}, fmt.Errorf("commit header %q does not have hash, short hash, date, author and subject", shorten(h))
+		return commit{}, fmt.Errorf("提交头 %q 缺少哈希、短哈希、日期、作者或标题", shorten(h))
 	}
 	date, err := time.Parse(time.RFC3339, f[2])
 	if err != nil {
-		return commit{}, fmt.Errorf("commit %s: date %q is not ISO 8601", f[1], f[2])
+		return commit{}, fmt.Errorf("提交 %s：日期 %q 不是 ISO 8601 格式", f[1], f[2])
 	}
 	return commit{rev: Revision{Hash: f[0], ShortHash: f[1], Date: date, Author: f[3], Subject: f[4]}}, nil
 }

@@ -36,11 +36,11 @@ func TestParseLog(t *testing.T) {
 			logOf([]string{"ccc|合并"}, []string{"bbb|改名", "M\tcontent/a.md", "R087\tcontent/x.md\tcontent/y.md"}, []string{"aaa|首次\x1f含分隔符", "A\tcontent/x.md"}),
 			[]string{"ccc 合并", "bbb 改名: M content/a.md", "bbb 改名: R content/x.md content/y.md", "aaa 首次\x1f含分隔符: A content/x.md"}, ""},
 		{"Chinese path with spaces", logOf([]string{"aaa|s", "M\t内容/政策 文件.md"}), []string{"aaa s: M 内容/政策 文件.md"}, ""},
-		{"status without commit", "\nM\x00a.md\x00", nil, "where a commit or a change status was expected"},
-		{"unknown status", logOf([]string{"aaa|s"}) + "Q\x00a.md\x00", nil, `unexpected "Q"`},
-		{"rename lacks new path", logOf([]string{"aaa|s"}) + "\nR100\x00a.md\x00", nil, "lacks its path"},
-		{"short header", "\x1eaaa\x1fbbb\x00", nil, "does not have hash"},
-		{"bad date", "\x1eaaa\x1fa\x1fyesterday\x1fx\x1fs\x00", nil, "is not ISO 8601"},
+		{"status without commit", "\nM\x00a.md\x00", nil, "此处应为提交或修改状态"},
+		{"unknown status", logOf([]string{"aaa|s"}) + "Q\x00a.md\x00", nil, `却是 "Q"`},
+		{"rename lacks new path", logOf([]string{"aaa|s"}) + "\nR100\x00a.md\x00", nil, "缺少路径"},
+		{"short header", "\x1eaaa\x1fbbb\x00", nil, "缺少哈希"},
+		{"bad date", "\x1eaaa\x1fa\x1fyesterday\x1fx\x1fs\x00", nil, "不是 ISO 8601 格式"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -53,24 +53,24 @@ func Load(repoDir string, paths []string) (*History, error) {
 		}
 	}
 	if _, err := exec.LookPath("git"); err != nil {
-		return &History{Warning: "git is not installed; revision history omitted"}, nil
+		return &History{Warning: "未安装 git，未生成修订历史；如需修订历史，安装 git 后重新构建"}, nil
 	}
 	out, err := runGit(repoDir, "rev-parse", "--is-shallow-repository", "--show-prefix")
 	if err != nil {
 		switch {
 		case strings.Contains(err.Error(), "not a git repository"):
-			return &History{Warning: "content is not in a git repository; revision history omitted"}, nil
+			return &History{Warning: "内容不在 git 仓库中，未生成修订历史；如需修订历史，在网站文件夹运行 `git init` 并提交"}, nil
 		case strings.Contains(err.Error(), "dubious ownership"):
 			// Common in CI containers, where the checkout belongs to another user.
-			return &History{Warning: fmt.Sprintf("git refuses %s because another user owns it; run "+
-				"`git config --global --add safe.directory '*'` before the build; revision history omitted", repoDir)}, nil
+			return &History{Warning: fmt.Sprintf("%s 属于另一个用户，git 拒绝读取，未生成修订历史；"+
+				"构建前运行 `git config --global --add safe.directory '*'`", repoDir)}, nil
 		}
-		return &History{Warning: fmt.Sprintf("%v; revision history omitted", err)}, nil
+		return &History{Warning: fmt.Sprintf("%v；未生成修订历史", err)}, nil
 	}
 	lines := strings.Split(string(out), "\n")
 	if lines[0] == "true" {
-		return &History{Warning: "shallow clone: revision history omitted; fetch the full history " +
-			"(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"}, nil
+		return &History{Warning: "仓库是浅克隆（shallow clone），未生成修订历史；取回完整历史" +
+			"（git fetch --unshallow，或在 actions/checkout 中写 fetch-depth: 0）"}, nil
 	}
 	h := &History{dir: repoDir, revisions: map[string][]Revision{}, dirty: map[string]bool{}}
 	if len(lines) > 1 {
@@ -88,22 +88,22 @@ func Load(repoDir string, paths []string) (*History, error) {
 		"--no-show-signature", "--encoding=UTF-8", "--format="+logFormat, "--", spec)
 	if err != nil {
 		if strings.Contains(err.Error(), "does not have any commits") {
-			h.Warning = "the git repository has no commits yet; revision history omitted"
+			h.Warning = "git 仓库还没有提交，未生成修订历史；提交内容后重新构建"
 		} else {
-			h.Warning = fmt.Sprintf("%v; revision history omitted", err)
+			h.Warning = fmt.Sprintf("%v；未生成修订历史", err)
 		}
 		return h, nil
 	}
 	commits, err := parseLog(out)
 	if err != nil {
-		h.Warning = fmt.Sprintf("reading git log: %v; revision history omitted", err)
+		h.Warning = fmt.Sprintf("无法读取 git log：%v；未生成修订历史", err)
 		return h, nil
 	}
 	h.revisions = follow(commits, paths, h.prefix)
 
 	out, err = runGit(repoDir, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", spec)
 	if err != nil {
-		h.Warning = fmt.Sprintf("%v; uncommitted changes are not marked", err)
+		h.Warning = fmt.Sprintf("%v；未提交的修改不会标出", err)
 		return h, nil
 	}
 	for _, p := range parseStatus(out) {
@@ -138,13 +138,13 @@ func (h *History) Content(rev, path string) ([]byte, error) {
 		if h != nil && h.Warning != "" {
 			w = h.Warning
 		}
-		return nil, fmt.Errorf("history: cannot read %s at %s: %s", path, rev, w)
+		return nil, fmt.Errorf("history: 无法读取 %s 在 %s 的版本：%s", path, rev, w)
 	}
 	if err := checkPath(path); err != nil {
 		return nil, err
 	}
 	if rev == "" || strings.ContainsAny(rev, ": \t\r\n\x00") {
-		return nil, fmt.Errorf("history: revision %q is not a commit name; use Revision.Hash", rev)
+		return nil, fmt.Errorf("history: %q 不是提交名；用 Revision.Hash", rev)
 	}
 	return h.cat.blob(rev + ":" + h.prefix + path)
 }
@@ -161,7 +161,7 @@ func (h *History) Close() error {
 func checkPath(p string) error {
 	if p == "" || strings.ContainsAny(p, "\x00\r\n\\") || path.IsAbs(p) || path.Clean(p) != p ||
 		p == ".." || strings.HasPrefix(p, "../") {
-		return fmt.Errorf("history: path %q must be a clean slash-separated path inside the repository directory, such as content/policies/a.md", p)
+		return fmt.Errorf("history: 路径 %q 应为仓库文件夹内用 / 分隔的规范路径，如 content/policies/a.md", p)
 	}
 	return nil
 }
@@ -192,7 +192,7 @@ func runGit(dir string, args ...string) ([]byte, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("git %s in %s: %s", args[0], dir, msg)
+		return nil, fmt.Errorf("在 %s 运行 git %s 失败：%s", dir, args[0], msg)
 	}
 	return out, nil
 }

@@ -21,7 +21,7 @@ type testRepo struct {
 func newTestRepo(t *testing.T) *testRepo {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
+		t.Skip("未安装 git")
 	}
 	isolateGit(t)
 	r := &testRepo{t: t, dir: t.TempDir()}
@@ -143,12 +143,12 @@ func TestLoad(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ rev, path, want string }{
-		{revs[2].Hash, "content/policies/b.md", "does not exist at revision"},
-		{revs[0].Hash, "content", "is a tree, not a file"},
-		{"HEAD:x", "content/policies/a.md", "not a commit name"},
-		{"", "content/policies/a.md", "not a commit name"},
-		{"HEAD", "../a.md", "clean slash-separated path"},
-		{"HEAD", "/etc/passwd", "clean slash-separated path"},
+		{revs[2].Hash, "content/policies/b.md", "中没有 content/policies/b.md"},
+		{revs[0].Hash, "content", "是 tree，不是文件"},
+		{"HEAD:x", "content/policies/a.md", "不是提交名"},
+		{"", "content/policies/a.md", "不是提交名"},
+		{"HEAD", "../a.md", "用 / 分隔的规范路径"},
+		{"HEAD", "/etc/passwd", "用 / 分隔的规范路径"},
 	} {
 		if _, err := h.Content(tc.rev, tc.path); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Content(%q, %q) error = %v, want %q", tc.rev, tc.path, err, tc.want)
@@ -206,7 +206,7 @@ func TestLoadFollowsRenames(t *testing.T) {
 
 func TestLoadWarnings(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
+		t.Skip("未安装 git")
 	}
 	isolateGit(t)
 	paths := []string{"content/a.md"}
@@ -225,11 +225,11 @@ func TestLoadWarnings(t *testing.T) {
 		name, dir, want string
 		noGit           bool
 	}{
-		{name: "not a repository", dir: t.TempDir(), want: "content is not in a git repository; revision history omitted"},
-		{name: "shallow clone", dir: shallow, want: "shallow clone"},
-		{name: "no commits", dir: empty.dir, want: "no commits yet"},
-		{name: "missing directory", dir: filepath.Join(t.TempDir(), "nope"), want: "revision history omitted"},
-		{name: "git missing", dir: shallowSource.dir, want: "git is not installed", noGit: true},
+		{name: "not a repository", dir: t.TempDir(), want: "内容不在 git 仓库中，未生成修订历史"},
+		{name: "shallow clone", dir: shallow, want: "浅克隆"},
+		{name: "no commits", dir: empty.dir, want: "还没有提交"},
+		{name: "missing directory", dir: filepath.Join(t.TempDir(), "nope"), want: "未生成修订历史"},
+		{name: "git missing", dir: shallowSource.dir, want: "未安装 git", noGit: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

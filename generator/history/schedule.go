@@ -71,11 +71,11 @@ func Normalize(src []byte) ([]byte, error) {
 		}
 	}
 	if !utf8.Valid(src) {
-		return nil, errors.New("the text is not UTF-8")
+		return nil, errors.New("文字不是 UTF-8 编码")
 	}
 	if bytes.IndexByte(src, 0) >= 0 {
 		// UTF-16 without a byte order mark, or a binary file.
-		return nil, errors.New("the text holds NUL bytes")
+		return nil, errors.New("文字含有 NUL 字节")
 	}
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
@@ -86,7 +86,7 @@ func Normalize(src []byte) ([]byte, error) {
 
 func fromUTF16(src []byte) ([]byte, error) {
 	if len(src)%2 != 0 {
-		return nil, errors.New("the UTF-16 text has an odd number of bytes")
+		return nil, errors.New("UTF-16 文字的字节数为奇数（文件不完整）")
 	}
 	big := src[0] == 0xfe
 	units := make([]uint16, 0, len(src)/2-1)
@@ -184,7 +184,7 @@ func frontMatterValues(text []byte) ([]keyValue, error) {
 		dec := json.NewDecoder(bytes.NewReader(text))
 		dec.UseNumber()
 		if err := dec.Decode(&values); err != nil {
-			return nil, fmt.Errorf("JSON front matter: %v", err)
+			return nil, fmt.Errorf("JSON front matter 无法读取：%v", err)
 		}
 		return pairs(values), nil
 	}
@@ -200,17 +200,17 @@ func frontMatterValues(text []byte) ([]keyValue, error) {
 	}
 	meta, ok := between(text[len(first):], closing)
 	if !ok {
-		return nil, fmt.Errorf("front matter opened with %s is never closed", first)
+		return nil, fmt.Errorf("front matter 以 %s 开始但没有结束", first)
 	}
 	if closing[0] == "+++" {
 		if err := toml.Unmarshal(meta, &values); err != nil {
-			return nil, fmt.Errorf("TOML front matter: %v", err)
+			return nil, fmt.Errorf("TOML front matter 无法读取：%v", err)
 		}
 		return pairs(values), nil
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(meta, &doc); err != nil {
-		return nil, fmt.Errorf("YAML front matter: %v", err)
+		return nil, fmt.Errorf("YAML front matter 无法读取：%v", err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil
@@ -220,13 +220,13 @@ func frontMatterValues(text []byte) ([]keyValue, error) {
 		if top != nil && top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
 			return nil, nil
 		}
-		return nil, errors.New("YAML front matter is not a mapping of keys")
+		return nil, errors.New("YAML front matter 不是一组 key: value")
 	}
 	budget := maxMergedKeys
 	kvs := yamlValues(top, nil, 0, &budget)
 	if budget < 0 {
 		// What was left unread could say draft: true.
-		return nil, fmt.Errorf("YAML front matter merges more than %d keys or nests merges deeper than %d", maxMergedKeys, maxMergeDepth)
+		return nil, fmt.Errorf("YAML front matter 合并（<<）的键超过 %d 个，或合并嵌套超过 %d 层", maxMergedKeys, maxMergeDepth)
 	}
 	return kvs, nil
 }
@@ -273,7 +273,7 @@ func yamlValues(m *yaml.Node, values []keyValue, depth int, budget *int) []keyVa
 		var v any
 		switch {
 		case val.Kind != yaml.ScalarNode:
-			v = "a " + kindName(val)
+			v = kindName(val)
 		case val.Tag != "!!null":
 			v = val.Value
 		}
@@ -284,9 +284,9 @@ func yamlValues(m *yaml.Node, values []keyValue, depth int, budget *int) []keyVa
 
 func kindName(n *yaml.Node) string {
 	if n.Kind == yaml.SequenceNode {
-		return "list"
+		return "列表"
 	}
-	return "mapping"
+	return "映射"
 }
 
 func resolveAlias(n *yaml.Node) *yaml.Node {
@@ -340,11 +340,11 @@ func boolValue(v any) (bool, error) {
 	case int64, uint64, float64, json.Number:
 		num = fmt.Sprint(x)
 	default:
-		return false, fmt.Errorf("%v is not true or false", v)
+		return false, fmt.Errorf("%v 不是 true 或 false", v)
 	}
 	f, err := strconv.ParseFloat(num, 64)
 	if err != nil || f == 0 {
-		return false, fmt.Errorf("%v is not true or false", v)
+		return false, fmt.Errorf("%v 不是 true 或 false", v)
 	}
 	return true, nil
 }
@@ -370,7 +370,7 @@ func dateInto(dst *time.Time, v any, replace func(a, b time.Time) bool) error {
 			return err
 		}
 	default:
-		return fmt.Errorf("%v is not a date", v)
+		return fmt.Errorf("%v 不是日期", v)
 	}
 	if t.IsZero() {
 		return nil

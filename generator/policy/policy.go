@@ -85,7 +85,7 @@ func Decode(p *content.Page) (*Meta, []error) {
 				key, ok := cite.NormalizeDocNumber(m.DocNumber)
 				if !ok {
 					_, perr := cite.ParseDocNumber(m.DocNumber)
-					fail(val, "doc_number %q is not a 发文字号: %v; write it like 昆发〔2018〕14号 or 国务院令第711号", m.DocNumber, perr)
+					fail(val, "doc_number 不是有效的发文字号：%v", perr)
 					continue
 				}
 				m.DocKey = key
@@ -107,12 +107,12 @@ func Decode(p *content.Page) (*Meta, []error) {
 		case "level":
 			m.Level, err = content.String(val)
 			if err == nil && m.Level != "" && !contains(Levels, m.Level) {
-				fail(val, "level %q is unknown; use one of %s", m.Level, strings.Join(Levels, " / "))
+				fail(val, "level %q 不是可用的值；写 %s 之一", m.Level, strings.Join(Levels, " / "))
 			}
 		case "status":
 			m.Status, err = content.String(val)
 			if err == nil && !contains(Statuses, m.Status) {
-				fail(val, "status %q is unknown; use one of %s", m.Status, strings.Join(Statuses, " / "))
+				fail(val, "status %q 不是可用的值；写 %s 之一", m.Status, strings.Join(Statuses, " / "))
 			}
 		case "amends":
 			m.Amends, err = refs(val)
@@ -137,7 +137,7 @@ func Decode(p *content.Page) (*Meta, []error) {
 					m.DutyLeadFirst = true
 				case "", "none", "marked":
 				default:
-					fail(val, "duty_lead %q is unknown; use `first` when the first unit listed leads (列第一位的为牵头单位)", s)
+					fail(val, "duty_lead %q 不是可用的值；列第一位的为牵头单位时写 `first`", s)
 				}
 			}
 		case "duties_file":
@@ -178,19 +178,19 @@ func refs(n *yaml.Node) ([]Ref, error) {
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
 			if c.Kind != yaml.ScalarNode {
-				return nil, fmt.Errorf("each reference is a 文号 or a content path such as policies/a")
+				return nil, fmt.Errorf("每一项应为文号或内容路径，如 policies/a")
 			}
 			out = append(out, Ref{Raw: strings.TrimSpace(c.Value), Line: c.Line})
 		}
 	default:
-		return nil, fmt.Errorf("expected a 文号, a content path or a list of them")
+		return nil, fmt.Errorf("应为文号、内容路径或它们的列表")
 	}
 	return out, nil
 }
 
 func decodeList[T any](n *yaml.Node, out *[]T) error {
 	if n.Kind != yaml.SequenceNode {
-		return fmt.Errorf("expected a list")
+		return fmt.Errorf("应为列表")
 	}
 	for _, c := range n.Content {
 		var v T
@@ -203,7 +203,7 @@ func decodeList[T any](n *yaml.Node, out *[]T) error {
 			}
 		}
 		if err := c.Decode(&v); err != nil {
-			return fmt.Errorf("list item: %v", err)
+			return fmt.Errorf("列表中的一项：%v", err)
 		}
 		*out = append(*out, v)
 	}

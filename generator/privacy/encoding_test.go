@@ -104,7 +104,7 @@ func TestMaskFileRTF(t *testing.T) {
 	}
 	// A number written with escapes cannot be masked by rewriting digits: an error, not "masked 0".
 	_ = afero.WriteFile(fs, "/b.rtf", []byte(`{\rtf1\ansi 138\'31\'32345678\par}`), 0o644)
-	if _, err := MaskFile(fs, "/b.rtf"); err == nil || !strings.Contains(err.Error(), "could not be masked") {
+	if _, err := MaskFile(fs, "/b.rtf"); err == nil || !strings.Contains(err.Error(), "无法自动脱敏") {
 		t.Errorf("MaskFile(b.rtf) error = %v", err)
 	}
 }

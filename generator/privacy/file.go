@@ -24,11 +24,11 @@ import (
 func MaskFile(fs afero.Fs, path string) (changed int, err error) {
 	info, err := fs.Stat(path)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", path, err)
+		return 0, fmt.Errorf("%s: 无法读取：%w", path, err)
 	}
 	data, err := afero.ReadFile(fs, path)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", path, err)
+		return 0, fmt.Errorf("%s: 无法读取：%w", path, err)
 	}
 	var out []byte
 	switch kind := Sniff(data); kind {
@@ -36,13 +36,13 @@ func MaskFile(fs afero.Fs, path string) (changed int, err error) {
 		out, changed, err = maskTextFile(data)
 	case ZipFile:
 		if !isWorkbook(data) {
-			return 0, fmt.Errorf("%s: cannot mask this zip file (only .xlsx workbooks are masked); mask the numbers in the program that made it, or save it as .xlsx or .csv", path)
+			return 0, fmt.Errorf("%s: 无法对这个 zip 文件脱敏（只能处理 .xlsx 工作簿）；在生成它的程序中脱敏，或另存为 .xlsx 或 .csv", path)
 		}
 		out, changed, err = maskWorkbook(data)
 	case UnreadableFile:
-		return 0, fmt.Errorf("%s: cannot mask it: %s", path, unreadableReason(data))
+		return 0, fmt.Errorf("%s: 无法脱敏：%s", path, unreadableReason(data))
 	default:
-		return 0, fmt.Errorf("%s: cannot mask a %s file; mask the numbers in the program that made it and export it again", path, kind)
+		return 0, fmt.Errorf("%s: 无法对 %s 文件脱敏；在生成它的程序中脱敏后重新导出", path, kind)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", path, err)
@@ -54,7 +54,7 @@ func MaskFile(fs afero.Fs, path string) (changed int, err error) {
 		return 0, nil
 	}
 	if err := writeAtomic(fs, path, out, info.Mode().Perm()); err != nil {
-		return 0, fmt.Errorf("%s: %w", path, err)
+		return 0, fmt.Errorf("%s: 无法写回脱敏后的文件：%w", path, err)
 	}
 	return changed, nil
 }
@@ -64,7 +64,7 @@ func MaskFile(fs afero.Fs, path string) (changed int, err error) {
 func verifyMasked(out []byte) error {
 	_, segs, err := ReadText(out)
 	if err != nil {
-		return fmt.Errorf("the masked file cannot be read back: %v", err)
+		return fmt.Errorf("脱敏后的文件无法读回检查：%v", err)
 	}
 	var left []string
 	for _, s := range segs {
@@ -77,7 +77,7 @@ func verifyMasked(out []byte) error {
 		}
 	}
 	if len(left) > 0 {
-		return fmt.Errorf("%d number(s) could not be masked automatically and the file was left unchanged: %s; mask them by hand (in Excel or WPS) and run again", len(left), strings.Join(left, "; "))
+		return fmt.Errorf("有 %d 个号码无法自动脱敏，文件未作改动：%s；在 Excel 或 WPS 中手工脱敏后再运行", len(left), strings.Join(left, "；"))
 	}
 	return nil
 }
@@ -102,7 +102,7 @@ func isWorkbook(data []byte) bool {
 func maskTextFile(data []byte) ([]byte, int, error) {
 	text, enc, ok := DecodeText(data)
 	if !ok {
-		return nil, 0, fmt.Errorf("neither UTF-8, UTF-16 nor GB18030 text: save it as UTF-8 and run again")
+		return nil, 0, fmt.Errorf("不是 UTF-8、UTF-16 或 GB18030 文本；另存为 UTF-8 后再运行")
 	}
 	s, n := MaskText(string(text))
 	if n == 0 {
@@ -110,10 +110,10 @@ func maskTextFile(data []byte) ([]byte, int, error) {
 	}
 	out, err := EncodeText([]byte(s), enc)
 	if err != nil {
-		return nil, 0, fmt.Errorf("cannot write it back as %s: %v", enc, err)
+		return nil, 0, fmt.Errorf("无法按 %s 编码写回：%v", enc, err)
 	}
 	if back, enc2, ok := DecodeText(out); !ok || enc2 != enc || string(back) != s {
-		return nil, 0, fmt.Errorf("cannot write it back as %s unchanged; save it as UTF-8 and run again", enc)
+		return nil, 0, fmt.Errorf("无法按 %s 编码原样写回；另存为 UTF-8 后再运行", enc)
 	}
 	return out, n, nil
 }
@@ -148,14 +148,14 @@ func Maskable(kind FileKind, name string) bool {
 func maskWorkbook(data []byte) ([]byte, int, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, 0, fmt.Errorf("not a readable .xlsx workbook: %w", err)
+		return nil, 0, fmt.Errorf("不是可读取的 .xlsx 工作簿：%w", err)
 	}
 	defer f.Close()
 	changed := 0
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
-			return nil, 0, fmt.Errorf("sheet %s: %w", sheet, err)
+			return nil, 0, fmt.Errorf("工作表 %s：%w", sheet, err)
 		}
 		for r, row := range rows {
 			for c, value := range row {
@@ -168,7 +168,7 @@ func maskWorkbook(data []byte) ([]byte, int, error) {
 					err = f.SetCellStr(sheet, cell, masked)
 				}
 				if err != nil {
-					return nil, 0, fmt.Errorf("sheet %s cell %s: %w", sheet, cell, err)
+					return nil, 0, fmt.Errorf("工作表 %s 单元格 %s：%w", sheet, cell, err)
 				}
 				changed += n
 			}

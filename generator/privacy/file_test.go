@@ -118,10 +118,10 @@ func TestMaskFileErrors(t *testing.T) {
 	_ = afero.WriteFile(fs, "/c.xlsx", []byte("PK\x03\x04 not a zip"), 0o644)
 	_ = afero.WriteFile(fs, "/d.csv", []byte("\xff\x80\x00 13812345678"), 0o644)
 	tests := []struct{ path, want string }{
-		{"/a.pdf", `cannot mask a PDF file`},
+		{"/a.pdf", `无法对 PDF 文件脱敏`},
 		{"/b.xls", "旧版 Office/WPS"},
-		{"/c.xlsx", "cannot mask this zip file"},
-		{"/d.csv", "cannot mask it"},
+		{"/c.xlsx", "无法对这个 zip 文件脱敏"},
+		{"/d.csv", "无法脱敏"},
 		{"/missing.csv", "/missing.csv"},
 	}
 	for _, tt := range tests {

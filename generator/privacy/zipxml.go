@@ -43,7 +43,7 @@ func zipText(data []byte, budget *int64, depth int) ([]Segment, error) {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f.Name, err)
+			return nil, fmt.Errorf("%s: 无法打开：%v", f.Name, err)
 		}
 		body, err := readCapped(rc, budget)
 		rc.Close()

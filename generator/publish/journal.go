@@ -58,14 +58,14 @@ func (s *Stage) recover() error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot read the journal of an interrupted publish: %v", path, err)
+		return fmt.Errorf("%s: 无法读取上次中断的发布留下的日志：%v", path, err)
 	}
 	var j journal
 	if err := json.Unmarshal(data, &j); err != nil || !safeName(j.Stage) || !safeName(j.Old) {
 		if ok, _ := afero.Exists(s.fs, s.dest); ok {
 			return s.fs.Remove(path) // dest is whole; the sweep removes the rest
 		}
-		return fmt.Errorf("%s: the journal of an interrupted publish cannot be read and %s is missing; look for the previous site in the folders beside it (.%s.gongkai-*), move it back to %s, and remove the journal", path, s.dest, s.base, s.dest)
+		return fmt.Errorf("%s: 上次中断的发布留下的日志无法读取，且 %s 不存在；在旁边的文件夹（.%s.gongkai-*）中找到之前的网站，移回 %s，再删去这个日志", path, s.dest, s.base, s.dest)
 	}
 	did, err := s.finish(j)
 	if err != nil {
@@ -105,17 +105,17 @@ func (s *Stage) finish(j journal) (string, error) {
 			}
 			if err := s.fs.Rename(s.dest, old); err != nil {
 				_ = s.fs.Remove(journalPath)
-				return "", fmt.Errorf("%s: cannot move the previous site aside: %v", s.dest, err)
+				return "", fmt.Errorf("%s: 无法把之前的网站移开：%v", s.dest, err)
 			}
 			s.step("dest-moved")
 		}
 		if err := s.fs.Rename(stage, s.dest); err != nil {
 			if exists(old) && s.fs.Rename(old, s.dest) != nil {
 				s.lost = s.dest + " is missing: the previous site is in " + old + "; the next build puts it back, or move it back by hand"
-				return "", fmt.Errorf("%s: cannot move the new site into place (%v), nor the previous one back", s.dest, err)
+				return "", fmt.Errorf("%s: 无法把新网站移到位（%v），也无法把之前的网站移回", s.dest, err)
 			}
 			_ = s.fs.Remove(journalPath)
-			return "", fmt.Errorf("%s: cannot move the new site into place: %v", s.dest, err)
+			return "", fmt.Errorf("%s: 无法把新网站移到位：%v", s.dest, err)
 		}
 		did = "completed"
 		s.step("stage-moved")
@@ -126,16 +126,16 @@ func (s *Stage) finish(j journal) (string, error) {
 		}
 		if err := s.fs.Rename(old, s.dest); err != nil {
 			s.lost = s.dest + " is missing: the previous site is in " + old + "; move it back by hand"
-			return "", fmt.Errorf("%s: cannot put the previous site back from %s: %v", s.dest, old, err)
+			return "", fmt.Errorf("%s: 无法把之前的网站从 %s 移回：%v", s.dest, old, err)
 		}
 		did = "restored"
 	}
 	if err := s.fs.RemoveAll(old); err != nil {
-		return did, fmt.Errorf("%s: cannot remove the previous site: %v", old, err)
+		return did, fmt.Errorf("%s: 无法删除之前的网站：%v", old, err)
 	}
 	s.step("old-removed")
 	if err := s.fs.Remove(journalPath); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return did, fmt.Errorf("%s: cannot remove the commit journal: %v", journalPath, err)
+		return did, fmt.Errorf("%s: 无法删除发布日志：%v", journalPath, err)
 	}
 	s.step("journal-removed")
 	return did, nil

@@ -16,7 +16,7 @@ import (
 const DefaultWait = 2 * time.Minute
 
 // ErrBusy is wrapped by the error of a build that gave up waiting for another one.
-var ErrBusy = errors.New("another build is writing the output folder")
+var ErrBusy = errors.New("另一次构建正在写输出文件夹")
 
 // Lock is the exclusive right to write one destination: its staging folders, its commit
 // journal and the folder itself.
@@ -45,25 +45,25 @@ func acquire(ctx context.Context, fs afero.Fs, dest string, wait time.Duration, 
 	}
 	path := sibling(dest, "gongkai-lock")
 	if err := fs.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("%s: cannot create the output's parent folder: %v", filepath.Dir(path), err)
+		return nil, fmt.Errorf("%s: 无法创建输出文件夹的上级文件夹：%v", filepath.Dir(path), err)
 	}
 	info, _ := json.Marshal(me)
 	deadline := time.Now().Add(wait)
 	for {
 		release, holder, err := tryLock(fs, path, info)
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot lock the output folder: %v", path, err)
+			return nil, fmt.Errorf("%s: 无法锁定输出文件夹：%v", path, err)
 		}
 		if release != nil {
 			return &Lock{path: path, release: release}, nil
 		}
 		if !time.Now().Before(deadline) {
-			who := "another build"
+			who := "另一次构建"
 			var o owner
 			if json.Unmarshal(holder, &o) == nil && o.PID != 0 {
-				who = "another build (" + o.String() + ")"
+				who = "另一次构建（" + o.String() + "）"
 			}
-			return nil, fmt.Errorf("%s: %w: %s has held it for more than %s; wait for it to finish, or stop it (the lock is %s)", dest, ErrBusy, who, wait, path)
+			return nil, fmt.Errorf("%s: %w：%s 已占用超过 %s；等它结束，或停止它（锁文件是 %s）", dest, ErrBusy, who, wait, path)
 		}
 		select {
 		case <-ctx.Done():

@@ -93,7 +93,7 @@ func Begin(fs afero.Fs, dest string, opts Options) (*Stage, error) {
 	s.dir = s.sibling("gongkai-staging-" + me.Host + "-" + strconv.Itoa(me.PID) + "-" + me.ID)
 	if err := fs.MkdirAll(s.dir, 0o755); err != nil {
 		s.Abort()
-		return nil, fmt.Errorf("%s: cannot create the staging folder: %v", s.dir, err)
+		return nil, fmt.Errorf("%s: 无法创建临时输出文件夹：%v", s.dir, err)
 	}
 	return s, nil
 }
@@ -113,7 +113,7 @@ func (s *Stage) Commit() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.released {
-		return errors.New("the build was stopped before its output was published")
+		return errors.New("构建在发布输出之前被中止")
 	}
 	if err := s.ctx.Err(); err != nil {
 		return err
@@ -121,7 +121,7 @@ func (s *Stage) Commit() error {
 	j := journal{Stage: filepath.Base(s.dir), Old: "." + s.base + ".gongkai-old-" + s.me.ID, Owner: s.me}
 	s.step("begin")
 	if err := s.writeJournal(j); err != nil {
-		return fmt.Errorf("%s: cannot write the commit journal: %v", s.sibling("gongkai-commit"), err)
+		return fmt.Errorf("%s: 无法写入发布日志：%v", s.sibling("gongkai-commit"), err)
 	}
 	did, err := s.finish(j)
 	s.committed = did == "completed"

@@ -78,7 +78,7 @@ func WriteData(out afero.Fs, s *site.Site) (int, error) {
 	putJSON := func(name string, v any) {
 		b, err := jsonBytes(v)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: cannot write this open data file (%v); a page's front matter is probably nested too deeply, see limits.front_matter_depth", name, err))
+			errs = append(errs, fmt.Errorf("%s: 无法写出这个开放数据文件（%v）；很可能是某个页面的 front matter 嵌套太深，见 limits.front_matter_depth", name, err))
 			return
 		}
 		files[name] = b

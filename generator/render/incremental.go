@@ -106,7 +106,7 @@ func (a atomicFs) writeFile(name string, data []byte) error {
 	}
 	if err := a.Fs.Rename(tmp, name); err != nil {
 		_ = a.Fs.Remove(tmp)
-		return fmt.Errorf("writing %s: %v", name, err)
+		return fmt.Errorf("无法写入 %s：%v", name, err)
 	}
 	a.written.add(strings.TrimPrefix(name, "/"))
 	return nil

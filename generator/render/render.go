@@ -166,7 +166,7 @@ func (r *Renderer) renderJobs(out afero.Fs, jobs []job) (int, error) {
 func (r *Renderer) execute(buf *bytes.Buffer, j job) error {
 	tpl, ok := r.theme.layouts[j.layout]
 	if !ok {
-		return fmt.Errorf("theme: no layout %q for %s; add layouts/%s.html to the theme", j.layout, j.file, j.layout)
+		return fmt.Errorf("theme: 没有模板 %q 可生成 %s；在主题中加上 layouts/%s.html", j.layout, j.file, j.layout)
 	}
 	j.view.Lang = r.lang
 	if err := tpl.ExecuteTemplate(buf, "baseof", j.view); err != nil {
@@ -174,7 +174,7 @@ func (r *Renderer) execute(buf *bytes.Buffer, j job) error {
 		if j.view.Page != nil {
 			src = j.view.Page.SrcPath + ": "
 		}
-		return fmt.Errorf("%srendering %s with layouts/%s.html: %v", src, j.file, j.layout, err)
+		return fmt.Errorf("%s用 layouts/%s.html 生成 %s 时出错：%v", src, j.layout, j.file, err)
 	}
 	return nil
 }
@@ -350,7 +350,7 @@ func indexFile(u string) string {
 
 func writeFile(out afero.Fs, name string, data []byte) error {
 	if err := out.MkdirAll(path.Dir("/"+name), 0o755); err != nil {
-		return fmt.Errorf("writing %s: %v", name, err)
+		return fmt.Errorf("无法写入 %s：%v", name, err)
 	}
 	if a, ok := out.(atomicFs); ok {
 		if sameContent(a.Fs, "/"+name, data) {
@@ -359,7 +359,7 @@ func writeFile(out afero.Fs, name string, data []byte) error {
 		return a.writeFile("/"+name, data)
 	}
 	if err := afero.WriteFile(out, "/"+name, data, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %v", name, err)
+		return fmt.Errorf("无法写入 %s：%v", name, err)
 	}
 	return nil
 }

@@ -56,7 +56,7 @@ func LoadTheme(fsys afero.Fs, lang string, funcs template.FuncMap) (*Theme, erro
 	funcs["clientStrings"] = t.clientStrings
 	base, err := afero.ReadFile(fsys, "layouts/baseof.html")
 	if err != nil {
-		return nil, fmt.Errorf("theme: layouts/baseof.html is missing: %v", err)
+		return nil, fmt.Errorf("theme: 缺少 layouts/baseof.html（%v）；主题必须有这个基础模板，可从默认主题复制", err)
 	}
 	partials, err := afero.Glob(fsys, "layouts/partials/*.html")
 	if err != nil {
@@ -74,7 +74,7 @@ func LoadTheme(fsys afero.Fs, lang string, funcs template.FuncMap) (*Theme, erro
 		}
 		tpl := template.New("baseof").Funcs(funcs)
 		if _, err := tpl.Parse(string(base)); err != nil {
-			return nil, fmt.Errorf("theme: layouts/baseof.html: %v", err)
+			return nil, fmt.Errorf("theme: layouts/baseof.html 模板有误：%v", err)
 		}
 		for _, p := range partials {
 			src, err := afero.ReadFile(fsys, p)
@@ -82,7 +82,7 @@ func LoadTheme(fsys afero.Fs, lang string, funcs template.FuncMap) (*Theme, erro
 				return nil, err
 			}
 			if _, err := tpl.New(path.Base(p)).Parse(string(src)); err != nil {
-				return nil, fmt.Errorf("theme: %s: %v", p, err)
+				return nil, fmt.Errorf("theme: %s 模板有误：%v", p, err)
 			}
 		}
 		src, err := afero.ReadFile(fsys, l)
@@ -90,7 +90,7 @@ func LoadTheme(fsys afero.Fs, lang string, funcs template.FuncMap) (*Theme, erro
 			return nil, err
 		}
 		if _, err := tpl.New(path.Base(l)).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("theme: %s: %v", l, err)
+			return nil, fmt.Errorf("theme: %s 模板有误：%v", l, err)
 		}
 		t.layouts[name] = tpl
 	}
@@ -151,11 +151,11 @@ func (t *Theme) clientStrings() string {
 func loadStrings(fsys afero.Fs, lang string) (map[string]string, error) {
 	src, err := afero.ReadFile(fsys, "i18n/"+lang+".yaml")
 	if err != nil {
-		return nil, fmt.Errorf("theme: i18n/%s.yaml is missing; the theme has no UI strings for language %s", lang, lang)
+		return nil, fmt.Errorf("theme: 缺少 i18n/%s.yaml，主题没有语言 %s 的界面文字；从默认主题复制该文件", lang, lang)
 	}
 	m := map[string]string{}
 	if err := yaml.Unmarshal(src, &m); err != nil {
-		return nil, fmt.Errorf("theme: i18n/%s.yaml: %v", lang, err)
+		return nil, fmt.Errorf("theme: i18n/%s.yaml 无法读取：%v；每行写成 key: 文字", lang, err)
 	}
 	return m, nil
 }

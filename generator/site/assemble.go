@@ -201,7 +201,7 @@ func (s *Site) linkStatus() []error {
 			for _, r := range group.refs {
 				t := s.findDocument(r.raw)
 				if t == nil {
-					errs = append(errs, fmt.Errorf("%s:%d: %q names no document on this site; write the 文号 or the content path (e.g. policies/2018-kunming-shequ-zhili) of a policy page", p.SrcPath, p.Line(r.line), r.raw))
+					errs = append(errs, fmt.Errorf("%s:%d: 本站没有 %q 所指的文件；写政策页面的文号或内容路径（如 policies/2018-kunming-shequ-zhili）", p.SrcPath, p.Line(r.line), r.raw))
 					continue
 				}
 				p.addStatusLink(group.label, t)
@@ -334,7 +334,7 @@ func (s *Site) linkConsultations() []error {
 			if n := content.Lookup(p.Meta, "concerns"); n != nil {
 				line = p.Line(n.Line)
 			}
-			errs = append(errs, fmt.Errorf("%s:%d: concerns: %q names no document on this site; write the 文号 or the content path (e.g. policies/2024-changsheng-guanxia) of a policy page", p.SrcPath, line, p.Consult.Concerns))
+			errs = append(errs, fmt.Errorf("%s:%d: concerns: 本站没有 %q 所指的文件；写政策页面的文号或内容路径（如 policies/2024-changsheng-guanxia）", p.SrcPath, line, p.Consult.Concerns))
 		}
 	}
 	return errs

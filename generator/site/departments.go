@@ -37,11 +37,11 @@ func (s *Site) buildDepartments(reg Registry, strict bool) (warnings []string, e
 					name, slug = u.Name, u.Name
 					if reg != nil && !warned[u.Name] {
 						warned[u.Name] = true
-						msg := fmt.Sprintf("%s:%d: 责任单位 %q is not in the department registry of site.yaml", p.SrcPath, t.Line, u.Name)
+						msg := fmt.Sprintf("%s:%d: 责任单位 %q 不在 site.yaml 的部门名录（departments）中", p.SrcPath, t.Line, u.Name)
 						if sug := reg.Suggest(u.Name, 3); len(sug) > 0 {
-							msg += "; did you mean " + strings.Join(sug, " / ") + "? Add it as an alias there"
+							msg += "；是 " + strings.Join(sug, " / ") + " 吗？如是，把它作为别名加在该部门的 aliases 中"
 						} else {
-							msg += "; add it under departments: in site.yaml"
+							msg += "；把它加到 site.yaml 的 departments: 下"
 						}
 						if strict {
 							errs = append(errs, fmt.Errorf("%s", msg))

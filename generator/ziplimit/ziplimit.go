@@ -17,7 +17,7 @@ type TooLarge struct {
 }
 
 func (e *TooLarge) Error() string {
-	return fmt.Sprintf("expands to more than %d bytes (limit %d)", e.Declared, e.Limit)
+	return fmt.Sprintf("解压后超过 %d 字节（上限 %d）", e.Declared, e.Limit)
 }
 
 // Check returns a *TooLarge when the entries of the zip archive in data declare more than limit
