@@ -75,6 +75,11 @@ func newFileCache(budget int64) *fileCache {
 // pages carry the error.
 func (c *fileCache) clear() {
 	c.mu.Lock()
+	for el := c.lru.Front(); el != nil; el = el.Next() {
+		// A request still holding an entry must see it as no longer cached, or its
+		// compressed forms would be counted against a list it is not in.
+		el.Value.(*entry).elem = nil
+	}
 	c.entries = map[string]*entry{}
 	c.lru.Init()
 	c.held = 0
