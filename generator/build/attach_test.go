@@ -5,16 +5,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/tools/txtar"
 )
 
 const (
@@ -137,69 +134,6 @@ func TestReviewedEntryNeedsAReason(t *testing.T) {
 	s := rebuild(t, fs)
 	if s.err == nil || !strings.Contains(s.err.Error(), "site.yaml:4: privacy.reviewed 中 content/a.pdf 没有 reason") {
 		t.Errorf("err = %v", s.err)
-	}
-}
-
-// TestHostileAttachCorpus builds every testdata/hostile/attach-*.txtar as the shared hostile
-// harness does: the expected outcome, the error naming the file, no planted string in any
-// output file.
-func TestHostileAttachCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/hostile/attach-*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no testdata/hostile/attach-*.txtar")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			raw, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ar := txtar.Parse(raw)
-			var expect string
-			var errs, planted []string
-			for _, line := range strings.Split(string(ar.Comment), "\n") {
-				key, value, _ := strings.Cut(line, ":")
-				value = strings.TrimSpace(value)
-				switch strings.TrimSpace(key) {
-				case "expect":
-					expect = value
-				case "error":
-					errs = append(errs, value)
-				case "planted":
-					planted = append(planted, strings.Fields(value)...)
-				}
-			}
-			s := buildTxtar(t, string(raw), withIndex)
-			switch expect {
-			case "error":
-				if s.err == nil {
-					t.Fatal("the build succeeded")
-				}
-				for _, want := range errs {
-					if !strings.Contains(s.err.Error(), want) {
-						t.Errorf("error does not contain %q:\n%v", want, s.err)
-					}
-				}
-			case "ok":
-				if s.err != nil {
-					t.Fatalf("build failed: %v", s.err)
-				}
-			default:
-				t.Fatalf("expect: %q", expect)
-			}
-			_ = afero.Walk(s.fs, "/site/public", func(p string, info os.FileInfo, err error) error {
-				if err != nil || info.IsDir() {
-					return err
-				}
-				data, _ := afero.ReadFile(s.fs, p)
-				for _, tok := range planted {
-					if strings.Contains(p, tok) || bytes.Contains(data, []byte(tok)) {
-						t.Errorf("%s holds %s", p, tok)
-					}
-				}
-				return nil
-			})
-		})
 	}
 }
 
