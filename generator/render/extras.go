@@ -149,7 +149,7 @@ func (r *Renderer) feed(title string, items []rssItem) []byte {
 		Link        string    `xml:"link"`
 		Description string    `xml:"description"`
 		Language    string    `xml:"language"`
-		LastBuild   string    `xml:"lastBuildDate"`
+		LastBuild   string    `xml:"lastBuildDate,omitempty"`
 		Items       []rssItem `xml:"item"`
 	}
 	type feed struct {
@@ -159,7 +159,7 @@ func (r *Renderer) feed(title string, items []rssItem) []byte {
 	}
 	f := feed{Version: "2.0", Channel: channel{
 		Title: title, Link: r.abs("/"), Description: r.site.Config.Description,
-		Language: strings.ToLower(r.site.Config.Language), LastBuild: r.site.Now.Format(time.RFC1123Z),
+		Language: strings.ToLower(r.site.Config.Language), LastBuild: newestDate(items),
 	}}
 	f.Channel.Items = items
 	var b bytes.Buffer
@@ -168,6 +168,21 @@ func (r *Renderer) feed(title string, items []rssItem) []byte {
 	enc.Indent("", " ")
 	_ = enc.Encode(f)
 	return b.Bytes()
+}
+
+// newestDate is the date of the newest item: a feed changes when its items do, not with every
+// build, so that two builds of the same content write the same bytes and readers' caches hold.
+func newestDate(items []rssItem) string {
+	var newest time.Time
+	for _, it := range items {
+		if t, err := time.Parse(time.RFC1123Z, it.PubDate); err == nil && t.After(newest) {
+			newest = t
+		}
+	}
+	if newest.IsZero() {
+		return ""
+	}
+	return newest.Format(time.RFC1123Z)
 }
 
 // summary is the front matter summary or the opening of the text.

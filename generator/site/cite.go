@@ -2,6 +2,7 @@ package site
 
 import (
 	"sync"
+	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/generator/cite"
 )
@@ -87,7 +88,9 @@ func (r *Resolver) Learn(c cite.Citation) {
 	defer r.mu.Unlock()
 	if c.Title != "" && c.Key != "" {
 		tk := cite.TitleKey(c.Title)
-		if _, ok := r.titleToKey[tk]; !ok {
+		// The smallest key wins, not the first learnt: pages are read in parallel, and the
+		// same build must give the same links.
+		if old, ok := r.titleToKey[tk]; !ok || c.Key < old {
 			r.titleToKey[tk] = c.Key
 		}
 	}
@@ -127,10 +130,14 @@ func (r *Resolver) Resolve(c cite.Citation) *Citation {
 		d = &CitedDoc{Key: key, URL: "/cited/" + PathSegment(slug) + "/"}
 		r.ext[id] = d
 	}
-	if d.Title == "" && c.Title != "" {
+	// Pages resolve their citations in parallel, so the title and 文号 shown for an external
+	// document must not depend on which page came first: the fullest spelling wins (《中共中央、
+	// 国务院…》 over 《中共中央国务院…》), then the smallest.
+	if fuller(c.Title, d.Title) {
 		d.Title = c.Title
 	}
-	if d.DocNumber == "" && c.DocNumber != "" {
+	// The 文号 in its standard brackets (the key) wins over variants such as 中发[2017]13号.
+	if d.DocNumber != d.Key && (c.DocNumber == d.Key || fuller(c.DocNumber, d.DocNumber)) {
 		d.DocNumber = c.DocNumber
 	}
 	out.External = d
@@ -152,4 +159,14 @@ func (r *Resolver) ExternalDocs() []*CitedDoc {
 		out = append(out, d)
 	}
 	return out
+}
+
+// fuller reports whether a should replace b as the spelling shown: a longer one, or at equal
+// length the smaller, so that the choice is the same whatever order they come in.
+func fuller(a, b string) bool {
+	if a == "" {
+		return false
+	}
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	return la > lb || la == lb && a < b
 }
