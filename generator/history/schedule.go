@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/gongkai/gongkai/generator/frontmatter"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/generator/content"
 	"github.com/pelletier/go-toml/v2"
@@ -57,48 +56,11 @@ func day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// Normalize turns the bytes of a revision into the text a reader would get: UTF-8 without a
-// byte order mark, UTF-16 with one decoded, every line ending "\n". Other encodings are an
-// error, since the build refuses them too; a revision in one was never published.
-func Normalize(src []byte) ([]byte, error) {
-	switch {
-	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
-		src = src[3:]
-	case bytes.HasPrefix(src, []byte("\xff\xfe")), bytes.HasPrefix(src, []byte("\xfe\xff")):
-		var err error
-		if src, err = fromUTF16(src); err != nil {
-			return nil, err
-		}
-	}
-	if !utf8.Valid(src) {
-		return nil, errors.New("文字不是 UTF-8 编码")
-	}
-	if bytes.IndexByte(src, 0) >= 0 {
-		// UTF-16 without a byte order mark, or a binary file.
-		return nil, errors.New("文字含有 NUL 字节")
-	}
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
-	}
-	return src, nil
-}
-
-func fromUTF16(src []byte) ([]byte, error) {
-	if len(src)%2 != 0 {
-		return nil, errors.New("UTF-16 文字的字节数为奇数（文件不完整）")
-	}
-	big := src[0] == 0xfe
-	units := make([]uint16, 0, len(src)/2-1)
-	for i := 2; i+1 < len(src); i += 2 {
-		if big {
-			units = append(units, uint16(src[i])<<8|uint16(src[i+1]))
-		} else {
-			units = append(units, uint16(src[i+1])<<8|uint16(src[i]))
-		}
-	}
-	return []byte(string(utf16.Decode(units))), nil
-}
+// Normalize turns the bytes of a revision into the text a reader would get, with the build's
+// own decoder (frontmatter.Text): UTF-8 without a byte order mark, UTF-16 with one decoded,
+// every line ending "\n". What the build refuses is an error here too, since a revision in such
+// an encoding was never published.
+func Normalize(src []byte) ([]byte, error) { return frontmatter.Text("", src) }
 
 // ReadSchedule finds draft, publishDate, expiryDate and unpublish_after in the front matter of
 // text (from Normalize): YAML between "---" lines, TOML between "+++" lines or a JSON object.
