@@ -251,10 +251,16 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		if s.tryFile(w, r, files, gen) {
 			return
 		}
+		if !again {
+			break
+		}
+		if _, now := s.tree(); now != gen {
+			continue // replaced while the request looked
+		}
 		s.mu.RLock()
 		stale := s.stale
 		s.mu.RUnlock()
-		if !again || stale == nil || !stale() {
+		if stale == nil || !stale() {
 			break
 		}
 	}
