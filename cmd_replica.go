@@ -65,9 +65,8 @@ type replica struct {
 	cur       atomic.Pointer[generation]
 	stopping  atomic.Bool
 
-	mu     sync.Mutex  // one reload at a time
-	failed fs.FileInfo // the folder whose build would not open, reported once
-	absent bool        // the folder was missing at the last check, reported once
+	mu     sync.Mutex // one reload at a time
+	absent bool       // the folder was missing at the last check, reported once
 }
 
 // serveReplica serves the built folder opts.dest on ln until ctx is done, then lets requests
@@ -78,7 +77,7 @@ func serveReplica(ctx context.Context, out, errw io.Writer, opts replicaOptions,
 	}
 	rp := &replica{opts: opts, out: out, errw: errw, text: textFor(opts.source), index: httpapi.NewSwapper(nil)}
 	rp.srv = server.New(afero.NewMemMapFs(), "/", false) // nothing until the first build opens
-	rp.srv.SetStale(func() bool { return rp.check(false) })
+	rp.srv.SetStale(func() { rp.check(false) })
 	rp.srv.SetSearch(httpapi.NewHandler(rp.index.Current, rp.searchPage))
 	rp.check(false)
 
@@ -100,7 +99,7 @@ func serveReplica(ctx context.Context, out, errw io.Writer, opts replicaOptions,
 		}
 	}()
 
-	hs, capped := server.HTTP(server.Health(rp.srv, rp.ready), ln, server.DefaultLimits)
+	hs, capped := server.HTTP(server.Health(rp.withBuild(rp.srv), rp.ready), ln, server.DefaultLimits)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(capped) }()
 	fmt.Fprintln(out, rp.text.replicaServing(opts.dest, ln.Addr().String()))
@@ -135,6 +134,19 @@ func (rp *replica) ready() error {
 	return nil
 }
 
+// withBuild answers 503 until a build is open, rather than a 404 for every page, so that a load
+// balancer tries another replica (nginx: proxy_next_upstream http_503).
+func (rp *replica) withBuild(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rp.cur.Load() == nil {
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "no build open yet", http.StatusServiceUnavailable)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
 func (rp *replica) close() {
 	if g := rp.cur.Swap(nil); g != nil {
 		_ = g.root.Close()
@@ -144,8 +156,10 @@ func (rp *replica) close() {
 
 // check opens the build in the folder when the folder is another one than the build being
 // served (or always, with force: SIGHUP after files were changed in place), and serves it
-// once it opened whole. It reports whether it switched. A folder missing for a moment (between
-// the two renames of a publish) or a build that does not open leaves the current one served.
+// once it is open. It reports whether it switched. A folder missing for a moment (between the
+// two renames of a publish) leaves the current build served. A build whose index does not
+// open is served with the previous index, and reported: the previous folder may already be
+// deleted, and its pages are better served than none.
 func (rp *replica) check(force bool) bool {
 	rp.mu.Lock()
 	defer rp.mu.Unlock()
@@ -160,7 +174,7 @@ func (rp *replica) check(force bool) bool {
 		}
 		rp.absent = false
 		cur := rp.cur.Load()
-		if !force && (cur != nil && os.SameFile(cur.info, info) || rp.failed != nil && os.SameFile(rp.failed, info)) {
+		if !force && cur != nil && os.SameFile(cur.info, info) {
 			return false
 		}
 		g, ix, err := rp.open()
@@ -168,19 +182,22 @@ func (rp *replica) check(force bool) bool {
 			continue // replaced again while it opened: open the newer one
 		}
 		if err != nil {
-			rp.failed = info
 			fmt.Fprintln(rp.errw, rp.text.replicaOpenFailed(rp.opts.dest, err, cur != nil))
-			return false
+			if g == nil {
+				return false
+			}
 		}
-		rp.failed = nil
 		rp.cur.Store(g)
 		rp.srv.SetFiles(server.RootFs(g.root))
+		if cur != nil {
+			time.AfterFunc(oldTreeGrace, func() { _ = cur.root.Close() })
+		}
+		if ix == nil {
+			return true
+		}
 		// Swap returns once the searches running on the old index have finished.
 		if err := rp.index.Swap(ix); err != nil {
 			fmt.Fprintln(rp.errw, "closing the previous index:", err)
-		}
-		if cur != nil {
-			time.AfterFunc(oldTreeGrace, func() { _ = cur.root.Close() })
 		}
 		m := ix.Manifest()
 		fmt.Fprintln(rp.out, rp.text.replicaOpened(rp.opts.dest, m.Records, m.BuiltAt, cur != nil))
@@ -192,37 +209,34 @@ func (rp *replica) check(force bool) bool {
 // errReplaced: the folder was replaced while its build was being opened.
 var errReplaced = errors.New("replaced while opening")
 
-// open opens the build the folder holds now: its files, its index, and the renderer of its
-// search page.
+// open opens the build the folder holds now: its files, the renderer of its search page, and
+// its index. When only the index fails, it returns the rest with the error.
 func (rp *replica) open() (*generation, *search.Index, error) {
 	root, err := os.OpenRoot(rp.opts.dest)
 	if err != nil {
 		return nil, nil, err
 	}
 	g := &generation{root: root}
-	ix, err := func() (*search.Index, error) {
-		if g.info, err = root.Stat("."); err != nil {
-			return nil, err
-		}
-		// By path: bleve opens its files by name. Checked below to be the pinned folder's.
-		ix, err := search.Open(filepath.Join(rp.opts.dest, build.IndexPath))
-		if err != nil {
-			return nil, err
-		}
-		if now, err := os.Stat(rp.opts.dest); err != nil || !os.SameFile(now, g.info) {
-			_ = ix.Close()
-			return nil, errReplaced
-		}
-		g.shell, _ = root.ReadFile("search/index.html")
-		if g.renderer, err = searchRenderer(rp.opts.source, g.shell); err != nil {
-			_ = ix.Close()
-			return nil, err
-		}
-		return ix, nil
-	}()
-	if err != nil {
+	if g.info, err = root.Stat("."); err != nil {
 		_ = root.Close()
 		return nil, nil, err
+	}
+	g.shell, _ = root.ReadFile("search/index.html")
+	if g.renderer, err = searchRenderer(rp.opts.source, g.shell); err != nil {
+		_ = root.Close()
+		return nil, nil, err
+	}
+	// By path: bleve opens its files by name. Checked below to be the pinned folder's.
+	ix, ixErr := search.Open(filepath.Join(rp.opts.dest, build.IndexPath))
+	if now, err := os.Stat(rp.opts.dest); err != nil || !os.SameFile(now, g.info) {
+		if ix != nil {
+			_ = ix.Close()
+		}
+		_ = root.Close()
+		return nil, nil, errReplaced
+	}
+	if ixErr != nil {
+		return g, nil, ixErr
 	}
 	return g, ix, nil
 }

@@ -254,14 +254,14 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		if !again {
 			break
 		}
-		if _, now := s.tree(); now != gen {
-			continue // replaced while the request looked
-		}
 		s.mu.RLock()
 		stale := s.stale
 		s.mu.RUnlock()
-		if stale == nil || !stale() {
-			break
+		if stale != nil {
+			stale()
+		}
+		if _, now := s.tree(); now == gen {
+			break // the tree is the one looked in: a plain miss
 		}
 	}
 	s.serveNotFound(w, r)

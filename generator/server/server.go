@@ -19,7 +19,7 @@ type Server struct {
 	search http.Handler
 	errMsg string
 	cache  *fileCache
-	stale  func() bool // see SetStale
+	stale  func() // see SetStale
 }
 
 // New serves the folder dest of fs. With live set, HTML pages reload themselves after a rebuild.
@@ -37,12 +37,13 @@ func (s *Server) SetFiles(fs afero.Fs) {
 	s.cache.clear()
 }
 
-// SetStale installs f, which a request that found no file asks whether the tree it looked
-// in has just been replaced; when f installs the new tree (SetFiles) and returns true, the
-// request looks again there instead of answering 404. A replica needs it for the moment
-// between a new build replacing the folder and the replica noticing: the old tree is being
-// deleted file by file, and a file missing from it may well be in the new one.
-func (s *Server) SetStale(f func() bool) {
+// SetStale installs f, which a request that found no file calls to have the tree checked:
+// f installs a new tree (SetFiles) if the folder has been replaced, and when the tree is then
+// another than the one the request looked in, the request looks again there instead of
+// answering 404. A replica needs it for the moment between a new build replacing the folder
+// and the replica noticing: the old tree is being deleted file by file, and a file missing
+// from it may well be in the new one.
+func (s *Server) SetStale(f func()) {
 	s.mu.Lock()
 	s.stale = f
 	s.mu.Unlock()

@@ -48,16 +48,14 @@ func TestStaleTreeLooksAgain(t *testing.T) {
 	s := New(old, "/", false)
 	var asked atomic.Int32
 	next := treeWith(t, "新一版", mod)
-	s.SetStale(func() bool {
+	s.SetStale(func() {
 		asked.Add(1)
 		s.mu.RLock()
 		cur := s.files
 		s.mu.RUnlock()
-		if cur == next {
-			return false
+		if cur != next {
+			s.SetFiles(next)
 		}
-		s.SetFiles(next)
-		return true
 	})
 	if w := do(s, "GET", "/a/"); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "新一版") {
 		t.Fatalf("a miss in a replaced tree: %d %s", w.Code, w.Body)
