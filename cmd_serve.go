@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -213,7 +214,12 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		fmt.Fprintln(out, "Watching content/, site.yaml and themes/ for changes")
 	}
 	fmt.Fprintf(out, "Serving %s at http://%s/  (Ctrl+C to stop)\n", opts.Dest, ln.Addr())
-	hs, capped := server.HTTP(srv, ln, server.DefaultLimits)
+	hs, capped := server.HTTP(server.Health(srv, func() error {
+		if st.index.Current() == nil {
+			return errors.New("no search index open: the build failed")
+		}
+		return nil
+	}), ln, server.DefaultLimits)
 	go func() {
 		<-ctx.Done()
 		_ = hs.Close()
