@@ -255,3 +255,68 @@ func TestReplicaReadiness(t *testing.T) {
 		t.Errorf("/readyz after a broken build: %d", code)
 	}
 }
+
+// TestReplicaFollowsLinkSwitch: a release folder switched in by renaming a symbolic link over
+// public (ln -sfn R public.new && mv -T public.new public) is served within the replica's
+// check, and deleting the previous release then fails no request.
+func TestReplicaFollowsLinkSwitch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example site")
+	}
+	tmp := t.TempDir()
+	r1, r2 := filepath.Join(tmp, "r1"), filepath.Join(tmp, "r2")
+	buildSite(t, ".", r1)
+	if err := os.CopyFS(r2, os.DirFS(r1)); err != nil {
+		t.Fatal(err)
+	}
+	writeSite(t, r2, map[string]string{"about/index.html": "<html><body>第二个发布</body></html>"})
+	link := filepath.Join(tmp, "public")
+	if err := os.Symlink(r1, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errw syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- serveReplica(ctx, &out, &errw, replicaOptions{source: ".", dest: link, poll: 50 * time.Millisecond, shutdown: time.Second}, ln)
+	}()
+	defer func() { cancel(); <-done }()
+	base := "http://" + ln.Addr().String()
+	waitStatus(t, base+"/readyz", http.StatusOK, 10*time.Second)
+	if err := os.Symlink(r2, link+".new"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(link+".new", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(r1); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"/policies/", "/api/search?q=%E6%B2%BB%E7%90%86"} {
+		if code, _ := get(t, base+u); code != http.StatusOK {
+			t.Errorf("%s right after the switch: %d", u, code)
+		}
+	}
+	waitFor(t, base+"/about/", "第二个发布", 3*time.Second)
+}
+
+func TestSpliceMain(t *testing.T) {
+	shell := `<html lang="zh-CN"><header>导航</header><main id="main" class="wrap"><p>静态提示</p></main><footer>页脚</footer></html>`
+	for _, c := range []struct{ name, shell, page, want string }{
+		{"both", shell, `<html><header>少</header><main><h1>搜索</h1><ol>结果</ol></main></html>`,
+			`<html lang="zh-CN"><header>导航</header><main id="main" class="wrap"><h1>搜索</h1><ol>结果</ol></main><footer>页脚</footer></html>`},
+		{"page has no main", shell, `<html><body>结果</body></html>`, `<html><body>结果</body></html>`},
+		{"no shell (a build without search/index.html)", "", `<html><main>结果</main></html>`, `<html><main>结果</main></html>`},
+		{"shell cut short", `<html><main id="main">`, `<html><main>结果</main></html>`, `<html><main>结果</main></html>`},
+		{"main inside main's text", shell, `<main><code>&lt;/main&gt;</code><p>甲</p></main>`,
+			`<html lang="zh-CN"><header>导航</header><main id="main" class="wrap"><code>&lt;/main&gt;</code><p>甲</p></main><footer>页脚</footer></html>`},
+	} {
+		if got := string(spliceMain([]byte(c.shell), []byte(c.page))); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package server
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -69,5 +71,44 @@ func TestStaleTreeLooksAgain(t *testing.T) {
 	}
 	if n := asked.Load(); n != 2 {
 		t.Errorf("stale asked %d times, want once per miss (2)", n)
+	}
+}
+
+// RootFs serves the folder it was opened on after the path names another, refuses writes,
+// and refuses a symbolic link out of the folder.
+func TestRootFs(t *testing.T) {
+	dir := t.TempDir()
+	site, outside := filepath.Join(dir, "public"), filepath.Join(dir, "secret")
+	for _, d := range []string{filepath.Join(site, "a"), outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_ = os.WriteFile(filepath.Join(site, "a", "index.html"), []byte("<p>旧版</p>"), 0o644)
+	_ = os.WriteFile(filepath.Join(outside, "key"), []byte("secret"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(site, "out")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	root, err := os.OpenRoot(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	s := New(afero.NewMemMapFs(), "/", false)
+	s.SetFiles(RootFs(root))
+	if err := os.Rename(site, site+".old"); err != nil {
+		t.Fatal(err)
+	}
+	if w := do(s, "GET", "/a/"); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "旧版") {
+		t.Errorf("after the folder was renamed: %d %s", w.Code, w.Body)
+	}
+	if w := do(s, "GET", "/out/key"); w.Code != http.StatusNotFound {
+		t.Errorf("a link out of the folder: %d %s", w.Code, w.Body)
+	}
+	if _, err := RootFs(root).Create("/b.html"); err == nil {
+		t.Error("RootFs created a file")
+	}
+	if _, err := RootFs(root).OpenFile("/a/index.html", os.O_WRONLY, 0); err == nil {
+		t.Error("RootFs opened a file for writing")
 	}
 }
