@@ -223,8 +223,9 @@ func (rp *replica) open() (*generation, *search.Index, error) {
 	}
 	g.shell, _ = root.ReadFile("search/index.html")
 	if g.renderer, err = searchRenderer(rp.opts.source, g.shell); err != nil {
-		_ = root.Close()
-		return nil, nil, err
+		// A broken site.yaml beside the build must not keep the build offline.
+		fmt.Fprintf(rp.errw, "%v; %s\n", err, rp.text.replicaDefaultTheme())
+		g.renderer, _ = searchRenderer("", g.shell)
 	}
 	// By path: bleve opens its files by name. Checked below to be the pinned folder's.
 	ix, ixErr := search.Open(filepath.Join(rp.opts.dest, build.IndexPath))
@@ -246,13 +247,14 @@ var htmlLang = regexp.MustCompile(`<html[^>]*\slang="([^"]+)"`)
 // searchRenderer renders the no-JS search results. A replica has the built pages, not the
 // content they were built from, so it renders with the site's configuration and theme when
 // source has them (site.yaml) and otherwise with the default theme in the language of the
-// built search page; either way only the page's <main> is used (see spliceMain).
+// built search page (and so with source ""); either way only the page's <main> is used (see
+// spliceMain).
 func searchRenderer(source string, shell []byte) (*render.Renderer, error) {
 	cfgPath := filepath.Join(source, config.FileName)
 	themeDir := ""
 	var cfg *config.Config
 	var err error
-	if _, statErr := os.Stat(cfgPath); statErr == nil {
+	if _, statErr := os.Stat(cfgPath); source != "" && statErr == nil {
 		if cfg, err = config.Load(afero.NewOsFs(), cfgPath); err != nil {
 			return nil, err
 		}
@@ -275,6 +277,10 @@ func (rp *replica) searchPage(w http.ResponseWriter, r *http.Request, data *http
 	g := rp.cur.Load()
 	if g == nil {
 		http.Error(w, "no build open yet", http.StatusServiceUnavailable)
+		return
+	}
+	if g.renderer == nil {
+		_, _ = w.Write(g.shell) // the script in it searches
 		return
 	}
 	var buf bytes.Buffer
@@ -373,4 +379,11 @@ func (c cliText) replicaCutShort(limit time.Duration) string {
 		return fmt.Sprintf("requests still running after %s were cut off (--shutdown-timeout)", limit)
 	}
 	return fmt.Sprintf("%s 后仍未完成的请求已被中断（--shutdown-timeout）", limit)
+}
+
+func (c cliText) replicaDefaultTheme() string {
+	if c.en {
+		return "the search results page is rendered with the default theme until it is fixed"
+	}
+	return "在修正之前，搜索结果页用默认主题生成"
 }

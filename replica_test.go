@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -318,5 +319,117 @@ func TestSpliceMain(t *testing.T) {
 		if got := string(spliceMain([]byte(c.shell), []byte(c.page))); got != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
 		}
+	}
+}
+
+// TestReplicaBrokenSiteYAML: a site.yaml the replica cannot read does not keep the build
+// offline; the results page is rendered with the default theme, and the error is shown.
+func TestReplicaBrokenSiteYAML(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example site")
+	}
+	tmp := t.TempDir()
+	dest := filepath.Join(tmp, "public")
+	buildSite(t, ".", dest)
+	src := filepath.Join(tmp, "src")
+	writeSite(t, src, map[string]string{"site.yaml": "title: [坏\n"})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errw syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- serveReplica(ctx, &out, &errw, replicaOptions{source: src, dest: dest, shutdown: time.Second}, ln)
+	}()
+	defer func() { cancel(); <-done }()
+	base := "http://" + ln.Addr().String()
+	waitStatus(t, base+"/readyz", http.StatusOK, 10*time.Second)
+	code, page := get(t, base+"/search/?q=%E6%B2%BB%E7%90%86")
+	if code != http.StatusOK || !strings.Contains(page, `class="hit"`) {
+		t.Errorf("results page with a broken site.yaml: %d %.300s", code, page)
+	}
+	if !strings.Contains(errw.String(), "site.yaml") || !strings.Contains(errw.String(), "默认主题") {
+		t.Errorf("the broken site.yaml was not reported: %q", errw.String())
+	}
+}
+
+// TestReplicaShutdown: after SIGTERM (the context), a download in progress finishes and the
+// replica returns nil, while new connections are refused; a download that outlasts
+// --shutdown-timeout is cut off, and the replica says so.
+func TestReplicaShutdown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example site")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	buildSite(t, ".", dest)
+	// Larger than the socket buffers, and than what the server keeps in memory.
+	big := bytes.Repeat([]byte("0123456789abcdef"), 2<<20)
+	if err := os.WriteFile(filepath.Join(dest, "big.bin"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name    string
+		timeout time.Duration
+		stall   time.Duration // how long the client stops reading after the signal
+		cut     bool
+	}{
+		{"finishes", 5 * time.Second, 300 * time.Millisecond, false},
+		{"cut off", 300 * time.Millisecond, 2 * time.Second, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var out, errw syncBuffer
+			done := make(chan error, 1)
+			go func() {
+				done <- serveReplica(ctx, &out, &errw, replicaOptions{source: ".", dest: dest, shutdown: c.timeout}, ln)
+			}()
+			base := "http://" + ln.Addr().String()
+			waitStatus(t, base+"/readyz", http.StatusOK, 10*time.Second)
+			resp, err := http.Get(base + "/big.bin")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			first := make([]byte, 1<<20)
+			if _, err := io.ReadFull(resp.Body, first); err != nil {
+				t.Fatal(err)
+			}
+			cancel()
+			time.Sleep(c.stall)
+			if conn, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
+				conn.Close()
+				t.Error("a new connection was accepted after the signal")
+			}
+			rest, err := io.ReadAll(resp.Body)
+			got := len(first) + len(rest)
+			var served error
+			select {
+			case served = <-done:
+			case <-time.After(c.timeout + 5*time.Second):
+				t.Fatal("the replica did not return")
+			}
+			if c.cut {
+				if err == nil && got == len(big) {
+					t.Errorf("a download stalled past --shutdown-timeout was not cut off")
+				}
+				if served == nil || !strings.Contains(served.Error(), "--shutdown-timeout") {
+					t.Errorf("serve returned %v, want the cut-off error", served)
+				}
+				return
+			}
+			if err != nil || got != len(big) {
+				t.Errorf("the download in progress got %d of %d bytes: %v", got, len(big), err)
+			}
+			if served != nil {
+				t.Errorf("serve returned %v", served)
+			}
+		})
 	}
 }
