@@ -249,7 +249,12 @@ func TestReplicasBehindNginx(t *testing.T) {
 	if err := hupped.cmd.Process.Signal(syscall.SIGHUP); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1500 * time.Millisecond)
+	// It reopens the shared folder's build (a reload after files changed in place) under load.
+	deadline = time.Now().Add(10 * time.Second)
+	for !strings.Contains(hupped.out.String(), "已换用") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(time.Second)
 	close(stop)
 	res := <-loaded
 	t.Logf("%d requests through nginx in %s, %d failed", res.total, time.Since(start).Round(time.Millisecond), len(res.failures))
