@@ -1,6 +1,8 @@
 // Command gongkai builds, serves and searches a public-policy transparency site.
 //
 //	gongkai build  [-s SOURCE] [-d DEST] [--drafts] [--future] [--strict]
+//	gongkai build  [-s PLATFORM] [--site NAME] [--force]   (a folder with platform.yaml)
+//	gongkai assemble [-s PLATFORM] DIR...
 //	gongkai serve  [-s SOURCE] [--addr 127.0.0.1:1313] [--watch]
 //	gongkai search [-s SOURCE] [--json] [-n N] [--filter key=value] QUERY
 //	gongkai check  [-s SOURCE] [--format text|json|github] [--strict]
@@ -44,7 +46,7 @@ func rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), importCmd(), maskCmd(), versionCmd())
+	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), importCmd(), maskCmd(), assembleCmd(), versionCmd())
 	return root
 }
 

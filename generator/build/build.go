@@ -50,6 +50,8 @@ type Options struct {
 	LockWait time.Duration
 	// Progress counts the work as it is done, for a progress line; nil counts nothing.
 	Progress *progress.Counters
+	// Platform is set when the site is built as one of a platform's (platform.go).
+	Platform *PlatformOptions
 }
 
 // Report says what a build did.
@@ -115,6 +117,7 @@ func run(opts Options) (*Report, *state, error) {
 	if err != nil {
 		return rep, nil, err
 	}
+	applyPlatform(cfg, opts.Platform)
 	st, errs := prepare(opts, cfg)
 	if err := opts.Context.Err(); err != nil {
 		return rep, nil, err
@@ -166,6 +169,11 @@ func run(opts Options) (*Report, *state, error) {
 	}
 	if errs := g.errors(opts, st.files); len(errs) > 0 {
 		return rep, nil, Errors(errs)
+	}
+	if opts.Platform != nil {
+		if err := writeSummary(stage.Fs(), summarize(s, opts.Platform, opts.Now, st.sched.next(opts.Now))); err != nil {
+			return rep, nil, err
+		}
 	}
 	if err := stage.Commit(); err != nil {
 		return rep, nil, err
