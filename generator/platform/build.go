@@ -2,7 +2,6 @@ package platform
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -273,8 +272,7 @@ func (p *platform) buildSite(s Site, depts []config.Department, workers int) Sit
 		res.Warnings = brep.Warnings
 	}
 	if err != nil {
-		var errs build.Errors
-		if !errors.As(err, &errs) {
+		if !strings.Contains(err.Error(), s.Dir) {
 			err = fmt.Errorf("%s: %w", s.Dir, err)
 		}
 		res.Status, res.Err = Failed, err
