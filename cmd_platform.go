@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -61,6 +62,45 @@ func assembleCmd() *cobra.Command {
 	return cmd
 }
 
+func sitesCmd() *cobra.Command {
+	var source string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "sites",
+		Short: "List the sites of the platform in SOURCE (platform.yaml), one name a line or as a JSON array for a CI matrix",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sites, err := platform.Sites(nil, source)
+			if err != nil {
+				return err
+			}
+			names := make([]string, len(sites))
+			for i, s := range sites {
+				names[i] = s.Name
+			}
+			if asJSON {
+				b, _ := json.Marshal(names)
+				fmt.Fprintln(cmd.OutOrStdout(), string(b))
+				return nil
+			}
+			for _, s := range sites {
+				fmt.Fprintf(cmd.OutOrStdout(), "%s\t%s\n", s.Name, s.Dir)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&source, "source", "s", ".", "platform folder (holds platform.yaml)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print a JSON array of the names, e.g. ["xian","zhen"]`)
+	return cmd
+}
+
+// sitesFailed is the exit of a platform build or assemble in which some sites failed and the
+// others were published: status 2, so that CI can publish what was built (`|| test $? -eq 2`)
+// and still see the failure, which other errors (status 1) do not allow.
+type sitesFailed struct{ error }
+
+func (sitesFailed) ExitCode() int { return 2 }
+
 func printSite(w io.Writer, r platform.SiteResult) {
 	switch r.Status {
 	case platform.Built:
@@ -84,7 +124,7 @@ func platformDone(cmd *cobra.Command, rep *platform.Report, err error) error {
 	}
 	var failed platform.SitesFailed
 	if errors.As(err, &failed) {
-		return err
+		return sitesFailed{err}
 	}
 	if err != nil {
 		return fmt.Errorf("平台构建失败，已发布的输出没有改动：\n%v", err)

@@ -113,6 +113,15 @@ func IsPlatform(afs afero.Fs, dir string) bool {
 	return ok
 }
 
+// Sites reads the platform.yaml in root and returns its sites (for a CI matrix).
+func Sites(afs afero.Fs, root string) ([]Site, error) {
+	p, err := load(Options{Fs: afs, Root: root})
+	if err != nil {
+		return nil, err
+	}
+	return p.sites, nil
+}
+
 // load reads platform.yaml, finds the sites and reads the shared department registry.
 func load(opts Options) (*platform, error) {
 	if opts.Fs == nil {
