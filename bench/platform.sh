@@ -51,11 +51,12 @@ awk -F/ -v n="$nsites" '
       }
     }
   }' "$work/files" > "$work/assign"
-while IFS=$'\t' read -r site group file; do
-  mkdir -p "$plat/sites/$site/content/$(dirname "$file")"
-  cp "$corpus/$file" "$plat/sites/$site/content/$file"
-  [ -f "$plat/sites/$site/site.yaml" ] || printf 'title: 法律法规·%s（%s）\n' "$group" "$site" > "$plat/sites/$site/site.yaml"
-done < "$work/assign"
+for site in $(cut -f1 "$work/assign" | uniq); do
+  mkdir -p "$plat/sites/$site/content"
+  awk -F'\t' -v s="$site" '$1 == s { print $3 }' "$work/assign" > "$work/list"
+  tar -C "$corpus" -cf - -T "$work/list" | tar -C "$plat/sites/$site/content" -xf -
+  printf 'title: 法律法规·%s（%s）\n' "$(awk -F'\t' -v s="$site" '$1 == s { print $2; exit }' "$work/assign")" "$site" > "$plat/sites/$site/site.yaml"
+done
 printf 'title: 法律法规平台\nbaseURL: https://laws.example.gov.cn\nsites:\n  - sites/*\n' > "$plat/platform.yaml"
 echo "platform: $(ls "$plat/sites" | wc -l) sites, $(wc -l < "$work/assign") files; files per site: $(cut -f1 "$work/assign" | sort | uniq -c | awk 'NR == 1 || $1 < min { min = $1 } $1 > max { max = $1 } END { printf "%d to %d", min, max }')"
 

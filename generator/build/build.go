@@ -148,7 +148,11 @@ func run(opts Options) (*Report, *state, error) {
 			}
 		}()
 	}
-	files, err := r.Render(outputGuard{progress.CountWrites(stage.Fs(), opts.Progress), g})
+	var out afero.Fs = progress.CountWrites(stage.Fs(), opts.Progress)
+	if base := basePath(cfg.BaseURL, opts.Platform); base != "" {
+		out = basePathFs{out, base}
+	}
+	files, err := r.Render(outputGuard{out, g})
 	wg.Wait()
 	if ctxErr := opts.Context.Err(); ctxErr != nil {
 		return rep, nil, ctxErr // not one "context canceled" per file the stage refused

@@ -3,6 +3,7 @@ package platform
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
 )
 
@@ -25,7 +26,13 @@ func newest(items []entry) time.Time {
 	return t
 }
 
-func (pt *portal) abs(link string) string { return pt.Config.BaseURL + "/" + link }
+// abs is a link of the portal (relative to its root, or already absolute) made absolute.
+func (pt *portal) abs(link string) string {
+	if strings.HasPrefix(link, "https://") || strings.HasPrefix(link, "http://") {
+		return link
+	}
+	return pt.Config.BaseURL + "/" + link
+}
 
 // rss is the portal's 最近更新 as RSS 2.0.
 func rss(pt *portal) []byte {

@@ -20,8 +20,11 @@ func TestPortalPages(t *testing.T) {
 	if got := statuses(rep); got != "shequ=built xian=built zhen=built" {
 		t.Fatalf("first build: %s", got)
 	}
-	// Each site is a complete site under its name, with its address on the platform.
-	p.contains("xian/index.html", "某某县人民政府")
+	// Each site is a complete site under its name, with its address on the platform, and its
+	// links point into its folder.
+	p.contains("xian/index.html", "某某县人民政府", `href="/xian/css/style.css?v=`, `href="/xian/policies/2026-1/"`, `action="/xian/search/"`)
+	p.lacks("xian/index.html", `href="/css/`, `href="/policies/`)
+	p.contains("xian/policies/2026-1/index.html", `href="/xian/departments/minzheng/"`)
 	p.contains("xian/index.xml", "https://www.example.gov.cn/xian/policies/2026-1/")
 	// The portal lists every site with its title, link and last update.
 	p.contains("index.html", `href="xian/">某某县人民政府</a>`, `href="zhen/">某某镇人民政府</a>`,
@@ -296,4 +299,15 @@ func TestSiteJobsAndAssemble(t *testing.T) {
 	if _, err := Assemble(ci.opts(), []string{"/jobs"}); err == nil || !strings.Contains(err.Error(), build.SummaryFile) {
 		t.Errorf("a folder without site outputs: %v", err)
 	}
+}
+
+func TestSiteOnItsOwnDomain(t *testing.T) {
+	p := newTestPlatform(t, "-- sites/shequ/site.yaml --\ntitle: 某某社区居务公开\nbaseURL: https://shequ.example.cn\n")
+	p.mustBuild()
+	// Served at its own address, the site links root-relative, and the portal links there.
+	p.contains("shequ/index.html", `href="/css/style.css?v=`)
+	p.contains("index.html", `href="https://shequ.example.cn/">某某社区居务公开</a>`)
+	p.contains("updates/index.html", `href="https://shequ.example.cn/disclosures/2026-q3/"`, `href="../xian/policies/2026-1/"`)
+	p.contains("index.xml", "<link>https://shequ.example.cn/disclosures/2026-q3/</link>")
+	p.contains("sites.json", `"url": "https://shequ.example.cn/"`)
 }

@@ -32,8 +32,9 @@ type portal struct {
 // portalSite is a site as the portal lists it.
 type portalSite struct {
 	*build.Summary
-	URL     string // "<name>/", relative to the portal root
-	Notices int    // disclosures on notice now
+	URL      string // "<name>/", relative to the portal root, or the site's own address
+	Notices  int    // disclosures on notice now
+	external bool
 }
 
 // entry is a page of some site in the portal's 最近更新.
@@ -74,7 +75,11 @@ func newPortal(cfg *Config, now time.Time, sums []*build.Summary, shared []confi
 	p := &portal{Config: cfg, Now: now}
 	sort.Slice(sums, func(i, j int) bool { return sums[i].Name < sums[j].Name })
 	for _, s := range sums {
-		ps := &portalSite{Summary: s, URL: s.Name + "/"}
+		ps := &portalSite{Summary: s}
+		// A site with a baseURL of its own (its own domain) is served there, and its pages link
+		// root-relative for it: the portal links to it at that address.
+		ps.external = s.BaseURL != "" && (cfg.BaseURL == "" || s.BaseURL != cfg.BaseURL+"/"+s.Name)
+		ps.URL = ps.link("/")
 		p.Sites = append(p.Sites, ps)
 		for _, pg := range s.Recent {
 			p.Recent = append(p.Recent, entry{SummaryPage: pg, Site: ps, Link: ps.link(pg.URL)})
@@ -123,6 +128,9 @@ func endKey(t time.Time) time.Time {
 
 // link is a URL of the site ("/policies/a/") as seen from the portal root.
 func (s *portalSite) link(u string) string {
+	if s.external {
+		return s.BaseURL + u
+	}
 	return s.Name + "/" + strings.TrimPrefix(u, "/")
 }
 

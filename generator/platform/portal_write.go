@@ -128,6 +128,9 @@ func funcs(depth int) template.FuncMap {
 	up := strings.Repeat("../", depth)
 	return template.FuncMap{
 		"rel": func(u string) string {
+			if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+				return u
+			}
 			if u == "" && up == "" {
 				return "./"
 			}
@@ -156,9 +159,9 @@ func sitesJSON(pt *portal) []byte {
 	}
 	list := []item{}
 	for _, s := range pt.Sites {
-		u := "/" + s.URL
-		if pt.Config.BaseURL != "" {
-			u = pt.Config.BaseURL + u
+		u := pt.abs(s.URL)
+		if pt.Config.BaseURL == "" && !s.external {
+			u = "/" + s.URL
 		}
 		list = append(list, item{Name: s.Name, Title: s.Title, URL: u, Updated: s.Updated, Pages: s.Pages, Notices: s.Notices})
 	}
