@@ -34,7 +34,11 @@ func (f *buildFlags) platformOptions(cmd *cobra.Command, pf platformFlags) platf
 func buildPlatform(cmd *cobra.Command, f buildFlags, pf platformFlags) error {
 	opts := f.platformOptions(cmd, pf)
 	opts.Done = func(r platform.SiteResult) { printSite(cmd.ErrOrStderr(), r) }
-	rep, err := platform.Build(opts)
+	var rep *platform.Report
+	var err error
+	// Told to stop, each site build stops as a single one does; one stuck past the grace has
+	// its stage removed and the process exits, leaving every site's previous output in place.
+	untilStopped(cmd.Context(), cmd.ErrOrStderr(), cliText{}, nil, func() { rep, err = platform.Build(opts) })
 	return platformDone(cmd, rep, err)
 }
 
