@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 
+	"github.com/gongkai/gongkai/generator/config"
 	"github.com/gongkai/gongkai/generator/platform"
 	"github.com/spf13/cobra"
 )
@@ -104,6 +106,18 @@ func sitesCmd() *cobra.Command {
 type sitesFailed struct{ error }
 
 func (sitesFailed) ExitCode() int { return 2 }
+
+// notAPlatform refuses a platform folder (platform.yaml, no site.yaml) to check and serve,
+// which work on one site, saying what to do instead of asking for a site.yaml.
+func notAPlatform(source string) error {
+	if !platform.IsPlatform(nil, source) {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(source, config.FileName)); err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: 这是平台文件夹（有 %s）：这个命令只处理一个站点，用 -s 指定站点文件夹，如 -s sites/xian；构建全部站点用 gongkai build（见 docs/platform.md）", source, platform.FileName)
+}
 
 func printSite(w io.Writer, r platform.SiteResult) {
 	switch r.Status {

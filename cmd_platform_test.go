@@ -47,6 +47,9 @@ func TestPlatformCommands(t *testing.T) {
 	if _, err := run("build", "-s", dir, "--site", "nope"); err == nil || errors.As(err, &coded) {
 		t.Errorf("--site of no site is an error of status 1: %v", err)
 	}
+	if _, err := run("check", "-s", dir); err == nil || !strings.Contains(err.Error(), "这是平台文件夹") {
+		t.Errorf("check in a platform folder: %v", err)
+	}
 	if _, err := run("build", "--site", "xian"); err == nil || !strings.Contains(err.Error(), "只用于平台文件夹") {
 		t.Errorf("--site outside a platform: %v", err)
 	}
