@@ -139,6 +139,11 @@ func platformDone(cmd *cobra.Command, rep *platform.Report, err error) error {
 			fmt.Fprintf(out, "；门户列出 %d 个站点，更新 %d 个文件", p.Sites, len(p.Written))
 		}
 		fmt.Fprintf(out, "（%s）\n", rep.Duration.Round(1e6))
+		if p := rep.Portal; p != nil {
+			for _, name := range p.Orphans {
+				fmt.Fprintf(cmd.ErrOrStderr(), "警告：输出中的站点 %s 已不在 %s 中，门户不再列出它，但它的文件仍在线；确认停用后删除这个文件夹\n", name, platform.FileName)
+			}
+		}
 	}
 	var failed platform.SitesFailed
 	if errors.As(err, &failed) {

@@ -311,3 +311,15 @@ func TestSiteOnItsOwnDomain(t *testing.T) {
 	p.contains("index.xml", "<link>https://shequ.example.cn/disclosures/2026-q3/</link>")
 	p.contains("sites.json", `"url": "https://shequ.example.cn/"`)
 }
+
+func TestSiteLeavingThePlatform(t *testing.T) {
+	p := newTestPlatform(t, "")
+	p.mustBuild()
+	p.write("-- platform.yaml --\ntitle: 平台\nbaseURL: https://www.example.gov.cn\nsites: [sites/xian, sites/zhen]\n")
+	rep := p.mustBuild()
+	if !reflect.DeepEqual(rep.Portal.Orphans, []string{"shequ"}) {
+		t.Errorf("orphans: %v", rep.Portal.Orphans)
+	}
+	p.lacks("index.html", `href="shequ/"`)
+	p.file("shequ/index.html") // left for a person to remove
+}

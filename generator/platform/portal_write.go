@@ -35,6 +35,10 @@ type PortalReport struct {
 	Written []string // portal files whose bytes changed, slash-separated, sorted
 	Removed []string // files of the previous portal it no longer has
 	Missing []string // sites of platform.yaml with no published output yet, so not on the portal
+	// Orphans are site outputs in Dest of sites platform.yaml no longer names: still online
+	// at their address, though not on the portal. They are not removed: taking a site offline
+	// is for a person to decide.
+	Orphans []string
 }
 
 // writePortal reads every site's summary from Dest/<name>/ and writes the portal at Dest.
@@ -49,6 +53,7 @@ func (p *platform) writePortal() (*PortalReport, error) {
 		}
 		sums = append(sums, sum)
 	}
+	rep.Orphans = p.orphans()
 	var shared []config.Department
 	if p.cfg.Departments != "" {
 		shared, _ = ParseDepartments(p.cfg.Departments, p.shared) // checked by Build and Assemble
@@ -59,6 +64,21 @@ func (p *platform) writePortal() (*PortalReport, error) {
 	}
 	rep.Sites, rep.Files = len(sums), len(files)
 	return rep, p.publishPortal(files, rep)
+}
+
+// orphans are the folders of Dest holding a site's summary that is no site of the platform.
+func (p *platform) orphans() []string {
+	entries, _ := afero.ReadDir(p.opts.Fs, p.opts.Dest)
+	var out []string
+	for _, e := range entries {
+		if _, ok := Find(p.sites, e.Name()); ok || !e.IsDir() {
+			continue
+		}
+		if _, err := build.ReadSummary(p.opts.Fs, filepath.Join(p.opts.Dest, e.Name())); err == nil {
+			out = append(out, e.Name())
+		}
+	}
+	return out
 }
 
 // renderPortal is every file of the portal by its slash-separated path.
