@@ -287,6 +287,14 @@ func TestSiteJobsAndAssemble(t *testing.T) {
 		t.Errorf("assemble wrote another public/ than the full build: %v", diff)
 	}
 
+	// GitLab extracts the artifacts in place, into public/<site>/: assemble leaves them there.
+	if _, err := Assemble(ci.opts(), []string{"/p/public"}); err != nil {
+		t.Errorf("assemble in place: %v", err)
+	}
+	if again := tree(t, ci.fs, "/p/public"); !reflect.DeepEqual(again, got) {
+		t.Errorf("assemble in place changed public/")
+	}
+
 	// A site whose job failed has no artifact: its previous output stays, and it is reported.
 	if _, err := Assemble(ci.opts(), []string{"/artifacts/site-xian", "/artifacts/site-zhen"}); err != nil {
 		t.Errorf("a site with no artifact but a published output must keep it: %v", err)
