@@ -45,6 +45,8 @@ func serveCmd() *cobra.Command {
 						return fmt.Errorf("--%s 只用于构建，不能与 --no-build 同用（--no-build 提供已构建的文件夹）；去掉其中一个", name)
 					}
 				}
+			} else if err := notAPlatform(f.source); err != nil {
+				return err
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
