@@ -349,8 +349,9 @@
 			return ix;
 		}
 		// fold reads the fold table's values the first time a text to analyse (a query, a synonym, a body
-		// shown) has a character that folds.
-		async fold(text) { if (!tsValues && hasTrad(text)) useFold(tsKeys, await this.store.file(this.man.fold.values)); }
+		// shown) has a character that folds; null when there is nothing to read, so that a caller need not
+		// wait a turn (which would part reads that should share a request).
+		fold(text) { return !tsValues && hasTrad(text) ? this.store.file(this.man.fold.values).then((v) => useFold(tsKeys, v)) : null; }
 		constructor(store, man, dir, groups) {
 			this.store = store; this.man = man; this.n = man.shards.length; this.N = man.records;
 			this.base = [0]; man.shards.forEach((c, i) => this.base.push(this.base[i] + c));
@@ -749,7 +750,8 @@
 				for (let n = r.u(); n > 0; n--) { const pt = { a: r.s(), s: r.s(), o: r.u() }, key = pt.a + '\0' + pt.o; if (!seen.has(key)) { seen.add(key); parts.push(pt); } }
 				return utf16.decode(b.subarray(r.i));
 			}).join('')], at = m.blocks[lo].rune;
-			await ix.fold(rs);
+			const folding = ix.fold(rs);
+			if (folding) await folding;
 			if (scan && !spans(rs, terms).length) { k = lo = hi = k + 1 < m.blocks.length ? k + 1 : 0; scan = k > 0; continue; }
 			scan = false;
 			const sn = snippet(rs, terms, at, m.runes, m.blocks[k].rune - at), l0 = lo, h0 = hi;
