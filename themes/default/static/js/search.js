@@ -862,6 +862,6 @@
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, Index, Engine };
+	root.GongkaiSearch = { parseQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, useFold, Index, Engine };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);
