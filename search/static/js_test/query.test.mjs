@@ -3,9 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { G, repo } from './load.mjs';
+import { G, repo, foldFiles } from './load.mjs';
 
 const table = JSON.parse(fs.readFileSync(path.join(repo, 'search/static/testdata/query_cases.json'), 'utf8'));
+G.useFold(...foldFiles()); // as Index.open and Index.fold do with the export's
 
 function parse(q) {
   const out = { q };
