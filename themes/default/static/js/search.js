@@ -2,7 +2,7 @@
  * gongkai server answers) with the results of `gongkai search`. See search/static/doc.go. */
 ((root) => {
 	'use strict';
-	const MAX_TERMS = 32, MAX_PAGE = 100, REQ = 300, GAP = REQ, PART = 150, MAX_RANGES = 100, DETAIL = 2; // a request costs 300 bytes, a part of a multipart answer about 150
+	const MAX_TERMS = 32, SNIPPET = 120, ARTICLE_BOOST = 8, RELAX_BELOW = 3, PARTS = 3, MAX_PAGE = 100, REQ = 300, GAP = REQ, PART = 150, MAX_RANGES = 100, DETAIL = 2; // a request costs 300 bytes, a part of a multipart answer about 150
 	const FILTERS = ['type', 'issuer', 'year', 'department', 'status', 'level', 'village', 'genre', 'topic'];
 
 	// ---- text (search/analysis: normalize.go, analysis.go) ----
@@ -184,6 +184,11 @@
 		const hi = Math.min(total, lo + 120);
 		lo = Math.max(0, Math.min(lo, hi - 120));
 		if (lo < at || hi > at + rs.length) return { need: [lo, hi] };
+		return { html: cut(rs, sp, at, lo, hi, total), first: found };
+	}
+	// cut renders runes lo…hi of a text of total runes (rs holds those from at on) with the spans sp
+	// (relative to rs) marked: collect/snippet.go render.
+	function cut(rs, sp, at, lo, hi, total) {
 		const marks = [];
 		sp.map((s) => [Math.max(s[0] + at, lo), Math.min(s[1] + at, hi)]).filter((s) => s[0] < s[1]).sort((a, b) => a[0] - b[0])
 			.forEach((m) => { const l = marks[marks.length - 1]; if (l && m[0] <= l[1]) l[1] = Math.max(l[1], m[1]); else marks.push(m); });
@@ -191,7 +196,7 @@
 		const plain = (a, b) => { out += esc(collapse(rs.slice(a - at, b - at).join(''))); };
 		for (const m of marks) { plain(pos, m[0]); out += '<mark>'; plain(m[0], m[1]); out += '</mark>'; pos = m[1]; }
 		plain(pos, hi);
-		return { html: out + (hi < total ? '…' : ''), first: found };
+		return out + (hi < total ? '…' : '');
 	}
 
 	// ---- bytes ----
@@ -326,7 +331,7 @@
 	class Index {
 		static async open(base, get) {
 			const store = new Store(base, get), man = (store.man = JSON.parse(utf8.decode((await store.get(base + 'manifest.json')).body)));
-			if (man.format !== 2) throw new Error('检索索引版本不符，请重新构建网站。');
+			if (man.format !== 3) throw new Error('检索索引版本不符，请重新构建网站。');
 			const [dir, groups] = await Promise.all([store.file(man.directory), store.file(man.groups), store.probe()]);
 			return new Index(store, man, dir, groups);
 		}
@@ -344,9 +349,16 @@
 			this.buckets = locate(man.dict_packs, false); this.metas = locate(man.meta_packs, true);
 			this.fieldNo = Object.fromEntries(man.fields.map((f, i) => [f.name, i]));
 			this.groups = decodeGroups(groups, man.group_fields.length, this.N);
+			const d = this.groups.docs;
+			this.docOf = d.of; this.docRec = d.rec; this.D = d.rec.length;
+			// A document's records, and its metadata (facets, date) as its document record has it.
+			this.recsOf = Array.from({ length: this.D }, () => []);
+			d.of.forEach((x, g) => this.recsOf[x].push(g));
+			this.docGid = Int32Array.from(d.rec, (r, x) => (r >= 0 ? r : this.recsOf[x][0]));
 		}
 		shardOf(g) { let s = 0; while (g >= this.base[s + 1]) s++; return s; }
 		group(g) { return this.groups.list[this.groups.of[g]]; }
+		docGroup(d) { return this.group(this.docGid[d]); }
 		entry(term) {
 			return this.store.memo('t' + term, async () => {
 				const [b] = await this.store.objects([this.buckets[fnv(term) & (this.man.buckets - 1)]]), r = new Reader(b);
@@ -381,7 +393,20 @@
 			list.push({ v, date: d ? ((d - 1) % 2 ? -d / 2 : (d - 1) / 2) : null });
 		}
 		for (let n = r.u(), at = 0; n > 0; n--) { const len = r.u(); of.fill(r.u(), at, at + len); at += len; }
-		return { list, of };
+		return { list, of, docs: decodeDocs(r, N) };
+	}
+	// decodeDocs reads the document table (search/static/groups.go encodeDocs): documents are
+	// numbered in the byte order of their URLs, the server's tie order.
+	function decodeDocs(r, N) {
+		const nd = r.u(), of = new Int32Array(N), first = new Int32Array(nd).fill(-1), rec = new Int32Array(nd);
+		for (let n = r.u(), at = 0, d = 0; n > 0; n--) {
+			const len = r.u(), z = r.u();
+			d += z % 2 ? -(z + 1) / 2 : z / 2;
+			if (first[d] < 0) first[d] = at;
+			of.fill(d, at, at + len); at += len;
+		}
+		for (let d = 0; d < nd; d++) { const v = r.u(); rec[d] = v ? first[d] + v - 1 : -1; }
+		return { of, rec };
 	}
 	function decodePostings(r, spec, n, prev, gids) {
 		const out = [];
@@ -490,8 +515,24 @@
 			if (t.docKey) kids.push(leaf(t.docKey, 'doc_key', 6));
 			return kids.length === 1 ? kids[0] : { dis: kids };
 		};
-		return { root: { conj: pq.groups.map((g) => (g.length === 1 ? term(g[0]) : { dis: g.map(term) })) }, not: pq.excluded.map(term), leaves };
+		// Each group, each article and each bigram of a bag term is a query of its own (SPEC14 §3,
+		// §4), scored alone with its own query norm, as search/query.Compile of that one group.
+		const root = (node) => ({ conj: [node] });
+		const groups = pq.groups.map((g) => {
+			const x = { root: root(g.length === 1 ? term(g[0]) : { dis: g.map(term) }), terms: g };
+			if (g.length === 1 && g[0].bag) {
+				const rs = [...g[0].text], B = [];
+				for (let i = 0; i + 1 < rs.length; i++) if (!B.includes(rs[i] + rs[i + 1])) B.push(rs[i] + rs[i + 1]);
+				x.bag = B.map((b) => ({ b, root: root(term({ text: b, alternatives: [b] })) }));
+				x.need = Math.ceil((2 * B.length) / 3);
+			}
+			return x;
+		});
+		const arts = (pq.articles || []).map((a) => ({ root: root(leaf(a.anchor, 'anchors', ARTICLE_BOOST)), art: a }));
+		return { groups, arts, not: pq.excluded.map(term), leaves };
 	}
+	// The roots a query scores: every group's (a bag's bigrams too) and every article's.
+	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bag || []).map((b) => b.root)]);
 	const kidsOf = (n) => n.phrase ? n.phrase.map((s) => s.kid) : n.alts || n.dis || n.conj;
 	function prepare(ix, node, s) {
 		if (node.term !== undefined) {
@@ -570,6 +611,69 @@
 		};
 		return Object.assign(req, { page: int('page', '页码'), size: int('size', '每页条数'), from: date('from', '起始日期'), to: date('to', '截止日期') });
 	}
+	// ---- documents: SPEC14 §3, search/docs.go ----
+	// sx is record g's score for the one-clause query x: a number, null when g does not match, NaN
+	// while a posting is unknown (with bound, an upper bound instead). A bag term (§4) that does not
+	// match exactly scores its matched bigrams' sum times the share matched.
+	function sx(x, g, s, bound) {
+		if (!x.M[g]) return null;
+		if (!x.bag || x.exact[g]) return score(x.root, g, s, bound);
+		let sum = 0, m = 0;
+		for (const b of x.bag) if (b.M[g]) { sum += score(b.root, g, s, bound); m++; }
+		return (sum * m) / x.bag.length;
+	}
+	function val(x, g, s) {
+		let v = x.val.get(g);
+		if (v === undefined) { v = sx(x, g, s, false); if (!Number.isNaN(v)) x.val.set(g, v); }
+		return v;
+	}
+	// docScore is score(D) of document d: { v, sure, doubt }, v exact when sure, else an upper bound;
+	// doubt holds the records whose unknown postings keep it unsure. A best record known whose score
+	// no unread one can reach settles a clause, so a law of a hundred articles needs only a few.
+	function docScore(ps, d) {
+		const rel = ps.rel(d), s = ps.ix.shardOf(rel[0]), doubt = new Set();
+		let acc = 0, sure = true;
+		const best = (one) => {
+			let K = -Infinity, U = -Infinity;
+			const open = [];
+			for (const g of rel) {
+				const v = one(g, false);
+				if (v === null) continue;
+				if (!Number.isNaN(v)) { K = Math.max(K, v); continue; }
+				const b = one(g, true);
+				open.push([g, b]); U = Math.max(U, b);
+			}
+			for (const [g, b] of open) if (b > K) doubt.add(g);
+			if (U > K) { sure = false; return U; }
+			return K === -Infinity ? 0 : K;
+		};
+		const each = (x) => (g, bound) => (bound ? sx(x, g, s, true) : val(x, g, s));
+		for (const x of ps.groups) acc += best(each(x));
+		if (ps.groups.length) acc += best((g, bound) => {
+			let t = 0;
+			for (const x of ps.groups) { const v = bound ? sx(x, g, s, true) : val(x, g, s); if (v === null) return null; t += v; }
+			return t;
+		});
+		for (const x of ps.arts) acc += best(each(x));
+		return { v: acc, sure, doubt };
+	}
+	// partKey orders a document's records as parts: those matching an article first (article order),
+	// then by how many groups they match, then by their groups' scores summed, then by gid.
+	function partKey(ps, g) {
+		const s = ps.ix.shardOf(g);
+		let a = ps.arts.findIndex((x) => x.M[g]), n = 0, v = 0, ub = 0, sure = true;
+		for (const x of ps.groups) {
+			const e = val(x, g, s);
+			if (e === null) continue;
+			n++;
+			if (Number.isNaN(e)) { sure = false; ub += sx(x, g, s, true); } else { v += e; ub += e; }
+		}
+		return { g, a: a < 0 ? Infinity : a, n, v: sure ? v : ub, sure };
+	}
+	const known = (ps, gids) => all(ps.lists || [], (l) => (l.all ? null : l.detail(gids.filter((g) => l.has(g) && !l.known.has(g)))));
+	const partCmp = (x, y) => x.a - y.a || y.n - x.n || y.v - x.v || x.g - y.g;
+	const fragment = (url) => { const i = url.indexOf('#'); return i < 0 ? '' : url.slice(i + 1); };
+	const docURL = (url) => url.replace(/#.*$/, '');
 	class Engine {
 		constructor(ix) { this.ix = ix; }
 		async search(params) {
@@ -582,14 +686,27 @@
 			if (!['', 'date', '-date'].includes(req.sort)) fail(`不支持的排序方式“${req.sort}”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。`);
 			for (const d of [req.from, req.to]) if (d && (d.y < 1700 || d.y > 2200)) fail(`日期 ${d.s} 超出范围：只支持 1700 年到 2200 年。`);
 			if (req.from && req.to && req.to.t < req.from.t) fail(`日期范围有误：起始日期 ${req.from.s} 晚于截止日期 ${req.to.s}。`);
-			if (!pq.groups.length && !req.sort) req.sort = '-date';
-			const p = plan(ix, pq), allow = this.filter(req), roots = pq.groups.length ? [p.root] : [];
-			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
-			const cand = and([allow, ...(await all(roots, (r) => candidates(ix, r)))]);
-			await all(roots, (r) => verify(ix, r, cand));
-			const hits = and([allow, ...(await all(roots, (r) => matches(ix, r)))]);
-			const nots = await all(p.not, async (n) => (await verify(ix, n, hits), matches(ix, n)));
-			return this.rank(p, pq, req, list(hits.map((x, i) => (nots.some((b) => b[i]) ? 0 : x))));
+			if (!pq.groups.length && !(pq.articles || []).length && !req.sort) req.sort = '-date';
+			const allow = this.filter(req), k = req.page * req.size, from = k - req.size;
+			const ex = await this.pass(pq, allow), e = ex.docs.length, rq = e < RELAX_BELOW && (typeof relaxQuery === 'function' ? relaxQuery(pq) : null);
+			const out = { query: req.q, page: req.page, exact: e, relaxed: false };
+			let order, docs = ex.docs;
+			if (!rq) order = (await this.rank(ex, req, k, from)).map((d) => [d, ex]);
+			else {
+				// The exact documents first, then the relaxed ones not among them (SPEC14 §4).
+				const rx = await this.pass(rq, allow), seen = new Set(ex.docs), more = rx.docs.filter((d) => !seen.has(d));
+				const guess = rx.groups.some((x) => x.bag && !x.exactDocs);
+				const ro = await this.rank(rx, req, Math.max(k, guess ? 10 : 0), guess ? 0 : Math.max(0, from - e));
+				order = [...(await this.rank(ex, req, e, 0)).map((d) => [d, ex]), ...ro.filter((d) => !seen.has(d)).map((d) => [d, rx, true])];
+				docs = [...ex.docs, ...more];
+				out.relaxed = true;
+				if (guess) out.suggest = await this.suggest(req.q, rx, ro.slice(0, 10));
+			}
+			out.total = docs.length;
+			out.pages = Math.min(Math.ceil(docs.length / req.size), MAX_PAGE);
+			out.facets = this.facets(docs);
+			out.hits = await this.hits(order.slice(from, k));
+			return out;
 		}
 		filter(req) {
 			const ix = this.ix, names = ix.man.group_fields, ok = ix.groups.list.map((g) =>
@@ -597,39 +714,84 @@
 				(!(req.from || req.to) || (g.date !== null && !(req.from && g.date < req.from.t) && !(req.to && g.date > req.to.t + 86399))));
 			return Uint8Array.from(ix.groups.of, (gi) => ok[gi] ? 1 : 0);
 		}
-		async rank(p, pq, req, hits) {
-			const ix = this.ix, k = req.page * req.size, scored = pq.groups.length > 0, exact = new Map();
-			const shard = hits.map((g) => ix.shardOf(g)), dateOf = (g) => ix.group(g).date;
-			if (scored) for (let s = 0; s < ix.n; s++) setNorm(p.root, s, 1 / Math.sqrt(prepare(ix, p.root, s).w));
+		// pass finds the documents a query matches: per clause its records (M), phrases checked only on
+		// the records of documents that every required clause may still match.
+		async pass(pq, allow) {
+			const ix = this.ix, p = plan(ix, pq), xs = [...p.groups, ...p.arts], need = p.groups.length ? p.groups : p.arts;
+			const ps = { ix, p, pq, groups: p.groups, arts: p.arts, xs, scored: xs.length > 0 };
+			ps.terms = [...pq.groups.flat(), ...p.groups.flatMap((x) => (x.bag || []).map((b) => ({ alternatives: [b.b] })))];
+			if (!xs.length) { // filters only: every document record they pass
+				ps.docs = [];
+				for (let d = 0; d < ix.D; d++) if (ix.docRec[d] >= 0 && allow[ix.docRec[d]]) ps.docs.push(d);
+				return ps;
+			}
+			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
+			const docsOf = (set) => { const o = new Uint8Array(ix.D); set.forEach((v, g) => { if (v) o[ix.docOf[g]] = 1; }); return o; };
+			const inDocs = (ds) => Uint8Array.from(ix.docOf, (d) => ds[d]);
+			await all(xs, async (x) => {
+				x.cand = and([allow, await candidates(ix, x.root)]);
+				if (!x.bag) return;
+				await all(x.bag, async (b) => { b.M = and([allow, await candidates(ix, b.root)]); }); // terms only: no phrase to check
+				const n = new Uint8Array(ix.N);
+				for (const b of x.bag) b.M.forEach((v, g) => { n[g] += v; });
+				x.near = n.map((c) => (c >= x.need ? 1 : 0));
+				x.cand = or([x.cand, x.near]);
+			});
+			const cd = inDocs(and(need.map((x) => docsOf(x.cand))));
+			await all(xs, (x) => verify(ix, x.root, and([x.cand, cd])));
+			await all(xs, async (x) => {
+				x.exact = and([allow, cd, await matches(ix, x.root)]);
+				x.M = x.bag ? or([x.exact, and([x.near, cd])]) : x.exact;
+				x.exactDocs = x.exact.some((v) => v);
+				x.val = new Map();
+			});
+			const ds = and(need.map((x) => docsOf(x.M)));
+			if (p.not.length) { // a document is out when any of its records matches an excluded term
+				const recs = inDocs(ds);
+				for (const n of p.not) {
+					await verify(ix, n, recs);
+					(await matches(ix, n)).forEach((v, g) => { if (v && recs[g]) ds[ix.docOf[g]] = 0; });
+				}
+			}
+			ps.docs = list(ds);
+			for (const r of rootsOf(p)) for (let s = 0; s < ix.n; s++) setNorm(r, s, 1 / Math.sqrt(prepare(ix, r, s).w));
+			const any = or(xs.map((x) => x.M)), rel = new Map();
+			any.forEach((v, g) => { if (v && ds[ix.docOf[g]]) { const d = ix.docOf[g]; if (!rel.has(d)) rel.set(d, []); rel.get(d).push(g); } });
+			ps.rel = (d) => rel.get(d) || [];
+			ps.lists = p.leaves.map((l) => l.list).filter(Boolean);
+			return ps;
+		}
+		// rank orders the documents of a pass that reach position k (and those before from only by
+		// count): impact blocks, each list's best postings first, until no document not yet scored can
+		// reach the page (its bound: its records' unread postings at the list's last impact).
+		async rank(ps, req, k, from) {
+			const ix = this.ix, docs = ps.docs, scored = ps.scored, exact = new Map(), dateOf = (d) => ix.docGroup(d).date;
 			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
 			const key = (a, b) => (req.sort ? byDate(a, b) : 0) || (exact.get(b) || 0) - (exact.get(a) || 0);
 			const cmp = (a, b) => key(a, b) || a - b;
-			const lists = p.leaves.map((l) => l.list).filter((l) => l && !l.all), from = k - req.size;
-			// Runs: the hits of one date (all hits by relevance), in page order; the server orders a run
-			// by score, then ID. Only runs that reach the page need scores, and of each only its best
-			// k - start, so each is bounded as relevance bounds all hits: a run of a hundred sections
-			// sharing their law's date no longer reads every section's details.
-			const idx = hits.map((g, i) => i), runs = [], before = new Set();
-			if (req.sort) idx.sort((x, y) => byDate(hits[x], hits[y]) || x - y);
+			const lists = scored ? ps.lists.filter((l) => !l.all) : [];
+			// Runs: the documents of one date (all by relevance), in page order; the server orders a run
+			// by score, then URL. Only runs that reach the page need scores, and of each only its best.
+			const idx = docs.slice(), runs = [], before = new Set();
+			if (req.sort) idx.sort((x, y) => byDate(x, y) || x - y);
 			for (let i = 0, j; i < k && i < idx.length; i = j) {
-				for (j = i + 1; j < idx.length && !(req.sort && byDate(hits[idx[i]], hits[idx[j]]));) j++;
-				if (j <= from) idx.slice(i, j).forEach((x) => before.add(hits[x])); // wholly on earlier pages: only its count matters
+				for (j = i + 1; j < idx.length && !(req.sort && byDate(idx[i], idx[j]));) j++;
+				if (j <= from) idx.slice(i, j).forEach((d) => before.add(d)); // wholly on earlier pages: only its count matters
 				else runs.push({ idx: idx.slice(i, j), m: Math.min(k, j) - i });
 			}
 			for (;;) {
 				const sure = [], maybe = [], doubt = [];
 				for (const r of scored ? runs : []) {
 					const open = [], top = [];
-					for (const i of r.idx) {
-						const g = hits[i];
-						if (!exact.has(g)) { const v = score(p.root, g, shard[i], false); if (isNaN(v)) { open.push(i); continue; } exact.set(g, v); }
-						top.push(exact.get(g));
+					for (const d of r.idx) {
+						if (!exact.has(d)) { const sc = docScore(ps, d); if (!sc.sure) { open.push(sc); continue; } exact.set(d, sc.v); }
+						top.push(exact.get(d));
 					}
-					// A run wholly within the first k needs every score; of a longer one, the records that
-					// may still beat its m-th best score.
-					if (r.m === r.idx.length) { open.forEach((i) => sure.push(hits[i])); continue; }
+					// A run wholly within the first k needs every score; of a longer one, the documents
+					// that may still beat its m-th best score.
+					if (r.m === r.idx.length) { open.forEach((sc) => sure.push(...sc.doubt)); continue; }
 					const kth = top.length >= r.m ? top.sort((a, b) => b - a)[r.m - 1] : -Infinity, n = maybe.length;
-					for (const i of open) if (score(p.root, hits[i], shard[i], true) >= kth) maybe.push(hits[i]);
+					for (const sc of open) if (sc.v >= kth) maybe.push(...sc.doubt);
 					if (maybe.length > n) doubt.push(r);
 				}
 				if (!sure.length && !maybe.length) break;
@@ -641,32 +803,21 @@
 				// The details of every record in doubt settle the page in one round (the m-th score only
 				// rises): read them once they cost less than twice the impact blocks likely to settle it.
 				const more = best && best.next < best.blocks.length;
-				if (more && lists.reduce((n, l) => n + l.cost(unknown(l, maybe)), 0) > DETAIL * best.settle(doubt.map((r) => [r.m, r.idx.filter((i) => best.has(hits[i])).length]))) reads.push(best.more());
+				if (more && lists.reduce((n, l) => n + l.cost(unknown(l, maybe)), 0) > DETAIL * best.settle(doubt.map((r) => [r.m, r.idx.filter((d) => ps.rel(d).some((g) => best.has(g))).length]))) reads.push(best.more());
 				else if (best) reads.push(more ? details(maybe) : best.detail(unknown(best, maybe)));
 				await Promise.all(reads);
 			}
-			const order = hits.filter((g) => exact.has(g) || !scored || before.has(g)).sort(cmp);
-			const groups = [];
-			for (let i = 0, j; i < k && i < order.length; i = j) {
-				for (j = i + 1; j < order.length && !key(order[i], order[j]);) j++;
-				if (j > from && ix.shardOf(order[i]) !== ix.shardOf(order[j - 1])) groups.push([i, j]); // ties on earlier pages may stay in any order
-			}
-			const front = ([i, j]) => { const per = {}, m = Math.min(k - i, j - i); return order.slice(i, j).filter((g) => (per[ix.shardOf(g)] = (per[ix.shardOf(g)] || 0) + 1) <= m); };
-			const meta = await this.meta([].concat(...groups.map(front)));
-			for (const g of groups) order.splice(g[0], Math.min(k - g[0], g[1] - g[0]), ...front(g).sort((a, b) => cmpStr(meta[a].id, meta[b].id)).slice(0, k - g[0]));
-			return { query: req.q, total: hits.length, page: req.page, pages: Math.min(Math.ceil(hits.length / req.size), MAX_PAGE), facets: this.facets(hits, shard),
-				hits: await this.hits(order.slice((req.page - 1) * req.size, k), p, pq, exact) };
+			const order = docs.filter((d) => exact.has(d) || !scored || before.has(d)).sort(cmp);
+			order.scores = exact;
+			ps.scores = exact;
+			return order;
 		}
-		facets(hits, shard) {
-			const ix = this.ix, out = {}, top = (m) => Array.from(m).sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 20);
+		facets(docs) {
+			const ix = this.ix, out = {};
 			for (const name of ix.man.facets) {
-				const f = ix.man.group_fields.indexOf(name), merged = new Map();
-				for (let s = 0; s < ix.n; s++) {
-					const counts = new Map();
-					hits.forEach((g, i) => { if (shard[i] === s) for (const v of ix.group(g).v[f]) counts.set(v, (counts.get(v) || 0) + 1); });
-					for (const [v, c] of top(counts)) merged.set(v, (merged.get(v) || 0) + c);
-				}
-				out[name] = top(merged).map(([value, count]) => ({ value, count }));
+				const f = ix.man.group_fields.indexOf(name), counts = new Map();
+				for (const d of docs) for (const v of ix.docGroup(d).v[f]) counts.set(v, (counts.get(v) || 0) + 1);
+				out[name] = Array.from(counts).sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 20).map(([value, count]) => ({ value, count }));
 				if (name === 'year') out[name].sort((a, b) => cmpStr(b.value, a.value));
 			}
 			return out;
@@ -675,38 +826,119 @@
 			const ix = this.ix, size = ix.man.meta_chunk, chunks = [...new Set(gids.map((g) => Math.floor(g / size)))], meta = {};
 			(await ix.store.objects(chunks.map((c) => ix.metas[c]))).forEach((b, k) => {
 					for (let r = new Reader(b), g = chunks[k] * size; r.more(); g++) {
-						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [] };
+						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [], units: [] };
 						m.id = m.id || m.url;
 						for (let n = r.u(), rr = 0, pp = 0; n > 0; n--) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref() });
+						for (let n = r.u(), o = 0; n > 0; n--) m.units.push({ a: r.s(), o: (o += r.u()) });
 					}
 			});
 			return meta;
 		}
-		async hits(gids, p, pq, scores) {
-			const ix = this.ix, terms = [].concat(...pq.groups), meta = await this.meta(gids);
-			return all(gids, async (g) => {
-				const m = meta[g], grp = ix.group(g), sn = await body(ix, m, g, p, terms);
-				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: pq.groups.length ? scores.get(g) : 1, snippet: sn.html };
-				if (sn.parts.length && sn.first >= 0) { // the unit of the first match
-				let best = sn.parts[0];
-				for (const pt of sn.parts) if (pt.o <= sn.first) best = pt;
-					hit.url = hit.url.replace(/#.*$/, '') + '#' + best.a;
-					if (best.s) hit.section = best.s;
-				}
+		// hits shows documents [d, pass]: the document's fields and up to three parts.
+		async hits(items) {
+			const ix = this.ix, picks = items.map(([d, ps]) => (ps.scored ? ps.rel(d).filter((g) => g !== ix.docRec[d]) : []));
+			// Parts in order need exact scores only for the records that may be among the first three.
+			for (;;) {
+				const want = new Map();
+				items.forEach(([, ps], i) => {
+					const ks = picks[i].map((g) => partKey(ps, g)).sort(partCmp);
+					picks[i] = ks.map((x) => x.g);
+					for (const x of ks.slice(0, PARTS)) if (!x.sure) (want.get(ps) || want.set(ps, []).get(ps)).push(x.g);
+				});
+				if (!want.size) break;
+				await all([...want], ([ps, gids]) => known(ps, gids));
+			}
+			// A snippet starts at the first match: every posting of the records shown must be known.
+			const heads = items.map(([d]) => ix.docGid[d]);
+			await all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)]));
+			const meta = await this.meta([...heads, ...picks.flatMap((p) => p.slice(0, PARTS))]);
+			return all(items, async ([d, ps], i) => {
+				const g = heads[i], m = meta[g], grp = ix.group(g), roots = rootsOf(ps.p), parts = [], shown = new Set();
+				await all(picks[i].slice(0, PARTS), async (r, j) => { parts[j] = await this.part(ps, r, meta[r], roots); });
+				const ok = parts.filter((pt) => pt && !shown.has(pt.url) && shown.add(pt.url));
+				const inGroup = ix.docRec[d] >= 0 && ps.groups.some((x) => x.M[g]);
+				const sn = inGroup ? await body(ix, m, g, roots, ps.terms) : null;
+				const hit = { url: docURL(m.url), title: m.title, section: ok.length ? ok[0].section : '', doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date,
+					score: ps.scored ? ps.scores.get(d) : 1, snippet: sn ? sn.html : ok.length ? ok[0].snippet : '', parts: ok.map(({ url, anchor, section, snippet }) => ({ url, anchor, section, snippet })) };
+				if (ok.length && ok[0].art) hit.url = ok[0].url;
+				if (items[i][2]) hit.relaxed = true;
 				return hit;
 			});
 		}
+		// part is record g shown under its document: the unit an article names, or the one its first
+		// match falls in (collect.HitOf).
+		async part(ps, g, m, roots) {
+			const art = ps.arts.find((x) => x.M[g]);
+			if (art) {
+				const a = art.art.anchor, k = m.units.findIndex((u) => u.a === a);
+				const from = k >= 0 ? m.units[k].o : 0, to = k >= 0 && k + 1 < m.units.length ? m.units[k + 1].o : m.runes;
+				const u = await unitText(this.ix, m, from, to, ps.terms);
+				return { url: docURL(m.url) + '#' + a, anchor: a, section: (k >= 0 && u.section(a, from)) || m.section, snippet: u.html, art: true };
+			}
+			const sn = await body(this.ix, m, g, roots, ps.terms), pt = { url: m.url, anchor: fragment(m.url), section: m.section, snippet: sn.html };
+			if (sn.parts.length && sn.first >= 0) { // the unit of the first match
+				let best = sn.parts[0];
+				for (const x of sn.parts) if (x.o <= sn.first) best = x;
+				pt.url = docURL(m.url) + '#' + best.a; pt.anchor = best.a;
+				if (best.s) pt.section = best.s;
+			}
+			return pt;
+		}
+		// suggest: for each bag term matched exactly nowhere, the first title among the first relaxed
+		// documents holding a word one character away from it (SPEC14 §4).
+		async suggest(q, ps, docs) {
+			const meta = await this.meta(docs.map((d) => this.ix.docGid[d]));
+			for (const x of ps.groups) {
+				if (!x.bag || x.exactDocs) continue;
+				const w = x.terms[0].text;
+				for (const d of docs) {
+					const near = nearWord([...meta[this.ix.docGid[d]].title], [...w]);
+					if (near) return q.split(w).join(near);
+				}
+			}
+			return '';
+		}
 	}
-	async function body(ix, m, g, p, terms) {
+	// nearWord finds in title a word one character away from w: one substituted, deleted or inserted,
+	// tried in that order at each position from the left.
+	function nearWord(t, w) {
+		const n = w.length, same = (a, b) => a.length === b.length && a.every((c, i) => c === b[i]);
+		for (let i = 0; i < t.length; i++) {
+			const sub = t.slice(i, i + n);
+			if (sub.length === n && sub.filter((c, j) => c !== w[j]).length === 1) return sub.join('');
+			const del = t.slice(i, i + n - 1);
+			if (n > 1 && del.length === n - 1) for (let j = 0; j < n; j++) if (same(del, [...w.slice(0, j), ...w.slice(j + 1)])) return del.join('');
+			const ins = t.slice(i, i + n + 1);
+			if (ins.length === n + 1) for (let j = 0; j <= n; j++) if (same([...ins.slice(0, j), ...ins.slice(j + 1)], w)) return ins.join('');
+		}
+		return '';
+	}
+	// unitText is the snippet of the unit from rune `from` to `to` of a body: its first 120 runes,
+	// the forms marked (SPEC14-notes: an article part).
+	async function unitText(ix, m, from, to, terms) {
+		const bs = m.blocks, end = Math.min(to, from + SNIPPET + 32);
+		let lo = 0, hi = 0;
+		while (lo + 1 < bs.length && bs[lo + 1].rune <= from) lo++;
+		hi = lo;
+		while (hi + 1 < bs.length && bs[hi + 1].rune < end) hi++;
+		const parts = [], rs = [...(await ix.store.objects(bs.slice(lo, hi + 1).map((b) => b.ref))).map((b) => {
+			const r = new Reader(b);
+			for (let n = r.u(); n > 0; n--) parts.push({ a: r.s(), s: r.s(), o: r.u() });
+			return utf16.decode(b.subarray(r.i));
+		}).join('')], at = bs.length ? bs[lo].rune : 0, unit = rs.slice(from - at, to - at), total = to - from;
+		return { html: cut(unit, spans(unit, terms), 0, 0, Math.min(total, SNIPPET), total), section: (a, o) => (parts.find((p) => p.a === a && p.o === o) || {}).s };
+	}
+	async function body(ix, m, g, roots, terms) {
 		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
 		let first = Infinity, guess = Infinity, scan = false; // guess: a bound below a match known only by its block
-		(function walk(n) {
+		const walk = (n) => {
 			if (n.phrase) { if (n.fi === ix.fieldNo.body && n.first && n.first.has(g)) first = Math.min(first, n.first.get(g)); return; }
 			if (n.term === undefined) return kidsOf(n).forEach(walk);
 			const q = n.list && n.list.has(g) && n.list.known.get(g);
 			if (q && n.fi === ix.fieldNo.body && q.fb >= 0) if (q.pos) first = Math.min(first, q.pos[0]); else guess = Math.min(guess, m.blocks[q.fb].pos + 1);
 			if (q && n.fi === ix.fieldNo.chars) scan = true;
-		})(p.root);
+		};
+		roots.forEach(walk);
 		const bs = m.blocks, sure = first < guess;
 		first = Math.min(first, guess);
 		scan = scan && first === Infinity;
@@ -776,10 +1008,14 @@
 			const l = a(v.href, esc(v.label) + (v.active ? ' ✕' : ''));
 			return `<li>${v.active ? `<strong>${l}</strong>` : l} (${v.count})</li>`;
 		}).join('')}</ul>`).join('')}</details>`;
+		if (res && res.suggest) h += `<p class="suggest">${esc(T.search_suggest)}${a('?q=' + qesc(res.suggest), esc(res.suggest))}</p>`;
 		if (res) {
-			h += !res.hits.length ? `<p>${esc(T.no_results)}</p>` : `<ol class="list">${res.hits.map((x) => `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
+			const hit = (x) => `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
 <span class="m">${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(T['type_' + x.type] || man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date, T.lang === 'en') : ''}</span>
-<p class="s">${x.snippet}</p></li>`).join('')}</ol>`;
+<p class="s">${x.snippet}</p>${(x.parts || []).length ? `<ul class="parts">${x.parts.map((pt) => `<li>${a(encodeURI(pt.url), esc(pt.section || pt.anchor))} <span class="s">${pt.snippet}</span></li>`).join('')}</ul>` : ''}</li>`;
+			// Relaxed hits (SPEC14 §4) follow the exact ones under their own heading.
+			const cut = res.relaxed ? res.hits.findIndex((x) => x.relaxed) : -1, lists = cut < 0 ? [res.hits] : [res.hits.slice(0, cut), res.hits.slice(cut)];
+			h += !res.hits.length ? `<p>${esc(T.no_results)}</p>` : lists.map((l, i) => (i ? `<p class="relaxed" role="note">${esc(T.search_relaxed)}</p>` : '') + (l.length ? `<ol class="list">${l.map(hit).join('')}</ol>` : '')).join('');
 		}
 		if (d.prev || d.next) h += `<nav class="pager" aria-label="pagination">${d.prev ? a(d.prev, '← ' + esc(T.prev), ' rel="prev"') : '<span></span>'}${d.next ? a(d.next, esc(T.next) + ' →', ' rel="next"') : ''}</nav>`;
 		return h;
@@ -801,7 +1037,7 @@
 		performance.setResourceTimingBufferSize(1e4);
 		// UI strings come from the page (the theme's i18n, data-t); these zh-CN ones serve a theme without them.
 		const T = { search_status: '“%s”：%d 条结果', search_page: '，第 %d 页 / %d', no_results: '没有找到相关结果。', prev: '上一页', next: '下一页', search_selected: '已选：', search_sort: '排序：',
-			search_filter: '筛选', sort_relevance: '按相关度', sort_newest: '最新在前', sort_oldest: '最早在前', search_busy: '正在检索…', search_error: '检索出错：' };
+			search_filter: '筛选', search_relaxed: '没有完全匹配的结果，以下是相近结果', search_suggest: '您是不是要找：', sort_relevance: '按相关度', sort_newest: '最新在前', sort_oldest: '最早在前', search_busy: '正在检索…', search_error: '检索出错：' };
 		try { Object.assign(T, JSON.parse(script.dataset.t)); } catch (e) {}
 		let engine = null, api = ds.api || site + 'api/search';
 		const fallback = { facets: FILTERS.slice(0, 8), type_labels: {}, facet_labels: {} };
@@ -821,7 +1057,8 @@
 				if (api) { // only a gongkai server answers
 					const r = await fetch(api + root.location.search).catch(() => null), j = r && /json/.test(r.headers.get('Content-Type')) && (await r.json());
 					if (j && j.error) fail(j.error);
-					if (j) res = { ...j, hits: j.hits.map((x) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null })) }; else api = '';
+					const at = (j && j.page - 1) * (+params.get('size') || 10);
+					if (j) res = { ...j, hits: j.hits.map((x, i) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null, relaxed: j.relaxed && at + i >= j.exact })) }; else api = '';
 				}
 				engine = engine || (!res && new Engine(await Index.open(ds.static || site + '_search/static/')));
 				show(res || (await engine.search(params)), '');
