@@ -155,7 +155,7 @@ func prepare(req Request, syn [][]string, maxSize int) (Request, query.Query, er
 		return req, pq, query.Errorf(req.Query, "日期范围有误：起始日期 %s 晚于截止日期 %s。",
 			req.From.Format(time.DateOnly), req.To.Format(time.DateOnly))
 	}
-	if len(pq.Groups) == 0 && req.Sort == "" { // nothing to rank by
+	if len(pq.Groups) == 0 && len(pq.Articles) == 0 && req.Sort == "" { // nothing to rank by
 		req.Sort = "-date"
 	}
 	return req, pq, nil
