@@ -2,7 +2,7 @@
  * gongkai server answers) with the results of `gongkai search`. See search/static/doc.go. */
 ((root) => {
 	'use strict';
-	const MAX_TERMS = 32, SNIPPET = 120, ARTICLE_BOOST = 8, RELAX_BELOW = 3, PARTS = 3, MAX_PAGE = 100, REQ = 300, GAP = REQ, PART = 150, MAX_RANGES = 100, DETAIL = 2; // a request costs 300 bytes, a part of a multipart answer about 150
+	const MAX_TERMS = 32, SNIPPET = 120, ARTICLE_BOOST = 8, RELAX_BELOW = 3, PARTS = 3, SUGGEST_FROM = 10, MAX_PAGE = 100, REQ = 300, GAP = REQ, PART = 150, MAX_RANGES = 100, DETAIL = 2; // a request costs 300 bytes, a part of a multipart answer about 150
 	const FILTERS = ['type', 'issuer', 'year', 'department', 'status', 'level', 'village', 'genre', 'topic'];
 
 	// ---- text (search/analysis: normalize.go, analysis.go) ----
@@ -694,12 +694,12 @@
 		// §4), scored alone with its own query norm, as search/query.Compile of that one group.
 		const root = (node) => ({ conj: [node] });
 		const groups = pq.groups.map((g) => {
-			const x = { root: root(g.length === 1 ? term(g[0]) : { dis: g.map(term) }), terms: g };
-			if (g.length === 1 && g[0].bag) {
-				const rs = [...g[0].text], B = [];
+			const x = { root: root(g.length === 1 ? term(g[0]) : { dis: g.map(term) }), terms: g, bags: [] };
+			for (const t of g.filter((t) => t.bag)) { // search/plan.go planOf
+				const rs = [...t.text], B = [];
 				for (let i = 0; i + 1 < rs.length; i++) if (!B.includes(rs[i] + rs[i + 1])) B.push(rs[i] + rs[i + 1]);
-				x.bag = B.map((b) => ({ b, root: root(term({ text: b, alternatives: [b] })) }));
-				x.need = Math.ceil((2 * B.length) / 3);
+				x.bags.push({ text: t.text, alone: root(term({ ...t, bag: false })), need: Math.floor((2 * B.length + 2) / 3),
+					bigrams: B.map((b) => ({ b, root: root(term({ text: b, alternatives: [canonical(b)] })) })) });
 			}
 			return x;
 		});
@@ -707,7 +707,7 @@
 		return { groups, arts, not: pq.excluded.map(term), leaves };
 	}
 	// The roots a query scores: every group's (a bag's bigrams too) and every article's.
-	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bag || []).map((b) => b.root)]);
+	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bags || []).flatMap((bag) => bag.bigrams.map((b) => b.root))]);
 	const kidsOf = (n) => n.phrase ? n.phrase.map((s) => s.kid) : n.alts || n.dis || n.conj;
 	function prepare(ix, node, s) {
 		if (node.term !== undefined) {
@@ -792,10 +792,14 @@
 	// match exactly scores its matched bigrams' sum times the share matched.
 	function sx(x, g, s, bound) {
 		if (!x.M[g]) return null;
-		if (!x.bag || x.exact[g]) return score(x.root, g, s, bound);
-		let sum = 0, m = 0;
-		for (const b of x.bag) if (b.M[g]) { sum += score(b.root, g, s, bound); m++; }
-		return (sum * m) / x.bag.length;
+		if (x.exact[g]) return score(x.root, g, s, bound);
+		let best = 0; // the best bag (search/collect/match.go matchGroup, rules.go bagScore)
+		for (const bag of x.bags) {
+			let sum = 0, m = 0;
+			for (const b of bag.bigrams) if (b.M[g]) { sum += score(b.root, g, s, bound); m++; }
+			if (m >= bag.need) { const v = (sum * m) / bag.bigrams.length; if (Number.isNaN(v)) return NaN; if (v > best) best = v; }
+		}
+		return best;
 	}
 	function val(x, g, s) {
 		let v = x.val.get(g);
@@ -863,19 +867,20 @@
 			if (req.from && req.to && req.to.t < req.from.t) fail(`日期范围有误：起始日期 ${req.from.s} 晚于截止日期 ${req.to.s}。`);
 			if (!pq.groups.length && !(pq.articles || []).length && !req.sort) req.sort = '-date';
 			const allow = this.filter(req), k = req.page * req.size, from = k - req.size;
-			const ex = await this.pass(pq, allow), e = ex.docs.length, rq = e < RELAX_BELOW && (typeof relaxQuery === 'function' ? relaxQuery(pq) : null);
+			const ex = await this.pass(pq, allow), e = ex.docs.length, rq = e < RELAX_BELOW && relaxQuery(pq);
 			const out = { query: req.q, page: req.page, exact: e, relaxed: false };
 			let order, docs = ex.docs;
 			if (!rq) order = (await this.rank(ex, req, k, from)).map((d) => [d, ex]);
 			else {
 				// The exact documents first, then the relaxed ones not among them (SPEC14 §4).
-				const rx = await this.pass(rq, allow), seen = new Set(ex.docs), more = rx.docs.filter((d) => !seen.has(d));
-				const guess = rx.groups.some((x) => x.bag && !x.exactDocs);
-				const ro = await this.rank(rx, req, Math.max(k, guess ? 10 : 0), guess ? 0 : Math.max(0, from - e));
-				order = [...(await this.rank(ex, req, e, 0)).map((d) => [d, ex]), ...ro.filter((d) => !seen.has(d)).map((d) => [d, rx, true])];
-				docs = [...ex.docs, ...more];
+				const rx = await this.pass(rq, allow), seen = new Set(ex.docs);
+				rx.docs = rx.docs.filter((d) => !seen.has(d));
+				const found = await this.bagsFound(rx, allow), guess = found.includes(false);
+				const ro = await this.rank(rx, req, Math.max(k - e, guess ? SUGGEST_FROM : 0), guess ? 0 : Math.max(0, from - e));
+				order = [...(await this.rank(ex, req, e, 0)).map((d) => [d, ex]), ...ro.map((d) => [d, rx, true])];
+				docs = [...ex.docs, ...rx.docs];
 				out.relaxed = true;
-				if (guess) out.suggest = await this.suggest(req.q, rx, ro.slice(0, 10));
+				if (guess) out.suggest = await this.suggest(req.q, rx, found, ro.slice(0, SUGGEST_FROM));
 			}
 			out.total = docs.length;
 			out.pages = Math.min(Math.ceil(docs.length / req.size), MAX_PAGE);
@@ -894,7 +899,7 @@
 		async pass(pq, allow) {
 			const ix = this.ix, p = plan(ix, pq), xs = [...p.groups, ...p.arts], need = p.groups.length ? p.groups : p.arts;
 			const ps = { ix, p, pq, groups: p.groups, arts: p.arts, xs, scored: xs.length > 0 };
-			ps.terms = [...pq.groups.flat(), ...p.groups.flatMap((x) => (x.bag || []).map((b) => ({ alternatives: [b.b] })))];
+			ps.terms = [...pq.groups.flat(), ...p.groups.flatMap((x) => x.bags.flatMap((bag) => bag.bigrams.map((b) => ({ alternatives: [b.b] }))))];
 			if (!xs.length) { // filters only: every document record they pass
 				ps.docs = [];
 				for (let d = 0; d < ix.D; d++) if (ix.docRec[d] >= 0 && allow[ix.docRec[d]]) ps.docs.push(d);
@@ -905,19 +910,21 @@
 			const inDocs = (ds) => Uint8Array.from(ix.docOf, (d) => ds[d]);
 			await all(xs, async (x) => {
 				x.cand = and([allow, await candidates(ix, x.root)]);
-				if (!x.bag) return;
-				await all(x.bag, async (b) => { b.M = and([allow, await candidates(ix, b.root)]); }); // terms only: no phrase to check
-				const n = new Uint8Array(ix.N);
-				for (const b of x.bag) b.M.forEach((v, g) => { n[g] += v; });
-				x.near = n.map((c) => (c >= x.need ? 1 : 0));
+				if (!(x.bags || []).length) return;
+				x.near = new Uint8Array(ix.N);
+				for (const bag of x.bags) {
+					await all(bag.bigrams, async (b) => { b.M = and([allow, await candidates(ix, b.root)]); }); // terms only: no phrase to check
+					const n = new Uint8Array(ix.N);
+					for (const b of bag.bigrams) b.M.forEach((v, g) => { n[g] += v; });
+					n.forEach((c, g) => { if (c >= bag.need) x.near[g] = 1; });
+				}
 				x.cand = or([x.cand, x.near]);
 			});
 			const cd = inDocs(and(need.map((x) => docsOf(x.cand))));
 			await all(xs, (x) => verify(ix, x.root, and([x.cand, cd])));
 			await all(xs, async (x) => {
 				x.exact = and([allow, cd, await matches(ix, x.root)]);
-				x.M = x.bag ? or([x.exact, and([x.near, cd])]) : x.exact;
-				x.exactDocs = x.exact.some((v) => v);
+				x.M = x.near ? or([x.exact, and([x.near, cd])]) : x.exact;
 				x.val = new Map();
 			});
 			const ds = and(need.map((x) => docsOf(x.M)));
@@ -1031,10 +1038,11 @@
 				const g = heads[i], m = meta[g], grp = ix.group(g), roots = rootsOf(ps.p), parts = [], shown = new Set();
 				await all(picks[i].slice(0, PARTS), async (r, j) => { parts[j] = await this.part(ps, r, meta[r], roots); });
 				const ok = parts.filter((pt) => pt && !shown.has(pt.url) && shown.add(pt.url));
-				const inGroup = ix.docRec[d] >= 0 && ps.groups.some((x) => x.M[g]);
-				const sn = inGroup ? await body(ix, m, g, roots, ps.terms) : null;
+				// The document record's snippet when it matches a group (or nothing else is shown).
+				const own = (ix.docRec[d] >= 0 && ps.groups.some((x) => x.M[g])) || !ok.length;
+				const sn = own ? await body(ix, m, g, roots, ps.terms) : null;
 				const hit = { url: docURL(m.url), title: m.title, section: ok.length ? ok[0].section : '', doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date,
-					score: ps.scored ? ps.scores.get(d) : 1, snippet: sn ? sn.html : ok.length ? ok[0].snippet : '', parts: ok.map(({ url, anchor, section, snippet }) => ({ url, anchor, section, snippet })) };
+					score: ps.scored ? ps.scores.get(d) : 0, snippet: sn ? sn.html : ok[0].snippet, parts: ok.map(({ url, anchor, section, snippet }) => ({ url, anchor, section, snippet })) };
 				if (ok.length && ok[0].art) hit.url = ok[0].url;
 				if (items[i][2]) hit.relaxed = true;
 				return hit;
@@ -1044,11 +1052,11 @@
 		// match falls in (collect.HitOf).
 		async part(ps, g, m, roots) {
 			const art = ps.arts.find((x) => x.M[g]);
-			if (art) {
-				const a = art.art.anchor, k = m.units.findIndex((u) => u.a === a);
+			if (art) { // search/collect/dochit.go partOf
+				const k = m.units.findIndex((u) => u.a === art.art.anchor), a = !m.units.length && fragment(m.url) !== art.art.anchor ? fragment(m.url) : art.art.anchor;
 				const from = k >= 0 ? m.units[k].o : 0, to = k >= 0 && k + 1 < m.units.length ? m.units[k + 1].o : m.runes;
 				const u = await unitText(this.ix, m, from, to, ps.terms);
-				return { url: docURL(m.url) + '#' + a, anchor: a, section: (k >= 0 && u.section(a, from)) || m.section, snippet: u.html, art: true };
+				return { url: docURL(m.url) + '#' + a, anchor: a, section: (k >= 0 && u.section(art.art.anchor, from)) || m.section, snippet: u.html, art: true };
 			}
 			const sn = await body(this.ix, m, g, roots, ps.terms), pt = { url: m.url, anchor: fragment(m.url), section: m.section, snippet: sn.html };
 			if (sn.parts.length && sn.first >= 0) { // the unit of the first match
@@ -1059,49 +1067,78 @@
 			}
 			return pt;
 		}
-		// suggest: for each bag term matched exactly nowhere, the first title among the first relaxed
-		// documents holding a word one character away from it (SPEC14 §4).
-		async suggest(q, ps, docs) {
-			const meta = await this.meta(docs.map((d) => this.ix.docGid[d]));
-			for (const x of ps.groups) {
-				if (!x.bag || x.exactDocs) continue;
-				const w = x.terms[0].text;
+		// bagsFound tells, for each bag term of a relaxed pass in group order, whether the term as
+		// typed matches any record the filters pass (search/collect/documents.go probeBags). Its
+		// candidates are checked a few at a time, most in the documents already checked.
+		async bagsFound(ps, allow) {
+			const ix = this.ix, out = [];
+			for (const bag of ps.groups.flatMap((x) => x.bags)) {
+				const r = bag.alone, leaves = [];
+				(function walk(n) { if (n.term !== undefined) leaves.push(n); else kidsOf(n).forEach(walk); })(r);
+				await all(leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
+				const cand = list(and([allow, await candidates(ix, r)]));
+				let found = false;
+				for (let i = 0; i < cand.length && !found; i += 16) {
+					const some = new Uint8Array(ix.N);
+					cand.slice(i, i + 16).forEach((g) => { some[g] = 1; });
+					await verify(ix, r, some);
+					found = (await matches(ix, r)).some((v, g) => v && some[g]);
+				}
+				out.push(found);
+			}
+			return out;
+		}
+		// suggest: for each bag term matched nowhere as typed, the first of the first relaxed documents'
+		// titles holding a word one character away from it (search/suggest.go suggestion).
+		async suggest(q, ps, found, docs) {
+			const ix = this.ix, meta = await this.meta(docs.map((d) => ix.docGid[d]));
+			const bags = ps.groups.flatMap((x) => x.bags);
+			for (let i = 0; i < bags.length; i++) {
+				const w = bags[i].text;
+				if (found[i] || !q.includes(w)) continue;
 				for (const d of docs) {
-					const near = nearWord([...meta[this.ix.docGid[d]].title], [...w]);
-					if (near) return q.split(w).join(near);
+					const near = oneEditIn([...meta[ix.docGid[d]].title], [...w]);
+					if (near) return q.replace(w, () => near);
 				}
 			}
 			return '';
 		}
 	}
-	// nearWord finds in title a word one character away from w: one substituted, deleted or inserted,
-	// tried in that order at each position from the left.
-	function nearWord(t, w) {
-		const n = w.length, same = (a, b) => a.length === b.length && a.every((c, i) => c === b[i]);
-		for (let i = 0; i < t.length; i++) {
-			const sub = t.slice(i, i + n);
-			if (sub.length === n && sub.filter((c, j) => c !== w[j]).length === 1) return sub.join('');
-			const del = t.slice(i, i + n - 1);
-			if (n > 1 && del.length === n - 1) for (let j = 0; j < n; j++) if (same(del, [...w.slice(0, j), ...w.slice(j + 1)])) return del.join('');
-			const ins = t.slice(i, i + n + 1);
-			if (ins.length === n + 1) for (let j = 0; j <= n; j++) if (same([...ins.slice(0, j), ...ins.slice(j + 1)], w)) return ins.join('');
+	// oneEditIn finds in title t a substring one edit from w: at each start from the left, of w's
+	// length, then one more, then one fewer (search/suggest.go).
+	function oneEditIn(t, w) {
+		const n = w.length;
+		for (let i = 0; n && i < t.length; i++) for (const l of [n, n + 1, n - 1]) {
+			if (l <= 0 || i + l > t.length) continue;
+			const c = t.slice(i, i + l);
+			if (oneEdit(c, w)) return c.join('');
 		}
 		return '';
 	}
-	// unitText is the snippet of the unit from rune `from` to `to` of a body: its first 120 runes,
-	// the forms marked (SPEC14-notes: an article part).
+	function oneEdit(a, b) {
+		if (a.length === b.length) return a.filter((c, i) => c !== b[i]).length === 1;
+		if (Math.abs(a.length - b.length) !== 1) return false;
+		const [long, short] = a.length > b.length ? [a, b] : [b, a];
+		let i = 0;
+		while (i < short.length && long[i] === short[i]) i++;
+		for (let j = i; j < short.length; j++) if (long[j + 1] !== short[j]) return false;
+		return true;
+	}
+	// unitText is the snippet of the text of the unit from rune `from` to `to` of a body, without the
+	// line break that ends it (search/collect/dochit.go unitText): every block it spans is read.
 	async function unitText(ix, m, from, to, terms) {
-		const bs = m.blocks, end = Math.min(to, from + SNIPPET + 32);
+		const bs = m.blocks;
 		let lo = 0, hi = 0;
 		while (lo + 1 < bs.length && bs[lo + 1].rune <= from) lo++;
 		hi = lo;
-		while (hi + 1 < bs.length && bs[hi + 1].rune < end) hi++;
+		while (hi + 1 < bs.length && bs[hi + 1].rune < to) hi++;
 		const parts = [], rs = [...(await ix.store.objects(bs.slice(lo, hi + 1).map((b) => b.ref))).map((b) => {
 			const r = new Reader(b);
 			for (let n = r.u(); n > 0; n--) parts.push({ a: r.s(), s: r.s(), o: r.u() });
 			return utf16.decode(b.subarray(r.i));
-		}).join('')], at = bs.length ? bs[lo].rune : 0, unit = rs.slice(from - at, to - at), total = to - from;
-		return { html: cut(unit, spans(unit, terms), 0, 0, Math.min(total, SNIPPET), total), section: (a, o) => (parts.find((p) => p.a === a && p.o === o) || {}).s };
+		}).join('')], at = bs.length ? bs[lo].rune : 0, unit = rs.slice(from - at, to - at);
+		if (unit[unit.length - 1] === '\n') unit.pop();
+		return { html: snippet(unit, terms).html || '', section: (a, o) => (parts.find((p) => p.a === a && p.o === o) || {}).s };
 	}
 	async function body(ix, m, g, roots, terms) {
 		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
