@@ -133,8 +133,12 @@ func serverResult(t *testing.T, ix *search.Index, qs string) map[string]any {
 		if !h.Date.IsZero() {
 			date = h.Date.Format(time.DateOnly)
 		}
+		parts := []map[string]any{}
+		for _, p := range h.Parts {
+			parts = append(parts, map[string]any{"url": p.URL, "anchor": p.Anchor, "section": p.Section, "snippet": string(p.Snippet)})
+		}
 		hits = append(hits, map[string]any{"url": h.URL, "title": h.Title, "section": h.Section, "doc_number": h.DocNumber,
-			"type": h.Type, "date": date, "snippet": string(h.Snippet), "score": h.Score})
+			"type": h.Type, "date": date, "snippet": string(h.Snippet), "score": h.Score, "parts": parts})
 	}
 	facets := map[string]any{}
 	for name, fs := range res.Facets {
@@ -145,6 +149,7 @@ func serverResult(t *testing.T, ix *search.Index, qs string) map[string]any {
 		facets[name] = list
 	}
 	out["total"], out["page"], out["pages"], out["hits"], out["facets"] = res.Total, res.Page, res.Pages, hits, facets
+	out["exact"], out["relaxed"], out["suggest"] = res.Exact, res.Relaxed, res.Suggest
 	return out
 }
 

@@ -351,9 +351,9 @@
 	const lone = (alt) => { const toks = baseTokens(alt); return phraseSlots(toks, splitUnits(toks)).single !== undefined; };
 	function snippet(rs, terms, at = 0, total = rs.length, from = 0) {
 		if (!total) return { html: '', first: -1 };
-		const only = (keep) => spans(rs, [{ alternatives: terms.flatMap((t) => t.alternatives.filter((a) => lone(a) === keep)) }]).filter((s) => s[0] >= from);
-		const longer = only(false), sp = [...longer, ...only(true)];
-		const lead = longer.length ? longer : sp;
+		// Blocks before `from` are read only for the text before the first match: they lead with nothing.
+		const only = (keep) => spans(rs, [{ alternatives: terms.flatMap((t) => t.alternatives.filter((a) => lone(a) === keep)) }]), after = (x) => x.filter((s) => s[0] >= from);
+		const sp = [...only(false), ...only(true)], longer = after(only(false)), lead = longer.length ? longer : after(sp);
 		const found = lead.length ? Math.min(...lead.map((s) => s[0])) + at : -1;
 		let lo = Math.max(0, Math.max(found, 0) - 30);
 		const hi = Math.min(total, lo + 120);
@@ -900,11 +900,6 @@
 			const ix = this.ix, p = plan(ix, pq), xs = [...p.groups, ...p.arts], need = p.groups.length ? p.groups : p.arts;
 			const ps = { ix, p, pq, groups: p.groups, arts: p.arts, xs, scored: xs.length > 0 };
 			ps.terms = [...pq.groups.flat(), ...p.groups.flatMap((x) => x.bags.flatMap((bag) => bag.bigrams.map((b) => ({ alternatives: [b.b] }))))];
-			if (!xs.length) { // filters only: every document record they pass
-				ps.docs = [];
-				for (let d = 0; d < ix.D; d++) if (ix.docRec[d] >= 0 && allow[ix.docRec[d]]) ps.docs.push(d);
-				return ps;
-			}
 			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
 			const docsOf = (set) => { const o = new Uint8Array(ix.D); set.forEach((v, g) => { if (v) o[ix.docOf[g]] = 1; }); return o; };
 			const inDocs = (ds) => Uint8Array.from(ix.docOf, (d) => ds[d]);
@@ -920,14 +915,16 @@
 				}
 				x.cand = or([x.cand, x.near]);
 			});
-			const cd = inDocs(and(need.map((x) => docsOf(x.cand))));
+			// Filters only: every document whose document record they pass.
+			const browse = () => { const o = new Uint8Array(ix.D); for (let d = 0; d < ix.D; d++) if (ix.docRec[d] >= 0 && allow[ix.docRec[d]]) o[d] = 1; return o; };
+			const cd = inDocs(xs.length ? and(need.map((x) => docsOf(x.cand))) : browse());
 			await all(xs, (x) => verify(ix, x.root, and([x.cand, cd])));
 			await all(xs, async (x) => {
 				x.exact = and([allow, cd, await matches(ix, x.root)]);
 				x.M = x.near ? or([x.exact, and([x.near, cd])]) : x.exact;
 				x.val = new Map();
 			});
-			const ds = and(need.map((x) => docsOf(x.M)));
+			const ds = xs.length ? and(need.map((x) => docsOf(x.M))) : browse();
 			if (p.not.length) { // a document is out when any of its records matches an excluded term
 				const recs = inDocs(ds);
 				for (const n of p.not) {
@@ -937,7 +934,7 @@
 			}
 			ps.docs = list(ds);
 			for (const r of rootsOf(p)) for (let s = 0; s < ix.n; s++) setNorm(r, s, 1 / Math.sqrt(prepare(ix, r, s).w));
-			const any = or(xs.map((x) => x.M)), rel = new Map();
+			const any = or([new Uint8Array(ix.N), ...xs.map((x) => x.M)]), rel = new Map();
 			any.forEach((v, g) => { if (v && ds[ix.docOf[g]]) { const d = ix.docOf[g]; if (!rel.has(d)) rel.set(d, []); rel.get(d).push(g); } });
 			ps.rel = (d) => rel.get(d) || [];
 			ps.lists = p.leaves.map((l) => l.list).filter(Boolean);
