@@ -877,7 +877,7 @@
 				rx.docs = rx.docs.filter((d) => !seen.has(d));
 				const found = await this.bagsFound(rx, allow), guess = found.includes(false);
 				const ro = await this.rank(rx, req, Math.max(k - e, guess ? SUGGEST_FROM : 0), guess ? 0 : Math.max(0, from - e));
-				order = [...(await this.rank(ex, req, e, 0)).map((d) => [d, ex]), ...ro.map((d) => [d, rx, true])];
+				order = [...(await this.rank(ex, req, e, 0)).map((d) => [d, ex]), ...ro.map((d) => [d, rx])];
 				docs = [...ex.docs, ...rx.docs];
 				out.relaxed = true;
 				if (guess) out.suggest = await this.suggest(req.q, rx, found, ro.slice(0, SUGGEST_FROM));
@@ -1041,7 +1041,6 @@
 				const hit = { url: docURL(m.url), title: m.title, section: ok.length ? ok[0].section : '', doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date,
 					score: ps.scored ? ps.scores.get(d) : 0, snippet: sn ? sn.html : ok[0].snippet, parts: ok.map(({ url, anchor, section, snippet }) => ({ url, anchor, section, snippet })) };
 				if (ok.length && ok[0].art) hit.url = ok[0].url;
-				if (items[i][2]) hit.relaxed = true;
 				return hit;
 			});
 		}
@@ -1182,7 +1181,7 @@
 	const qesc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
 	const encode = (v) => '?' + Object.keys(v).sort().map((k) => v[k].map((x) => qesc(k) + '=' + qesc(x)).join('&')).filter(Boolean).join('&');
 	function pageData(params, res, man, T) {
-		const cur = {}, copy = () => JSON.parse(JSON.stringify(cur)), d = { active: [], sorts: [], facets: [] };
+		const cur = {}, copy = () => JSON.parse(JSON.stringify(cur)), d = { active: [], sorts: [], facets: [], size: params.get('size') };
 		for (const k of ['q', 'from', 'to', 'sort', 'size', ...FILTERS]) for (const v of params.getAll(k)) if (trimSpace(v)) (cur[k] = cur[k] || []).push(v);
 		const link = (name, value, count) => {
 			const v = copy(), active = (cur[name] || []).includes(value);
@@ -1223,7 +1222,8 @@
 <span class="m">${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(T['type_' + x.type] || man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date, T.lang === 'en') : ''}</span>
 <p class="s">${x.snippet}</p>${(x.parts || []).length ? `<ul class="parts">${x.parts.map((pt) => `<li>${a(encodeURI(pt.url), esc(pt.section || pt.anchor))} <span class="s">${pt.snippet}</span></li>`).join('')}</ul>` : ''}</li>`;
 			// Relaxed hits (SPEC14 §4) follow the exact ones under their own heading.
-			const cut = res.relaxed ? res.hits.findIndex((x) => x.relaxed) : -1, lists = cut < 0 ? [res.hits] : [res.hits.slice(0, cut), res.hits.slice(cut)];
+			const size = Math.min(+d.size || 10, MAX_PAGE), at = res.relaxed ? Math.max(0, res.exact - (res.page - 1) * size) : Infinity;
+			const lists = at < res.hits.length ? [res.hits.slice(0, at), res.hits.slice(at)] : [res.hits];
 			h += !res.hits.length ? `<p>${esc(T.no_results)}</p>` : lists.map((l, i) => (i ? `<p class="relaxed" role="note">${esc(T.search_relaxed)}</p>` : '') + (l.length ? `<ol class="list">${l.map(hit).join('')}</ol>` : '')).join('');
 		}
 		if (d.prev || d.next) h += `<nav class="pager" aria-label="pagination">${d.prev ? a(d.prev, '← ' + esc(T.prev), ' rel="prev"') : '<span></span>'}${d.next ? a(d.next, esc(T.next) + ' →', ' rel="next"') : ''}</nav>`;
@@ -1266,8 +1266,7 @@
 				if (api) { // only a gongkai server answers
 					const r = await fetch(api + root.location.search).catch(() => null), j = r && /json/.test(r.headers.get('Content-Type')) && (await r.json());
 					if (j && j.error) fail(j.error);
-					const at = (j && j.page - 1) * (+params.get('size') || 10);
-					if (j) res = { ...j, hits: j.hits.map((x, i) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null, relaxed: j.relaxed && at + i >= j.exact })) }; else api = '';
+					if (j) res = { ...j, hits: j.hits.map((x) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null })) }; else api = '';
 				}
 				engine = engine || (!res && new Engine(await Index.open(ds.static || site + '_search/static/')));
 				show(res || (await engine.search(params)), '');
