@@ -73,6 +73,11 @@ func altQuery(alt string) []bquery.Query {
 // the date range. Filters and dates narrow the hits without scoring.
 func Compile(pq Query, filters map[string][]string, dates bquery.Query) bquery.Query {
 	var must []bquery.Query
+	if len(pq.Groups) == 0 {
+		for _, a := range pq.Articles {
+			must = append(must, ArticleQuery(a))
+		}
+	}
 	for _, g := range pq.Groups {
 		if len(g.Terms) == 1 {
 			must = append(must, termQuery(g.Terms[0]))

@@ -19,6 +19,7 @@ const (
 type Query struct {
 	Groups   []Group
 	Excluded []Term
+	Articles []Article
 }
 
 // Group is a disjunction: any of its terms may match ("低保 OR 特困").
@@ -33,6 +34,7 @@ type Term struct {
 	Quoted       bool     // written in quotes
 	Alternatives []string // normalised forms that may match: Text first, then synonym expansions
 	DocKey       string   // NormalizeDocNumber(Text), when the term is a 文号
+	Bag          bool     // relaxed queries only: a Han run matched by most of its bigrams (Relaxed)
 }
 
 // ParseQuery parses a user query. Words separated by spaces must all match;
