@@ -281,6 +281,9 @@
 		return out;
 	}
 
+	// ranked: a query with something to score; one without is browsed by date (search.go).
+	const ranked = (pq) => pq.groups.length > 0 || pq.articles.length > 0;
+
 	// ---- the near-miss query (search/query/relaxed.go) ----
 	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
 		'多少个', '多少', '哪些', '哪个', '哪里', '几个', '是否', '可以', '吗', '呢', '吧', '啊', '呀', '几'].map((w) => [...w]).sort((a, b) => b.length - a.length);
@@ -665,7 +668,11 @@
 			if (t.docKey) kids.push(leaf(t.docKey, 'doc_key', 6));
 			return kids.length === 1 ? kids[0] : { dis: kids };
 		};
-		return { root: { conj: pq.groups.map((g) => (g.length === 1 ? term(g[0]) : { dis: g.map(term) })) }, not: pq.excluded.map(term), leaves };
+		// An article is one term of the anchors field (query.ArticleQuery); required only in a query
+		// without groups (query.Compile), else scored on its own.
+		const articles = (pq.articles || []).map((a) => leaf(a.anchor, 'anchors', 8));
+		const root = { conj: pq.groups.length ? pq.groups.map((g) => (g.length === 1 ? term(g[0]) : { dis: g.map(term) })) : articles };
+		return { root, articles, not: pq.excluded.map(term), leaves };
 	}
 	const kidsOf = (n) => n.phrase ? n.phrase.map((s) => s.kid) : n.alts || n.dis || n.conj;
 	function prepare(ix, node, s) {
@@ -757,8 +764,8 @@
 			if (!['', 'date', '-date'].includes(req.sort)) fail(`不支持的排序方式“${req.sort}”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。`);
 			for (const d of [req.from, req.to]) if (d && (d.y < 1700 || d.y > 2200)) fail(`日期 ${d.s} 超出范围：只支持 1700 年到 2200 年。`);
 			if (req.from && req.to && req.to.t < req.from.t) fail(`日期范围有误：起始日期 ${req.from.s} 晚于截止日期 ${req.to.s}。`);
-			if (!pq.groups.length && !req.sort) req.sort = '-date';
-			const p = plan(ix, pq), allow = this.filter(req), roots = pq.groups.length ? [p.root] : [];
+			if (!ranked(pq) && !req.sort) req.sort = '-date';
+			const p = plan(ix, pq), allow = this.filter(req), roots = ranked(pq) ? [p.root] : [];
 			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
 			const cand = and([allow, ...(await all(roots, (r) => candidates(ix, r)))]);
 			await all(roots, (r) => verify(ix, r, cand));
@@ -773,7 +780,7 @@
 			return Uint8Array.from(ix.groups.of, (gi) => ok[gi] ? 1 : 0);
 		}
 		async rank(p, pq, req, hits) {
-			const ix = this.ix, k = req.page * req.size, scored = pq.groups.length > 0, exact = new Map();
+			const ix = this.ix, k = req.page * req.size, scored = ranked(pq), exact = new Map();
 			const shard = hits.map((g) => ix.shardOf(g)), dateOf = (g) => ix.group(g).date;
 			if (scored) for (let s = 0; s < ix.n; s++) setNorm(p.root, s, 1 / Math.sqrt(prepare(ix, p.root, s).w));
 			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
@@ -861,7 +868,7 @@
 			const ix = this.ix, terms = [].concat(...pq.groups), meta = await this.meta(gids);
 			return all(gids, async (g) => {
 				const m = meta[g], grp = ix.group(g), sn = await body(ix, m, g, p, terms);
-				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: pq.groups.length ? scores.get(g) : 1, snippet: sn.html };
+				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: ranked(pq) ? scores.get(g) : 1, snippet: sn.html };
 				if (sn.parts.length && sn.first >= 0) { // the unit of the first match
 				let best = sn.parts[0];
 				for (const pt of sn.parts) if (pt.o <= sn.first) best = pt;
