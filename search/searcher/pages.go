@@ -10,9 +10,6 @@ import (
 	"github.com/gongkai/gongkai/search/mapping"
 )
 
-// fieldAnchors is the keyword field holding every anchor of a record
-// (its own and its parts'): only a page's document record has none.
-const fieldAnchors = "anchors"
 
 // PageRecords returns the local doc numbers of page p's live records,
 // ascending.
@@ -62,10 +59,10 @@ func readPages(ss *scorch.SegmentSnapshot, cols *Columns, deleted func(uint32) b
 	part := make([]bool, n)
 	hasAnchors := false
 	for _, f := range seg.Fields() {
-		hasAnchors = hasAnchors || f == fieldAnchors
+		hasAnchors = hasAnchors || f == mapping.FieldAnchors
 	}
 	if hasAnchors {
-		err = eachPosting(seg, fieldAnchors, except, func(_ string, doc uint64) { part[doc] = true })
+		err = eachPosting(seg, mapping.FieldAnchors, except, func(_ string, doc uint64) { part[doc] = true })
 	} else {
 		for doc := 0; doc < n && err == nil; doc++ {
 			if cols.Page[doc] < 0 {

@@ -16,10 +16,14 @@ function parse(q) {
       if (t.quoted) c.quoted = true;
       c.alternatives = t.alternatives;
       if (t.docKey) c.doc_key = t.docKey;
+      if (t.bag) c.bag = true;
       return c;
     };
     if (pq.groups.length) out.groups = pq.groups.map((g) => g.map(conv));
     if (pq.excluded.length) out.excluded = pq.excluded.map(conv);
+    if (pq.articles.length) out.articles = pq.articles.map((a) => ({ text: a.text, anchor: a.anchor }));
+    const r = G.relaxQuery(pq);
+    if (r) out.relaxed = r.groups.map((g) => g.map(conv));
   } catch (e) {
     if (!(e instanceof G.QueryError)) throw e;
     out.error = e.message;

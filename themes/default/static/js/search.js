@@ -122,17 +122,156 @@
 		}
 		return alts;
 	}
+	// Numbering (internal/cnnum): 十三, 一百零三, 两百 or digits, 1 to 9999.
+	const CN_DIGIT = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }, CN_UNIT = { 十: 10, 百: 100, 千: 1000 };
+	const isDigit = (c) => c >= '0' && c <= '9', isCnNumeral = (c) => c in CN_DIGIT || c in CN_UNIT;
+	function parseChinese(rs) {
+		let total = 0, digit = -1, lastUnit = 10000, afterZero = false, skipped = false;
+		if (!rs.length) return 0;
+		for (const r of rs) {
+			if (r in CN_DIGIT) {
+				const d = CN_DIGIT[r];
+				if (d === 0) {
+					if (afterZero || digit !== -1 || total === 0) return 0;
+					afterZero = skipped = true;
+					continue;
+				}
+				if (digit !== -1) return 0;
+				digit = d; afterZero = false;
+				continue;
+			}
+			const u = CN_UNIT[r];
+			if (!u || afterZero || u >= lastUnit) return 0;
+			if (digit === -1) { if (u !== 10 || total !== 0) return 0; digit = 1; }
+			total += digit * u; digit = -1; lastUnit = u;
+		}
+		if (afterZero) return 0;
+		if (digit !== -1) { if (lastUnit !== 10000 && lastUnit !== 10 && !skipped) return 0; total += digit; }
+		return total;
+	}
+	const parseNumeral = (rs) => parseChinese(rs) || (rs.length && rs.length <= 4 && rs.every(isDigit) ? +rs.join('') : 0);
+	function formatChinese(n) {
+		const D = '零一二三四五六七八九';
+		if (n <= 0 || n > 9999) return '';
+		if (n < 10) return D[n];
+		if (n < 20) return n === 10 ? '十' : '十' + D[n % 10];
+		let b = '', zero = false;
+		for (const [v, name] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']]) {
+			const q = Math.floor(n / v) % 10;
+			if (q === 0) { if (b && n % v !== 0) zero = true; continue; }
+			if (zero) { b += '零'; zero = false; }
+			b += D[q] + name;
+		}
+		return b;
+	}
+
+	// ---- article references (search/query/article.go) ----
+	const ORDINAL_LEVEL = { 编: 0, 章: 1, 节: 2, 条: 3 }, ARTICLE_LEVEL = 3;
+	function numeral(rs, i) {
+		let end = i;
+		while (end < rs.length && (isDigit(rs[end]) || isCnNumeral(rs[end]))) end++;
+		const n = parseNumeral(rs.slice(i, end));
+		return n > 0 ? { n, end } : null;
+	}
+	const ordinalLabel = (n, unit) => '第' + formatChinese(n) + unit;
+	function subArticle(rs, i, anchor) {
+		const m = rs[i] === '之' && numeral(rs, i + 1);
+		return m ? [anchor + '之' + formatChinese(m.n), m.end] : [anchor, i];
+	}
+	function clause(rs, i, unit) {
+		if (rs[i] !== '第') return null;
+		i++;
+		const open = rs[i] === '(' || rs[i] === '（';
+		if (open) i++;
+		const m = numeral(rs, i);
+		if (!m) return null;
+		let e = m.end;
+		if (open) { if (rs[e] !== ')' && rs[e] !== '）') return null; e++; }
+		return rs[e] === unit ? { n: m.n, end: e + 1 } : null;
+	}
+	function clauses(rs, i, anchor) {
+		const k = clause(rs, i, '款');
+		if (k) i = k.end;
+		const x = clause(rs, i, '项');
+		return x ? [anchor + '-（' + formatChinese(x.n) + '）', x.end] : [anchor, i];
+	}
+	function ordinals(rs, i) {
+		let anchor = '', end = i, last = -1;
+		while (end < rs.length && rs[end] === '第') {
+			const m = numeral(rs, end + 1);
+			if (!m || m.end >= rs.length) break;
+			const level = ORDINAL_LEVEL[rs[m.end]];
+			if (level === undefined || level <= last) break;
+			const label = ordinalLabel(m.n, rs[m.end]);
+			end = m.end + 1; last = level;
+			if (level === ARTICLE_LEVEL) { const [sa, se] = subArticle(rs, end, label); [anchor, end] = clauses(rs, se, sa); break; }
+			anchor += (anchor ? '-' : '') + label;
+		}
+		return last >= 0 ? { anchor, end } : null;
+	}
+	function annex(rs, i) {
+		const m = numeral(rs, i + 2);
+		if (!m) return null;
+		const anchor = '附件' + m.n;
+		if (rs[m.end] === '第') { const inner = ordinals(rs, m.end); if (inner) return { anchor: anchor + '-' + inner.anchor, end: inner.end }; }
+		if (!isDigit(rs[i + 2]) && m.end < rs.length && isHan(rs[m.end])) return null;
+		return { anchor, end: m.end };
+	}
+	const isLetter = (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	function reference(rs, i) {
+		const r = rs[i];
+		if (r === '第') return ordinals(rs, i);
+		if (r === '附' && rs[i + 1] === '件') return annex(rs, i);
+		if (isDigit(r) && (i === 0 || (!isDigit(rs[i - 1]) && !isLetter(rs[i - 1])))) {
+			const m = numeral(rs, i);
+			if (!m || rs[m.end] !== '条') return null;
+			const [sa, se] = subArticle(rs, m.end + 1, ordinalLabel(m.n, '条')), [anchor, end] = clauses(rs, se, sa);
+			return { anchor, end };
+		}
+		return null;
+	}
+	function splitReferences(s) {
+		const rs = [...s], out = [];
+		let start = 0;
+		for (let i = 0; i < rs.length;) {
+			const ref = reference(rs, i);
+			if (!ref) { i++; continue; }
+			if (start < i) out.push({ text: rs.slice(start, i).join('') });
+			out.push({ art: { text: rs.slice(i, ref.end).join(''), anchor: ref.anchor } });
+			i = start = ref.end;
+		}
+		if (start < rs.length) out.push({ text: rs.slice(start).join('') });
+		return out;
+	}
+	function orJoined(w, i) {
+		const hasWord = (ws) => ws.some((x) => !x.or);
+		return (i > 0 && !!w[i - 1].or && hasWord(w.slice(0, i - 1))) || (i + 1 < w.length && !!w[i + 1].or && hasWord(w.slice(i + 2)));
+	}
+	const splitArticles = (w) => w.flatMap((x, i) => x.or || x.quoted || x.ex || orJoined(w, i) ? [x] : splitReferences(x.text));
+	function newTerm(text, quoted, syn) {
+		text = trimSpace(text);
+		const norm = canonical(text);
+		return hasSearchable(norm) ? { text, quoted: !!quoted, alternatives: expandSynonyms(norm, syn), docKey: normalizeDocNumber(text) } : null;
+	}
+	// A parsed query: { groups: [[term]], excluded: [term], articles: [{ text, anchor }] }; a term is
+	// { text, quoted, alternatives, docKey, bag }.
 	function parseQuery(q, syn) {
 		const n = [...q].length;
 		if (n > 256) fail(`检索词太长（${n} 个字），最多 256 个字，请精简后再试。`);
-		const words = joinPaddedNames(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text))));
-		const out = { groups: [], excluded: [] };
+		const words = splitArticles(joinPaddedNames(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text)))));
+		const out = { groups: [], excluded: [], articles: [] };
+		Object.defineProperties(out, { syn: { value: syn }, articleAt: { value: [] } });
 		let count = 0, group = null, afterOr = false;
 		for (const w of words) {
 			if (w.or) { afterOr = !!group; continue; }
-			const text = trimSpace(w.text), norm = canonical(text);
-			if (!hasSearchable(norm)) { afterOr = false; continue; }
-			const t = { text, quoted: !!w.quoted, alternatives: expandSynonyms(norm, syn), docKey: normalizeDocNumber(text) };
+			if (w.art) {
+				count++;
+				if (!out.articles.some((a) => a.anchor === w.art.anchor)) { out.articles.push(w.art); out.articleAt.push(out.groups.length); }
+				afterOr = false;
+				continue;
+			}
+			const t = newTerm(w.text, w.quoted, syn);
+			if (!t) { afterOr = false; continue; }
 			count++;
 			if (w.ex) out.excluded.push(t); else if (afterOr && group) group.push(t); else out.groups.push(group = [t]);
 			afterOr = false;
@@ -140,6 +279,45 @@
 		if (count > MAX_TERMS) fail(`检索词太多（${count} 个），最多 ${MAX_TERMS} 个，请精简后再试。`);
 		if (!count && trimSpace(q)) fail('检索词中没有可检索的文字，请输入汉字、字母或数字。');
 		return out;
+	}
+
+	// ranked: a query with something to score; one without is browsed by date (search.go).
+	const ranked = (pq) => pq.groups.length > 0 || pq.articles.length > 0;
+
+	// ---- the near-miss query (search/query/relaxed.go) ----
+	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
+		'多少个', '多少', '哪些', '哪个', '哪里', '几个', '是否', '可以', '吗', '呢', '吧', '啊', '呀', '几'].map((w) => [...w]).sort((a, b) => b.length - a.length);
+	const isHanRun = (s) => { const rs = [...s]; return rs.length >= 3 && rs.every(isHan); };
+	function withoutQuestionWords(t, syn) {
+		if (t.quoted) return [[t], false];
+		const rs = [...t.text], texts = [];
+		let start = 0;
+		for (let i = 0; i < rs.length;) {
+			const w = QUESTION_WORDS.find((w) => w.every((c, k) => rs[i + k] === c));
+			if (!w) { i++; continue; }
+			texts.push(rs.slice(start, i).join(''));
+			i = start = i + w.length;
+		}
+		if (!texts.length) return [[t], false];
+		texts.push(rs.slice(start).join(''));
+		return [texts.map((s) => newTerm(s, false, syn)).filter(Boolean), true];
+	}
+	// relaxQuery is Query.Relaxed: null where Go's ok is false.
+	function relaxQuery(pq) {
+		const out = { groups: [], excluded: pq.excluded, articles: pq.articles }, at = pq.articleAt || [];
+		Object.defineProperties(out, { syn: { value: pq.syn }, articleAt: { value: [] } });
+		let changed = false;
+		const place = (done) => { for (let k = out.articleAt.length; k < at.length && at[k] <= done; k++) out.articleAt.push(out.groups.length); };
+		place(0);
+		pq.groups.forEach((g, i) => {
+			const terms = [];
+			for (const t of g) { const [pieces, dropped] = withoutQuestionWords(t, pq.syn); changed = changed || dropped; terms.push(...pieces); }
+			if (g.length === 1 && terms.length > 1) terms.forEach((t) => out.groups.push([t]));
+			else if (terms.length) out.groups.push(terms);
+			place(i + 1);
+		});
+		out.groups = out.groups.map((g) => g.map((t) => (!t.quoted && isHanRun(t.text) ? ((changed = true), { ...t, bag: true }) : t)));
+		return changed && out.groups.length ? out : null;
 	}
 
 	// ---- snippets (search/collect/snippet.go, search/analysis/fold.go) ----
@@ -490,7 +668,11 @@
 			if (t.docKey) kids.push(leaf(t.docKey, 'doc_key', 6));
 			return kids.length === 1 ? kids[0] : { dis: kids };
 		};
-		return { root: { conj: pq.groups.map((g) => (g.length === 1 ? term(g[0]) : { dis: g.map(term) })) }, not: pq.excluded.map(term), leaves };
+		// An article is one term of the anchors field (query.ArticleQuery); required only in a query
+		// without groups (query.Compile), else scored on its own.
+		const articles = (pq.articles || []).map((a) => leaf(a.anchor, 'anchors', 8));
+		const root = { conj: pq.groups.length ? pq.groups.map((g) => (g.length === 1 ? term(g[0]) : { dis: g.map(term) })) : articles };
+		return { root, articles, not: pq.excluded.map(term), leaves };
 	}
 	const kidsOf = (n) => n.phrase ? n.phrase.map((s) => s.kid) : n.alts || n.dis || n.conj;
 	function prepare(ix, node, s) {
@@ -582,8 +764,8 @@
 			if (!['', 'date', '-date'].includes(req.sort)) fail(`不支持的排序方式“${req.sort}”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。`);
 			for (const d of [req.from, req.to]) if (d && (d.y < 1700 || d.y > 2200)) fail(`日期 ${d.s} 超出范围：只支持 1700 年到 2200 年。`);
 			if (req.from && req.to && req.to.t < req.from.t) fail(`日期范围有误：起始日期 ${req.from.s} 晚于截止日期 ${req.to.s}。`);
-			if (!pq.groups.length && !req.sort) req.sort = '-date';
-			const p = plan(ix, pq), allow = this.filter(req), roots = pq.groups.length ? [p.root] : [];
+			if (!ranked(pq) && !req.sort) req.sort = '-date';
+			const p = plan(ix, pq), allow = this.filter(req), roots = ranked(pq) ? [p.root] : [];
 			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
 			const cand = and([allow, ...(await all(roots, (r) => candidates(ix, r)))]);
 			await all(roots, (r) => verify(ix, r, cand));
@@ -598,7 +780,7 @@
 			return Uint8Array.from(ix.groups.of, (gi) => ok[gi] ? 1 : 0);
 		}
 		async rank(p, pq, req, hits) {
-			const ix = this.ix, k = req.page * req.size, scored = pq.groups.length > 0, exact = new Map();
+			const ix = this.ix, k = req.page * req.size, scored = ranked(pq), exact = new Map();
 			const shard = hits.map((g) => ix.shardOf(g)), dateOf = (g) => ix.group(g).date;
 			if (scored) for (let s = 0; s < ix.n; s++) setNorm(p.root, s, 1 / Math.sqrt(prepare(ix, p.root, s).w));
 			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
@@ -686,7 +868,7 @@
 			const ix = this.ix, terms = [].concat(...pq.groups), meta = await this.meta(gids);
 			return all(gids, async (g) => {
 				const m = meta[g], grp = ix.group(g), sn = await body(ix, m, g, p, terms);
-				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: pq.groups.length ? scores.get(g) : 1, snippet: sn.html };
+				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: ranked(pq) ? scores.get(g) : 1, snippet: sn.html };
 				if (sn.parts.length && sn.first >= 0) { // the unit of the first match
 				let best = sn.parts[0];
 				for (const pt of sn.parts) if (pt.o <= sn.first) best = pt;
@@ -837,6 +1019,6 @@
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, QueryError, baseTokens, splitUnits, Index, Engine };
+	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, Index, Engine };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);
