@@ -41,7 +41,9 @@
 // every record containing it. Width (ＡＢＣ１２３), spaces inside names ("刘  智" in
 // the text or the query) and 文号 brackets (中发[2017]13号 = 中发〔2017〕13号) are
 // normalised; terms containing a synonym (DefaultSynonyms, or site.yaml)
-// also match the other members of its group. Queries over MaxQueryRunes
+// also match the other members of its group. An article reference
+// (第十一条, 第11条, 11条, also inside a word: 组织法第3条) asks for the unit
+// with that anchor (the anchors field). Queries over MaxQueryRunes
 // characters or MaxQueryTerms terms, pages beyond MaxPage, unknown filters
 // and bad dates are *QueryError (HTTP 400, message in zh-CN). Every search
 // has a QueryBudget; running out gives an error wrapping ErrTimeout.

@@ -14,9 +14,9 @@ const FacetSize = 20
 // HitFields are the stored fields HitOf reads.
 var HitFields = []string{mapping.FieldHref, mapping.FieldTitle, mapping.FieldShownTitle, mapping.FieldSection, mapping.FieldDocNumber, mapping.FieldShownDocNo, mapping.FieldParts, mapping.FieldType, mapping.FieldDate, mapping.FieldBody}
 
-// Hit is one matching record.
+// Hit is one matching document (or, from HitOf, one record).
 type Hit struct {
-	URL       string // with #anchor for a section
+	URL       string // the document's; with #anchor when it leads to a part
 	Title     string
 	Section   string
 	DocNumber string
@@ -24,6 +24,7 @@ type Hit struct {
 	Date      time.Time
 	Snippet   template.HTML // escaped body excerpt, matches in <mark>
 	Score     float64
+	Parts     []HitPart // the document's best-matching parts, at most MaxParts
 }
 
 // Facet is one value of a facet and how many matching records have it.

@@ -50,7 +50,8 @@
 //
 //  1. It parses the query and builds bleve's query tree: per term and form,
 //     a phrase (or single term) per text field, the chars field for one Han
-//     character, the doc_key field for a 文号.
+//     character, the doc_key field for a 文号, the anchors field for an
+//     article reference (第十一条).
 //  2. It reads the dictionary bucket of each term and the membership of each
 //     list (gids only), intersects them into candidates, and checks phrases
 //     on the candidates only, reading the positions of those records (large

@@ -17,7 +17,8 @@ import (
 )
 
 // exportFields are the indexed fields a query searches, numbered by their
-// place here. Boosts are search/query/compile.go's (textFields, docKeyBoost).
+// place here. Boosts are search/query/compile.go's (textFields, docKeyBoost,
+// articleBoost). New fields go last: a field's number is its place.
 var exportFields = []FieldSpec{
 	{Name: "title", Boost: 4, Positions: true},
 	{Name: "doc_number", Boost: 3, Positions: true},
@@ -25,6 +26,7 @@ var exportFields = []FieldSpec{
 	{Name: "body", Boost: 1, Positions: true, Blocks: true},
 	{Name: "chars", Boost: 1},
 	{Name: "doc_key", Boost: 6},
+	{Name: "anchors", Boost: 8},
 }
 
 // facetNames are search's facets, in display order (search/mapping).

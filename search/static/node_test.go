@@ -31,6 +31,7 @@ var engineCases = []string{
 	"q=社区&year=2018", "type=policies", "q=-社区", "q=党建引领", "q=不存在的词语组合", "q=abc",
 	"q=村民 代表 会议", "q=资金 公开", "q=公示&sort=-date&page=2",
 	"q=会 协商", "q=民 社区", "q=的 治理", "q=治理 的", "q=村 公开 -的",
+	"q=第三条", "q=第3条 第4条", "q=3条&sort=date", "q=第二条&type=policies", "q=社区第二条", "q=第二条 -社区", "q=附件1",
 }
 
 // TestClientAgainstServer builds an index of the example site's text,

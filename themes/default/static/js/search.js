@@ -281,6 +281,9 @@
 		return out;
 	}
 
+	// ranked: a query with something to score; one without is browsed by date (search.go).
+	const ranked = (pq) => pq.groups.length > 0 || pq.articles.length > 0;
+
 	// ---- the near-miss query (search/query/relaxed.go) ----
 	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
 		'多少个', '多少', '哪些', '哪个', '哪里', '几个', '是否', '可以', '吗', '呢', '吧', '啊', '呀', '几'].map((w) => [...w]).sort((a, b) => b.length - a.length);
@@ -865,7 +868,7 @@
 			if (!['', 'date', '-date'].includes(req.sort)) fail(`不支持的排序方式“${req.sort}”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。`);
 			for (const d of [req.from, req.to]) if (d && (d.y < 1700 || d.y > 2200)) fail(`日期 ${d.s} 超出范围：只支持 1700 年到 2200 年。`);
 			if (req.from && req.to && req.to.t < req.from.t) fail(`日期范围有误：起始日期 ${req.from.s} 晚于截止日期 ${req.to.s}。`);
-			if (!pq.groups.length && !(pq.articles || []).length && !req.sort) req.sort = '-date';
+			if (!ranked(pq) && !req.sort) req.sort = '-date';
 			const allow = this.filter(req), k = req.page * req.size, from = k - req.size;
 			const ex = await this.pass(pq, allow), e = ex.docs.length, rq = e < RELAX_BELOW && relaxQuery(pq);
 			const out = { query: req.q, page: req.page, exact: e, relaxed: false };

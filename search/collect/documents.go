@@ -1,0 +1,290 @@
+package collect
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/searcher"
+)
+
+// Documents is a page of documents: the exact pass, and the relaxed one
+// when it ran.
+type Documents struct {
+	Total   int // documents, exact and relaxed
+	Exact   int // documents of the exact pass
+	Relaxed bool
+	Page    []Hit
+	Facets  map[string][]Facet // keyed by filter name; counts documents
+	// Titles of the first SuggestFrom relaxed documents, in order, and
+	// whether each Bag term of the relaxed plan (in group order) matched
+	// any record as typed: what the suggestion is made from.
+	RelaxedTitles []string
+	BagFound      []bool
+}
+
+// SuggestFrom is how many relaxed documents' titles the suggestion reads.
+const SuggestFrom = 10
+
+// docRef is a matching document of one pass.
+type docRef struct {
+	docRank
+	m *shardMatch
+	d int32 // index in m.docs
+}
+
+// FindDocuments runs exact on every shard and, when it finds fewer than
+// RelaxBelow documents and relaxed is not nil, relaxed too; it keeps
+// documents [from, from+size) in the given order ("" relevance, "date",
+// "-date"): the exact ones first, then the relaxed ones not among them.
+// Every matching document is counted and faceted; stored fields are read
+// only for the page's hits (and, after a relaxed pass, the titles the
+// suggestion reads).
+func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnCache, exact, relaxed *Plan, order string, from, size int) (*Documents, error) {
+	out := &Documents{Facets: EmptyFacets()}
+	if len(indexes) == 0 {
+		return out, nil
+	}
+	snaps := make([]*scorch.IndexSnapshot, len(indexes))
+	defer func() {
+		for _, s := range snaps {
+			if s != nil {
+				_ = s.Close()
+			}
+		}
+	}()
+	for i, bi := range indexes {
+		s, err := snapshot(bi)
+		if err != nil {
+			return nil, err
+		}
+		snaps[i] = s
+	}
+	less := docLess(order)
+	counts := map[string]map[string]int{}
+	found, err := pass(ctx, indexes, snaps, cache, exact, nil, counts)
+	if err != nil {
+		return nil, err
+	}
+	sortDocs(found, less)
+	out.Exact = len(found)
+	all := found
+	if relaxed != nil && len(found) < RelaxBelow {
+		skip := map[string]bool{}
+		for _, r := range found {
+			skip[r.url] = true
+		}
+		more, err := pass(ctx, indexes, snaps, cache, relaxed, skip, counts)
+		if err != nil {
+			return nil, err
+		}
+		sortDocs(more, less)
+		out.Relaxed = true
+		all = append(all, more...)
+		if out.BagFound, err = probeBags(ctx, indexes, snaps, cache, relaxed); err != nil {
+			return nil, err
+		}
+		for _, r := range more[:min(len(more), SuggestFrom)] {
+			title, err := r.m.title(r.d)
+			if err != nil {
+				return nil, err
+			}
+			out.RelaxedTitles = append(out.RelaxedTitles, title)
+		}
+	}
+	out.Total = len(all)
+	out.Facets = facetLists(counts)
+	if from < len(all) {
+		for i, r := range all[from:min(len(all), from+size)] {
+			forms := exact.Forms
+			if from+i >= out.Exact {
+				forms = relaxed.Forms
+			}
+			h, err := r.m.hit(r.d, r.score, forms)
+			if err != nil {
+				return nil, fmt.Errorf("search: loading document %s: %w", r.url, err)
+			}
+			out.Page = append(out.Page, h)
+		}
+	}
+	return out, nil
+}
+
+func snapshot(bi bleve.Index) (*scorch.IndexSnapshot, error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		_ = r.Close()
+		return nil, fmt.Errorf("search: index shard is a %T, not a scorch index; rebuild it with `gongkai build`", r)
+	}
+	return snap, nil
+}
+
+// pass matches plan on every shard at once (one goroutine each, so that a
+// lone search uses every CPU) and returns the documents in, their facet
+// values added to counts.
+func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnapshot, cache *searcher.ColumnCache, plan *Plan, skip map[string]bool, counts map[string]map[string]int) ([]docRef, error) {
+	ms := make([]*shardMatch, len(indexes))
+	errs := make([]error, len(indexes))
+	one := func(i int) {
+		m, err := newShardMatch(snaps[i], indexes[i], cache, i, plan)
+		if err == nil {
+			err = m.run(ctx, skip)
+		}
+		ms[i], errs[i] = m, err
+	}
+	if len(indexes) == 1 {
+		one(0)
+	} else {
+		var wg sync.WaitGroup
+		for i := range indexes {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				one(i)
+			}()
+		}
+		wg.Wait()
+	}
+	var out []docRef
+	for i, m := range ms {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, m.results(counts)...)
+	}
+	return out, nil
+}
+
+func sortDocs(ds []docRef, less func(a, b *docRank) bool) {
+	sort.Slice(ds, func(i, j int) bool { return less(&ds[i].docRank, &ds[j].docRank) })
+}
+
+// rep is the record that stands for document d: its document record, or
+// when the page has none, its first record.
+func (m *shardMatch) rep(d int32) (seg int, doc uint32) {
+	dm := &m.docs[d]
+	c := m.cols[dm.seg]
+	if r := c.PageDoc[dm.page]; r >= 0 && !m.deleted[dm.seg](uint32(r)) {
+		return int(dm.seg), uint32(r)
+	}
+	if m.byURL != nil { // the document record may be in another segment
+		url := c.PageURL[dm.page]
+		for s, c2 := range m.cols {
+			if p := pageIndex(c2, url); p >= 0 && c2.PageDoc[p] >= 0 && !m.deleted[s](uint32(c2.PageDoc[p])) {
+				return s, uint32(c2.PageDoc[p])
+			}
+		}
+	}
+	for _, doc := range c.PageRecords(dm.page) {
+		if !m.deleted[dm.seg](doc) {
+			return int(dm.seg), doc
+		}
+	}
+	if len(dm.recs) > 0 {
+		return int(m.recs[dm.recs[0]].seg), m.recs[dm.recs[0]].doc
+	}
+	return int(dm.seg), uint32(max(c.PageDoc[dm.page], 0))
+}
+
+// results scores the shard's documents still in (docScore) and counts
+// their facet values (the document record's).
+func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
+	groups := len(m.plan.Groups)
+	best := make([]float64, m.k)
+	var out []docRef
+	for i := range m.docs {
+		dm := &m.docs[i]
+		if dm.out {
+			continue
+		}
+		for c := range best {
+			best[c] = 0
+		}
+		together := 0.0
+		all := uint64(1)<<groups - 1
+		for _, r := range dm.recs {
+			rec := &m.recs[r]
+			sc := m.scores[int(r)*m.k : int(r+1)*m.k]
+			for c := range best {
+				if rec.mask&(1<<c) != 0 && sc[c] > best[c] {
+					best[c] = sc[c]
+				}
+			}
+			if groups > 0 && rec.mask&all == all {
+				if s, _ := recordGroupSum(sc, groups, func(int) bool { return true }); s > together {
+					together = s
+				}
+			}
+		}
+		seg, doc := m.rep(int32(i))
+		c := m.cols[seg]
+		out = append(out, docRef{
+			docRank: docRank{score: docScore(best, groups, together), url: c.PageURL[c.Page[doc]], date: c.Dates[doc], dated: c.Dated[doc]},
+			m:       m, d: int32(i),
+		})
+		for _, f := range c.Filled {
+			name := mapping.Facets[f]
+			if counts[name] == nil {
+				counts[name] = map[string]int{}
+			}
+			for _, v := range c.Facets[f].DocValues(doc) {
+				counts[name][c.Facets[f].Values[v]]++
+			}
+		}
+	}
+	return out
+}
+
+// facetLists lists each facet's values by count, then value, first
+// FacetSize (exact counts of documents); years are then shown newest first.
+func facetLists(counts map[string]map[string]int) map[string][]Facet {
+	out := EmptyFacets()
+	for _, name := range mapping.Facets {
+		if len(counts[name]) == 0 {
+			continue
+		}
+		fs := TopFacets(counts[name])
+		if name == mapping.FieldYear {
+			sort.Slice(fs, func(i, j int) bool { return fs[i].Value > fs[j].Value })
+		}
+		out[name] = fs
+	}
+	return out
+}
+
+// probeBags reports, for each Bag term of plan in group order, whether its
+// exact form matches any record of any shard.
+func probeBags(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnapshot, cache *searcher.ColumnCache, plan *Plan) ([]bool, error) {
+	var out []bool
+	for _, gp := range plan.Groups {
+		for _, bag := range gp.Bags {
+			found := false
+			for i := range indexes {
+				if found {
+					break
+				}
+				m, err := newShardMatch(snaps[i], indexes[i], cache, i, plan)
+				if err != nil {
+					return nil, err
+				}
+				if found, err = m.probe(ctx, bag.Alone); err != nil {
+					return nil, err
+				}
+			}
+			out = append(out, found)
+		}
+	}
+	return out, nil
+}
