@@ -1054,7 +1054,7 @@
 			if (art) { // search/collect/dochit.go partOf
 				const k = m.units.findIndex((u) => u.a === art.art.anchor), a = !m.units.length && fragment(m.url) !== art.art.anchor ? fragment(m.url) : art.art.anchor;
 				const from = k >= 0 ? m.units[k].o : 0, to = k >= 0 && k + 1 < m.units.length ? m.units[k + 1].o : m.runes;
-				const u = await unitText(this.ix, m, from, to, ps.terms);
+				const u = await unitText(this.ix, m, from, to, ps.terms, k >= 0);
 				return { url: docURL(m.url) + '#' + a, anchor: a, section: (k >= 0 && u.section(art.art.anchor, from)) || m.section, snippet: u.html, art: true };
 			}
 			const sn = await body(this.ix, m, g, roots, ps.terms), pt = { url: m.url, anchor: fragment(m.url), section: m.section, snippet: sn.html };
@@ -1123,9 +1123,9 @@
 		for (let j = i; j < short.length; j++) if (long[j + 1] !== short[j]) return false;
 		return true;
 	}
-	// unitText is the snippet of the text of the unit from rune `from` to `to` of a body, without the
+	// unitText is the snippet of the text from rune `from` to `to` of a body, for a unit without the
 	// line break that ends it (search/collect/dochit.go unitText): every block it spans is read.
-	async function unitText(ix, m, from, to, terms) {
+	async function unitText(ix, m, from, to, terms, unit) {
 		const bs = m.blocks;
 		let lo = 0, hi = 0;
 		while (lo + 1 < bs.length && bs[lo + 1].rune <= from) lo++;
@@ -1135,9 +1135,9 @@
 			const r = new Reader(b);
 			for (let n = r.u(); n > 0; n--) parts.push({ a: r.s(), s: r.s(), o: r.u() });
 			return utf16.decode(b.subarray(r.i));
-		}).join('')], at = bs.length ? bs[lo].rune : 0, unit = rs.slice(from - at, to - at);
-		if (unit[unit.length - 1] === '\n') unit.pop();
-		return { html: snippet(unit, terms).html || '', section: (a, o) => (parts.find((p) => p.a === a && p.o === o) || {}).s };
+		}).join('')], at = bs.length ? bs[lo].rune : 0, text = rs.slice(from - at, to - at);
+		if (unit && text[text.length - 1] === '\n') text.pop(); // a unit, not the whole body
+		return { html: snippet(text, terms).html || '', section: (a, o) => (parts.find((p) => p.a === a && p.o === o) || {}).s };
 	}
 	async function body(ix, m, g, roots, terms) {
 		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
