@@ -41,7 +41,7 @@ func TestSearchRules(t *testing.T) {
 		{"doc number full width", "中发（２０１７）１３号", []string{"/policies/cite/", "/policies/cited/"}, false},
 		{"doc number ranks its document first", "中发〔2017〕13号", []string{"/policies/cited/", "/policies/cite/"}, true},
 		{"number then run", "13号文", []string{"/policies/cite/"}, false},
-		{"single char before digits", "第1条", []string{"/policies/cite/"}, false},
+		{"single char before digits", `"第1条"`, []string{"/policies/cite/"}, false}, // unquoted, an article reference
 		{"synonym short to long", "居委会", []string{"/pages/jumin/"}, false},
 		{"village affairs synonyms", "村务公开", []string{"/pages/cunju/", "/pages/juwu/"}, false},
 		{"bracketed form typed", "村（居）务公开", []string{"/pages/cunju/", "/pages/juwu/"}, false},

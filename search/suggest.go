@@ -26,8 +26,9 @@ func suggestion(q string, bags []string, found []bool, titles []string) string {
 
 // oneEditIn finds in title a substring w' exactly one edit from w: the
 // same length with one character different, one character more, or one
-// fewer. Start positions are tried left to right, and at each the same
-// length, then one more, then one fewer.
+// fewer. Start positions are tried left to right, and at each one
+// character more (a character the query left out: 村民委会 → 村民委员会, not
+// 村民委员), then the same length, then one fewer.
 func oneEditIn(title, w string) (string, bool) {
 	t, ws := []rune(title), []rune(w)
 	n := len(ws)
@@ -35,7 +36,7 @@ func oneEditIn(title, w string) (string, bool) {
 		return "", false
 	}
 	for i := range t {
-		for _, l := range []int{n, n + 1, n - 1} {
+		for _, l := range []int{n + 1, n, n - 1} {
 			if l <= 0 || i+l > len(t) {
 				continue
 			}

@@ -262,6 +262,12 @@ func (m *shardMatch) visit(ctx context.Context, q bquery.Query, restrict bool, f
 	}
 }
 
+// yieldEvery is how long a search runs before letting other goroutines
+// have the CPU. Go preempts a running goroutine only after 10 ms; under
+// load, the goroutines that write finished results and read new requests
+// waited that long behind searches, which doubled the slowest latencies.
+const yieldEvery = 500 * time.Microsecond
+
 // tick checks the context as often as bleve's collector does, and lets
 // other goroutines run now and then (see yieldEvery).
 func (m *shardMatch) tick(ctx context.Context) error {

@@ -10,7 +10,6 @@ import (
 	"github.com/gongkai/gongkai/search/mapping"
 )
 
-
 // PageRecords returns the local doc numbers of page p's live records,
 // ascending.
 func (c *Columns) PageRecords(p int32) []uint32 {
