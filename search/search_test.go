@@ -41,7 +41,8 @@ func TestSearchRules(t *testing.T) {
 		{"doc number full width", "中发（２０１７）１３号", []string{"/policies/cite/", "/policies/cited/"}, false},
 		{"doc number ranks its document first", "中发〔2017〕13号", []string{"/policies/cited/", "/policies/cite/"}, true},
 		{"number then run", "13号文", []string{"/policies/cite/"}, false},
-		{"single char before digits", `"第1条"`, []string{"/policies/cite/"}, false}, // unquoted, an article reference
+		// Quoted, as 第1条 alone is an article reference (the unit with anchor 第一条), not text.
+		{"single char before digits", `"第1条"`, []string{"/policies/cite/"}, false},
 		{"synonym short to long", "居委会", []string{"/pages/jumin/"}, false},
 		{"village affairs synonyms", "村务公开", []string{"/pages/cunju/", "/pages/juwu/"}, false},
 		{"bracketed form typed", "村（居）务公开", []string{"/pages/cunju/", "/pages/juwu/"}, false},
@@ -378,7 +379,7 @@ func TestSeedCitations(t *testing.T) {
 		{"中发〔2017〕13号", []string{"/b/", "/c/"}},
 		{"湘发〔2017〕30号", []string{"/b/"}},
 		{"4号文件", []string{"/a/"}},
-		{"第一条", []string{"/d/"}},
+		{`"第一条"`, []string{"/d/"}}, // unquoted, an article reference: /d/ has no unit 第一条
 		{"为了规范", []string{"/d/"}},
 		{"居委会", []string{"/d/"}},
 		{"重庆市委 重庆市人民政府", []string{"/c/"}},

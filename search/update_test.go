@@ -121,7 +121,7 @@ func TestUpdateReplacesPages(t *testing.T) {
 	}{
 		{"旧标记", nil},
 		{"新标记", []string{"/a/#s1", "/d/#s1"}},
-		{`"甲的第二节"`, nil}, // unquoted, 甲的 and the article 第二节
+		{`"甲的第二节"`, nil}, // quoted: unquoted, 第二节 would be an article reference beside 甲的
 		{"低保", []string{"/b/#s1"}},
 		{"乙文件", []string{"/b/"}},
 		{"丙", nil},

@@ -84,6 +84,12 @@ func TestArticles(t *testing.T) {
 		// Places among the groups survive String.
 		{in: "法第3条之", want: "法 第3条 之", groups: []string{"法", "之"}, articles: []A{{"第3条", "第三条"}}},
 		{in: "第3条 甲 乙", want: "第3条 甲乙", groups: []string{"甲乙"}, articles: []A{{"第3条", "第三条"}}},
+		{in: "刘 智第3条", want: "刘智 第3条", groups: []string{"刘智"}, articles: []A{{"第3条", "第三条"}}},
+		{in: "甲 第 三 条", want: "甲 第三条", groups: []string{"甲"}, articles: []A{{"第三条", "第三条"}}},
+		// Written back as it parses: kept apart, quoted.
+		{in: "|劖 开", want: `劖 "开"`, groups: []string{"劖", "开"}},
+		{in: "刘 -x 智", want: `刘 "智" -x`, groups: []string{"刘", "智"}},
+		{in: "-甲 OR 第4条", want: `"第4条" -甲`, groups: []string{"第4条"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

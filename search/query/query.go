@@ -60,7 +60,10 @@ func ParseQuery(q string, syn [][]string) (Query, error) {
 	if !utf8.ValidString(q) {
 		q = strings.ToValidUTF8(q, " ")
 	}
-	words := splitArticles(joinPaddedNames(searchable(scanWords(analysis.FoldWidth(q)))))
+	// References are cut out before padded names are joined, so that
+	// "甲 乙第3条" joins 甲乙 as String writes it back, and again after, for
+	// "第 三 条".
+	words := splitArticles(joinPaddedNames(splitArticles(searchable(scanWords(analysis.FoldWidth(q))))))
 	out := Query{syn: syn}
 	count := 0
 	var group *Group
@@ -138,12 +141,15 @@ func (q Query) Forms() []string {
 	return forms
 }
 
-// String writes the query back in canonical syntax. Articles keep their
-// place among the groups: moved, 法第3条之 would read back as 法 之 第3条,
-// and the single characters 法 之 would join into one word.
+// String writes the query back in canonical syntax, so that it parses to
+// the same query. Articles keep their place among the groups (moved, the
+// single characters of 法第3条之 would read back as the name 法之), and a
+// term that would read back otherwise where the user had kept it apart (刘
+// -x 智 is not the name 刘智; 第4条 after an OR that joined nothing is not a
+// reference) is written in quotes.
 func (q Query) String() string {
 	var parts []string
-	next := 0
+	next, lastSingle := 0, false
 	articlesTo := func(n int) {
 		for ; next < len(q.Articles); next++ {
 			at := len(q.Groups) // a Query built by hand: after the groups
@@ -153,22 +159,45 @@ func (q Query) String() string {
 			if at > n {
 				return
 			}
-			parts = append(parts, q.Articles[next].Text)
+			parts, lastSingle = append(parts, q.Articles[next].Text), false
 		}
 	}
 	for i, g := range q.Groups {
 		articlesTo(i)
+		if len(g.Terms) == 1 {
+			t := g.Terms[0]
+			single := !t.Quoted && isSingleHan(t.Text)
+			if !t.Quoted && (single && lastSingle || holdsReference(t.Text)) {
+				t.Quoted = true
+			}
+			parts, lastSingle = append(parts, t.syntax()), single
+			continue
+		}
 		var alts []string
 		for _, t := range g.Terms {
 			alts = append(alts, t.syntax())
 		}
-		parts = append(parts, strings.Join(alts, " OR "))
+		parts, lastSingle = append(parts, strings.Join(alts, " OR ")), false
 	}
 	articlesTo(len(q.Groups))
 	for _, t := range q.Excluded {
 		parts = append(parts, "-"+t.syntax())
 	}
 	return strings.Join(parts, " ")
+}
+
+func isSingleHan(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && analysis.IsHan(r)
+}
+
+func holdsReference(s string) bool {
+	for _, p := range splitReferences(s) {
+		if p.art != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (t Term) syntax() string {
@@ -287,7 +316,7 @@ func joinPaddedNames(words []word) []word {
 func splitArticles(words []word) []word {
 	var out []word
 	for i, w := range words {
-		if w.or || w.quoted || w.excluded || orJoined(words, i) {
+		if w.or || w.art != nil || w.quoted || w.excluded || orJoined(words, i) {
 			out = append(out, w)
 			continue
 		}

@@ -96,7 +96,7 @@
 		return words;
 	}
 	function joinPaddedNames(w) {
-		const single = (i) => !w[i].or && !w[i].quoted && !w[i].ex && [...w[i].text].length === 1 && isHan(w[i].text) && !(w[i - 1] || {}).or && !(w[i + 1] || {}).or;
+		const single = (i) => !w[i].or && !w[i].art && !w[i].quoted && !w[i].ex && [...w[i].text].length === 1 && isHan(w[i].text) && !(w[i - 1] || {}).or && !(w[i + 1] || {}).or;
 		const out = [];
 		w.forEach((x, i) => { if (i > 0 && single(i) && single(i - 1)) out[out.length - 1].text += x.text; else out.push({ ...x }); });
 		return out;
@@ -247,7 +247,7 @@
 		const hasWord = (ws) => ws.some((x) => !x.or);
 		return (i > 0 && !!w[i - 1].or && hasWord(w.slice(0, i - 1))) || (i + 1 < w.length && !!w[i + 1].or && hasWord(w.slice(i + 2)));
 	}
-	const splitArticles = (w) => w.flatMap((x, i) => x.or || x.quoted || x.ex || orJoined(w, i) ? [x] : splitReferences(x.text));
+	const splitArticles = (w) => w.flatMap((x, i) => x.or || x.art || x.quoted || x.ex || orJoined(w, i) ? [x] : splitReferences(x.text));
 	function newTerm(text, quoted, syn) {
 		text = trimSpace(text);
 		const norm = canonical(text);
@@ -258,7 +258,7 @@
 	function parseQuery(q, syn) {
 		const n = [...q].length;
 		if (n > 256) fail(`检索词太长（${n} 个字），最多 256 个字，请精简后再试。`);
-		const words = splitArticles(joinPaddedNames(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text)))));
+		const words = splitArticles(joinPaddedNames(splitArticles(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text))))));
 		const out = { groups: [], excluded: [], articles: [] };
 		Object.defineProperties(out, { syn: { value: syn }, articleAt: { value: [] } });
 		let count = 0, group = null, afterOr = false;
