@@ -9,10 +9,12 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gongkai/gongkai/generator/abbrev"
 	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/site"
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/analysis"
 	"github.com/gongkai/gongkai/search/static"
 	"github.com/gongkai/gongkai/search/zapwrite"
 )
@@ -65,18 +67,6 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 // kept for the static export. g, when not nil, scans the records for personal numbers first:
 // the index and the static packs publish every stored field.
 func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int, counts *progress.Counters) (int, map[string]*zapwrite.Postings, error) {
-	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s)})
-	if err != nil {
-		return 0, nil, err
-	}
-	defer w.Abort() // removes a half-written index; harmless after Close
-	// The export reads the postings the writer kept instead of decoding
-	// them back from the segments it wrote (laws corpus: 0.4 s less export
-	// time, 0.9 CPU-s less for the build; 265 MB held during the export).
-	if err := w.KeepPostings(); err != nil {
-		return 0, nil, err
-	}
-
 	// Records go in in the byte order of their IDs, the order the static
 	// export numbers them in: each shard's documents are then numbered in
 	// that order too, and the export reads every posting list already
@@ -88,6 +78,19 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 	slices.SortFunc(records, func(a, b search.Record) int { return strings.Compare(a.ID, b.ID) })
 	if g != nil {
 		g.scanRecords(records, workers)
+	}
+	// The short names the pages define go into the synonyms the index is
+	// written with, so they reach both search engines through its manifest.
+	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s, records)})
+	if err != nil {
+		return 0, nil, err
+	}
+	defer w.Abort() // removes a half-written index; harmless after Close
+	// The export reads the postings the writer kept instead of decoding
+	// them back from the segments it wrote (laws corpus: 0.4 s less export
+	// time, 0.9 CPU-s less for the build; 265 MB held during the export).
+	if err := w.KeepPostings(); err != nil {
+		return 0, nil, err
 	}
 	counts.SetRecords(len(records))
 	n := 0
@@ -113,9 +116,27 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 	return n, postings, nil
 }
 
-func synonyms(s *site.Site) [][]string {
-	if len(s.Config.Synonyms) > 0 {
-		return append(search.DefaultSynonyms(), s.Config.Synonyms...)
+// synonyms are the groups queries expand with: the built-in ones, then
+// site.yaml's, then the short names the published records define (以下简称),
+// which defer to the first two. A group given twice is kept once.
+func synonyms(s *site.Site, records []search.Record) [][]string {
+	configured := append(search.DefaultSynonyms(), s.Config.Synonyms...)
+	var defined abbrev.Collector
+	for _, r := range records {
+		defined.Add(r.Body)
 	}
-	return search.DefaultSynonyms()
+	var out [][]string
+	seen := map[string]bool{}
+	for _, g := range append(configured, defined.Groups(configured)...) {
+		key := make([]string, len(g))
+		for i, m := range g {
+			key[i] = analysis.Canonical(m)
+		}
+		slices.Sort(key)
+		if k := strings.Join(key, "\x00"); !seen[k] {
+			seen[k] = true
+			out = append(out, g)
+		}
+	}
+	return out
 }
