@@ -27,7 +27,15 @@ require (
 	github.com/pelletier/go-toml/v2 v2.4.3
 )
 
-require golang.org/x/term v0.47.0
+require (
+	github.com/longbridgeapp/opencc v0.3.13
+	golang.org/x/term v0.47.0
+)
+
+require (
+	github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
+	github.com/liuzl/da v0.0.0-20180704015230-14771aad5b1d // indirect
+)
 
 require (
 	github.com/google/uuid v1.6.0 // indirect

@@ -17,7 +17,8 @@ import (
 //
 //   - before tokenizing, full-width ASCII is folded (the unicode tokenizer
 //     drops ２０１７ otherwise) and Han characters split by inline spaces are
-//     joined ("刘  智" → 刘智);
+//     joined ("刘  智" → 刘智); traditional characters are folded to
+//     simplified ones (tsfold.go), one character for one;
 //   - consecutive Han runs separated by punctuation get a position gap, so
 //     the phrase 低保障 does not match "低保。保障";
 //   - every run of two or more Han characters also emits its first character
@@ -75,7 +76,8 @@ var (
 
 // baseTokens is the analysis shared by the index and queries, up to (not
 // including) bigrams: normalise (NormalizeText), tokenize, fold half-width
-// katakana, lowercase. Every Ideographic token is one character.
+// katakana, lowercase, fold traditional characters. Every Ideographic token
+// is one character.
 func baseTokens(input []byte) banalysis.TokenStream {
 	if needsNormalize(input) {
 		input = []byte(NormalizeText(string(input)))
@@ -88,6 +90,7 @@ func baseTokens(input []byte) banalysis.TokenStream {
 	for _, tok := range toks {
 		if tok.Type == banalysis.Ideographic {
 			split = split || utf8.RuneCount(tok.Term) > 1
+			tok.Term = foldTraditionalTerm(tok.Term) // not in NormalizeText's pass: a token is one lookup, the text a scan
 		} else if bytes.ContainsFunc(tok.Term, gounicode.IsUpper) {
 			tok.Term = bytes.ToLower(tok.Term)
 		}
@@ -110,7 +113,7 @@ func splitIdeographic(toks banalysis.TokenStream) banalysis.TokenStream {
 		for off := 0; off < len(tok.Term); {
 			_, size := utf8.DecodeRune(tok.Term[off:])
 			out = append(out, &banalysis.Token{
-				Term:  tok.Term[off : off+size],
+				Term:  foldTraditionalTerm(tok.Term[off : off+size]),
 				Start: tok.Start + off, End: tok.Start + off + size,
 				Type: banalysis.Ideographic,
 			})
@@ -225,7 +228,7 @@ func (hanCharsAnalyzer) Analyze(input []byte) banalysis.TokenStream {
 	for off := 0; off < len(input); {
 		r, size := utf8.DecodeRune(input[off:])
 		if IsIdeographic(r) {
-			slab = append(slab, banalysis.Token{Term: input[off : off+size : off+size], Position: len(slab) + 1, Type: banalysis.Ideographic})
+			slab = append(slab, banalysis.Token{Term: foldTraditionalTerm(input[off : off+size : off+size]), Position: len(slab) + 1, Type: banalysis.Ideographic})
 		}
 		off += size
 	}

@@ -1,6 +1,6 @@
 // Package analysis turns text into the terms gongkai's index holds and
-// queries look for: character normalisation (widths, names padded with
-// spaces, 文号 keys), tokenising, the CJK analysis (bigrams with run-edge
+// queries look for: character normalisation (widths, traditional
+// characters, names padded with spaces, 文号 keys), tokenising, the CJK analysis (bigrams with run-edge
 // markers and position gaps, one token per character for the chars field),
 // the synonym groups, and the folding that decides whether a query is a
 // substring of a text, which snippets use.

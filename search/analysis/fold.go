@@ -6,8 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// FoldedText is body reduced to its significant characters, each with its
-// index in the original runes; 0 marks a break between two Han characters.
+// FoldedText is body reduced to its significant characters (folded for
+// width, case and traditional characters), each with its index in the
+// original runes; 0 marks a break between two Han characters.
 type FoldedText struct {
 	s      string  // folded runes, for strings.Index
 	byteAt []int32 // byte offset in s of each folded rune, plus len(s)
@@ -23,8 +24,8 @@ func NewFoldedText(rs []rune) FoldedText {
 	ft := FoldedText{byteAt: make([]int32, 0, len(rs)+1), orig: make([]int32, 0, len(rs))}
 	lastHan, sepHard := false, false
 	for i, r := range rs {
-		f, han := r, true
-		if !isCommonHan(r) { // the common case needs no folding or table lookups
+		f, han := FoldTraditionalRune(r), true
+		if !isCommonHan(r) { // the common case needs no other folding or table lookups
 			var ok bool
 			if f, ok = foldSignificant(r); !ok {
 				sepHard = sepHard || !IsInlineSpace(r)

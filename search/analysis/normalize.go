@@ -11,11 +11,12 @@ import (
 
 // NormalizeDocNumber returns the canonical key of a 发文字号 such as
 // 中发〔2017〕13号, whatever brackets or widths it was written with
-// (中发[2017]13号, 中发（2017）13号, 中发〔２０１７〕第13号 all give 中发〔2017〕13号).
+// (中发[2017]13号, 中发（2017）13号, 中发〔２０１７〕第13号 all give 中发〔2017〕13号),
+// and in traditional characters (國發〔2017〕13號 gives 国发〔2017〕13号).
 // It returns "" when s does not look like a 文号. The index stores this key
 // next to Record.DocKey, so a query typed with any bracket finds the document.
 func NormalizeDocNumber(s string) string {
-	s = strings.Join(strings.Fields(FoldWidth(s)), "")
+	s = strings.Join(strings.Fields(FoldTraditional(FoldWidth(s))), "")
 	m := docNumberPattern.FindStringSubmatch(s)
 	if m == nil {
 		return ""
@@ -92,10 +93,10 @@ func needsNormalize(input []byte) bool {
 }
 
 // NormalizeText is the character-level normalisation shared by indexing,
-// queries and snippets: fold widths and drop inline spaces between two Han
-// characters, so "刘  智" is indexed as 刘智.
+// queries and snippets: fold widths and traditional characters and drop
+// inline spaces between two Han characters, so "刘  智" is indexed as 刘智.
 func NormalizeText(s string) string {
-	s = FoldWidth(s)
+	s = FoldTraditional(FoldWidth(s))
 	if !strings.ContainsAny(s, " \t\u00a0\u2002\u2003\u2009") {
 		return s
 	}

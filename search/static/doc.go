@@ -40,6 +40,8 @@
 //	               and metadata chunk, which lie back to back in their packs
 //	g/<hash>.bin   groups (gzip, groups.go): facet values and dates, per run of
 //	               records; each record's document and each document's record
+//	f/<hash>.bin   the traditional→simplified fold table (gzip, fold.go): its keys,
+//	               read with the directory, and its values, read when a text needs them
 //	p/range-probe.bin  a few fixed bytes: the client asks for two ranges of it
 //	               to learn whether the host answers several ranges at once
 //	k/<hash>.bin   packs: every other object, back to back, read with HTTP Range

@@ -161,6 +161,9 @@ func (x *exporter) run() (*Manifest, error) {
 	if man.Groups, err = x.files.put("g", encodeGroups(x.recs)); err != nil {
 		return nil, err
 	}
+	if man.Fold, err = x.writeFold(); err != nil {
+		return nil, err
+	}
 	x.lap("meta")
 	for fi := range exportFields {
 		if err := x.exportField(fi); err != nil {

@@ -36,6 +36,7 @@ type Manifest struct {
 	ChunkSize   int               `json:"chunk"`        // postings per detail chunk of a large list
 	ImpactBlock int               `json:"impact_block"` // postings in the first impact block; each next one doubles
 	Synonyms    [][]string        `json:"synonyms"`
+	Fold        FoldFiles         `json:"fold"`         // the traditional→simplified table (fold.go)
 	GroupFields []string          `json:"group_fields"` // order of facet values in the group table
 	Facets      []string          `json:"facets"`       // filters that come with counts, in display order
 	FacetLabels map[string]string `json:"facet_labels"`

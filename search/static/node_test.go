@@ -54,7 +54,7 @@ func TestClientAgainstServer(t *testing.T) {
 		fixture = keep
 		_ = os.RemoveAll(filepath.Join(keep, "static"))
 	}
-	records := corpusRecords(t)
+	records := append(corpusRecords(t), foldRecords()...)
 	dir := buildIndex(t, records)
 	src, err := openSource(dir, nil)
 	if err != nil {
@@ -71,7 +71,7 @@ func TestClientAgainstServer(t *testing.T) {
 	}
 	defer ix.Close()
 	var expected []map[string]any
-	for _, c := range engineCases {
+	for _, c := range append(engineCases, foldEngineCases...) {
 		expected = append(expected, serverResult(t, ix, c))
 	}
 	writeJSON(t, filepath.Join(fixture, "expected.json"), expected)
@@ -185,9 +185,9 @@ func analysisCases(t *testing.T, records []search.Record) []map[string]any {
 			add(line)
 		}
 	}
-	for _, s := range []string{"刘  智同志", "ＡＢＣ１２３公司", "2018.5.1起", "1,000元", "v1.2版", "e.g.例如", "don't", "A.B.C",
+	for _, s := range append([]string{"刘  智同志", "ＡＢＣ１２３公司", "2018.5.1起", "1,000元", "v1.2版", "e.g.例如", "don't", "A.B.C",
 		"中发[2017]13号", "第1条", "カタカナ・ひらがな", "ー长音", "Ⅳ级", "①②③", "℃", "x_y", "ÉCOLE", "İstanbul", "ΣΑΣ", "𠀀𠀁字",
-		"低保。保障", "低保 保障", "低保\n保障", "a\u00a0b", "文\u3000号", "12:30", "3·15", "http://example.com/a?b=c"} {
+		"低保。保障", "低保 保障", "低保\n保障", "a\u00a0b", "文\u3000号", "12:30", "3·15", "http://example.com/a?b=c"}, foldAnalysisStrings()...) {
 		add(s)
 	}
 	return out

@@ -17,8 +17,23 @@
 	const lower = (c) => { const l = c.toLowerCase(); return [...l].length > 1 ? String.fromCodePoint(l.codePointAt(0)) : l; };
 	const lowerAll = (s) => [...s].map(lower).join('');
 	const trimSpace = (s) => s.replace(re(`^[${SPACE}]+|[${SPACE}]+$`, 'g'), '');
-	// normalizeText folds widths and drops inline spaces between Han characters (刘  智).
-	const normalizeText = (s) => foldWidth(s).replace(/(\p{sc=Han})[ \t\xa0\u2002\u2003\u2009]+(?=\p{sc=Han})/gu, '$1');
+	// Traditional characters fold to simplified ones (search/analysis/tsfold.go) by the export's table
+	// (search/static/fold.go): its keys come with the directory, its values once a text to analyse has
+	// a character that folds (Index.fold); until then no text has one.
+	let tsKeys = null, tsValues = null;
+	const isTrad = (c) => { const i = c.charCodeAt(0) - 0x4e00; return !!tsKeys && c.length === 1 && i >= 0 && i < 20992 && !!((tsKeys[i >> 3] >> (i & 7)) & 1); };
+	const hasTrad = (rs) => { if (tsKeys) for (const c of rs) if (isTrad(c)) return true; return false; };
+	const foldTS = (c) => { const v = tsValues && isTrad(c) && tsValues[c.charCodeAt(0) - 0x4e00]; return v ? String.fromCharCode(v) : c; };
+	const foldTrad = (s) => tsValues ? s.replace(/[\u4e00-\u9fff]/g, foldTS) : s;
+	function useFold(keys, values) {
+		tsKeys = keys;
+		if (!values) return;
+		const t = new Uint16Array(20992), r = new Reader(values);
+		for (let i = 0, prev = 0x4e00; i < 20992; i++) if ((keys[i >> 3] >> (i & 7)) & 1) { const u = r.u(); t[i] = prev += u % 2 ? -(u + 1) / 2 : u / 2; }
+		tsValues = t;
+	}
+	// normalizeText folds widths and traditional characters and drops inline spaces between Han characters (刘  智).
+	const normalizeText = (s) => foldTrad(foldWidth(s)).replace(/(\p{sc=Han})[ \t\xa0\u2002\u2003\u2009]+(?=\p{sc=Han})/gu, '$1');
 	const MID = [":\xb7\u0387\u055f\u05f4\u2027\ufe13\ufe55.'\u2018\u2019\u2024\ufe52", ",;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54.'\u2018\u2019\u2024\ufe52"];
 	const kind = (c) => c === undefined ? 0 : c.codePointAt(0) >= 0x2e80 && reIdeo.test(c) ? 1 : reDigit.test(c) ? 3 : reLetter.test(c) ? 2 : reExtend.test(c) ? 4 : 0;
 	function tokenize(s) {
@@ -103,7 +118,7 @@
 	}
 	const reDocNo = re('^(\\p{sc=Han}[\\p{sc=Han}A-Za-z0-9]*?)[[(〔【﹝<]?([0-9]{4})[\\])〕】﹞>]?第?([0-9]{1,6})号$');
 	function normalizeDocNumber(s) {
-		const m = reDocNo.exec(foldWidth(s).split(re(`[${SPACE}]+`)).join(''));
+		const m = reDocNo.exec(foldTrad(foldWidth(s)).split(re(`[${SPACE}]+`)).join(''));
 		return m ? `${m[1]}〔${m[2]}〕${+m[3]}号` : '';
 	}
 	function expandSynonyms(term, groups) {
@@ -325,7 +340,7 @@
 		const s = [], orig = [];
 		let lastHan = false, hard = false;
 		rs.forEach((r, i) => {
-			const f = lower(foldRune(r));
+			const f = foldTS(lower(foldRune(r)));
 			if (!reSig.test(f)) { hard = hard || !isInline(r); return; }
 			const han = isHan(f);
 			if (han && lastHan && hard) { s.push('\0'); orig.push(-1); }
@@ -510,9 +525,16 @@
 		static async open(base, get) {
 			const store = new Store(base, get), man = (store.man = JSON.parse(utf8.decode((await store.get(base + 'manifest.json')).body)));
 			if (man.format !== 3) throw new Error('检索索引版本不符，请重新构建网站。');
-			const [dir, groups] = await Promise.all([store.file(man.directory), store.file(man.groups), store.probe()]);
-			return new Index(store, man, dir, groups);
+			const [dir, groups, keys] = await Promise.all([store.file(man.directory), store.file(man.groups), man.fold && store.file(man.fold.keys), store.probe()]);
+			useFold(keys);
+			const ix = new Index(store, man, dir, groups);
+			await ix.fold([].concat(...man.synonyms || []).join(''));
+			return ix;
 		}
+		// fold reads the fold table's values the first time a text to analyse (a query, a synonym, a body
+		// shown) has a character that folds; null when there is nothing to read, so that a caller need not
+		// wait a turn (which would part reads that should share a request).
+		fold(text) { return !tsValues && hasTrad(text) ? this.store.file(this.man.fold.values).then((v) => useFold(tsKeys, v)) : null; }
 		constructor(store, man, dir, groups) {
 			this.store = store; this.man = man; this.n = man.shards.length; this.N = man.records;
 			this.base = [0]; man.shards.forEach((c, i) => this.base.push(this.base[i] + c));
@@ -861,6 +883,7 @@
 		async search(params) {
 			const ix = this.ix, req = request(params);
 			req.q = trimSpace(req.q);
+			await ix.fold(req.q);
 			const pq = parseQuery(req.q, ix.man.synonyms), nv = [].concat(...Object.values(req.filters)).length;
 			if (req.page > MAX_PAGE) fail(`页码 ${req.page} 超出范围：只能查看第 1 到第 ${MAX_PAGE} 页，请增加检索词或筛选条件缩小范围。`);
 			req.page = req.page || 1; req.size = Math.min(req.size || 10, 100);
@@ -1136,6 +1159,8 @@
 			for (let n = r.u(); n > 0; n--) parts.push({ a: r.s(), s: r.s(), o: r.u() });
 			return utf16.decode(b.subarray(r.i));
 		}).join('')], at = bs.length ? bs[lo].rune : 0, text = rs.slice(from - at, to - at);
+		const folding = ix.fold(text);
+		if (folding) await folding;
 		if (unit && text[text.length - 1] === '\n') text.pop(); // a unit, not the whole body
 		return { html: snippet(text, terms).html || '', section: (a, o) => (parts.find((p) => p.a === a && p.o === o) || {}).s };
 	}
@@ -1170,6 +1195,8 @@
 				for (let n = r.u(); n > 0; n--) { const pt = { a: r.s(), s: r.s(), o: r.u() }, key = pt.a + '\0' + pt.o; if (!seen.has(key)) { seen.add(key); parts.push(pt); } }
 				return utf16.decode(b.subarray(r.i));
 			}).join('')], at = m.blocks[lo].rune;
+			const folding = ix.fold(rs);
+			if (folding) await folding;
 			if (scan && !spans(rs, terms).length) { k = lo = hi = k + 1 < m.blocks.length ? k + 1 : 0; scan = k > 0; continue; }
 			scan = false;
 			const sn = snippet(rs, terms, at, m.runes, m.blocks[k].rune - at), l0 = lo, h0 = hi;
@@ -1285,6 +1312,6 @@
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, Index, Engine };
+	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, Index, Engine };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);
