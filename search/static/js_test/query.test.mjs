@@ -7,6 +7,14 @@ import { G, repo } from './load.mjs';
 
 const table = JSON.parse(fs.readFileSync(path.join(repo, 'search/static/testdata/query_cases.json'), 'utf8'));
 
+// Go's parser folds traditional characters; the client does once an export gave it the fold table.
+const fixture = process.env.GONGKAI_STATIC_FIXTURE;
+if (fixture) {
+  const { host } = await import('./host.mjs');
+  const ix = await G.Index.open(path.join(fixture, 'static') + '/', host(true));
+  await ix.fold(table.cases.map((c) => c.q).join(''));
+}
+
 function parse(q) {
   const out = { q };
   try {
