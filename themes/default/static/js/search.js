@@ -874,7 +874,7 @@
 		}
 		return { g, a: a < 0 ? Infinity : a, n, v: sure ? v : ub, sure };
 	}
-	const known = (ps, gids) => all(ps.lists || [], (l) => (l.all ? null : l.detail(gids.filter((g) => l.has(g) && !l.known.has(g)))));
+	const known = (ps, gids, which = () => true) => all((ps.lists || []).filter(which), (l) => (l.all ? null : l.detail(gids.filter((g) => l.has(g) && !l.known.has(g)))));
 	const partCmp = (x, y) => x.a - y.a || y.n - x.n || y.v - x.v || x.g - y.g;
 	const fragment = (url) => { const i = url.indexOf('#'); return i < 0 ? '' : url.slice(i + 1); };
 	const docURL = (url) => url.replace(/#.*$/, '');
@@ -1053,9 +1053,10 @@
 				if (!want.size) break;
 				await all([...want], ([ps, gids]) => known(ps, gids));
 			}
-			// A snippet starts at the first match: every posting of the records shown must be known.
-			const heads = items.map(([d]) => ix.docGid[d]);
-			await all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)]));
+			// A snippet starts at the first match: the body postings of the records shown must be known
+			// (from impact blocks at least, which tell the block of the first match).
+			const heads = items.map(([d]) => ix.docGid[d]), inBody = (l) => l.spec.name === 'body';
+			await all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)], inBody));
 			const meta = await this.meta([...heads, ...picks.flatMap((p) => p.slice(0, PARTS))]);
 			return all(items, async ([d, ps], i) => {
 				const g = heads[i], m = meta[g], grp = ix.group(g), roots = rootsOf(ps.p), parts = [], shown = new Set();
