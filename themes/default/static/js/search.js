@@ -1231,6 +1231,7 @@
 			if (vals.length) d.facets.push({ label: T['facet_' + name] || man.facet_labels[name] || name, values: vals });
 		}
 		const page = (n) => { const v = copy(); if (n > 1) v.page = [String(n)]; return encode(v); };
+		if (res.suggest) { const v = copy(); v.q = [res.suggest]; d.suggest = encode(v); } // the same filters
 		if (res.page > 1 && res.pages > 1) d.prev = page(Math.min(res.page - 1, res.pages));
 		if (res.page < res.pages) d.next = page(res.page + 1);
 		return d;
@@ -1247,11 +1248,12 @@
 			const l = a(v.href, esc(v.label) + (v.active ? ' ✕' : ''));
 			return `<li>${v.active ? `<strong>${l}</strong>` : l} (${v.count})</li>`;
 		}).join('')}</ul>`).join('')}</details>`;
-		if (res && res.suggest) h += `<p class="suggest">${esc(T.search_suggest)}${a('?q=' + qesc(res.suggest), esc(res.suggest))}</p>`;
-		if (res) {
-			const hit = (x) => `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
+		if (res && res.suggest) h += `<p class="suggest">${esc(T.search_suggest)}${a(d.suggest, esc(res.suggest))}</p>`;
+		if (res) { // partials/searchresults.html "searchhit"
+			const hit = (x) => { const ps = x.parts || []; return `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${!ps.length && x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
 <span class="m">${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(T['type_' + x.type] || man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date, T.lang === 'en') : ''}</span>
-<p class="s">${x.snippet}</p>${(x.parts || []).length ? `<ul class="parts">${x.parts.map((pt) => `<li>${a(encodeURI(pt.url), esc(pt.section || pt.anchor))} <span class="s">${pt.snippet}</span></li>`).join('')}</ul>` : ''}</li>`;
+${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : ''}${ps.length ? `
+<ul class="parts">${ps.map((pt) => `<li>${a(encodeURI(pt.url), esc(pt.section || pt.anchor))} <span class="s">${pt.snippet}</span></li>`).join('')}</ul>` : ''}</li>`; };
 			// Relaxed hits (SPEC14 §4) follow the exact ones under their own heading.
 			const size = Math.min(+d.size || 10, MAX_PAGE), at = res.relaxed ? Math.max(0, res.exact - (res.page - 1) * size) : Infinity;
 			const lists = at < res.hits.length ? [res.hits.slice(0, at), res.hits.slice(at)] : [res.hits];
