@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"sort"
 	"sync"
 
@@ -198,7 +199,7 @@ func (m *shardMatch) rep(d int32) (seg int, doc uint32) {
 	return int(dm.seg), uint32(max(c.PageDoc[dm.page], 0))
 }
 
-// results scores the shard's documents still in (docScore) and counts
+// results scores the shard's documents still in (docScore, framedSum) and counts
 // their facet values (the document record's).
 func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 	groups := len(m.plan.Groups)
@@ -212,8 +213,17 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 		for c := range best {
 			best[c] = 0
 		}
+		seg, doc := m.rep(int32(i))
+		c := m.cols[seg]
+		// the document record's scores, when it matches some clause
+		var d0 []float64
+		var d0mask uint64
+		if c.IsDocRecord(doc) {
+			if r := m.recOf[m.offsets[seg]+uint64(doc)]; r >= 0 {
+				d0, d0mask = m.scores[int(r)*m.k:int(r+1)*m.k], m.recs[r].mask
+			}
+		}
 		together := 0.0
-		all := uint64(1)<<groups - 1
 		for _, r := range dm.recs {
 			rec := &m.recs[r]
 			sc := m.scores[int(r)*m.k : int(r+1)*m.k]
@@ -222,17 +232,18 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 					best[c] = sc[c]
 				}
 			}
-			if groups > 0 && rec.mask&all == all {
-				if s, _ := recordGroupSum(sc, groups, func(int) bool { return true }); s > together {
-					together = s
-				}
+			if groups == 0 {
+				continue
+			}
+			s, ok := framedSum(sc, d0, groups, func(g int) bool { return rec.mask&(1<<g) != 0 }, func(g int) bool { return d0mask&(1<<g) != 0 })
+			if ok && s > together {
+				together = s
 			}
 		}
-		seg, doc := m.rep(int32(i))
-		c := m.cols[seg]
 		out = append(out, docRef{
-			docRank: docRank{score: docScore(best, groups, together), url: c.PageURL[c.Page[doc]], date: c.Dates[doc], dated: c.Dated[doc]},
-			m:       m, d: int32(i),
+			docRank: docRank{articles: bits.OnesCount64(dm.mask >> groups), score: docScore(best, groups, together),
+				url: c.PageURL[c.Page[doc]], date: c.Dates[doc], dated: c.Dated[doc]},
+			m: m, d: int32(i),
 		})
 		for _, f := range c.Filled {
 			name := mapping.Facets[f]

@@ -131,7 +131,9 @@ func (m *shardMatch) record(g uint64, seg int, doc uint32, d int32) int32 {
 	}
 	r := int32(len(m.recs))
 	m.recs = append(m.recs, recMatch{seg: int32(seg), doc: doc, d: d})
-	m.scores = append(m.scores, make([]float64, m.k)...)
+	for range m.k {
+		m.scores = append(m.scores, 0)
+	}
 	m.recOf[g] = r
 	m.docs[d].recs = append(m.docs[d].recs, r)
 	return r
@@ -204,11 +206,21 @@ func (m *shardMatch) inAlive(seg int, doc uint32) bool {
 // are read: by Advance from one to the next when they are fewer than the
 // query's own estimate, else by reading all and skipping the others.
 func (m *shardMatch) visit(ctx context.Context, q bquery.Query, restrict bool, fn func(g uint64, seg int, doc uint32, score float64) bool) error {
-	s, err := q.Searcher(ctx, m.snap, m.bi.Mapping(), bsearch.SearcherOptions{})
+	s, err := m.searcher(ctx, q)
 	if err != nil {
 		return err
 	}
+	return m.visitWith(ctx, s, restrict, fn)
+}
+
+func (m *shardMatch) searcher(ctx context.Context, q bquery.Query) (bsearch.Searcher, error) {
+	return q.Searcher(ctx, m.snap, m.bi.Mapping(), bsearch.SearcherOptions{})
+}
+
+// visitWith is visit with the query's searcher made; it closes s.
+func (m *shardMatch) visitWith(ctx context.Context, s bsearch.Searcher, restrict bool, fn func(g uint64, seg int, doc uint32, score float64) bool) error {
 	defer s.Close()
+	var err error
 	sctx := &bsearch.SearchContext{
 		DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0),
 		IndexReader:       m.snap,
@@ -295,8 +307,19 @@ func (m *shardMatch) run(ctx context.Context, skip map[string]bool) error {
 	groups := len(p.Groups)
 	switch {
 	case groups > 0:
-		for i, g := range m.groupOrder(ctx) {
-			if err := m.matchGroup(ctx, g, i > 0); err != nil {
+		order, searchers, err := m.groupOrder(ctx)
+		if err != nil {
+			return err
+		}
+		for i, g := range order {
+			err := m.matchGroup(ctx, g, searchers[g], i > 0)
+			searchers[g] = nil // closed
+			if err != nil {
+				for _, s := range searchers {
+					if s != nil {
+						_ = s.Close()
+					}
+				}
 				return err
 			}
 			m.drop(g)
@@ -360,21 +383,26 @@ func (m *shardMatch) drop(c int) {
 // groupOrder puts the group with the fewest expected matches first (by the
 // searchers' estimates), so that the others are read only in its
 // documents; Bag groups, matched by common bigrams, go last. The order
-// changes what is read, never the result.
-func (m *shardMatch) groupOrder(ctx context.Context) []int {
+// changes what is read, never the result. It returns each group's exact
+// searcher, made once.
+func (m *shardMatch) groupOrder(ctx context.Context) ([]int, []bsearch.Searcher, error) {
 	type est struct {
 		g     int
 		bag   bool
 		count uint64
 	}
+	searchers := make([]bsearch.Searcher, len(m.plan.Groups))
 	var es []est
 	for g, gp := range m.plan.Groups {
-		e := est{g: g, bag: len(gp.Bags) > 0}
-		if s, err := gp.Exact.Searcher(ctx, m.snap, m.bi.Mapping(), bsearch.SearcherOptions{}); err == nil {
-			e.count = s.Count()
-			_ = s.Close()
+		s, err := m.searcher(ctx, gp.Exact)
+		if err != nil {
+			for _, s := range searchers[:g] {
+				_ = s.Close()
+			}
+			return nil, nil, err
 		}
-		es = append(es, e)
+		searchers[g] = s
+		es = append(es, est{g: g, bag: len(gp.Bags) > 0, count: s.Count()})
 	}
 	sort.SliceStable(es, func(i, j int) bool {
 		if es[i].bag != es[j].bag {
@@ -386,16 +414,16 @@ func (m *shardMatch) groupOrder(ctx context.Context) []int {
 	for i, e := range es {
 		out[i] = e.g
 	}
-	return out
+	return out, searchers, nil
 }
 
 // matchGroup finds M_g and s_g: the group's exact matches, then for its
 // Bag terms the records holding most of a term's bigrams (bagScore; the
 // best Bag term when several score), for records not matching exactly.
-func (m *shardMatch) matchGroup(ctx context.Context, g int, restrict bool) error {
+func (m *shardMatch) matchGroup(ctx context.Context, g int, exactSearcher bsearch.Searcher, restrict bool) error {
 	gp := m.plan.Groups[g]
 	exact := map[uint64]bool{}
-	if err := m.visit(ctx, gp.Exact, restrict, func(id uint64, seg int, doc uint32, s float64) bool {
+	if err := m.visitWith(ctx, exactSearcher, restrict, func(id uint64, seg int, doc uint32, s float64) bool {
 		m.set(id, seg, doc, g, s)
 		if len(gp.Bags) > 0 {
 			exact[id] = true

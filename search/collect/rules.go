@@ -25,10 +25,30 @@ func recordGroupSum(scores []float64, groups int, matched func(k int) bool) (sum
 	return sum, n
 }
 
+// framedSum is what together(D) is the best of, for one record r of D:
+// Σ_g in group order of s_g(r) where r matches g, else of s_g(d0) where
+// the document record d0 matches g, for the title, 文号 and preamble frame
+// every article (网络安全法 个人信息: the title holds one word, an article
+// the other). ok is false when some group is in neither. d0 is nil when
+// the document record matches nothing; for r = d0 it is Σ_g s_g(d0).
+func framedSum(r, d0 []float64, groups int, rHas, d0Has func(g int) bool) (sum float64, ok bool) {
+	for g := 0; g < groups; g++ {
+		switch {
+		case rHas(g):
+			sum += r[g]
+		case d0 != nil && d0Has(g):
+			sum += d0[g]
+		default:
+			return 0, false
+		}
+	}
+	return sum, true
+}
+
 // docScore is score(D) = Σ_g best_g(D) + together(D) + Σ_a best_a(D),
 // summed left to right in float64. best holds best_x(D) for the groups,
 // then the articles (0 where no record of D matches); together is the
-// best recordGroupSum of a record matching every group (0 if none).
+// best framedSum of D's records (0 if none).
 func docScore(best []float64, groups int, together float64) float64 {
 	s := 0.0
 	for g := 0; g < groups; g++ {
@@ -66,15 +86,18 @@ func bagScore(bigramScores []float64) (score float64, ok bool) {
 
 // docRank is what orders two documents.
 type docRank struct {
-	score float64
-	url   string
-	date  int64 // the doc record's date, unix nanoseconds
-	dated bool
+	articles int // how many of the query's articles it holds
+	score    float64
+	url      string
+	date     int64 // the doc record's date, unix nanoseconds
+	dated    bool
 }
 
-// docLess orders documents: for "" by score (highest first), then URL
-// (byte order); for "date" and "-date" by the doc record's date (undated
-// last either way), then score, then URL.
+// docLess orders documents: for "" by how many of the named articles
+// they hold (most first: 网络安全法 第二条 asks for a document with that
+// article, before a page that only names the law), then score (highest
+// first), then URL (byte order); for "date" and "-date" by the doc
+// record's date (undated last either way), then score, then URL.
 func docLess(order string) func(a, b *docRank) bool {
 	byScore := func(a, b *docRank) bool {
 		if a.score != b.score {
@@ -83,7 +106,12 @@ func docLess(order string) func(a, b *docRank) bool {
 		return a.url < b.url
 	}
 	if order == "" {
-		return byScore
+		return func(a, b *docRank) bool {
+			if a.articles != b.articles {
+				return a.articles > b.articles
+			}
+			return byScore(a, b)
+		}
 	}
 	newestFirst := order == "-date"
 	return func(a, b *docRank) bool {
