@@ -853,9 +853,18 @@
 		};
 		const each = (x) => (g, bound) => (bound ? sx(x, g, s, true) : val(x, g, s));
 		for (const x of ps.groups) acc += best(each(x));
+		// together: a group a record lacks is taken from the document record, whose title, 文号 and
+		// preamble frame every article (collect/rules.go framedSum).
+		const d0 = ps.ix.docRec[d];
 		if (ps.groups.length) acc += best((g, bound) => {
 			let t = 0;
-			for (const x of ps.groups) { const v = bound ? sx(x, g, s, true) : val(x, g, s); if (v === null) return null; t += v; }
+			for (const x of ps.groups) {
+				const r = x.M[g] ? g : d0 >= 0 && x.M[d0] ? d0 : -1;
+				if (r < 0) return null;
+				const v = bound ? sx(x, r, s, true) : val(x, r, s);
+				if (Number.isNaN(v) && r !== g) doubt.add(r);
+				t += v;
+			}
 			return t;
 		});
 		for (const x of ps.arts) acc += best(each(x));
@@ -963,6 +972,8 @@
 			const any = or([new Uint8Array(ix.N), ...xs.map((x) => x.M)]), rel = new Map();
 			any.forEach((v, g) => { if (v && ds[ix.docOf[g]]) { const d = ix.docOf[g]; if (!rel.has(d)) rel.set(d, []); rel.get(d).push(g); } });
 			ps.rel = (d) => rel.get(d) || [];
+			const narts = new Map(); // how many of the named articles a document holds
+			ps.nart = (d) => { if (!narts.has(d)) narts.set(d, p.arts.filter((x) => ps.rel(d).some((g) => x.M[g])).length); return narts.get(d); };
 			ps.lists = p.leaves.map((l) => l.list).filter(Boolean);
 			return ps;
 		}
@@ -972,15 +983,17 @@
 		async rank(ps, req, k, from) {
 			const ix = this.ix, docs = ps.docs, scored = ps.scored, exact = new Map(), dateOf = (d) => ix.docGroup(d).date;
 			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
-			const key = (a, b) => (req.sort ? byDate(a, b) : 0) || (exact.get(b) || 0) - (exact.get(a) || 0);
+			// By relevance, documents holding more of the named articles come first (collect/rules.go docLess).
+			const byRun = req.sort ? byDate : (a, b) => ps.arts.length && ps.nart(b) - ps.nart(a);
+			const key = (a, b) => byRun(a, b) || (exact.get(b) || 0) - (exact.get(a) || 0);
 			const cmp = (a, b) => key(a, b) || a - b;
 			const lists = scored ? ps.lists.filter((l) => !l.all) : [];
 			// Runs: the documents of one date (all by relevance), in page order; the server orders a run
 			// by score, then URL. Only runs that reach the page need scores, and of each only its best.
 			const idx = docs.slice(), runs = [], before = new Set();
-			if (req.sort) idx.sort((x, y) => byDate(x, y) || x - y);
+			if (req.sort || ps.arts.length) idx.sort((x, y) => byRun(x, y) || x - y);
 			for (let i = 0, j; i < k && i < idx.length; i = j) {
-				for (j = i + 1; j < idx.length && !(req.sort && byDate(idx[i], idx[j]));) j++;
+				for (j = i + 1; j < idx.length && !byRun(idx[i], idx[j]);) j++;
 				if (j <= from) idx.slice(i, j).forEach((d) => before.add(d)); // wholly on earlier pages: only its count matters
 				else runs.push({ idx: idx.slice(i, j), m: Math.min(k, j) - i });
 			}
