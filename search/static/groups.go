@@ -90,6 +90,48 @@ func encodeGroups(recs []record) []byte {
 //	nruns, per run: length, zigzag(document − previous run's document)
 //	per document: 1 + its document record's gid − its first gid, 0 when none
 func encodeDocs(recs []record) []byte {
+	t := newDocTable(recs)
+	var runs buf
+	nruns, runLen, runDoc, prev := 0, 0, -1, 0
+	flush := func() {
+		if runLen > 0 {
+			runs.int(runLen)
+			runs.uvarint(zigzag(int64(runDoc - prev)))
+			prev = runDoc
+			nruns++
+		}
+	}
+	for _, d := range t.of {
+		if d != runDoc {
+			flush()
+			runDoc, runLen = d, 0
+		}
+		runLen++
+	}
+	flush()
+	var out buf
+	out.int(len(t.first))
+	out.int(nruns)
+	out.bytes(runs)
+	for d, first := range t.first {
+		if t.docRec[d] < 0 {
+			out.int(0)
+		} else {
+			out.int(1 + t.docRec[d] - first)
+		}
+	}
+	return out
+}
+
+// docTable is which document each record belongs to, documents numbered
+// in the byte order of their URLs.
+type docTable struct {
+	of     []int // gid → document
+	first  []int // document → its first gid
+	docRec []int // document → its document record's gid, or -1
+}
+
+func newDocTable(recs []record) *docTable {
 	urls := make([]string, len(recs))
 	for i := range recs {
 		urls[i] = docURL(recs[i].href)
@@ -101,48 +143,30 @@ func encodeDocs(recs []record) []byte {
 	for i, u := range sorted {
 		num[u] = i
 	}
-	first := make([]int, len(sorted))
-	docRec := make([]int, len(sorted))
-	for i := range first {
-		first[i], docRec[i] = -1, -1
-	}
-	var runs buf
-	nruns, runLen, runDoc, prev := 0, 0, -1, 0
-	flush := func() {
-		if runLen > 0 {
-			runs.int(runLen)
-			runs.uvarint(zigzag(int64(runDoc - prev)))
-			prev = runDoc
-			nruns++
-		}
+	t := &docTable{of: make([]int, len(recs)), first: make([]int, len(sorted)), docRec: make([]int, len(sorted))}
+	for i := range t.first {
+		t.first[i], t.docRec[i] = -1, -1
 	}
 	for gid, u := range urls {
 		d := num[u]
-		if first[d] < 0 {
-			first[d] = gid
+		t.of[gid] = d
+		if t.first[d] < 0 {
+			t.first[d] = gid
 		}
-		if docRec[d] < 0 && !strings.Contains(recs[gid].href, "#") {
-			docRec[d] = gid
-		}
-		if d != runDoc {
-			flush()
-			runDoc, runLen = d, 0
-		}
-		runLen++
-	}
-	flush()
-	var out buf
-	out.int(len(sorted))
-	out.int(nruns)
-	out.bytes(runs)
-	for d := range sorted {
-		if docRec[d] < 0 {
-			out.int(0)
-		} else {
-			out.int(1 + docRec[d] - first[d])
+		if t.docRec[d] < 0 && !strings.Contains(recs[gid].href, "#") {
+			t.docRec[d] = gid
 		}
 	}
-	return out
+	return t
+}
+
+// rep is the record that stands for document d: its document record, or
+// its first record when it has none (search/collect's rep).
+func (t *docTable) rep(d int) int {
+	if t.docRec[d] >= 0 {
+		return t.docRec[d]
+	}
+	return t.first[d]
 }
 
 // docURL is a record's page URL: its link without the #anchor.

@@ -392,6 +392,25 @@ func (r *Reader) Record(gid int) (*Record, error) {
 			rec.Facets, rec.Date = r.groups.of(gid, r.man.GroupFields)
 			rec.Doc = r.groups.docOf[gid]
 			rec.DocRecord = r.groups.docRec[rec.Doc]
+			if rd.err == nil && strings.HasPrefix(rec.Href, "#") { // a part: the rest is its document's
+				rep := rec.DocRecord
+				if rep < 0 {
+					rep = r.groups.first(rec.Doc)
+				}
+				if rep == gid {
+					return nil, fmt.Errorf("static: record %d has no link", gid)
+				}
+				d, err := r.Record(rep)
+				if err != nil {
+					return nil, err
+				}
+				short := rec.Href
+				rec.Href = docURL(d.Href) + short
+				rec.Title, rec.DocNumber = d.Title, d.DocNumber
+				if rec.ID == short { // an ID equal to its link is written as ""
+					rec.ID = rec.Href
+				}
+			}
 			return rec, rd.err
 		}
 	}
@@ -400,13 +419,16 @@ func (r *Reader) Record(gid int) (*Record, error) {
 
 // groupTable is the decoded groups file (see groups.go).
 type groupTable struct {
-	groups [][][]string // group → field → values
-	dates  []int64      // group → Unix seconds, or noDate
-	runs   []int        // run i ends before gid runs[i]
-	runGrp []int
-	docOf  []int // gid → document number (URL order)
-	docRec []int // document → its document record's gid, or -1
+	groups  [][][]string // group → field → values
+	dates   []int64      // group → Unix seconds, or noDate
+	runs    []int        // run i ends before gid runs[i]
+	runGrp  []int
+	docOf   []int // gid → document number (URL order)
+	docRec  []int // document → its document record's gid, or -1
+	firstOf []int // document → its first gid
 }
+
+func (t *groupTable) first(d int) int { return t.firstOf[d] }
 
 const noDate = -1 << 63
 
@@ -478,6 +500,7 @@ func (t *groupTable) decodeDocs(rd *reader, records int) error {
 	if rd.err == nil && len(t.docOf) != records {
 		return fmt.Errorf("document runs cover %d records, not %d", len(t.docOf), records)
 	}
+	t.firstOf = first
 	t.docRec = make([]int, ndocs)
 	for d := range t.docRec {
 		t.docRec[d] = -1

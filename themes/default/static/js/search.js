@@ -1071,6 +1071,8 @@
 			const heads = items.map(([d]) => ix.docGid[d]), inBody = (l) => l.spec.name === 'body';
 			await all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)], inBody));
 			const meta = await this.meta([...heads, ...picks.flatMap((p) => p.slice(0, PARTS))]);
+			// A part's link is stored as #anchor, its title and 文号 as its document's (static/export.go metaChunk).
+			picks.forEach((p, i) => p.slice(0, PARTS).forEach((r) => { if (meta[r].url[0] === '#') meta[r].url = docURL(meta[heads[i]].url) + meta[r].url; }));
 			return all(items, async ([d, ps], i) => {
 				const g = heads[i], m = meta[g], grp = ix.group(g), roots = rootsOf(ps.p), parts = [], shown = new Set();
 				await all(picks[i].slice(0, PARTS), async (r, j) => { parts[j] = await this.part(ps, r, meta[r], roots); });
