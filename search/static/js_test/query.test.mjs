@@ -39,8 +39,12 @@ function parse(q) {
   return out;
 }
 
+// Without an export (node --test alone) there is no fold table: a case whose Go alternatives lost a
+// character of the query (folded to its simplified form) is skipped.
+const folded = (c) => [...(c.groups || []).flat(), ...(c.excluded || [])]
+  .some((t) => [...t.text].some((ch) => /\p{sc=Han}/u.test(ch) && !t.alternatives[0].includes(ch)));
 for (const c of table.cases) {
-  test(`parseQuery(${JSON.stringify(c.q).slice(0, 60)})`, () => {
+  test(`parseQuery(${JSON.stringify(c.q).slice(0, 60)})`, { skip: !fixture && folded(c) && 'needs the fold table: run through go test ./search/static' }, () => {
     assert.deepEqual(parse(c.q), c);
   });
 }
