@@ -1075,11 +1075,12 @@
 			picks.forEach((p, i) => p.slice(0, PARTS).forEach((r) => { if (meta[r].url[0] === '#') meta[r].url = docURL(meta[heads[i]].url) + meta[r].url; }));
 			return all(items, async ([d, ps], i) => {
 				const g = heads[i], m = meta[g], grp = ix.group(g), roots = rootsOf(ps.p), parts = [], shown = new Set();
-				await all(picks[i].slice(0, PARTS), async (r, j) => { parts[j] = await this.part(ps, r, meta[r], roots); });
+				// The document record's snippet when it matches a group (or nothing else is shown); its
+				// blocks are asked for in the same turn as the parts', so they share requests.
+				const own = (ix.docRec[d] >= 0 && ps.groups.some((x) => x.M[g])) || !picks[i].length;
+				const [sn] = await Promise.all([own ? body(ix, m, g, roots, ps.terms) : null,
+					all(picks[i].slice(0, PARTS), async (r, j) => { parts[j] = await this.part(ps, r, meta[r], roots); })]);
 				const ok = parts.filter((pt) => pt && !shown.has(pt.url) && shown.add(pt.url));
-				// The document record's snippet when it matches a group (or nothing else is shown).
-				const own = (ix.docRec[d] >= 0 && ps.groups.some((x) => x.M[g])) || !ok.length;
-				const sn = own ? await body(ix, m, g, roots, ps.terms) : null;
 				const hit = { url: docURL(m.url), title: m.title, section: ok.length ? ok[0].section : '', doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date,
 					score: ps.scored ? ps.scores.get(d) : 0, snippet: sn ? sn.html : ok[0].snippet, parts: ok.map(({ url, anchor, section, snippet }) => ({ url, anchor, section, snippet })) };
 				if (ok.length && ok[0].art) hit.url = ok[0].url;
