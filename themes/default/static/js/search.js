@@ -1044,10 +1044,9 @@
 			const ix = this.ix, size = ix.man.meta_chunk, chunks = [...new Set(gids.map((g) => Math.floor(g / size)))], meta = {};
 			(await ix.store.objects(chunks.map((c) => ix.metas[c]))).forEach((b, k) => {
 					for (let r = new Reader(b), g = chunks[k] * size; r.more(); g++) {
-						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [], units: [] };
+						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [] };
 						m.id = m.id || m.url;
 						for (let n = r.u(), rr = 0, pp = 0; n > 0; n--) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref() });
-						for (let n = r.u(), o = 0; n > 0; n--) m.units.push({ a: r.s(), o: (o += r.u()) });
 					}
 			});
 			return meta;
@@ -1091,12 +1090,7 @@
 		// match falls in (collect.HitOf).
 		async part(ps, g, m, roots) {
 			const art = ps.arts.find((x) => x.M[g]);
-			if (art) { // search/collect/dochit.go partOf
-				const k = m.units.findIndex((u) => u.a === art.art.anchor), a = !m.units.length && fragment(m.url) !== art.art.anchor ? fragment(m.url) : art.art.anchor;
-				const from = k >= 0 ? m.units[k].o : 0, to = k >= 0 && k + 1 < m.units.length ? m.units[k + 1].o : m.runes;
-				const u = await unitText(this.ix, m, from, to, ps.terms, k >= 0);
-				return { url: docURL(m.url) + '#' + a, anchor: a, section: (k >= 0 && u.section(art.art.anchor, from)) || m.section, snippet: u.html, art: true };
-			}
+			if (art) return unitPart(this.ix, m, art.art.anchor, ps.terms);
 			const sn = await body(this.ix, m, g, roots, ps.terms), pt = { url: m.url, anchor: fragment(m.url), section: m.section, snippet: sn.html };
 			if (sn.parts.length && sn.first >= 0) { // the unit of the first match
 				let best = sn.parts[0];
@@ -1163,23 +1157,25 @@
 		for (let j = i; j < short.length; j++) if (long[j + 1] !== short[j]) return false;
 		return true;
 	}
-	// unitText is the snippet of the text from rune `from` to `to` of a body, for a unit without the
-	// line break that ends it (search/collect/dochit.go unitText): every block it spans is read.
-	async function unitText(ix, m, from, to, terms, unit) {
-		const bs = m.blocks;
-		let lo = 0, hi = 0;
-		while (lo + 1 < bs.length && bs[lo + 1].rune <= from) lo++;
-		hi = lo;
-		while (hi + 1 < bs.length && bs[hi + 1].rune < to) hi++;
-		const parts = [], rs = [...(await ix.store.objects(bs.slice(lo, hi + 1).map((b) => b.ref))).map((b) => {
+	// unitPart is the part an article reference shows (search/collect/dochit.go partOf): the unit with
+	// its anchor, its snippet cut from the unit's own text. The record's blocks list its units, so all
+	// of them are read: an article query costs the body of the record holding the article.
+	async function unitPart(ix, m, anchor, terms) {
+		const units = [], seen = new Set(), rs = [...(await ix.store.objects(m.blocks.map((b) => b.ref))).map((b) => {
 			const r = new Reader(b);
-			for (let n = r.u(); n > 0; n--) parts.push({ a: r.s(), s: r.s(), o: r.u() });
+			for (let n = r.u(); n > 0; n--) { const u = { a: r.s(), s: r.s(), o: r.u() }, key = u.a + '\0' + u.o; if (!seen.has(key)) { seen.add(key); units.push(u); } }
 			return utf16.decode(b.subarray(r.i));
-		}).join('')], at = bs.length ? bs[lo].rune : 0, text = rs.slice(from - at, to - at);
-		const folding = ix.fold(text);
+		}).join('')];
+		const folding = ix.fold(rs);
 		if (folding) await folding;
-		if (unit && text[text.length - 1] === '\n') text.pop(); // a unit, not the whole body
-		return { html: snippet(text, terms).html || '', section: (a, o) => (parts.find((p) => p.a === a && p.o === o) || {}).s };
+		const k = units.findIndex((u) => u.a === anchor), own = fragment(m.url);
+		let text = rs, a = anchor, section = m.section;
+		if (k >= 0) {
+			text = rs.slice(units[k].o, k + 1 < units.length ? Math.max(units[k + 1].o, units[k].o) : rs.length);
+			if (text[text.length - 1] === '\n') text.pop(); // without the line break that joins the next unit
+			section = units[k].s || section;
+		} else if (!units.length && own !== anchor) a = own;
+		return { url: docURL(m.url) + '#' + a, anchor: a, section, snippet: snippet(text, terms).html || '', art: true };
 	}
 	async function body(ix, m, g, roots, terms) {
 		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
