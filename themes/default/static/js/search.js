@@ -1304,7 +1304,7 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 				const man = engine ? engine.ix.man : fallback;
 				box.innerHTML = render(q, res, err, pageData(params, res, man, T), man, T);
 				const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + (e.transferSize || 0), 0);
-				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1 };
+				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1, exact: res ? res.exact : -1 };
 			};
 			try {
 				let res = null;
