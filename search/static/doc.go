@@ -29,9 +29,11 @@
 //
 // Known differences: a disjunction of more than ten clauses (a term with
 // three synonym forms) sums in bleve's heap order, which the client cannot
-// know, so its scores may differ in the last bit; string ties compare in
-// UTF-16 order, which differs from Go's only for characters outside the
-// Basic Multilingual Plane; half-width katakana in a query is not folded.
+// know, so its scores may differ in the last bit; facet values of equal
+// count compare in UTF-16 order, which differs from Go's only for characters
+// outside the Basic Multilingual Plane (documents and parts tie in Go's byte
+// order: the export numbers them so); half-width katakana in a query is not
+// folded.
 //
 // # Files (under the export directory)
 //
