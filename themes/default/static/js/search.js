@@ -1068,8 +1068,8 @@
 			// A snippet starts at the first match: the body postings of the records shown must be known
 			// (from impact blocks at least, which tell the block of the first match).
 			const heads = items.map(([d]) => ix.docGid[d]), inBody = (l) => l.spec.name === 'body';
-			await all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)], inBody));
-			const meta = await this.meta([...heads, ...picks.flatMap((p) => p.slice(0, PARTS))]);
+			const [meta] = await Promise.all([this.meta([...heads, ...picks.flatMap((p) => p.slice(0, PARTS))]), // in one turn: shared requests
+				all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)], inBody))]);
 			// A part's link is stored as #anchor, its title and 文号 as its document's (static/export.go metaChunk).
 			picks.forEach((p, i) => p.slice(0, PARTS).forEach((r) => { if (meta[r].url[0] === '#') meta[r].url = docURL(meta[heads[i]].url) + meta[r].url; }));
 			return all(items, async ([d, ps], i) => {
