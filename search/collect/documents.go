@@ -205,6 +205,10 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 	groups := len(m.plan.Groups)
 	best := make([]float64, m.k)
 	var out []docRef
+	byValue := make([][][]int, len(m.cols)) // segment, facet, value index: documents
+	for seg := range byValue {
+		byValue[seg] = make([][]int, len(mapping.Facets))
+	}
 	for i := range m.docs {
 		dm := &m.docs[i]
 		if dm.out {
@@ -246,12 +250,25 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 			m: m, d: int32(i),
 		})
 		for _, f := range c.Filled {
-			name := mapping.Facets[f]
-			if counts[name] == nil {
-				counts[name] = map[string]int{}
+			if byValue[seg][f] == nil {
+				byValue[seg][f] = make([]int, len(c.Facets[f].Values))
 			}
 			for _, v := range c.Facets[f].DocValues(doc) {
-				counts[name][c.Facets[f].Values[v]]++
+				byValue[seg][f][v]++
+			}
+		}
+	}
+	for seg, c := range m.cols { // value indexes to values, once per value
+		for f, vs := range byValue[seg] {
+			name := mapping.Facets[f]
+			for v, n := range vs {
+				if n == 0 {
+					continue
+				}
+				if counts[name] == nil {
+					counts[name] = map[string]int{}
+				}
+				counts[name][c.Facets[f].Values[v]] += n
 			}
 		}
 	}
