@@ -40,7 +40,7 @@ func (m *shardMatch) partCandidates(d int32) []int32 {
 		partRank
 	}
 	var cs []cand
-	for _, r := range m.docs[d].recs {
+	for r := m.docs[d].first; r >= 0; r = m.recs[r].next {
 		rec := &m.recs[r]
 		c := m.cols[rec.seg]
 		if c.IsDocRecord(rec.doc) {
@@ -124,8 +124,8 @@ func partOf(rec StoredFields, docURL, article string, forms []string) HitPart {
 		own = href[i+1:]
 	}
 	body := rec[mapping.FieldBody]
-	units, _ := mapping.DecodeParts(rec[mapping.FieldParts])
 	if article != "" {
+		units, _ := mapping.DecodeParts(rec[mapping.FieldParts])
 		p := HitPart{Anchor: article, Section: section}
 		text := body
 		for i, u := range units {

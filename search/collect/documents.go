@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"sync"
 
@@ -67,7 +68,13 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 	}
 	less := docLess(order)
 	counts := map[string]map[string]int{}
-	found, err := pass(ctx, indexes, snaps, cache, exact, nil, counts)
+	var used []*shardMatch
+	defer func() {
+		for _, m := range used {
+			m.release()
+		}
+	}()
+	found, err := pass(ctx, indexes, snaps, cache, exact, nil, counts, &used)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +86,7 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 		for _, r := range found {
 			skip[r.url] = true
 		}
-		more, err := pass(ctx, indexes, snaps, cache, relaxed, skip, counts)
+		more, err := pass(ctx, indexes, snaps, cache, relaxed, skip, counts, &used)
 		if err != nil {
 			return nil, err
 		}
@@ -135,7 +142,9 @@ func snapshot(bi bleve.Index) (*scorch.IndexSnapshot, error) {
 // pass matches plan on every shard at once (one goroutine each, so that a
 // lone search uses every CPU) and returns the documents in, their facet
 // values added to counts.
-func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnapshot, cache *searcher.ColumnCache, plan *Plan, skip map[string]bool, counts map[string]map[string]int) ([]docRef, error) {
+// The shard matches made are added to used, to be released once the hits
+// are made.
+func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnapshot, cache *searcher.ColumnCache, plan *Plan, skip map[string]bool, counts map[string]map[string]int, used *[]*shardMatch) ([]docRef, error) {
 	ms := make([]*shardMatch, len(indexes))
 	errs := make([]error, len(indexes))
 	one := func(i int) {
@@ -158,6 +167,11 @@ func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnaps
 		}
 		wg.Wait()
 	}
+	for _, m := range ms {
+		if m != nil {
+			*used = append(*used, m)
+		}
+	}
 	var out []docRef
 	for i, m := range ms {
 		if errs[i] != nil {
@@ -169,7 +183,15 @@ func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnaps
 }
 
 func sortDocs(ds []docRef, less func(a, b *docRank) bool) {
-	sort.Slice(ds, func(i, j int) bool { return less(&ds[i].docRank, &ds[j].docRank) })
+	slices.SortFunc(ds, func(a, b docRef) int {
+		switch {
+		case less(&a.docRank, &b.docRank):
+			return -1
+		case less(&b.docRank, &a.docRank):
+			return 1
+		}
+		return 0
+	})
 }
 
 // rep is the record that stands for document d: its document record, or
@@ -193,8 +215,8 @@ func (m *shardMatch) rep(d int32) (seg int, doc uint32) {
 			return int(dm.seg), doc
 		}
 	}
-	if len(dm.recs) > 0 {
-		return int(m.recs[dm.recs[0]].seg), m.recs[dm.recs[0]].doc
+	if dm.first >= 0 {
+		return int(m.recs[dm.first].seg), m.recs[dm.first].doc
 	}
 	return int(dm.seg), uint32(max(c.PageDoc[dm.page], 0))
 }
@@ -204,7 +226,7 @@ func (m *shardMatch) rep(d int32) (seg int, doc uint32) {
 func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 	groups := len(m.plan.Groups)
 	best := make([]float64, m.k)
-	var out []docRef
+	out := make([]docRef, 0, len(m.docs))
 	byValue := make([][][]int, len(m.cols)) // segment, facet, value index: documents
 	for seg := range byValue {
 		byValue[seg] = make([][]int, len(mapping.Facets))
@@ -228,7 +250,7 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 			}
 		}
 		together := 0.0
-		for _, r := range dm.recs {
+		for r := dm.first; r >= 0; r = m.recs[r].next {
 			rec := &m.recs[r]
 			sc := m.scores[int(r)*m.k : int(r+1)*m.k]
 			for c := range best {
@@ -307,7 +329,9 @@ func probeBags(ctx context.Context, indexes []bleve.Index, snaps []*scorch.Index
 				if err != nil {
 					return nil, err
 				}
-				if found, err = m.probe(ctx, bag.Alone); err != nil {
+				found, err = m.probe(ctx, bag.Alone)
+				m.release()
+				if err != nil {
 					return nil, err
 				}
 			}
