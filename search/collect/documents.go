@@ -78,7 +78,7 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 	if err != nil {
 		return nil, err
 	}
-	sortDocs(found, less)
+	sortTop(found, from+size, less)
 	out.Exact = len(found)
 	all := found
 	if relaxed != nil && len(found) < RelaxBelow {
@@ -90,7 +90,7 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 		if err != nil {
 			return nil, err
 		}
-		sortDocs(more, less)
+		sortTop(more, max(SuggestFrom, from+size-len(found)), less)
 		out.Relaxed = true
 		all = append(all, more...)
 		if out.BagFound, err = probeBags(ctx, indexes, snaps, cache, relaxed); err != nil {
@@ -182,8 +182,11 @@ func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnaps
 	return out, nil
 }
 
-func sortDocs(ds []docRef, less func(a, b *docRank) bool) {
-	slices.SortFunc(ds, func(a, b docRef) int {
+// sortTop puts the k first documents of ds, in order, at its start; the
+// rest stay unordered. A page needs only those: selecting them through a
+// heap of k costs less than sorting every match of a common word.
+func sortTop(ds []docRef, k int, less func(a, b *docRank) bool) {
+	cmp := func(a, b docRef) int {
 		switch {
 		case less(&a.docRank, &b.docRank):
 			return -1
@@ -191,7 +194,43 @@ func sortDocs(ds []docRef, less func(a, b *docRank) bool) {
 			return 1
 		}
 		return 0
-	})
+	}
+	if k <= 0 {
+		return
+	}
+	if k*4 >= len(ds) {
+		slices.SortFunc(ds, cmp)
+		return
+	}
+	// ds[:k] is a heap with the worst of the best k on top
+	worse := func(i, j int) bool { return cmp(ds[i], ds[j]) > 0 }
+	down := func(i, n int) {
+		for {
+			l := 2*i + 1
+			if l >= n {
+				return
+			}
+			w := l
+			if r := l + 1; r < n && worse(r, l) {
+				w = r
+			}
+			if !worse(w, i) {
+				return
+			}
+			ds[i], ds[w] = ds[w], ds[i]
+			i = w
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i, k)
+	}
+	for i := k; i < len(ds); i++ {
+		if cmp(ds[i], ds[0]) < 0 {
+			ds[0], ds[i] = ds[i], ds[0]
+			down(0, k)
+		}
+	}
+	slices.SortFunc(ds[:k], cmp)
 }
 
 // rep is the record that stands for document d: its document record, or

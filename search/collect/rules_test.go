@@ -101,3 +101,22 @@ func join(ss []string) string {
 	}
 	return out
 }
+
+func TestSortTop(t *testing.T) {
+	var ds []docRef
+	for i := range 200 {
+		ds = append(ds, docRef{docRank: docRank{score: float64((i * 37) % 101), url: string(rune('a' + i%26))}})
+	}
+	less := docLess("")
+	want := append([]docRef(nil), ds...)
+	sort.Slice(want, func(i, j int) bool { return less(&want[i].docRank, &want[j].docRank) })
+	for _, k := range []int{1, 10, 49, 50, 51, 200} {
+		got := append([]docRef(nil), ds...)
+		sortTop(got, k, less)
+		for i := range k {
+			if got[i].docRank != want[i].docRank {
+				t.Fatalf("k=%d: %d is %+v, want %+v", k, i, got[i].docRank, want[i].docRank)
+			}
+		}
+	}
+}
