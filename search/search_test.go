@@ -378,7 +378,7 @@ func TestSeedCitations(t *testing.T) {
 		{"中发〔2017〕13号", []string{"/b/", "/c/"}},
 		{"湘发〔2017〕30号", []string{"/b/"}},
 		{"4号文件", []string{"/a/"}},
-		{"第一条", []string{"/d/"}},
+		{`"第一条"`, []string{"/d/"}}, // unquoted, an article reference
 		{"为了规范", []string{"/d/"}},
 		{"居委会", []string{"/d/"}},
 		{"重庆市委 重庆市人民政府", []string{"/c/"}},
