@@ -282,7 +282,7 @@
 	}
 
 	// ranked: a query with something to score; one without is browsed by date (search.go).
-	const ranked = (pq) => pq.groups.length > 0 || pq.articles.length > 0;
+	const ranked = (pq) => pq.groups.length > 0 || (pq.articles || []).length > 0;
 
 	// ---- the near-miss query (search/query/relaxed.go) ----
 	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
@@ -302,16 +302,17 @@
 		texts.push(rs.slice(start).join(''));
 		return [texts.map((s) => newTerm(s, false, syn)).filter(Boolean), true];
 	}
-	// relaxQuery is Query.Relaxed: null where Go's ok is false.
-	function relaxQuery(pq) {
+	// relaxQuery is Query.Relaxed: null where Go's ok is false. syn defaults to the groups pq was
+	// parsed with (kept on the object parseQuery returns, not enumerable).
+	function relaxQuery(pq, syn = pq.syn) {
 		const out = { groups: [], excluded: pq.excluded, articles: pq.articles }, at = pq.articleAt || [];
-		Object.defineProperties(out, { syn: { value: pq.syn }, articleAt: { value: [] } });
+		Object.defineProperties(out, { syn: { value: syn }, articleAt: { value: [] } });
 		let changed = false;
 		const place = (done) => { for (let k = out.articleAt.length; k < at.length && at[k] <= done; k++) out.articleAt.push(out.groups.length); };
 		place(0);
 		pq.groups.forEach((g, i) => {
 			const terms = [];
-			for (const t of g) { const [pieces, dropped] = withoutQuestionWords(t, pq.syn); changed = changed || dropped; terms.push(...pieces); }
+			for (const t of g) { const [pieces, dropped] = withoutQuestionWords(t, syn); changed = changed || dropped; terms.push(...pieces); }
 			if (g.length === 1 && terms.length > 1) terms.forEach((t) => out.groups.push([t]));
 			else if (terms.length) out.groups.push(terms);
 			place(i + 1);
