@@ -33,10 +33,11 @@ type piece struct {
 // folded, keeping the text around them in order.
 func splitReferences(s string) []piece {
 	rs := []rune(s)
+	keys := keywordRunes(rs)
 	var out []piece
 	start := 0
 	for i := 0; i < len(rs); {
-		anchor, end, ok := reference(rs, i)
+		anchor, end, ok := reference(keys, i)
 		if !ok {
 			i++
 			continue
@@ -193,3 +194,29 @@ func ordinalLabel(n int, unit rune) string {
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// keywordTraditional are the traditional forms of the characters the
+// grammar of references and question words looks for (第十一條, 怎麼), so
+// that a query in traditional characters reads as one in simplified ones.
+// Each folds as search/analysis folds it, one rune to one rune.
+var keywordTraditional = map[rune]rune{
+	'條': '条', '節': '节', '編': '编', '項': '项', '兩': '两',
+	'為': '为', '麼': '么', '樣': '样', '辦': '办', '沒': '没', '請': '请', '問': '问',
+	'個': '个', '裡': '里', '裏': '里', '幾': '几', '嗎': '吗',
+}
+
+// keywordRune is r with keywordTraditional applied.
+func keywordRune(r rune) rune {
+	if k, ok := keywordTraditional[r]; ok {
+		return k
+	}
+	return r
+}
+
+func keywordRunes(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[i] = keywordRune(r)
+	}
+	return out
+}

@@ -9,7 +9,8 @@ import (
 
 // questionWords are dropped from unquoted terms by Relaxed: people ask
 // 村民委员会怎么罢免, documents say 罢免村民委员会成员. Longest first, so 多少个
-// goes before 多少 and 几个 before 几.
+// goes before 多少 and 几个 before 几. Traditional forms (怎麼) match too
+// (keywordTraditional).
 var questionWords = sortedLongestFirst([]string{
 	"为什么", "怎么样", "怎么办", "可不可以", "能不能", "是不是", "有没有", "请问", "怎么", "怎样", "如何", "为何", "什么",
 	"多少个", "多少", "哪些", "哪个", "哪里", "几个", "是否", "可以", "吗", "呢", "吧", "啊", "呀", "几",
@@ -108,7 +109,7 @@ func (q Query) withoutQuestionWords(t Term) (pieces []Term, dropped bool) {
 // questionWordAt is the length in runes of the question word at rs[i], or 0.
 func questionWordAt(rs []rune, i int) int {
 	for _, w := range questionWords {
-		if len(rs)-i >= len(w) && slices.Equal(rs[i:i+len(w)], w) {
+		if len(rs)-i >= len(w) && slices.EqualFunc(rs[i:i+len(w)], w, func(r, k rune) bool { return keywordRune(r) == k }) {
 			return len(w)
 		}
 	}

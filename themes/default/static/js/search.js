@@ -230,17 +230,20 @@
 		}
 		return null;
 	}
+	// Traditional forms of the characters references and question words are made of (keywordTraditional).
+	const KEYWORD_TRAD = { 條: '条', 節: '节', 編: '编', 項: '项', 兩: '两', 為: '为', 麼: '么', 樣: '样', 辦: '办', 沒: '没', 請: '请', 問: '问', 個: '个', 裡: '里', 裏: '里', 幾: '几', 嗎: '吗' };
+	const keywordRune = (c) => KEYWORD_TRAD[c] || c;
 	function splitReferences(s) {
-		const rs = [...s], out = [];
+		const orig = [...s], rs = orig.map(keywordRune), out = [];
 		let start = 0;
 		for (let i = 0; i < rs.length;) {
 			const ref = reference(rs, i);
 			if (!ref) { i++; continue; }
-			if (start < i) out.push({ text: rs.slice(start, i).join('') });
-			out.push({ art: { text: rs.slice(i, ref.end).join(''), anchor: ref.anchor } });
+			if (start < i) out.push({ text: orig.slice(start, i).join('') });
+			out.push({ art: { text: orig.slice(i, ref.end).join(''), anchor: ref.anchor } });
 			i = start = ref.end;
 		}
-		if (start < rs.length) out.push({ text: rs.slice(start).join('') });
+		if (start < rs.length) out.push({ text: orig.slice(start).join('') });
 		return out;
 	}
 	function orJoined(w, i) {
@@ -293,7 +296,7 @@
 		const rs = [...t.text], texts = [];
 		let start = 0;
 		for (let i = 0; i < rs.length;) {
-			const w = QUESTION_WORDS.find((w) => w.every((c, k) => rs[i + k] === c));
+			const w = QUESTION_WORDS.find((w) => w.every((c, k) => i + k < rs.length && keywordRune(rs[i + k]) === c));
 			if (!w) { i++; continue; }
 			texts.push(rs.slice(start, i).join(''));
 			i = start = i + w.length;
