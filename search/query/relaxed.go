@@ -2,6 +2,8 @@ package query
 
 import (
 	"slices"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/search/analysis"
@@ -32,7 +34,8 @@ const minBagRunes = 3
 // Relaxed is the query of the near-miss pass: question words and particles
 // are dropped from unquoted terms (a term is split where one is dropped:
 // 村民委员会怎么罢免 → 村民委员会 罢免), and every unquoted term that is a Han run of
-// three characters or more becomes a Bag, matched by most of its bigrams.
+// three characters or more, punctuation at its ends aside, becomes a Bag,
+// matched by most of its bigrams.
 // A term split inside an OR group gives alternatives of that group. ok is
 // false when nothing changed, or when no group is left. Articles and
 // excluded terms are kept.
@@ -64,7 +67,15 @@ func (q Query) Relaxed() (Query, bool) {
 	}
 	for _, g := range out.Groups {
 		for j := range g.Terms {
-			if t := &g.Terms[j]; !t.Quoted && isHanRun(t.Text) {
+			t := &g.Terms[j]
+			if t.Quoted {
+				continue
+			}
+			// 《村民委员会组识法》 is the Han run 村民委员会组识法 between its marks.
+			if inner := strings.TrimFunc(t.Text, notSearchable); inner != t.Text && isHanRun(inner) {
+				*t, _ = newTerm(word{text: inner}, q.syn)
+			}
+			if isHanRun(t.Text) {
 				t.Bag, changed = true, true
 			}
 		}
@@ -115,6 +126,9 @@ func questionWordAt(rs []rune, i int) int {
 	}
 	return 0
 }
+
+// notSearchable: punctuation and symbols, neither letter nor digit.
+func notSearchable(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // isHanRun: only Han characters, at least minBagRunes of them.
 func isHanRun(s string) bool {

@@ -320,7 +320,13 @@
 			else if (terms.length) out.groups.push(terms);
 			place(i + 1);
 		});
-		out.groups = out.groups.map((g) => g.map((t) => (!t.quoted && isHanRun(t.text) ? ((changed = true), { ...t, bag: true }) : t)));
+		const inner = (t) => { const rs = [...t.text]; let i = 0, j = rs.length; while (i < j && !reSig.test(rs[i])) i++; while (j > i && !reSig.test(rs[j - 1])) j--; return rs.slice(i, j).join(''); };
+		out.groups = out.groups.map((g) => g.map((t) => {
+			if (t.quoted) return t;
+			const s = inner(t);
+			if (s !== t.text && isHanRun(s)) t = newTerm(s, false, syn);
+			return isHanRun(t.text) ? ((changed = true), { ...t, bag: true }) : t;
+		}));
 		return changed && out.groups.length ? out : null;
 	}
 
