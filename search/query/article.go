@@ -69,8 +69,7 @@ func reference(rs []rune, i int) (anchor string, end int, ok bool) {
 		if !ok || e >= len(rs) || rs[e] != '条' {
 			return "", 0, false
 		}
-		anchor, end = subArticle(rs, e+1, ordinalLabel(n, '条'))
-		anchor, end = clauses(rs, end, anchor)
+		anchor, end = article(rs, e+1, ordinalLabel(n, '条'))
 		return anchor, end, true
 	}
 	return "", 0, false
@@ -93,9 +92,8 @@ func ordinals(rs []rune, i int) (anchor string, end int, ok bool) {
 		label := ordinalLabel(n, rs[e])
 		end, last = e+1, level
 		if level == articleLevel {
-			anchor, end = subArticle(rs, end, label)
-			anchor, end = clauses(rs, end, anchor)
-			break
+			anchor, end = article(rs, end, label)
+			return anchor, end, true
 		}
 		if anchor != "" {
 			anchor += "-"
@@ -105,20 +103,16 @@ func ordinals(rs []rune, i int) (anchor string, end int, ok bool) {
 	return anchor, end, last >= 0
 }
 
-// subArticle reads the 之M of an inserted article (第十条之一).
-func subArticle(rs []rune, i int, anchor string) (string, int) {
+// article reads what may follow 第N条 at rs[i]: 之M of an inserted article
+// (第十条之一), 第M款 and 第K项 or 第(K)项. Paragraphs (款) have no anchor, so
+// the reference stays the article's; an item (项) is the article's item
+// "第三条-（一）". The query is width-folded: brackets are ASCII.
+func article(rs []rune, i int, anchor string) (string, int) {
 	if i < len(rs) && rs[i] == '之' {
 		if m, e, ok := numeral(rs, i+1); ok {
-			return anchor + "之" + cnnum.Format(m), e
+			anchor, i = anchor+"之"+cnnum.Format(m), e
 		}
 	}
-	return anchor, i
-}
-
-// clauses reads 第M款 and 第K项 after an article. Paragraphs (款) have no
-// anchor, so the reference stays the article's; an item (项) is the
-// article's item "第三条-（一）".
-func clauses(rs []rune, i int, anchor string) (string, int) {
 	if _, e, ok := clause(rs, i, '款'); ok {
 		i = e
 	}
@@ -134,7 +128,7 @@ func clause(rs []rune, i int, unit rune) (int, int, bool) {
 		return 0, 0, false
 	}
 	i++
-	open := i < len(rs) && (rs[i] == '(' || rs[i] == '（')
+	open := i < len(rs) && rs[i] == '('
 	if open {
 		i++
 	}
@@ -143,7 +137,7 @@ func clause(rs []rune, i int, unit rune) (int, int, bool) {
 		return 0, 0, false
 	}
 	if open {
-		if e >= len(rs) || rs[e] != ')' && rs[e] != '）' {
+		if e >= len(rs) || rs[e] != ')' {
 			return 0, 0, false
 		}
 		e++

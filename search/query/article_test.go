@@ -3,12 +3,14 @@ package query
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	bquery "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/internal/cnnum"
 	"github.com/gongkai/gongkai/search/analysis"
 )
 
@@ -128,6 +130,19 @@ func TestArticles(t *testing.T) {
 				t.Errorf("Empty() = true")
 			}
 		})
+	}
+}
+
+// Every number an anchor may have maps to the anchor the build writes.
+func TestArticleNumbers(t *testing.T) {
+	for n := 1; n <= 9999; n++ {
+		want := "第" + cnnum.Format(n) + "条"
+		for _, in := range []string{fmt.Sprintf("第%d条", n), fmt.Sprintf("%d条", n), want} {
+			q, err := ParseQuery(in, nil)
+			if err != nil || len(q.Articles) != 1 || q.Articles[0].Anchor != want {
+				t.Fatalf("ParseQuery(%q) = %+v, %v; want anchor %s", in, q.Articles, err, want)
+			}
+		}
 	}
 }
 
