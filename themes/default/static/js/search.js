@@ -167,17 +167,15 @@
 	const parseNumeral = (rs) => parseChinese(rs) || (rs.length && rs.length <= 4 && rs.every(isDigit) ? +rs.join('') : 0);
 	function formatChinese(n) {
 		const D = '零一二三四五六七八九';
-		if (n <= 0 || n > 9999) return '';
-		if (n < 10) return D[n];
-		if (n < 20) return n === 10 ? '十' : '十' + D[n % 10];
 		let b = '', zero = false;
+		if (n <= 0 || n > 9999) return '';
 		for (const [v, name] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']]) {
 			const q = Math.floor(n / v) % 10;
 			if (q === 0) { if (b && n % v !== 0) zero = true; continue; }
 			if (zero) { b += '零'; zero = false; }
 			b += D[q] + name;
 		}
-		return b;
+		return n >= 10 && n < 20 ? b.slice(1) : b; // 十三, not 一十三
 	}
 
 	// ---- article references (search/query/article.go) ----
@@ -189,26 +187,19 @@
 		return n > 0 ? { n, end } : null;
 	}
 	const ordinalLabel = (n, unit) => '第' + formatChinese(n) + unit;
-	function subArticle(rs, i, anchor) {
-		const m = rs[i] === '之' && numeral(rs, i + 1);
-		return m ? [anchor + '之' + formatChinese(m.n), m.end] : [anchor, i];
-	}
-	function clause(rs, i, unit) {
-		if (rs[i] !== '第') return null;
-		i++;
-		const open = rs[i] === '(' || rs[i] === '（';
-		if (open) i++;
-		const m = numeral(rs, i);
-		if (!m) return null;
-		let e = m.end;
-		if (open) { if (rs[e] !== ')' && rs[e] !== '）') return null; e++; }
-		return rs[e] === unit ? { n: m.n, end: e + 1 } : null;
-	}
-	function clauses(rs, i, anchor) {
-		const k = clause(rs, i, '款');
-		if (k) i = k.end;
-		const x = clause(rs, i, '项');
-		return x ? [anchor + '-（' + formatChinese(x.n) + '）', x.end] : [anchor, i];
+	// article reads what may follow 第N条 at rs[i]: 之M, 第M款 (no anchor of its own), 第K项 or 第(K)项.
+	function article(rs, i, anchor) {
+		const m = rs[i] === '之' && numeral(rs, i + 1), clause = (unit) => {
+			const open = rs[i] === '第' && rs[i + 1] === '(', x = rs[i] === '第' && numeral(rs, i + 1 + open);
+			const e = x && x.end + (open && rs[x.end] === ')');
+			if (!x || (open && rs[x.end] !== ')') || rs[e] !== unit) return 0;
+			i = e + 1;
+			return x.n;
+		};
+		if (m) { anchor += '之' + formatChinese(m.n); i = m.end; }
+		clause('款');
+		const k = clause('项');
+		return { anchor: k ? anchor + '-（' + formatChinese(k) + '）' : anchor, end: i };
 	}
 	function ordinals(rs, i) {
 		let anchor = '', end = i, last = -1;
@@ -219,7 +210,7 @@
 			if (level === undefined || level <= last) break;
 			const label = ordinalLabel(m.n, rs[m.end]);
 			end = m.end + 1; last = level;
-			if (level === ARTICLE_LEVEL) { const [sa, se] = subArticle(rs, end, label); [anchor, end] = clauses(rs, se, sa); break; }
+			if (level === ARTICLE_LEVEL) return article(rs, end, label);
 			anchor += (anchor ? '-' : '') + label;
 		}
 		return last >= 0 ? { anchor, end } : null;
@@ -232,30 +223,30 @@
 		if (!isDigit(rs[i + 2]) && m.end < rs.length && isHan(rs[m.end])) return null;
 		return { anchor, end: m.end };
 	}
-	const isLetter = (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	function reference(rs, i) {
 		const r = rs[i];
 		if (r === '第') return ordinals(rs, i);
 		if (r === '附' && rs[i + 1] === '件') return annex(rs, i);
-		if (isDigit(r) && (i === 0 || (!isDigit(rs[i - 1]) && !isLetter(rs[i - 1])))) {
+		if (isDigit(r) && !/[0-9a-z]/i.test(rs[i - 1] || '')) {
 			const m = numeral(rs, i);
-			if (!m || rs[m.end] !== '条') return null;
-			const [sa, se] = subArticle(rs, m.end + 1, ordinalLabel(m.n, '条')), [anchor, end] = clauses(rs, se, sa);
-			return { anchor, end };
+			return m && rs[m.end] === '条' ? article(rs, m.end + 1, ordinalLabel(m.n, '条')) : null;
 		}
 		return null;
 	}
+	// Traditional forms of the characters references and question words are made of (keywordTraditional).
+	const KEYWORD_TRAD = '條条節节編编項项兩两為为麼么樣样辦办沒没請请問问個个裡里裏里幾几嗎吗';
+	const keywordRune = (c) => { const i = KEYWORD_TRAD.indexOf(c); return i % 2 ? c : KEYWORD_TRAD[i + 1]; };
 	function splitReferences(s) {
-		const rs = [...s], out = [];
+		const orig = [...s], rs = orig.map(keywordRune), out = [];
 		let start = 0;
 		for (let i = 0; i < rs.length;) {
 			const ref = reference(rs, i);
 			if (!ref) { i++; continue; }
-			if (start < i) out.push({ text: rs.slice(start, i).join('') });
-			out.push({ art: { text: rs.slice(i, ref.end).join(''), anchor: ref.anchor } });
+			if (start < i) out.push({ text: orig.slice(start, i).join('') });
+			out.push({ art: { text: orig.slice(i, ref.end).join(''), anchor: ref.anchor } });
 			i = start = ref.end;
 		}
-		if (start < rs.length) out.push({ text: rs.slice(start).join('') });
+		if (start < rs.length) out.push({ text: orig.slice(start).join('') });
 		return out;
 	}
 	function orJoined(w, i) {
@@ -275,13 +266,13 @@
 		if (n > 256) fail(`检索词太长（${n} 个字），最多 256 个字，请精简后再试。`);
 		const words = splitArticles(joinPaddedNames(splitArticles(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text))))));
 		const out = { groups: [], excluded: [], articles: [] };
-		Object.defineProperties(out, { syn: { value: syn }, articleAt: { value: [] } });
+		Object.defineProperty(out, 'syn', { value: syn });
 		let count = 0, group = null, afterOr = false;
 		for (const w of words) {
 			if (w.or) { afterOr = !!group; continue; }
 			if (w.art) {
 				count++;
-				if (!out.articles.some((a) => a.anchor === w.art.anchor)) { out.articles.push(w.art); out.articleAt.push(out.groups.length); }
+				if (!out.articles.some((a) => a.anchor === w.art.anchor)) out.articles.push(w.art);
 				afterOr = false;
 				continue;
 			}
@@ -297,7 +288,7 @@
 	}
 
 	// ranked: a query with something to score; one without is browsed by date (search.go).
-	const ranked = (pq) => pq.groups.length > 0 || pq.articles.length > 0;
+	const ranked = (pq) => pq.groups.length > 0 || (pq.articles || []).length > 0;
 
 	// ---- the near-miss query (search/query/relaxed.go) ----
 	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
@@ -308,7 +299,7 @@
 		const rs = [...t.text], texts = [];
 		let start = 0;
 		for (let i = 0; i < rs.length;) {
-			const w = QUESTION_WORDS.find((w) => w.every((c, k) => rs[i + k] === c));
+			const w = QUESTION_WORDS.find((w) => w.every((c, k) => i + k < rs.length && keywordRune(rs[i + k]) === c));
 			if (!w) { i++; continue; }
 			texts.push(rs.slice(start, i).join(''));
 			i = start = i + w.length;
@@ -317,21 +308,24 @@
 		texts.push(rs.slice(start).join(''));
 		return [texts.map((s) => newTerm(s, false, syn)).filter(Boolean), true];
 	}
-	// relaxQuery is Query.Relaxed: null where Go's ok is false.
-	function relaxQuery(pq) {
-		const out = { groups: [], excluded: pq.excluded, articles: pq.articles }, at = pq.articleAt || [];
-		Object.defineProperties(out, { syn: { value: pq.syn }, articleAt: { value: [] } });
+	// relaxQuery is Query.Relaxed: null where Go's ok is false. syn defaults to the groups pq was
+	// parsed with (kept on the object parseQuery returns, not enumerable).
+	function relaxQuery(pq, syn = pq.syn) {
+		const out = { groups: [], excluded: pq.excluded, articles: pq.articles };
+		Object.defineProperty(out, 'syn', { value: syn });
 		let changed = false;
-		const place = (done) => { for (let k = out.articleAt.length; k < at.length && at[k] <= done; k++) out.articleAt.push(out.groups.length); };
-		place(0);
-		pq.groups.forEach((g, i) => {
+		pq.groups.forEach((g) => {
 			const terms = [];
-			for (const t of g) { const [pieces, dropped] = withoutQuestionWords(t, pq.syn); changed = changed || dropped; terms.push(...pieces); }
+			for (const t of g) { const [pieces, dropped] = withoutQuestionWords(t, syn); changed = changed || dropped; terms.push(...pieces); }
 			if (g.length === 1 && terms.length > 1) terms.forEach((t) => out.groups.push([t]));
 			else if (terms.length) out.groups.push(terms);
-			place(i + 1);
 		});
-		out.groups = out.groups.map((g) => g.map((t) => (!t.quoted && isHanRun(t.text) ? ((changed = true), { ...t, bag: true }) : t)));
+		out.groups = out.groups.map((g) => g.map((t) => {
+			if (t.quoted) return t;
+			const s = t.text.replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, '');
+			if (s !== t.text && isHanRun(s)) t = newTerm(s, false, syn);
+			return isHanRun(t.text) ? ((changed = true), { ...t, bag: true }) : t;
+		}));
 		return changed && out.groups.length ? out : null;
 	}
 
