@@ -3,17 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { G, repo } from './load.mjs';
+import { G, repo, foldFiles } from './load.mjs';
 
 const table = JSON.parse(fs.readFileSync(path.join(repo, 'search/static/testdata/query_cases.json'), 'utf8'));
-
-// Go's parser folds traditional characters; the client does once an export gave it the fold table.
-const fixture = process.env.GONGKAI_STATIC_FIXTURE;
-if (fixture) {
-  const { host } = await import('./host.mjs');
-  const ix = await G.Index.open(path.join(fixture, 'static') + '/', host(true));
-  await ix.fold(table.cases.map((c) => c.q).join(''));
-}
+G.useFold(...foldFiles()); // as Index.open and Index.fold do with the export's
 
 function parse(q) {
   const out = { q };
@@ -39,12 +32,8 @@ function parse(q) {
   return out;
 }
 
-// Without an export (node --test alone) there is no fold table: a case whose Go alternatives lost a
-// character of the query (folded to its simplified form) is skipped.
-const folded = (c) => [...(c.groups || []).flat(), ...(c.excluded || [])]
-  .some((t) => [...t.text].some((ch) => /\p{sc=Han}/u.test(ch) && !t.alternatives[0].includes(ch)));
 for (const c of table.cases) {
-  test(`parseQuery(${JSON.stringify(c.q).slice(0, 60)})`, { skip: !fixture && folded(c) && 'needs the fold table: run through go test ./search/static' }, () => {
+  test(`parseQuery(${JSON.stringify(c.q).slice(0, 60)})`, () => {
     assert.deepEqual(parse(c.q), c);
   });
 }
