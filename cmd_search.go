@@ -61,17 +61,35 @@ func searchCmd() *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(httpapi.ResultJSON(res))
 			}
-			fmt.Fprintln(out, textFor(source).results(res.Total, req.Query))
+			text := textFor(source)
+			fmt.Fprintln(out, text.results(res.Total, req.Query))
+			if res.Suggest != "" {
+				fmt.Fprintln(out, text.suggest(res.Suggest))
+			}
+			size := n
+			if size <= 0 {
+				size = search.DefaultPageSize
+			}
 			for i, h := range res.Hits {
-				fmt.Fprintf(out, "\n%d. %s", (res.Page-1)*req.Size+i+1, h.Title)
+				at := (res.Page-1)*size + i
+				if res.Relaxed && at == res.Exact || res.Relaxed && i == 0 && at > res.Exact {
+					fmt.Fprintf(out, "\n%s\n", text.relaxed())
+				}
+				fmt.Fprintf(out, "\n%d. %s", at+1, h.Title)
 				if h.DocNumber != "" {
 					fmt.Fprintf(out, "（%s）", h.DocNumber)
 				}
 				fmt.Fprintf(out, "\n   %s\n", h.URL)
-				if h.Section != "" {
-					fmt.Fprintf(out, "   %s\n", h.Section)
+				if len(h.Parts) == 0 || h.Snippet != h.Parts[0].Snippet {
+					fmt.Fprintf(out, "   %s\n", plainSnippet(string(h.Snippet)))
 				}
-				fmt.Fprintf(out, "   %s\n", plainSnippet(string(h.Snippet)))
+				for _, p := range h.Parts { // the matching articles or sections under their document
+					label := p.Section
+					if label == "" {
+						label = p.Anchor
+					}
+					fmt.Fprintf(out, "   · %s  %s\n     %s\n", label, p.URL, plainSnippet(string(p.Snippet)))
+				}
 			}
 			return nil
 		},

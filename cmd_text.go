@@ -132,6 +132,20 @@ func (c cliText) results(n int, query string) string {
 	return fmt.Sprintf("“%s”：%d 条结果", query, n)
 }
 
+func (c cliText) relaxed() string {
+	if c.en {
+		return "No exact matches; similar results:"
+	}
+	return "没有完全匹配的结果，以下是相近结果："
+}
+
+func (c cliText) suggest(q string) string {
+	if c.en {
+		return fmt.Sprintf("Did you mean: %s", q)
+	}
+	return fmt.Sprintf("您是不是要找：%s", q)
+}
+
 func (c cliText) created(path string) string {
 	if c.en {
 		return fmt.Sprintf("Created %s (a draft: fill in the front matter, then remove `draft: true`)", path)

@@ -56,9 +56,13 @@ var (
 	ErrReadOnly = index.ErrReadOnly // Update on an index from Open
 )
 
-// Hit is one matching record (collect.Hit).
+// Hit is one matching document, with its best-matching parts (collect.Hit).
 type Hit = collect.Hit
 
-// Facet is one value of a facet and how many matching records have it
+// HitPart is one matching part of a hit's document: a unit with its link,
+// section and snippet (collect.HitPart).
+type HitPart = collect.HitPart
+
+// Facet is one value of a facet and how many matching documents have it
 // (collect.Facet).
 type Facet = collect.Facet

@@ -41,14 +41,27 @@
 // every record containing it. Width (ＡＢＣ１２３), spaces inside names ("刘  智" in
 // the text or the query) and 文号 brackets (中发[2017]13号 = 中发〔2017〕13号) are
 // normalised; terms containing a synonym (DefaultSynonyms, or site.yaml)
-// also match the other members of its group. Queries over MaxQueryRunes
+// also match the other members of its group. An article reference
+// (第十一条, 第11条, 11条, also inside a word: 组织法第3条) asks for the unit
+// with that anchor (the anchors field). Queries over MaxQueryRunes
 // characters or MaxQueryTerms terms, pages beyond MaxPage, unknown filters
 // and bad dates are *QueryError (HTTP 400, message in zh-CN). Every search
 // has a QueryBudget; running out gives an error wrapping ErrTimeout.
 //
+// Results are documents (pages), not records: every group of the query may
+// be satisfied by any record of a page, and a page is listed once, with up
+// to three of its matching records as Hit.Parts (collect/documents.go,
+// rules.go; the rules are SPEC14 §3). A Han run still matches inside one
+// record's field only. When the query finds fewer than RelaxBelow
+// documents, a relaxed pass (query.Query.Relaxed: question words dropped,
+// Han runs matched by two thirds of their bigrams) adds documents after
+// the exact ones (Result.Exact, Result.Relaxed) and may offer
+// Result.Suggest, a query one character away from a title.
+//
 // Filters and facets: type, issuer, year, department, status, level,
-// village, genre (plus topic, filter only). Facet counts count records, not
-// pages.
+// village, genre (plus topic, filter only). Totals, pages and facet counts
+// count documents, exactly; a document's facet values are its document
+// record's.
 //
 // # Updating in place (gongkai serve --watch)
 //
@@ -97,18 +110,22 @@
 //
 // # How a search runs
 //
-// search.go checks the request and parses the query (search/query), whose
-// Compile builds bleve's query; search/collect runs it on each shard's
-// snapshot with its own top-hits collector instead of bleve's: record IDs,
-// dates and facet values come from per-segment tables (search/searcher's
-// columns.go, read once per segment, not a cache of results), facets are
-// each shard's top 20 summed (facetcount.go), and stored fields are read
-// only for the page's hits (stored.go). Exact phrases use search/searcher's
+// search.go checks the request and parses the query (search/query);
+// plan.go compiles each group, article and excluded term alone (Compile),
+// with the filters; search/collect reads each on every shard's snapshot
+// with bleve's searchers and scores, the group expected rarest in full and
+// the others only in the documents still in (Advance). A record's page,
+// whether it is the page's document record, its ID, date and facet values
+// come from per-segment tables (search/searcher's columns.go and pages.go,
+// read once per segment from doc values and the url and anchors
+// dictionaries, not a cache of results), and stored fields are read only
+// for the page's hits (stored.go). Exact phrases use search/searcher's
 // phrase.go, which scores as bleve's does but reads positions into reused
 // buffers and may check a middle bigram through a rarer run-end marker
 // (phraseimplied.go). At most GOMAXPROCS searches run at once; the rest
 // wait in arrival order (search/httpapi's admission.go), so that under
 // load a search runs at full speed instead of sharing the CPUs with
-// fifteen others. TestCollectorMatchesBleve holds the results (totals,
-// order, scores, snippets, facets) to bleve's own path.
+// fifteen others. TestCollectorMatchesBleve holds the documents (totals,
+// order, scores to the bit, parts, snippets, facets) to the rules of
+// SPEC14 §3 applied to bleve's own per-group results.
 package search

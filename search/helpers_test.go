@@ -38,7 +38,8 @@ func writeIndex(t testing.TB, opts Options, records ...mapping.Record) string {
 	return dir
 }
 
-// ids runs a query and returns the hit URLs in order.
+// urls runs a query and returns the URLs of the documents that match it
+// exactly, in order (not those of a relaxed pass).
 func urls(t *testing.T, ix *Index, req Request) []string {
 	t.Helper()
 	if req.Size == 0 {
@@ -49,8 +50,30 @@ func urls(t *testing.T, ix *Index, req Request) []string {
 		t.Fatalf("Search(%q): %v", req.Query, err)
 	}
 	var out []string
-	for _, h := range res.Hits {
+	for _, h := range res.Hits[:min(len(res.Hits), max(0, res.Exact-(res.Page-1)*req.Size))] {
 		out = append(out, h.URL)
+	}
+	return out
+}
+
+// links runs a query and returns, for each document matching it exactly,
+// where its first part links to (the document's URL when it lists none).
+func links(t *testing.T, ix *Index, req Request) []string {
+	t.Helper()
+	if req.Size == 0 {
+		req.Size = 50
+	}
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		t.Fatalf("Search(%q): %v", req.Query, err)
+	}
+	var out []string
+	for _, h := range res.Hits[:min(len(res.Hits), max(0, res.Exact-(res.Page-1)*req.Size))] {
+		if len(h.Parts) > 0 {
+			out = append(out, h.Parts[0].URL)
+		} else {
+			out = append(out, h.URL)
+		}
 	}
 	return out
 }

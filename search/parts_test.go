@@ -24,8 +24,8 @@ func TestGroupedRecordLinksToThePartThatMatches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Hits) != 1 || res.Hits[0].URL != want {
-			t.Errorf("%s: hits %+v, want one linking to %s", q, res.Hits, want)
+		if len(res.Hits) != 1 || res.Hits[0].URL != "/law/" || len(res.Hits[0].Parts) != 1 || res.Hits[0].Parts[0].URL != want {
+			t.Errorf("%s: hits %+v, want the document with one part linking to %s", q, res.Hits, want)
 			continue
 		}
 		if res.Hits[0].DocNumber != "测发〔2024〕1号" {

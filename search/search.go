@@ -34,8 +34,8 @@ const (
 	MaxPageSize   = 100
 )
 
-// Request is one search. An empty Query lists every record that passes the
-// filters, newest first.
+// Request is one search. An empty Query lists every document that passes
+// the filters, newest first.
 type Request struct {
 	Query   string
 	Filters map[string][]string // keys from FilterNames(); values within a key are alternatives
@@ -46,15 +46,21 @@ type Request struct {
 	Size    int                 // hits per page; 0 means DefaultPageSize, capped at MaxPageSize
 }
 
-// Result is one page of hits with the facets of all matching records.
+// Result is one page of documents with the facets of all matching
+// documents. When the exact query found fewer than RelaxBelow documents
+// and has a relaxed form (query.Query.Relaxed), Relaxed is set and the
+// documents of the relaxed pass follow the Exact exact ones.
 type Result struct {
-	Query  string
-	Total  int
-	Hits   []Hit
-	Facets map[string][]Facet // keyed by filter name
-	Page   int
-	Pages  int
-	Took   time.Duration
+	Query   string
+	Total   int // documents, exact and relaxed
+	Exact   int // documents matching the query as typed
+	Relaxed bool
+	Suggest string // a query one character away from a title (您是不是要找), or ""
+	Hits    []Hit
+	Facets  map[string][]Facet // keyed by filter name; counts documents
+	Page    int
+	Pages   int
+	Took    time.Duration
 }
 
 // Search runs req. Errors of type *QueryError are the user's fault (HTTP
@@ -77,14 +83,18 @@ func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Re
 		dq.SetField(mapping.FieldDate)
 		dates = dq
 	}
-	q := query.Compile(pq, req.Filters, dates)
+	exact := planOf(pq, req.Filters, dates)
+	var relaxed *collect.Plan
+	if rq, ok := pq.Relaxed(); ok {
+		relaxed = planOf(rq, req.Filters, dates)
+	}
 
 	ctx, cancel := context.WithTimeout(ctx, QueryBudget)
 	defer cancel()
-	var got *collect.Collected
+	var got *collect.Documents
 	var cerr error
 	if err := ix.ix.Read(func(shards []bleve.Index) error {
-		got, cerr = collect.Collect(ctx, shards, &ix.columns, q, req.Sort, (req.Page-1)*req.Size, req.Size, collect.HitFields)
+		got, cerr = collect.FindDocuments(ctx, shards, &ix.columns, exact, relaxed, req.Sort, (req.Page-1)*req.Size, req.Size)
 		return nil
 	}); err != nil {
 		return nil, err // ErrClosed
@@ -99,15 +109,17 @@ func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Re
 		return nil, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	out := &Result{
-		Query:  req.Query,
-		Total:  got.Total,
-		Facets: got.Facets,
-		Page:   req.Page,
-		Pages:  pages(got.Total, req.Size),
+		Query:   req.Query,
+		Total:   got.Total,
+		Exact:   got.Exact,
+		Relaxed: got.Relaxed,
+		Hits:    got.Page,
+		Facets:  got.Facets,
+		Page:    req.Page,
+		Pages:   pages(got.Total, req.Size),
 	}
-	forms := pq.Forms()
-	for _, h := range got.Page {
-		out.Hits = append(out.Hits, collect.HitOf(h.Fields, h.Score, forms))
+	if got.Relaxed {
+		out.Suggest = suggestion(req.Query, bagTexts(relaxed, pq), got.BagFound, got.RelaxedTitles)
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -155,7 +167,7 @@ func prepare(req Request, syn [][]string, maxSize int) (Request, query.Query, er
 		return req, pq, query.Errorf(req.Query, "日期范围有误：起始日期 %s 晚于截止日期 %s。",
 			req.From.Format(time.DateOnly), req.To.Format(time.DateOnly))
 	}
-	if len(pq.Groups) == 0 && req.Sort == "" { // nothing to rank by
+	if len(pq.Groups) == 0 && len(pq.Articles) == 0 && req.Sort == "" { // nothing to rank by
 		req.Sort = "-date"
 	}
 	return req, pq, nil

@@ -101,7 +101,7 @@ func TestOpenWritableSearchesLikeOpen(t *testing.T) {
 func TestUpdateReplacesPages(t *testing.T) {
 	dir := writeIndex(t, Options{Shards: 3}, updateFixture()...)
 	ix := openWritable(t, dir)
-	if got := urls(t, ix, Request{Query: "旧标记"}); !reflect.DeepEqual(got, []string{"/a/#s1"}) {
+	if got := links(t, ix, Request{Query: "旧标记"}); !reflect.DeepEqual(got, []string{"/a/#s1"}) {
 		t.Fatalf("before update: 旧标记 → %v", got)
 	}
 	before := ix.Manifest()
@@ -121,7 +121,7 @@ func TestUpdateReplacesPages(t *testing.T) {
 	}{
 		{"旧标记", nil},
 		{"新标记", []string{"/a/#s1", "/d/#s1"}},
-		{"甲的第二节", nil},
+		{`"甲的第二节"`, nil}, // quoted: unquoted, 第二节 would be an article reference beside 甲的
 		{"低保", []string{"/b/#s1"}},
 		{"乙文件", []string{"/b/"}},
 		{"丙", nil},
@@ -130,12 +130,12 @@ func TestUpdateReplacesPages(t *testing.T) {
 	verify := func(ix *Index, when string) {
 		t.Helper()
 		for _, c := range checks {
-			if got := urls(t, ix, Request{Query: c.query}); !reflect.DeepEqual(sorted(got), c.want) {
+			if got := links(t, ix, Request{Query: c.query}); !reflect.DeepEqual(sorted(got), c.want) {
 				t.Errorf("%s: %s → %v, want %v", when, c.query, got, c.want)
 			}
 		}
-		if got := urls(t, ix, Request{}); len(got) != 7 {
-			t.Errorf("%s: all records → %v, want 7", when, got)
+		if got := urls(t, ix, Request{}); len(got) != 3 {
+			t.Errorf("%s: all documents → %v, want 3", when, got)
 		}
 	}
 	verify(ix, "after update")
@@ -187,7 +187,7 @@ func TestUpdateRejects(t *testing.T) {
 	if err := ix.Update([]string{"/a/", "/b/"}, []mapping.Record{{ID: "/b/#s1", URL: "/a/", Anchor: "s1", Body: "搬过来的内容"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := urls(t, ix, Request{Query: "搬过来"}); !reflect.DeepEqual(got, []string{"/a/#s1"}) {
+	if got := links(t, ix, Request{Query: "搬过来"}); !reflect.DeepEqual(got, []string{"/a/#s1"}) {
 		t.Errorf("moved record → %v", got)
 	}
 	if man := ix.Manifest(); man.Records != 3 || man.Documents != 1 {
@@ -228,7 +228,7 @@ func TestUpdateEmptyIndex(t *testing.T) {
 	if err := ix.Update(nil, page("/a/", "甲文件", "第一个记录")); err != nil {
 		t.Fatal(err)
 	}
-	if got := urls(t, ix, Request{Query: "第一个"}); !reflect.DeepEqual(got, []string{"/a/#s1"}) {
+	if got := links(t, ix, Request{Query: "第一个"}); !reflect.DeepEqual(got, []string{"/a/#s1"}) {
 		t.Errorf("第一个 → %v", got)
 	}
 	if man := ix.Manifest(); man.Records != 2 || man.Documents != 1 || len(man.Shards) != 1 {
@@ -280,7 +280,13 @@ func TestUpdateWhileSearching(t *testing.T) {
 				}
 				seen := map[string]int{}
 				for _, h := range res.Hits {
-					seen[h.Section]++
+					for _, p := range h.Parts {
+						seen[p.Section]++
+					}
+				}
+				if len(res.Hits) != 1 {
+					t.Errorf("one search saw page /a/ as %d documents", len(res.Hits))
+					return
 				}
 				if len(seen) != 1 {
 					t.Errorf("one search saw versions %v", seen)

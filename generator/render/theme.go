@@ -136,7 +136,7 @@ func (t *Theme) Word(w string) string { return t.TOr("word_"+w, w) }
 func (t *Theme) clientStrings() string {
 	out := map[string]string{"lang": t.lang}
 	for _, key := range []string{"results", "no_results", "prev", "next", "search_status", "search_page", "search_selected", "search_sort",
-		"search_filter", "sort_relevance", "sort_newest", "sort_oldest", "search_busy", "search_error"} {
+		"search_filter", "sort_relevance", "sort_newest", "sort_oldest", "search_busy", "search_error", "search_relaxed", "search_suggest"} {
 		out[key] = t.T(key)
 	}
 	for key := range t.fallback {

@@ -33,10 +33,16 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte("\uFEFF")) // lets Excel detect UTF-8
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"标题", "章节", "文号", "类型", "日期", "链接", "摘要", "得分"})
+	// One row per document; its link is the first matching part's, the
+	// most precise place to read.
 	for _, hit := range res.Hits {
+		link := hit.URL
+		if len(hit.Parts) > 0 {
+			link = hit.Parts[0].URL
+		}
 		_ = cw.Write([]string{
 			cell(hit.Title), cell(hit.Section), cell(hit.DocNumber), cell(hit.Type), dateString(hit.Date),
-			cell(hit.URL), cell(plainSnippet(string(hit.Snippet))), strconv.FormatFloat(hit.Score, 'f', 4, 64),
+			cell(link), cell(plainSnippet(string(hit.Snippet))), strconv.FormatFloat(hit.Score, 'f', 4, 64),
 		})
 	}
 	cw.Flush()
@@ -65,22 +71,33 @@ func dateString(t time.Time) string {
 
 // jsonResult is the wire format of /api/search.
 type jsonResult struct {
-	Total  int                    `json:"total"`
-	Hits   []jsonHit              `json:"hits"`
-	Facets map[string][]jsonFacet `json:"facets"`
-	Page   int                    `json:"page"`
-	Pages  int                    `json:"pages"`
+	Total   int                    `json:"total"`
+	Exact   int                    `json:"exact"`
+	Relaxed bool                   `json:"relaxed"`
+	Suggest string                 `json:"suggest,omitempty"`
+	Hits    []jsonHit              `json:"hits"`
+	Facets  map[string][]jsonFacet `json:"facets"`
+	Page    int                    `json:"page"`
+	Pages   int                    `json:"pages"`
 }
 
 type jsonHit struct {
-	URL       string  `json:"url"`
-	Title     string  `json:"title"`
-	DocNumber string  `json:"doc_number"`
-	Type      string  `json:"type"`
-	Section   string  `json:"section"`
-	Snippet   string  `json:"snippet"`
-	Score     float64 `json:"score"`
-	Date      string  `json:"date"`
+	URL       string     `json:"url"`
+	Title     string     `json:"title"`
+	DocNumber string     `json:"doc_number"`
+	Type      string     `json:"type"`
+	Section   string     `json:"section"`
+	Snippet   string     `json:"snippet"`
+	Score     float64    `json:"score"`
+	Date      string     `json:"date"`
+	Parts     []jsonPart `json:"parts"`
+}
+
+type jsonPart struct {
+	URL     string `json:"url"`
+	Anchor  string `json:"anchor"`
+	Section string `json:"section"`
+	Snippet string `json:"snippet"`
 }
 
 type jsonFacet struct {
@@ -108,12 +125,17 @@ func (h *handler) serveJSON(w http.ResponseWriter, r *http.Request) {
 }
 
 func toJSON(res *search.Result) jsonResult {
-	out := jsonResult{Total: res.Total, Hits: []jsonHit{}, Facets: map[string][]jsonFacet{}, Page: res.Page, Pages: res.Pages}
+	out := jsonResult{Total: res.Total, Exact: res.Exact, Relaxed: res.Relaxed, Suggest: res.Suggest,
+		Hits: []jsonHit{}, Facets: map[string][]jsonFacet{}, Page: res.Page, Pages: res.Pages}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, jsonHit{
+		jh := jsonHit{
 			URL: h.URL, Title: h.Title, DocNumber: h.DocNumber, Type: h.Type, Section: h.Section,
-			Snippet: string(h.Snippet), Score: h.Score, Date: dateString(h.Date),
-		})
+			Snippet: string(h.Snippet), Score: h.Score, Date: dateString(h.Date), Parts: []jsonPart{},
+		}
+		for _, p := range h.Parts {
+			jh.Parts = append(jh.Parts, jsonPart{URL: p.URL, Anchor: p.Anchor, Section: p.Section, Snippet: string(p.Snippet)})
+		}
+		out.Hits = append(out.Hits, jh)
 	}
 	for name, fs := range res.Facets {
 		list := []jsonFacet{}

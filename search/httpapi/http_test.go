@@ -165,7 +165,7 @@ func TestHandlerJSON(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &raw); err != nil {
 		t.Fatal(err)
 	}
-	if got := keys(raw); !reflect.DeepEqual(got, []string{"facets", "hits", "page", "pages", "total"}) {
+	if got := keys(raw); !reflect.DeepEqual(got, []string{"exact", "facets", "hits", "page", "pages", "relaxed", "total"}) {
 		t.Errorf("top-level keys %v", got)
 	}
 	var body struct {
@@ -181,7 +181,7 @@ func TestHandlerJSON(t *testing.T) {
 	if body.Total != 2 || len(body.Hits) != 2 || body.Page != 1 || body.Pages != 1 {
 		t.Fatalf("body %+v", body)
 	}
-	if got := keys(body.Hits[0]); !reflect.DeepEqual(got, []string{"date", "doc_number", "score", "section", "snippet", "title", "type", "url"}) {
+	if got := keys(body.Hits[0]); !reflect.DeepEqual(got, []string{"date", "doc_number", "parts", "score", "section", "snippet", "title", "type", "url"}) {
 		t.Errorf("hit keys %v", got)
 	}
 	if string(body.Hits[0]["url"]) != `"/policies/cited/"` || string(body.Hits[0]["date"]) != `"2017-06-12"` {
@@ -269,4 +269,50 @@ func FuzzRequestFromURL(f *testing.F) {
 			t.Fatalf("%q: error %v is not a QueryError", raw, err)
 		}
 	})
+}
+
+// TestHandlerJSONDocuments: a document with its parts, the relaxed pass
+// and the suggestion in /api/search's JSON and on the results page.
+func TestHandlerJSONDocuments(t *testing.T) {
+	url := "/laws/cunwei/"
+	body := "第一条 村民委员会是基层群众性自治组织。\n第二条 村民委员会成员由村民直接选举产生。"
+	ix := buildIndex(t, search.Options{},
+		search.Record{ID: url, URL: url, Title: "中华人民共和国村民委员会组织法", Type: "policy", Body: "为了保障农村村民实行自治，制定本法。"},
+		search.Record{ID: url + "#第一条", URL: url, Anchor: "第一条", Title: "中华人民共和国村民委员会组织法", Section: "第一条", Type: "policy", Body: body,
+			Parts: []search.Part{{Anchor: "第一条", Section: "第一条", Offset: 0}, {Anchor: "第二条", Section: "第二条", Offset: strings.Index(body, "第二条")}}},
+	)
+	p := &pageRecorder{}
+	h := NewHandler(NewSwapper(ix).Current, p.render)
+	var res struct {
+		Total, Exact int
+		Relaxed      bool
+		Suggest      string
+		Hits         []struct {
+			URL   string
+			Parts []struct{ URL, Anchor, Section, Snippet string }
+		}
+	}
+	rec := get(t, h, "/api/search?q="+q("村民委员会组识法"))
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Exact != 0 || !res.Relaxed || res.Suggest != "村民委员会组织法" || len(res.Hits) != 1 || res.Hits[0].URL != url {
+		t.Errorf("村民委员会组识法: %s", rec.Body)
+	}
+	get(t, h, "/search?q="+q("村民委员会组识法")+"&type=policy")
+	if len(p.last.ExactHits) != 0 || len(p.last.RelaxedHits) != 1 || !strings.Contains(p.last.SuggestHref, "type=policy") || !strings.Contains(p.last.SuggestHref, "q=%E6%9D%91") {
+		t.Errorf("page: %d exact, %d relaxed hits, suggestion %q", len(p.last.ExactHits), len(p.last.RelaxedHits), p.last.SuggestHref)
+	}
+	rec = get(t, h, "/api/search?q="+q("组织法 第二条"))
+	res.Hits = nil
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].URL != url+"#第二条" || len(res.Hits[0].Parts) != 1 || res.Hits[0].Parts[0].Anchor != "第二条" || res.Hits[0].Parts[0].Section != "第二条" {
+		t.Errorf("组织法 第二条: %s", rec.Body)
+	}
+	rec = get(t, h, "/search.csv?q="+q("组织法 选举"))
+	if !strings.Contains(rec.Body.String(), url+"#第二条") || strings.Count(rec.Body.String(), "\n") != 2 {
+		t.Errorf("CSV, one row per document with its first part's link:\n%s", rec.Body)
+	}
 }

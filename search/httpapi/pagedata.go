@@ -27,6 +27,12 @@ type PageData struct {
 	NextHref string     // "" on the last page
 	CSVHref  string     // all results as CSV
 	JSONHref string     // this page as JSON
+
+	// The page's hits split where the relaxed pass begins: RelaxedHits
+	// show under 没有完全匹配的结果，以下是相近结果.
+	ExactHits   []search.Hit
+	RelaxedHits []search.Hit
+	SuggestHref string // the query Result.Suggest, with the same filters
 }
 
 // FacetGroup is one facet (类型, 年份, …) and its values.
@@ -120,6 +126,12 @@ func (d *PageData) fillLinks(r *http.Request) {
 	if d.Result == nil {
 		return
 	}
+	d.splitRelaxed()
+	if d.Result.Suggest != "" {
+		v := cloneValues(cur)
+		v.Set("q", d.Result.Suggest)
+		d.SuggestHref = "?" + v.Encode()
+	}
 	for _, name := range facetNames {
 		g := FacetGroup{Name: name, Label: labels[name]}
 		shown := map[string]bool{}
@@ -137,6 +149,21 @@ func (d *PageData) fillLinks(r *http.Request) {
 		}
 	}
 	d.fillPages(cur)
+}
+
+// splitRelaxed splits the page's hits where the exact documents end.
+func (d *PageData) splitRelaxed() {
+	res := d.Result
+	at := len(res.Hits)
+	if res.Relaxed {
+		size := d.Search.Size
+		if size <= 0 {
+			size = search.DefaultPageSize
+		}
+		size = min(size, search.MaxPageSize)
+		at = min(max(res.Exact-(res.Page-1)*size, 0), len(res.Hits))
+	}
+	d.ExactHits, d.RelaxedHits = res.Hits[:at], res.Hits[at:]
 }
 
 // pageWindow is how many page numbers are listed on each side.

@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/gongkai/gongkai/search/analysis"
@@ -68,11 +69,28 @@ func Fields(r Record) map[string]interface{} {
 	if r.Anchor == "" {
 		list(FieldDocKey, docKeys(r))
 	}
+	list(FieldAnchors, anchors(r))
 	if !r.Date.IsZero() {
 		f[FieldDate] = r.Date
 		f[FieldYear] = strconv.Itoa(r.Date.Year())
 	}
 	return f
+}
+
+// anchors are the record's own anchor and those of its parts, once each:
+// a law's record groups 第十条 to 第十四条, and 第十一条 must find it.
+func anchors(r Record) []string {
+	var out []string
+	add := func(a string) {
+		if a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	add(r.Anchor)
+	for _, p := range r.Parts {
+		add(p.Anchor)
+	}
+	return out
 }
 
 // docKeys indexes the caller's key and our own normalisation of both

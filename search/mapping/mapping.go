@@ -15,6 +15,7 @@ const (
 	FieldBody       = "body"
 	FieldDocNumber  = "doc_number"
 	FieldDocKey     = "doc_key"
+	FieldAnchors    = "anchors"   // the anchors of the units a record holds: finds 第三条 (query.ArticleQuery)
 	FieldChars      = "chars"     // every Han character of title, section and body
 	FieldHref       = "href"      // URL#anchor, stored only
 	FieldShownTitle = "doc_title" // a section's document title, stored only
@@ -89,6 +90,7 @@ func New() (*bmapping.IndexMappingImpl, error) {
 		return f
 	}
 	doc.AddFieldMappingsAt(FieldDocKey, kw(false, false))
+	doc.AddFieldMappingsAt(FieldAnchors, kw(false, false))
 	doc.AddFieldMappingsAt(FieldURL, kw(false, false))
 	doc.AddFieldMappingsAt(FieldType, kw(true, true))
 	doc.AddFieldMappingsAt(FieldTopic, kw(false, false))

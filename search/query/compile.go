@@ -26,6 +26,19 @@ var textFields = []textField{
 
 const docKeyBoost = 6
 
+// articleBoost: naming an article (村民委员会组织法 第十一条) asks for that unit
+// above anything that merely mentions its words.
+const articleBoost = 8
+
+// ArticleQuery matches the records that hold the unit a names: its
+// anchor is the record's own or one of its parts'.
+func ArticleQuery(a Article) bquery.Query {
+	q := bquery.NewTermQuery(a.Anchor)
+	q.SetField(mapping.FieldAnchors)
+	q.SetBoost(articleBoost)
+	return q
+}
+
 // termQuery matches one Term in any text field, in any of its alternative
 // forms, or by its 文号 key.
 func termQuery(t Term) bquery.Query {
@@ -71,8 +84,16 @@ func altQuery(alt string) []bquery.Query {
 
 // Compile builds the bleve query for a parsed query, the filters and
 // the date range. Filters and dates narrow the hits without scoring.
+// Articles are required only in a query without groups (第十一条 alone):
+// beside groups they are optional, and search scores each one on its own
+// (ArticleQuery), so Compile leaves them out.
 func Compile(pq Query, filters map[string][]string, dates bquery.Query) bquery.Query {
 	var must []bquery.Query
+	if len(pq.Groups) == 0 {
+		for _, a := range pq.Articles {
+			must = append(must, ArticleQuery(a))
+		}
+	}
 	for _, g := range pq.Groups {
 		if len(g.Terms) == 1 {
 			must = append(must, termQuery(g.Terms[0]))

@@ -12,13 +12,20 @@ import (
 // *Error rather than spending seconds on it.
 const (
 	MaxRunes = 256 // characters
-	MaxTerms = 32  // words and phrases, excluded ones included
+	MaxTerms = 32  // words, phrases and article references, excluded ones included
 )
 
 // Query is a parsed query: every group must match, no excluded term may.
+// Articles are the references to numbered units (第三条) found in it, in
+// order and without repeats: they are required when the query has no
+// groups, else they only rank the documents that hold them first.
 type Query struct {
 	Groups   []Group
 	Excluded []Term
+	Articles []Article
+
+	articleAt []int      // for String: how many groups came before each article
+	syn       [][]string // the synonym groups the terms were expanded with, for Relaxed
 }
 
 // Group is a disjunction: any of its terms may match ("低保 OR 特困").
@@ -33,6 +40,7 @@ type Term struct {
 	Quoted       bool     // written in quotes
 	Alternatives []string // normalised forms that may match: Text first, then synonym expansions
 	DocKey       string   // NormalizeDocNumber(Text), when the term is a 文号
+	Bag          bool     // relaxed queries only: a Han run matched by most of its bigrams (Relaxed)
 }
 
 // ParseQuery parses a user query. Words separated by spaces must all match;
@@ -40,7 +48,11 @@ type Term struct {
 // OR or | between words makes them alternatives. Full-width characters are
 // folded, Chinese quotes “”「」 work as quotes, single Han characters
 // separated by spaces are joined (a name padded as "刘  智"), and each term
-// is expanded with the synonym groups syn.
+// is expanded with the synonym groups syn. References to numbered units
+// (第十三条, 第13条, 13条, 第一章第二节, 附件1) typed outside quotes become
+// Articles, also inside a word: 组织法第3条 is the word 组织法 and the article
+// 第三条. A reference written in quotes, excluded, or joined by OR stays
+// plain text.
 func ParseQuery(q string, syn [][]string) (Query, error) {
 	if n := utf8.RuneCountInString(q); n > MaxRunes {
 		return Query{}, Errorf(q, "检索词太长（%d 个字），最多 %d 个字，请精简后再试。", n, MaxRunes)
@@ -48,14 +60,23 @@ func ParseQuery(q string, syn [][]string) (Query, error) {
 	if !utf8.ValidString(q) {
 		q = strings.ToValidUTF8(q, " ")
 	}
-	words := joinPaddedNames(searchable(scanWords(analysis.FoldWidth(q))))
-	var out Query
+	// References are cut out before padded names are joined, so that
+	// "甲 乙第3条" joins 甲乙 as String writes it back, and again after, for
+	// "第 三 条".
+	words := splitArticles(joinPaddedNames(splitArticles(searchable(scanWords(analysis.FoldWidth(q))))))
+	out := Query{syn: syn}
 	count := 0
 	var group *Group
 	afterOr := false
 	for _, w := range words {
 		if w.or {
 			afterOr = group != nil
+			continue
+		}
+		if w.art != nil {
+			count++
+			out.addArticle(*w.art)
+			afterOr = false
 			continue
 		}
 		t, ok := newTerm(w, syn)
@@ -86,8 +107,20 @@ func ParseQuery(q string, syn [][]string) (Query, error) {
 	return out, nil
 }
 
+func (q *Query) addArticle(a Article) {
+	for _, have := range q.Articles {
+		if have.Anchor == a.Anchor {
+			return
+		}
+	}
+	q.Articles = append(q.Articles, a)
+	q.articleAt = append(q.articleAt, len(q.Groups))
+}
+
 // Empty reports whether the query has no terms at all (browse everything).
-func (q Query) Empty() bool { return len(q.Groups) == 0 && len(q.Excluded) == 0 }
+func (q Query) Empty() bool {
+	return len(q.Groups) == 0 && len(q.Excluded) == 0 && len(q.Articles) == 0
+}
 
 // Positive returns the terms that must or may match, for highlighting.
 func (q Query) Positive() []Term {
@@ -108,20 +141,63 @@ func (q Query) Forms() []string {
 	return forms
 }
 
-// String writes the query back in canonical syntax.
+// String writes the query back in canonical syntax, so that it parses to
+// the same query. Articles keep their place among the groups (moved, the
+// single characters of 法第3条之 would read back as the name 法之), and a
+// term that would read back otherwise where the user had kept it apart (刘
+// -x 智 is not the name 刘智; 第4条 after an OR that joined nothing is not a
+// reference) is written in quotes.
 func (q Query) String() string {
 	var parts []string
-	for _, g := range q.Groups {
+	next, lastSingle := 0, false
+	articlesTo := func(n int) {
+		for ; next < len(q.Articles); next++ {
+			at := len(q.Groups) // a Query built by hand: after the groups
+			if next < len(q.articleAt) {
+				at = q.articleAt[next]
+			}
+			if at > n {
+				return
+			}
+			parts, lastSingle = append(parts, q.Articles[next].Text), false
+		}
+	}
+	for i, g := range q.Groups {
+		articlesTo(i)
+		if len(g.Terms) == 1 {
+			t := g.Terms[0]
+			single := !t.Quoted && isSingleHan(t.Text)
+			if !t.Quoted && (single && lastSingle || holdsReference(t.Text)) {
+				t.Quoted = true
+			}
+			parts, lastSingle = append(parts, t.syntax()), single
+			continue
+		}
 		var alts []string
 		for _, t := range g.Terms {
 			alts = append(alts, t.syntax())
 		}
-		parts = append(parts, strings.Join(alts, " OR "))
+		parts, lastSingle = append(parts, strings.Join(alts, " OR ")), false
 	}
+	articlesTo(len(q.Groups))
 	for _, t := range q.Excluded {
 		parts = append(parts, "-"+t.syntax())
 	}
 	return strings.Join(parts, " ")
+}
+
+func isSingleHan(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && analysis.IsHan(r)
+}
+
+func holdsReference(s string) bool {
+	for _, p := range splitReferences(s) {
+		if p.art != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (t Term) syntax() string {
@@ -137,6 +213,7 @@ type word struct {
 	quoted   bool
 	excluded bool
 	or       bool
+	art      *Article // a reference cut out of a word (splitArticles)
 }
 
 func isQuote(r rune) bool {
@@ -230,6 +307,42 @@ func joinPaddedNames(words []word) []word {
 		out = append(out, words[i])
 	}
 	return out
+}
+
+// splitArticles cuts article references out of the words that may hold
+// them: not quoted, not excluded, not joined to another word by OR (in
+// "第三条 OR 第四条" both stay text, as the user asked for either). The
+// text around a reference becomes words of its own.
+func splitArticles(words []word) []word {
+	var out []word
+	for i, w := range words {
+		if w.or || w.art != nil || w.quoted || w.excluded || orJoined(words, i) {
+			out = append(out, w)
+			continue
+		}
+		for _, p := range splitReferences(w.text) {
+			if p.art != nil {
+				out = append(out, word{art: p.art})
+			} else {
+				out = append(out, word{text: p.text})
+			}
+		}
+	}
+	return out
+}
+
+// orJoined reports whether an OR joins word i to a word before or after it
+// (a dangling OR joins nothing).
+func orJoined(words []word, i int) bool {
+	hasWord := func(ws []word) bool {
+		for _, w := range ws {
+			if !w.or {
+				return true
+			}
+		}
+		return false
+	}
+	return i > 0 && words[i-1].or && hasWord(words[:i-1]) || i+1 < len(words) && words[i+1].or && hasWord(words[i+2:])
 }
 
 // newTerm normalises a word and expands it; ok is false when nothing in it

@@ -104,7 +104,8 @@ func TestParseQueryStructure(t *testing.T) {
 }
 
 func FuzzParseQuery(f *testing.F) {
-	for _, s := range []string{"低保", `"低保 对象" -特困`, "a OR b|c", "中发[2017]13号", "刘  智", "－“ＡＢ”", "村务公开", "-\"", "--a", "|||", "第1条 13号文"} {
+	for _, s := range []string{"低保", `"低保 对象" -特困`, "a OR b|c", "中发[2017]13号", "刘  智", "－“ＡＢ”", "村务公开", "-\"", "--a", "|||", "第1条 13号文",
+		"组织法第3条规定", "法第3条之", "第三条第二款第(一)项 OR 低保", "附件一第二条", "村民委员会怎么罢免"} {
 		f.Add(s)
 	}
 	syn := analysis.DefaultSynonyms()
@@ -117,7 +118,7 @@ func FuzzParseQuery(f *testing.F) {
 			}
 			return
 		}
-		terms := len(q.Positive()) + len(q.Excluded)
+		terms := len(q.Positive()) + len(q.Excluded) + len(q.Articles)
 		if terms > MaxTerms {
 			t.Fatalf("ParseQuery(%q) returned %d terms", in, terms)
 		}
@@ -129,6 +130,11 @@ func FuzzParseQuery(f *testing.F) {
 				t.Fatalf("term %+v compiles to nothing", term)
 			}
 			_ = collect.Snippet(in, term.Alternatives)
+		}
+		for _, a := range q.Articles {
+			if a.Anchor == "" || a.Text == "" {
+				t.Fatalf("ParseQuery(%q): article %+v", in, a)
+			}
 		}
 		s := q.String()
 		if utf8.RuneCountInString(s) > MaxRunes {

@@ -25,6 +25,14 @@ type Columns struct {
 	Dated  []bool        // whether the record has a date
 	Facets []ValueColumn // one per mapping.Facets entry
 	Filled []int         // the facets that have values in this segment
+
+	// Pages group the records of one page (one URL), which results list
+	// as one document (see pages.go).
+	Page      []int32  // page number of each local doc; -1 for deleted docs
+	PageURL   []string // URL of each page
+	PageDoc   []int32  // each page's document record (Anchor ""), -1 if it has none
+	pageStart []uint32 // page p's records are pageRecs[pageStart[p]:pageStart[p+1]]
+	pageRecs  []uint32
 }
 
 // ValueColumn is one keyword field: the distinct values of the segment
@@ -73,7 +81,11 @@ func (cc *ColumnCache) ForSnapshot(snap *scorch.IndexSnapshot) ([]*Columns, []ui
 			deleted = d.Contains
 		}
 		cols, err := cc.get(ss.Segment(), func() (*Columns, error) {
-			return readColumns(snap, offsets[i], n, deleted)
+			cols, err := readColumns(snap, offsets[i], n, deleted)
+			if err == nil {
+				err = readPages(ss, cols, deleted)
+			}
+			return cols, err
 		})
 		if err != nil {
 			return nil, nil, err

@@ -21,7 +21,9 @@ import (
 // seedQueries are typed into the search page of the example site served by a
 // plain file server; the page must show what `gongkai search` finds, in the
 // same order.
-var seedQueries = []string{"低保", "中发[2017]13号", "居委会", `"社区工作者"`, "雪亮工程 牵头", "刘  智", "村务公开", "社区 -治理"}
+var seedQueries = []string{"低保", "中发[2017]13号", "居委会", `"社区工作者"`, "雪亮工程 牵头", "刘  智", "村务公开", "社区 -治理",
+	// Issue 14: terms across a document, an article reference, near misses (relaxed, suggestion).
+	"社区 网格员 经费", "村规民约 第二条", "城乡社区治里", "社区怎么治理", "網格員"}
 
 func TestStaticSearchInBrowser(t *testing.T) {
 	chromiumtest.Require(t)
@@ -38,6 +40,7 @@ func TestStaticSearchInBrowser(t *testing.T) {
 	if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/search/"), chromedp.WaitVisible(`#q`, chromedp.ByID)); err != nil {
 		t.Fatal(err)
 	}
+	seen := map[string]int{} // what the seeds exercised: parts, relaxed headings, suggestions
 	for _, q := range seedQueries {
 		t.Run(q, func(t *testing.T) {
 			want, err := ix.Search(context.Background(), search.Request{Query: q})
@@ -65,13 +68,34 @@ func TestStaticSearchInBrowser(t *testing.T) {
 				if g.URL != h.URL || g.Title != h.Title || g.Snippet != plain(string(h.Snippet)) {
 					t.Errorf("hit %d:\n page   %s %q\n        %q\n server %s %q\n        %q", i+1, g.URL, g.Title, g.Snippet, h.URL, h.Title, plain(string(h.Snippet)))
 				}
+				var parts []string
+				for _, p := range h.Parts {
+					parts = append(parts, p.URL+" "+plain(string(p.Snippet)))
+				}
+				if strings.Join(g.Parts, "\n") != strings.Join(parts, "\n") {
+					t.Errorf("hit %d parts:\n page   %q\n server %q", i+1, g.Parts, parts)
+				}
 			}
+			if heading := want.Relaxed && len(want.Hits) > want.Exact; got.Relaxed != heading {
+				t.Errorf("relaxed heading shown: %v; server: relaxed %v, %d exact of %d hits", got.Relaxed, want.Relaxed, want.Exact, len(want.Hits))
+			}
+			if got.Suggest != want.Suggest {
+				t.Errorf("suggestion %q, server %q", got.Suggest, want.Suggest)
+			}
+			for _, h := range got.Hits {
+				seen["parts"] += len(h.Parts)
+			}
+			seen["relaxed"] += b2i(got.Relaxed)
+			seen["suggest"] += b2i(got.Suggest != "")
 			if got.Bytes <= 0 {
 				t.Errorf("the client counted %d bytes for the query", got.Bytes)
 			}
 		})
 	}
 
+	if seen["parts"] == 0 || seen["relaxed"] == 0 || seen["suggest"] == 0 {
+		t.Errorf("the seed queries no longer show parts, a relaxed heading and a suggestion: %v", seen)
+	}
 	t.Run("link to a later page", func(t *testing.T) {
 		var got pageResult
 		err := chromedp.Run(ctx,
@@ -117,10 +141,13 @@ type pageResult struct {
 	Bytes    int       `json:"bytes"`
 	Location string    `json:"location"`
 	Hits     []pageHit `json:"hits"`
+	Relaxed  bool      `json:"relaxed"` // the 以下是相近结果 heading is shown
+	Suggest  string    `json:"suggest"` // the 您是不是要找 link
 }
 
 type pageHit struct {
 	URL, Title, Snippet string
+	Parts               []string // link and snippet text of each part
 }
 
 const readResults = `(() => {
@@ -128,9 +155,12 @@ const readResults = `(() => {
 	const last = (window.GongkaiSearch && GongkaiSearch.last) || {};
 	return {
 		status: status ? status.textContent : '', total: last.total, bytes: last.bytes, location: location.href,
+		relaxed: !!document.querySelector('#results .relaxed'),
+		suggest: (document.querySelector('#results .suggest a') || {}).textContent || '',
 		hits: [...document.querySelectorAll('#results .hit')].map((h) => {
 			const a = h.querySelector('a.t');
-			return { URL: decodeURI(a.getAttribute('href')), Title: a.textContent, Snippet: h.querySelector('.s').textContent };
+			return { URL: decodeURI(a.getAttribute('href')), Title: a.textContent, Snippet: h.querySelector('.s').textContent,
+				Parts: [...h.querySelectorAll('.parts li')].map((p) => decodeURI(p.querySelector('a').getAttribute('href')) + ' ' + p.querySelector('.s').textContent) };
 		}),
 	};
 })()`
@@ -163,4 +193,11 @@ func buildSite(t *testing.T) string {
 		t.Fatalf("the build did not copy the client script: %v", err)
 	}
 	return dest
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

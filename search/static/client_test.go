@@ -12,9 +12,12 @@ import (
 // clientScript is the browser client the theme serves at /js/search.js.
 const clientScript = "../../themes/default/static/js/search.js"
 
-// maxClientGzip is the issue's budget for the client as served: minified
-// (as the build publishes it) and compressed.
-const maxClientGzip = 15000
+// maxClientGzip is the budget for the client as served: minified (as the
+// build publishes it) and compressed. Issue 14 raised it from 15,000: article
+// references and the relaxed query (about 1.8 KB), the fold table's reader,
+// and documents as results with parts, the relaxed pass and the suggestion
+// (about 1.6 KB) took it to 18.1 KB.
+const maxClientGzip = 18500
 
 func TestClientScriptSize(t *testing.T) {
 	src, err := os.ReadFile(clientScript)

@@ -13,26 +13,35 @@
 // scores the way bleve scores the compiled query: tf-idf with each shard's
 // document count and document frequency, field boosts, coordination factors,
 // the query norm, children summed in bleve's order, and Go's math.Log ported
-// so that idf is equal to the bit. Hits are ordered by score, then record ID
-// (search sorts by _id on ties), with date first when sorting by date;
-// facets are each shard's top 20 merged and cut to 20 again, as bleve's
-// index alias does; snippets and the unit a grouped record links to follow
-// search/collect/snippet.go. The node tests in js_test compare the client with
-// search.Index on 42 requests (totals, order, scores, snippets, facets); the
+// so that idf is equal to the bit. Documents (pages) are the unit of results
+// (issue 14, search/collect: rules.go, match.go, dochit.go): each group, each
+// article reference and each bigram of a relaxed term is scored as a query
+// of its own, a document's score sums its best record per clause and its
+// best record holding every group, and the client ports those rules line
+// for line. Documents are ordered by score, then URL (the groups file numbers
+// them in URL byte order), with date first when sorting by date; facets
+// count documents exactly; parts, snippets and the unit a grouped record
+// links to follow search/collect (dochit.go, snippet.go); a near miss runs
+// the relaxed pass and makes the suggestion as search does. The node tests
+// in js_test compare the client with search.Index on 73 requests (totals,
+// order, scores, parts, snippets, facets, exact/relaxed/suggest); the
 // browser test does the same for the example site on a plain file server.
 //
 // Known differences: a disjunction of more than ten clauses (a term with
 // three synonym forms) sums in bleve's heap order, which the client cannot
-// know, so its scores may differ in the last bit; string ties compare in
-// UTF-16 order, which differs from Go's only for characters outside the
-// Basic Multilingual Plane; half-width katakana in a query is not folded.
+// know, so its scores may differ in the last bit; facet values of equal
+// count compare in UTF-16 order, which differs from Go's only for characters
+// outside the Basic Multilingual Plane (documents and parts tie in Go's byte
+// order: the export numbers them so); half-width katakana in a query is not
+// folded.
 //
 // # Files (under the export directory)
 //
 //	manifest.json  Manifest: counts, shards, fields, pack names, synonyms, labels
 //	i/<hash>.bin   directory (gzip): the byte length of every dictionary bucket
 //	               and metadata chunk, which lie back to back in their packs
-//	g/<hash>.bin   groups (gzip, groups.go): facet values and dates, per run of records
+//	g/<hash>.bin   groups (gzip, groups.go): facet values and dates, per run of
+//	               records; each record's document and each document's record
 //	f/<hash>.bin   the traditional→simplified fold table (gzip, fold.go): its keys,
 //	               read with the directory, and its values, read when a text needs them
 //	p/range-probe.bin  a few fixed bytes: the client asks for two ranges of it
@@ -50,23 +59,34 @@
 //
 // # How the client answers a query
 //
-//  1. It parses the query and builds bleve's query tree: per term and form,
-//     a phrase (or single term) per text field, the chars field for one Han
-//     character, the doc_key field for a 文号.
+//  1. It parses the query and builds bleve's query tree for each clause (a
+//     group, an article reference, a bigram of a relaxed term): per term and
+//     form, a phrase (or single term) per text field, the chars field for one
+//     Han character, the doc_key field for a 文号, the anchors field for an
+//     article reference (第十一条).
 //  2. It reads the dictionary bucket of each term and the membership of each
-//     list (gids only), intersects them into candidates, and checks phrases
-//     on the candidates only, reading the positions of those records (large
-//     lists are addressed ChunkSize postings at a time).
-//  3. Exact matches give the total and the facets (from the groups file).
+//     list (gids only), keeps the documents every required clause may match
+//     (the groups file maps a record to its document), and checks phrases
+//     on those documents' candidate records only, reading their positions
+//     (large lists are addressed ChunkSize postings at a time).
+//  3. Matching documents give the total and the facets (from the groups file).
 //  4. To rank, it reads impact blocks, each list's best postings first,
-//     until no record it has not scored can reach the page (an upper bound
-//     from the list's last impact); records in doubt are read from details,
-//     at once when that costs less than the next impact blocks. Sorted by
-//     date, hits are ranked one date at a time the same way, only for the
-//     dates that reach the page (the server breaks ties by score).
-//  5. For the page's hits it reads their metadata chunk and the one body
-//     block that holds the first match (postings carry that block), and cuts
-//     the snippet there.
+//     until no document it has not scored can reach the page: a document's
+//     bound takes its unread records at their lists' last impact, and a
+//     clause is settled once its best known record beats every bound, so a
+//     law of a hundred articles needs the postings of a few. Records in doubt
+//     are read from details, at once when that costs less than the next
+//     impact blocks. Sorted by date, documents are ranked one date at a time
+//     the same way, only for the dates that reach the page.
+//  5. A page's documents list up to three parts: their candidate records are
+//     ordered with exact scores only where they may be among the first three.
+//     For each document and part it reads the metadata chunk (which lists a
+//     grouped record's units by anchor) and the body block that holds the
+//     first match (postings carry that block), or every block of the unit an
+//     article reference names, and cuts the snippet there.
+//  6. When fewer than three documents match, the relaxed query runs the same
+//     way, documents found exactly are left out of it, and the suggestion
+//     reads the titles of its first ten documents.
 //
 // # How the export runs
 //
@@ -92,12 +112,18 @@
 // See bench/staticsearch. A query term costs a bucket of about a kilobyte;
 // a two-character word, its membership and first impact block; a phrase, the
 // positions of its candidates, which for a common legal phrase (人民法院,
-// 3,600 matching records) is a few hundred kilobytes; a page of hits about
-// twelve kilobytes. Chrome counts every request as 300 bytes of headers, so
-// neighbouring objects are read in one request, reads asked for in the same
-// step share one, and where the host answers several ranges at once
-// (multipart/byteranges, about 150 bytes a part with Go's file server, 110
-// with nginx) all of a pack's objects of one step come in one. Median of the
-// later bench queries: 64.1 KB with one range per request, 55.6 KB with
-// several on Go's file server, 51.9 KB on nginx; the same sorted by date.
+// 3,600 matching records) is a few hundred kilobytes; a page of ten
+// documents with their parts 20 to 35 kilobytes (the metadata and snippet
+// blocks of up to forty records: the parts are what the page costs more
+// than a page of ten records did, about 12 KB). Chrome counts every request
+// as 300 bytes of headers, so neighbouring objects are read in one request,
+// reads asked for in the same step share one, and where the host answers
+// several ranges at once (multipart/byteranges, about 150 bytes a part with
+// Go's file server, 110 with nginx) all of a pack's objects of one step come
+// in one. Median of the later bench queries on Go's file server: 79.5 KB
+// (before documents and parts: 55.6 KB; 64.1 KB with one range per request,
+// 51.9 KB on nginx), the largest 398 KB (中华人民共和国; was 368 KB). The
+// queries of laws-dev.tsv that fall back to the relaxed pass cost 50 to
+// 111 KB, each read fresh at most 103 KB; an article reference reads the
+// record holding the article whole (its blocks list its units).
 package static

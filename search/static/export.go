@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -17,7 +18,8 @@ import (
 )
 
 // exportFields are the indexed fields a query searches, numbered by their
-// place here. Boosts are search/query/compile.go's (textFields, docKeyBoost).
+// place here. Boosts are search/query/compile.go's (textFields, docKeyBoost,
+// articleBoost). New fields go last: a field's number is its place.
 var exportFields = []FieldSpec{
 	{Name: "title", Boost: 4, Positions: true},
 	{Name: "doc_number", Boost: 3, Positions: true},
@@ -25,6 +27,7 @@ var exportFields = []FieldSpec{
 	{Name: "body", Boost: 1, Positions: true, Blocks: true},
 	{Name: "chars", Boost: 1},
 	{Name: "doc_key", Boost: 6},
+	{Name: "anchors", Boost: 8},
 }
 
 // facetNames are search's facets, in display order (search/mapping).
@@ -92,6 +95,7 @@ type exporter struct {
 	recs   []record
 	blocks blockStarts
 	norms  []float32 // normOf for short fields
+	docs   *docTable
 	bodys  []bodyRef // per gid
 
 	trace bool
@@ -151,6 +155,7 @@ func (x *exporter) run() (*Manifest, error) {
 	for _, sh := range x.src.shards {
 		man.Shards = append(man.Shards, sh.docs)
 	}
+	x.docs = newDocTable(x.recs)
 	metaLens, metaPacks, err := x.sequence("m", (len(x.recs)+x.lay.metaChunk-1)/x.lay.metaChunk, x.metaChunk, true)
 	if err != nil {
 		return nil, err
@@ -349,7 +354,8 @@ func partsOf(parts []part, start, end int) []part {
 
 // metaChunk encodes what a hit shows, MetaChunk records per chunk:
 //
-//	per record: id ("" when it is the href), href, title, section, doc number,
+//	per record: id ("" when it is the href), href, title, section, doc number
+//	  (a record other than its document's rep: "#anchor", "", section, ""),
 //	  body runes, nblocks, per block: first rune - previous first rune,
 //	  pos - previous pos, ref (see writeBodies)
 //
@@ -363,10 +369,19 @@ func (x *exporter) metaChunk(c int) []byte {
 		} else {
 			b.str(r.id)
 		}
-		b.str(r.href)
-		b.str(r.title)
-		b.str(r.section)
-		b.str(r.docNumber)
+		// Hits are documents (issue 14): title and 文号 are shown from the
+		// record that stands for the document; a part only needs its anchor.
+		if rep := x.docs.rep(x.docs.of[gid]); rep != gid && strings.HasPrefix(r.href, docURL(x.recs[rep].href)+"#") {
+			b.str(r.href[len(docURL(x.recs[rep].href)):])
+			b.str("")
+			b.str(r.section)
+			b.str("")
+		} else {
+			b.str(r.href)
+			b.str(r.title)
+			b.str(r.section)
+			b.str(r.docNumber)
+		}
 		b.int(r.runes)
 		b.int(len(r.blocks))
 		lastRune, lastPos := 0, 0

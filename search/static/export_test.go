@@ -1,6 +1,7 @@
 package static
 
 import (
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -34,6 +35,11 @@ func TestExportRoundTrip(t *testing.T) {
 	}
 	long := map[int]bool{}
 	forms := map[string]int{}
+	urls := map[string]bool{}
+	for _, r := range recs {
+		urls[docURL(r.href)] = true
+	}
+	docs := slices.Sorted(maps.Keys(urls))
 	for gid := range recs {
 		got, err := rd.Record(gid)
 		if err != nil {
@@ -56,6 +62,14 @@ func TestExportRoundTrip(t *testing.T) {
 			if !slices.Equal(got.Facets[name], want.facets[f]) {
 				t.Errorf("record %d: %s = %v, want %v", gid, name, got.Facets[name], want.facets[f])
 			}
+		}
+		// The document table: numbers in URL byte order, the record without
+		// anchor as the document record.
+		if d := docs[got.Doc]; d != docURL(want.href) {
+			t.Errorf("record %d (%s): document %d is %s", gid, want.href, got.Doc, d)
+		}
+		if isDoc := !strings.Contains(want.href, "#"); isDoc != (got.DocRecord == gid) {
+			t.Errorf("record %d (%s): document record %d", gid, want.href, got.DocRecord)
 		}
 		if len(got.Blocks) > 1 {
 			long[gid] = true

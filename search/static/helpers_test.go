@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gongkai/gongkai/internal/cnnum"
 	"github.com/gongkai/gongkai/search"
 	"github.com/gongkai/gongkai/search/zapwrite"
 	"github.com/spf13/afero"
@@ -91,15 +92,16 @@ func corpusRecords(t testing.TB) []search.Record {
 		}
 		for k := 0; k < len(paras); k++ {
 			r := base
-			r.ID = fmt.Sprintf("%s#p%d", url, k)
-			r.Anchor = fmt.Sprintf("p%d", k)
+			// Anchors as the build writes a law's, so that article references (第二条) find them.
+			r.Anchor = "第" + cnnum.Format(k+1) + "条"
+			r.ID = url + "#" + r.Anchor
 			r.Section = fmt.Sprintf("第%d段", k+1)
 			r.Body = paras[k]
 			// Every third page groups its paragraphs in threes, as the build groups short units.
 			if i%3 == 1 && k+1 < len(paras) {
 				r.Parts = []search.Part{{Anchor: r.Anchor, Section: r.Section}}
 				for j := k + 1; j < min(k+3, len(paras)); j++ {
-					r.Parts = append(r.Parts, search.Part{Anchor: fmt.Sprintf("p%d", j), Section: fmt.Sprintf("第%d段", j+1), Offset: len(r.Body) + 1})
+					r.Parts = append(r.Parts, search.Part{Anchor: "第" + cnnum.Format(j+1) + "条", Section: fmt.Sprintf("第%d段", j+1), Offset: len(r.Body) + 1})
 					r.Body += "\n" + paras[j]
 				}
 				k += len(r.Parts) - 1

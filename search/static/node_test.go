@@ -31,6 +31,13 @@ var engineCases = []string{
 	"q=社区&year=2018", "type=policies", "q=-社区", "q=党建引领", "q=不存在的词语组合", "q=abc",
 	"q=村民 代表 会议", "q=资金 公开", "q=公示&sort=-date&page=2",
 	"q=会 协商", "q=民 社区", "q=的 治理", "q=治理 的", "q=村 公开 -的",
+	"q=第三条", "q=第3条 第4条", "q=3条&sort=date", "q=第二条&type=policies", "q=社区第二条", "q=第二条 -社区", "q=附件1",
+	// Issue 14: documents as the unit (terms in the title and in parts), article references,
+	// traditional characters, near misses (relaxed pass, suggestion), with filters, paging, sorting.
+	"q=城乡社区治理 居民", "q=社区治理 网格员 经费", "q=城乡社区治理 第二条", "q=城乡社区治理第二条", "q=社区 第13条",
+	"q=第十三条&sort=-date", "q=網格員", "q=社區治理", "q=社区怎么治理", "q=城乡社区治里", "q=城乡社区治里&page=2&size=3",
+	"q=社区工作者如何&type=policies", "q=居民委员会怎么选举", "q=怎么", "q=社区治里 -低保", "q=雪亮工程 OR 社区治里",
+	"q=社区 OR 村民 -低保&sort=date", "q=低保&type=disclosures&sort=-date", "q=治理&page=2&size=3",
 }
 
 // TestClientAgainstServer builds an index of the example site's text,
@@ -133,8 +140,12 @@ func serverResult(t *testing.T, ix *search.Index, qs string) map[string]any {
 		if !h.Date.IsZero() {
 			date = h.Date.Format(time.DateOnly)
 		}
+		parts := []map[string]any{}
+		for _, p := range h.Parts {
+			parts = append(parts, map[string]any{"url": p.URL, "anchor": p.Anchor, "section": p.Section, "snippet": string(p.Snippet)})
+		}
 		hits = append(hits, map[string]any{"url": h.URL, "title": h.Title, "section": h.Section, "doc_number": h.DocNumber,
-			"type": h.Type, "date": date, "snippet": string(h.Snippet), "score": h.Score})
+			"type": h.Type, "date": date, "snippet": string(h.Snippet), "score": h.Score, "parts": parts})
 	}
 	facets := map[string]any{}
 	for name, fs := range res.Facets {
@@ -145,6 +156,7 @@ func serverResult(t *testing.T, ix *search.Index, qs string) map[string]any {
 		facets[name] = list
 	}
 	out["total"], out["page"], out["pages"], out["hits"], out["facets"] = res.Total, res.Page, res.Pages, hits, facets
+	out["exact"], out["relaxed"], out["suggest"] = res.Exact, res.Relaxed, res.Suggest
 	return out
 }
 

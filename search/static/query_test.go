@@ -25,7 +25,15 @@ type queryCase struct {
 	Q        string       `json:"q"`
 	Groups   [][]caseTerm `json:"groups,omitempty"`
 	Excluded []caseTerm   `json:"excluded,omitempty"`
-	Error    string       `json:"error,omitempty"`
+	Articles []caseArt    `json:"articles,omitempty"`
+	// Relaxed is the groups of Query.Relaxed (search.js relaxQuery), when it is ok.
+	Relaxed [][]caseTerm `json:"relaxed,omitempty"`
+	Error   string       `json:"error,omitempty"`
+}
+
+type caseArt struct {
+	Text   string `json:"text"`
+	Anchor string `json:"anchor"`
 }
 
 type caseTerm struct {
@@ -33,6 +41,7 @@ type caseTerm struct {
 	Quoted       bool     `json:"quoted,omitempty"`
 	Alternatives []string `json:"alternatives"`
 	DocKey       string   `json:"doc_key,omitempty"`
+	Bag          bool     `json:"bag,omitempty"`
 }
 
 const queryCasesFile = "testdata/query_cases.json"
@@ -80,17 +89,28 @@ func parseCase(q string, syn [][]string) queryCase {
 		return c
 	}
 	conv := func(t query.Term) caseTerm {
-		return caseTerm{Text: t.Text, Quoted: t.Quoted, Alternatives: t.Alternatives, DocKey: t.DocKey}
+		return caseTerm{Text: t.Text, Quoted: t.Quoted, Alternatives: t.Alternatives, DocKey: t.DocKey, Bag: t.Bag}
 	}
-	for _, g := range pq.Groups {
-		var terms []caseTerm
-		for _, t := range g.Terms {
-			terms = append(terms, conv(t))
+	groups := func(gs []query.Group) [][]caseTerm {
+		var out [][]caseTerm
+		for _, g := range gs {
+			var terms []caseTerm
+			for _, t := range g.Terms {
+				terms = append(terms, conv(t))
+			}
+			out = append(out, terms)
 		}
-		c.Groups = append(c.Groups, terms)
+		return out
 	}
+	c.Groups = groups(pq.Groups)
 	for _, t := range pq.Excluded {
 		c.Excluded = append(c.Excluded, conv(t))
+	}
+	for _, a := range pq.Articles {
+		c.Articles = append(c.Articles, caseArt{Text: a.Text, Anchor: a.Anchor})
+	}
+	if r, ok := pq.Relaxed(); ok {
+		c.Relaxed = groups(r.Groups)
 	}
 	return c
 }

@@ -311,6 +311,8 @@ type Record struct {
 	Blocks                              []Block // nil for a short body
 	Facets                              map[string][]string
 	Date                                time.Time // zero when the record has none
+	Doc                                 int       // document number: page URLs in byte order
+	DocRecord                           int       // gid of the document's record without anchor, or -1
 }
 
 // Part is one unit of a grouped record; Rune is its offset in the body.
@@ -372,6 +374,27 @@ func (r *Reader) Record(gid int) (*Record, error) {
 		if i == gid {
 			rec.Body = body.String()
 			rec.Facets, rec.Date = r.groups.of(gid, r.man.GroupFields)
+			rec.Doc = r.groups.docOf[gid]
+			rec.DocRecord = r.groups.docRec[rec.Doc]
+			if rd.err == nil && strings.HasPrefix(rec.Href, "#") { // a part: the rest is its document's
+				rep := rec.DocRecord
+				if rep < 0 {
+					rep = r.groups.first(rec.Doc)
+				}
+				if rep == gid {
+					return nil, fmt.Errorf("static: record %d has no link", gid)
+				}
+				d, err := r.Record(rep)
+				if err != nil {
+					return nil, err
+				}
+				short := rec.Href
+				rec.Href = docURL(d.Href) + short
+				rec.Title, rec.DocNumber = d.Title, d.DocNumber
+				if rec.ID == short { // an ID equal to its link is written as ""
+					rec.ID = rec.Href
+				}
+			}
 			return rec, rd.err
 		}
 	}
@@ -380,11 +403,16 @@ func (r *Reader) Record(gid int) (*Record, error) {
 
 // groupTable is the decoded groups file (see groups.go).
 type groupTable struct {
-	groups [][][]string // group → field → values
-	dates  []int64      // group → Unix seconds, or noDate
-	runs   []int        // run i ends before gid runs[i]
-	runGrp []int
+	groups  [][][]string // group → field → values
+	dates   []int64      // group → Unix seconds, or noDate
+	runs    []int        // run i ends before gid runs[i]
+	runGrp  []int
+	docOf   []int // gid → document number (URL order)
+	docRec  []int // document → its document record's gid, or -1
+	firstOf []int // document → its first gid
 }
+
+func (t *groupTable) first(d int) int { return t.firstOf[d] }
 
 const noDate = -1 << 63
 
@@ -422,7 +450,49 @@ func decodeGroups(data []byte, nfields, records int) (*groupTable, error) {
 	if rd.err == nil && end != records {
 		return nil, fmt.Errorf("runs cover %d records, not %d", end, records)
 	}
+	if rd.err != nil {
+		return nil, rd.err
+	}
+	if err := t.decodeDocs(rd, records); err != nil {
+		return nil, err
+	}
 	return t, rd.err
+}
+
+// decodeDocs reads the document table (groups.go encodeDocs).
+func (t *groupTable) decodeDocs(rd *reader, records int) error {
+	ndocs := rd.int()
+	t.docOf = make([]int, 0, records)
+	first := make([]int, ndocs)
+	for i := range first {
+		first[i] = -1
+	}
+	doc := 0
+	for n := rd.int(); n > 0 && rd.err == nil; n-- {
+		length := rd.int()
+		doc += int(unzigzag(rd.uvarint()))
+		if doc < 0 || doc >= ndocs || length > records-len(t.docOf) {
+			return fmt.Errorf("document table is damaged")
+		}
+		if first[doc] < 0 {
+			first[doc] = len(t.docOf)
+		}
+		for ; length > 0; length-- {
+			t.docOf = append(t.docOf, doc)
+		}
+	}
+	if rd.err == nil && len(t.docOf) != records {
+		return fmt.Errorf("document runs cover %d records, not %d", len(t.docOf), records)
+	}
+	t.firstOf = first
+	t.docRec = make([]int, ndocs)
+	for d := range t.docRec {
+		t.docRec[d] = -1
+		if v := rd.int(); v > 0 {
+			t.docRec[d] = first[d] + v - 1
+		}
+	}
+	return rd.err
 }
 
 func (t *groupTable) of(gid int, names []string) (map[string][]string, time.Time) {

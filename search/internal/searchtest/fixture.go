@@ -13,7 +13,7 @@ func Fixture() []mapping.Record {
 	return []mapping.Record{
 		{ID: "dibao", URL: "/policies/dibao/", Title: "关于做好最低生活保障工作的通知", Type: "policy", Genre: "通知",
 			DocNumber: "昆民发〔2018〕14号", Issuers: []string{"昆明市民政局"}, Status: "现行有效", Level: "市",
-			Date: Day("2018-08-22"), Body: "各村委会要做好低保对象的认定工作。低保资金按月发放。"},
+			Departments: []string{"市民政局", "市财政局"}, Date: Day("2018-08-22"), Body: "各村委会要做好低保对象的认定工作。低保资金按月发放。"},
 		{ID: "dibao#s1", URL: "/policies/dibao/", Anchor: "s1", Title: "关于做好最低生活保障工作的通知", Type: "policy",
 			Section: "一、总体要求", Issuers: []string{"昆明市民政局"}, Date: Day("2018-08-22"),
 			Departments: []string{"市民政局", "市财政局"}, Body: "特困人员和临时救助对象一并纳入。"},

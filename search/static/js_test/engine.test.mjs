@@ -25,8 +25,9 @@ for (const multi of [true, false]) test(`engine reproduces the server (${multi ?
       assert.ok(!want.error, `server failed with ${want.error}`);
       assert.equal(got.total, want.total, 'total');
       assert.equal(got.pages, want.pages, 'pages');
+      assert.deepEqual([got.exact, got.relaxed, got.suggest || ''], [want.exact, want.relaxed, want.suggest], 'exact, relaxed, suggest');
       const day = (t) => (t === null ? '' : new Date(t * 1000).toISOString().slice(0, 10));
-      const hits = got.hits.map((h) => ({ url: h.url, title: h.title, section: h.section, doc_number: h.doc_number, type: h.type, date: day(h.date), snippet: h.snippet, score: h.score }));
+      const hits = got.hits.map((h) => ({ url: h.url, title: h.title, section: h.section, doc_number: h.doc_number, type: h.type, date: day(h.date), snippet: h.snippet, score: h.score, parts: h.parts }));
       const b = want.hits || [];
       for (let i = 0; i < Math.max(hits.length, b.length); i++) {
         const h = hits[i] && { ...hits[i] }, w = b[i] && { ...b[i] };

@@ -2,7 +2,7 @@
  * gongkai server answers) with the results of `gongkai search`. See search/static/doc.go. */
 ((root) => {
 	'use strict';
-	const MAX_TERMS = 32, MAX_PAGE = 100, REQ = 300, GAP = REQ, PART = 150, MAX_RANGES = 100, DETAIL = 2; // a request costs 300 bytes, a part of a multipart answer about 150
+	const MAX_TERMS = 32, SNIPPET = 120, ARTICLE_BOOST = 8, RELAX_BELOW = 3, PARTS = 3, SUGGEST_FROM = 10, MAX_PAGE = 100, REQ = 300, GAP = REQ, PART = 150, MAX_RANGES = 100, DETAIL = 2; // a request costs 300 bytes, a part of a multipart answer about 150
 	const FILTERS = ['type', 'issuer', 'year', 'department', 'status', 'level', 'village', 'genre', 'topic'];
 
 	// ---- text (search/analysis: normalize.go, analysis.go) ----
@@ -111,7 +111,7 @@
 		return words;
 	}
 	function joinPaddedNames(w) {
-		const single = (i) => !w[i].or && !w[i].quoted && !w[i].ex && [...w[i].text].length === 1 && isHan(w[i].text) && !(w[i - 1] || {}).or && !(w[i + 1] || {}).or;
+		const single = (i) => !w[i].or && !w[i].art && !w[i].quoted && !w[i].ex && [...w[i].text].length === 1 && isHan(w[i].text) && !(w[i - 1] || {}).or && !(w[i + 1] || {}).or;
 		const out = [];
 		w.forEach((x, i) => { if (i > 0 && single(i) && single(i - 1)) out[out.length - 1].text += x.text; else out.push({ ...x }); });
 		return out;
@@ -137,17 +137,147 @@
 		}
 		return alts;
 	}
+	// Numbering (internal/cnnum): 十三, 一百零三, 两百 or digits, 1 to 9999.
+	const CN_DIGIT = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }, CN_UNIT = { 十: 10, 百: 100, 千: 1000 };
+	const isDigit = (c) => c >= '0' && c <= '9', isCnNumeral = (c) => c in CN_DIGIT || c in CN_UNIT;
+	function parseChinese(rs) {
+		let total = 0, digit = -1, lastUnit = 10000, afterZero = false, skipped = false;
+		if (!rs.length) return 0;
+		for (const r of rs) {
+			if (r in CN_DIGIT) {
+				const d = CN_DIGIT[r];
+				if (d === 0) {
+					if (afterZero || digit !== -1 || total === 0) return 0;
+					afterZero = skipped = true;
+					continue;
+				}
+				if (digit !== -1) return 0;
+				digit = d; afterZero = false;
+				continue;
+			}
+			const u = CN_UNIT[r];
+			if (!u || afterZero || u >= lastUnit) return 0;
+			if (digit === -1) { if (u !== 10 || total !== 0) return 0; digit = 1; }
+			total += digit * u; digit = -1; lastUnit = u;
+		}
+		if (afterZero) return 0;
+		if (digit !== -1) { if (lastUnit !== 10000 && lastUnit !== 10 && !skipped) return 0; total += digit; }
+		return total;
+	}
+	const parseNumeral = (rs) => parseChinese(rs) || (rs.length && rs.length <= 4 && rs.every(isDigit) ? +rs.join('') : 0);
+	function formatChinese(n) {
+		const D = '零一二三四五六七八九';
+		let b = '', zero = false;
+		if (n <= 0 || n > 9999) return '';
+		for (const [v, name] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']]) {
+			const q = Math.floor(n / v) % 10;
+			if (q === 0) { if (b && n % v !== 0) zero = true; continue; }
+			if (zero) { b += '零'; zero = false; }
+			b += D[q] + name;
+		}
+		return n >= 10 && n < 20 ? b.slice(1) : b; // 十三, not 一十三
+	}
+
+	// ---- article references (search/query/article.go) ----
+	const ORDINAL_LEVEL = { 编: 0, 章: 1, 节: 2, 条: 3 }, ARTICLE_LEVEL = 3;
+	function numeral(rs, i) {
+		let end = i;
+		while (end < rs.length && (isDigit(rs[end]) || isCnNumeral(rs[end]))) end++;
+		const n = parseNumeral(rs.slice(i, end));
+		return n > 0 ? { n, end } : null;
+	}
+	const ordinalLabel = (n, unit) => '第' + formatChinese(n) + unit;
+	// article reads what may follow 第N条 at rs[i]: 之M, 第M款 (no anchor of its own), 第K项 or 第(K)项.
+	function article(rs, i, anchor) {
+		const m = rs[i] === '之' && numeral(rs, i + 1), clause = (unit) => {
+			const open = rs[i] === '第' && rs[i + 1] === '(', x = rs[i] === '第' && numeral(rs, i + 1 + open);
+			const e = x && x.end + (open && rs[x.end] === ')');
+			if (!x || (open && rs[x.end] !== ')') || rs[e] !== unit) return 0;
+			i = e + 1;
+			return x.n;
+		};
+		if (m) { anchor += '之' + formatChinese(m.n); i = m.end; }
+		clause('款');
+		const k = clause('项');
+		return { anchor: k ? anchor + '-（' + formatChinese(k) + '）' : anchor, end: i };
+	}
+	function ordinals(rs, i) {
+		let anchor = '', end = i, last = -1;
+		while (end < rs.length && rs[end] === '第') {
+			const m = numeral(rs, end + 1);
+			if (!m || m.end >= rs.length) break;
+			const level = ORDINAL_LEVEL[rs[m.end]];
+			if (level === undefined || level <= last) break;
+			const label = ordinalLabel(m.n, rs[m.end]);
+			end = m.end + 1; last = level;
+			if (level === ARTICLE_LEVEL) return article(rs, end, label);
+			anchor += (anchor ? '-' : '') + label;
+		}
+		return last >= 0 ? { anchor, end } : null;
+	}
+	function annex(rs, i) {
+		const m = numeral(rs, i + 2);
+		if (!m) return null;
+		const anchor = '附件' + m.n;
+		if (rs[m.end] === '第') { const inner = ordinals(rs, m.end); if (inner) return { anchor: anchor + '-' + inner.anchor, end: inner.end }; }
+		if (!isDigit(rs[i + 2]) && m.end < rs.length && isHan(rs[m.end])) return null;
+		return { anchor, end: m.end };
+	}
+	function reference(rs, i) {
+		const r = rs[i];
+		if (r === '第') return ordinals(rs, i);
+		if (r === '附' && rs[i + 1] === '件') return annex(rs, i);
+		if (isDigit(r) && !/[0-9a-z]/i.test(rs[i - 1] || '')) {
+			const m = numeral(rs, i);
+			return m && rs[m.end] === '条' ? article(rs, m.end + 1, ordinalLabel(m.n, '条')) : null;
+		}
+		return null;
+	}
+	// Traditional forms of the characters references and question words are made of (keywordTraditional).
+	const KEYWORD_TRAD = '條条節节編编項项兩两為为麼么樣样辦办沒没請请問问個个裡里裏里幾几嗎吗';
+	const keywordRune = (c) => { const i = KEYWORD_TRAD.indexOf(c); return i % 2 ? c : KEYWORD_TRAD[i + 1]; };
+	function splitReferences(s) {
+		const orig = [...s], rs = orig.map(keywordRune), out = [];
+		let start = 0;
+		for (let i = 0; i < rs.length;) {
+			const ref = reference(rs, i);
+			if (!ref) { i++; continue; }
+			if (start < i) out.push({ text: orig.slice(start, i).join('') });
+			out.push({ art: { text: orig.slice(i, ref.end).join(''), anchor: ref.anchor } });
+			i = start = ref.end;
+		}
+		if (start < rs.length) out.push({ text: orig.slice(start).join('') });
+		return out;
+	}
+	function orJoined(w, i) {
+		const hasWord = (ws) => ws.some((x) => !x.or);
+		return (i > 0 && !!w[i - 1].or && hasWord(w.slice(0, i - 1))) || (i + 1 < w.length && !!w[i + 1].or && hasWord(w.slice(i + 2)));
+	}
+	const splitArticles = (w) => w.flatMap((x, i) => x.or || x.art || x.quoted || x.ex || orJoined(w, i) ? [x] : splitReferences(x.text));
+	function newTerm(text, quoted, syn) {
+		text = trimSpace(text);
+		const norm = canonical(text);
+		return hasSearchable(norm) ? { text, quoted: !!quoted, alternatives: expandSynonyms(norm, syn), docKey: normalizeDocNumber(text) } : null;
+	}
+	// A parsed query: { groups: [[term]], excluded: [term], articles: [{ text, anchor }] }; a term is
+	// { text, quoted, alternatives, docKey, bag }.
 	function parseQuery(q, syn) {
 		const n = [...q].length;
 		if (n > 256) fail(`检索词太长（${n} 个字），最多 256 个字，请精简后再试。`);
-		const words = joinPaddedNames(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text))));
-		const out = { groups: [], excluded: [] };
+		const words = splitArticles(joinPaddedNames(splitArticles(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text))))));
+		const out = { groups: [], excluded: [], articles: [] };
+		Object.defineProperty(out, 'syn', { value: syn });
 		let count = 0, group = null, afterOr = false;
 		for (const w of words) {
 			if (w.or) { afterOr = !!group; continue; }
-			const text = trimSpace(w.text), norm = canonical(text);
-			if (!hasSearchable(norm)) { afterOr = false; continue; }
-			const t = { text, quoted: !!w.quoted, alternatives: expandSynonyms(norm, syn), docKey: normalizeDocNumber(text) };
+			if (w.art) {
+				count++;
+				if (!out.articles.some((a) => a.anchor === w.art.anchor)) out.articles.push(w.art);
+				afterOr = false;
+				continue;
+			}
+			const t = newTerm(w.text, w.quoted, syn);
+			if (!t) { afterOr = false; continue; }
 			count++;
 			if (w.ex) out.excluded.push(t); else if (afterOr && group) group.push(t); else out.groups.push(group = [t]);
 			afterOr = false;
@@ -155,6 +285,48 @@
 		if (count > MAX_TERMS) fail(`检索词太多（${count} 个），最多 ${MAX_TERMS} 个，请精简后再试。`);
 		if (!count && trimSpace(q)) fail('检索词中没有可检索的文字，请输入汉字、字母或数字。');
 		return out;
+	}
+
+	// ranked: a query with something to score; one without is browsed by date (search.go).
+	const ranked = (pq) => pq.groups.length > 0 || (pq.articles || []).length > 0;
+
+	// ---- the near-miss query (search/query/relaxed.go) ----
+	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
+		'多少个', '多少', '哪些', '哪个', '哪里', '几个', '是否', '可以', '吗', '呢', '吧', '啊', '呀', '几'].map((w) => [...w]).sort((a, b) => b.length - a.length);
+	const isHanRun = (s) => { const rs = [...s]; return rs.length >= 3 && rs.every(isHan); };
+	function withoutQuestionWords(t, syn) {
+		if (t.quoted) return [[t], false];
+		const rs = [...t.text], texts = [];
+		let start = 0;
+		for (let i = 0; i < rs.length;) {
+			const w = QUESTION_WORDS.find((w) => w.every((c, k) => i + k < rs.length && keywordRune(rs[i + k]) === c));
+			if (!w) { i++; continue; }
+			texts.push(rs.slice(start, i).join(''));
+			i = start = i + w.length;
+		}
+		if (!texts.length) return [[t], false];
+		texts.push(rs.slice(start).join(''));
+		return [texts.map((s) => newTerm(s, false, syn)).filter(Boolean), true];
+	}
+	// relaxQuery is Query.Relaxed: null where Go's ok is false. syn defaults to the groups pq was
+	// parsed with (kept on the object parseQuery returns, not enumerable).
+	function relaxQuery(pq, syn = pq.syn) {
+		const out = { groups: [], excluded: pq.excluded, articles: pq.articles };
+		Object.defineProperty(out, 'syn', { value: syn });
+		let changed = false;
+		pq.groups.forEach((g) => {
+			const terms = [];
+			for (const t of g) { const [pieces, dropped] = withoutQuestionWords(t, syn); changed = changed || dropped; terms.push(...pieces); }
+			if (g.length === 1 && terms.length > 1) terms.forEach((t) => out.groups.push([t]));
+			else if (terms.length) out.groups.push(terms);
+		});
+		out.groups = out.groups.map((g) => g.map((t) => {
+			if (t.quoted) return t;
+			const s = t.text.replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, '');
+			if (s !== t.text && isHanRun(s)) t = newTerm(s, false, syn);
+			return isHanRun(t.text) ? ((changed = true), { ...t, bag: true }) : t;
+		}));
+		return changed && out.groups.length ? out : null;
 	}
 
 	// ---- snippets (search/collect/snippet.go, search/analysis/fold.go) ----
@@ -191,14 +363,19 @@
 	const lone = (alt) => { const toks = baseTokens(alt); return phraseSlots(toks, splitUnits(toks)).single !== undefined; };
 	function snippet(rs, terms, at = 0, total = rs.length, from = 0) {
 		if (!total) return { html: '', first: -1 };
-		const only = (keep) => spans(rs, [{ alternatives: terms.flatMap((t) => t.alternatives.filter((a) => lone(a) === keep)) }]).filter((s) => s[0] >= from);
-		const longer = only(false), sp = [...longer, ...only(true)];
-		const lead = longer.length ? longer : sp;
+		// Blocks before `from` are read only for the text before the first match: they lead with nothing.
+		const only = (keep) => spans(rs, [{ alternatives: terms.flatMap((t) => t.alternatives.filter((a) => lone(a) === keep)) }]), after = (x) => x.filter((s) => s[0] >= from);
+		const sp = [...only(false), ...only(true)], longer = after(only(false)), lead = longer.length ? longer : after(sp);
 		const found = lead.length ? Math.min(...lead.map((s) => s[0])) + at : -1;
 		let lo = Math.max(0, Math.max(found, 0) - 30);
 		const hi = Math.min(total, lo + 120);
 		lo = Math.max(0, Math.min(lo, hi - 120));
 		if (lo < at || hi > at + rs.length) return { need: [lo, hi] };
+		return { html: cut(rs, sp, at, lo, hi, total), first: found };
+	}
+	// cut renders runes lo…hi of a text of total runes (rs holds those from at on) with the spans sp
+	// (relative to rs) marked: collect/snippet.go render.
+	function cut(rs, sp, at, lo, hi, total) {
 		const marks = [];
 		sp.map((s) => [Math.max(s[0] + at, lo), Math.min(s[1] + at, hi)]).filter((s) => s[0] < s[1]).sort((a, b) => a[0] - b[0])
 			.forEach((m) => { const l = marks[marks.length - 1]; if (l && m[0] <= l[1]) l[1] = Math.max(l[1], m[1]); else marks.push(m); });
@@ -206,7 +383,7 @@
 		const plain = (a, b) => { out += esc(collapse(rs.slice(a - at, b - at).join(''))); };
 		for (const m of marks) { plain(pos, m[0]); out += '<mark>'; plain(m[0], m[1]); out += '</mark>'; pos = m[1]; }
 		plain(pos, hi);
-		return { html: out + (hi < total ? '…' : ''), first: found };
+		return out + (hi < total ? '…' : '');
 	}
 
 	// ---- bytes ----
@@ -341,7 +518,7 @@
 	class Index {
 		static async open(base, get) {
 			const store = new Store(base, get), man = (store.man = JSON.parse(utf8.decode((await store.get(base + 'manifest.json')).body)));
-			if (man.format !== 2) throw new Error('检索索引版本不符，请重新构建网站。');
+			if (man.format !== 3) throw new Error('检索索引版本不符，请重新构建网站。');
 			const [dir, groups, keys] = await Promise.all([store.file(man.directory), store.file(man.groups), man.fold && store.file(man.fold.keys), store.probe()]);
 			useFold(keys);
 			const ix = new Index(store, man, dir, groups);
@@ -366,9 +543,16 @@
 			this.buckets = locate(man.dict_packs, false); this.metas = locate(man.meta_packs, true);
 			this.fieldNo = Object.fromEntries(man.fields.map((f, i) => [f.name, i]));
 			this.groups = decodeGroups(groups, man.group_fields.length, this.N);
+			const d = this.groups.docs;
+			this.docOf = d.of; this.docRec = d.rec; this.D = d.rec.length;
+			// A document's records, and its metadata (facets, date) as its document record has it.
+			this.recsOf = Array.from({ length: this.D }, () => []);
+			d.of.forEach((x, g) => this.recsOf[x].push(g));
+			this.docGid = Int32Array.from(d.rec, (r, x) => (r >= 0 ? r : this.recsOf[x][0]));
 		}
 		shardOf(g) { let s = 0; while (g >= this.base[s + 1]) s++; return s; }
 		group(g) { return this.groups.list[this.groups.of[g]]; }
+		docGroup(d) { return this.group(this.docGid[d]); }
 		entry(term) {
 			return this.store.memo('t' + term, async () => {
 				const [b] = await this.store.objects([this.buckets[fnv(term) & (this.man.buckets - 1)]]), r = new Reader(b);
@@ -403,7 +587,20 @@
 			list.push({ v, date: d ? ((d - 1) % 2 ? -d / 2 : (d - 1) / 2) : null });
 		}
 		for (let n = r.u(), at = 0; n > 0; n--) { const len = r.u(); of.fill(r.u(), at, at + len); at += len; }
-		return { list, of };
+		return { list, of, docs: decodeDocs(r, N) };
+	}
+	// decodeDocs reads the document table (search/static/groups.go encodeDocs): documents are
+	// numbered in the byte order of their URLs, the server's tie order.
+	function decodeDocs(r, N) {
+		const nd = r.u(), of = new Int32Array(N), first = new Int32Array(nd).fill(-1), rec = new Int32Array(nd);
+		for (let n = r.u(), at = 0, d = 0; n > 0; n--) {
+			const len = r.u(), z = r.u();
+			d += z % 2 ? -(z + 1) / 2 : z / 2;
+			if (first[d] < 0) first[d] = at;
+			of.fill(d, at, at + len); at += len;
+		}
+		for (let d = 0; d < nd; d++) { const v = r.u(); rec[d] = v ? first[d] + v - 1 : -1; }
+		return { of, rec };
 	}
 	function decodePostings(r, spec, n, prev, gids) {
 		const out = [];
@@ -512,8 +709,24 @@
 			if (t.docKey) kids.push(leaf(t.docKey, 'doc_key', 6));
 			return kids.length === 1 ? kids[0] : { dis: kids };
 		};
-		return { root: { conj: pq.groups.map((g) => (g.length === 1 ? term(g[0]) : { dis: g.map(term) })) }, not: pq.excluded.map(term), leaves };
+		// Each group, each article and each bigram of a bag term is a query of its own (SPEC14 §3,
+		// §4), scored alone with its own query norm, as search/query.Compile of that one group.
+		const root = (node) => ({ conj: [node] });
+		const groups = pq.groups.map((g) => {
+			const x = { root: root(g.length === 1 ? term(g[0]) : { dis: g.map(term) }), terms: g, bags: [] };
+			for (const t of g.filter((t) => t.bag)) { // search/plan.go planOf
+				const rs = [...t.text], B = [];
+				for (let i = 0; i + 1 < rs.length; i++) if (!B.includes(rs[i] + rs[i + 1])) B.push(rs[i] + rs[i + 1]);
+				x.bags.push({ text: t.text, alone: root(term({ ...t, bag: false })), need: Math.floor((2 * B.length + 2) / 3),
+					bigrams: B.map((b) => ({ b, root: root(term({ text: b, alternatives: [canonical(b)] })) })) });
+			}
+			return x;
+		});
+		const arts = (pq.articles || []).map((a) => ({ root: root(leaf(a.anchor, 'anchors', ARTICLE_BOOST)), art: a }));
+		return { groups, arts, not: pq.excluded.map(term), leaves };
 	}
+	// The roots a query scores: every group's (a bag's bigrams too) and every article's.
+	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bags || []).flatMap((bag) => bag.bigrams.map((b) => b.root))]);
 	const kidsOf = (n) => n.phrase ? n.phrase.map((s) => s.kid) : n.alts || n.dis || n.conj;
 	function prepare(ix, node, s) {
 		if (node.term !== undefined) {
@@ -592,6 +805,82 @@
 		};
 		return Object.assign(req, { page: int('page', '页码'), size: int('size', '每页条数'), from: date('from', '起始日期'), to: date('to', '截止日期') });
 	}
+	// ---- documents: SPEC14 §3, search/docs.go ----
+	// sx is record g's score for the one-clause query x: a number, null when g does not match, NaN
+	// while a posting is unknown (with bound, an upper bound instead). A bag term (§4) that does not
+	// match exactly scores its matched bigrams' sum times the share matched.
+	function sx(x, g, s, bound) {
+		if (!x.M[g]) return null;
+		if (x.exact[g]) return score(x.root, g, s, bound);
+		let best = 0; // the best bag (search/collect/match.go matchGroup, rules.go bagScore)
+		for (const bag of x.bags) {
+			let sum = 0, m = 0;
+			for (const b of bag.bigrams) if (b.M[g]) { sum += score(b.root, g, s, bound); m++; }
+			if (m >= bag.need) { const v = (sum * m) / bag.bigrams.length; if (Number.isNaN(v)) return NaN; if (v > best) best = v; }
+		}
+		return best;
+	}
+	function val(x, g, s) {
+		let v = x.val.get(g);
+		if (v === undefined) { v = sx(x, g, s, false); if (!Number.isNaN(v)) x.val.set(g, v); }
+		return v;
+	}
+	// docScore is score(D) of document d: { v, sure, doubt }, v exact when sure, else an upper bound;
+	// doubt holds the records whose unknown postings keep it unsure. A best record known whose score
+	// no unread one can reach settles a clause, so a law of a hundred articles needs only a few.
+	function docScore(ps, d) {
+		const rel = ps.rel(d), s = ps.ix.shardOf(rel[0]), doubt = new Set();
+		let acc = 0, sure = true;
+		const best = (one) => {
+			let K = -Infinity, U = -Infinity;
+			const open = [];
+			for (const g of rel) {
+				const v = one(g, false);
+				if (v === null) continue;
+				if (!Number.isNaN(v)) { K = Math.max(K, v); continue; }
+				const b = one(g, true);
+				open.push([g, b]); U = Math.max(U, b);
+			}
+			for (const [g, b] of open) if (b > K) doubt.add(g);
+			if (U > K) { sure = false; return U; }
+			return K === -Infinity ? 0 : K;
+		};
+		const each = (x) => (g, bound) => (bound ? sx(x, g, s, true) : val(x, g, s));
+		for (const x of ps.groups) acc += best(each(x));
+		// together: a group a record lacks is taken from the document record, whose title, 文号 and
+		// preamble frame every article (collect/rules.go framedSum).
+		const d0 = ps.ix.docRec[d];
+		if (ps.groups.length) acc += best((g, bound) => {
+			let t = 0;
+			for (const x of ps.groups) {
+				const r = x.M[g] ? g : d0 >= 0 && x.M[d0] ? d0 : -1;
+				if (r < 0) return null;
+				const v = bound ? sx(x, r, s, true) : val(x, r, s);
+				if (Number.isNaN(v) && r !== g) doubt.add(r);
+				t += v;
+			}
+			return t;
+		});
+		for (const x of ps.arts) acc += best(each(x));
+		return { v: acc, sure, doubt };
+	}
+	// partKey orders a document's records as parts: those matching an article first (article order),
+	// then by how many groups they match, then by their groups' scores summed, then by gid.
+	function partKey(ps, g) {
+		const s = ps.ix.shardOf(g);
+		let a = ps.arts.findIndex((x) => x.M[g]), n = 0, v = 0, ub = 0, sure = true;
+		for (const x of ps.groups) {
+			const e = val(x, g, s);
+			if (e === null) continue;
+			n++;
+			if (Number.isNaN(e)) { sure = false; ub += sx(x, g, s, true); } else { v += e; ub += e; }
+		}
+		return { g, a: a < 0 ? Infinity : a, n, v: sure ? v : ub, sure };
+	}
+	const known = (ps, gids, which = () => true) => all((ps.lists || []).filter(which), (l) => (l.all ? null : l.detail(gids.filter((g) => l.has(g) && !l.known.has(g)))));
+	const partCmp = (x, y) => x.a - y.a || y.n - x.n || y.v - x.v || x.g - y.g;
+	const fragment = (url) => { const i = url.indexOf('#'); return i < 0 ? '' : url.slice(i + 1); };
+	const docURL = (url) => url.replace(/#.*$/, '');
 	class Engine {
 		constructor(ix) { this.ix = ix; }
 		async search(params) {
@@ -605,14 +894,28 @@
 			if (!['', 'date', '-date'].includes(req.sort)) fail(`不支持的排序方式“${req.sort}”：可用相关度（默认）、date（从旧到新）、-date（从新到旧）。`);
 			for (const d of [req.from, req.to]) if (d && (d.y < 1700 || d.y > 2200)) fail(`日期 ${d.s} 超出范围：只支持 1700 年到 2200 年。`);
 			if (req.from && req.to && req.to.t < req.from.t) fail(`日期范围有误：起始日期 ${req.from.s} 晚于截止日期 ${req.to.s}。`);
-			if (!pq.groups.length && !req.sort) req.sort = '-date';
-			const p = plan(ix, pq), allow = this.filter(req), roots = pq.groups.length ? [p.root] : [];
-			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
-			const cand = and([allow, ...(await all(roots, (r) => candidates(ix, r)))]);
-			await all(roots, (r) => verify(ix, r, cand));
-			const hits = and([allow, ...(await all(roots, (r) => matches(ix, r)))]);
-			const nots = await all(p.not, async (n) => (await verify(ix, n, hits), matches(ix, n)));
-			return this.rank(p, pq, req, list(hits.map((x, i) => (nots.some((b) => b[i]) ? 0 : x))));
+			if (!ranked(pq) && !req.sort) req.sort = '-date';
+			const allow = this.filter(req), k = req.page * req.size, from = k - req.size;
+			const ex = await this.pass(pq, allow), e = ex.docs.length, rq = e < RELAX_BELOW && relaxQuery(pq);
+			const out = { query: req.q, page: req.page, exact: e, relaxed: false };
+			let order, docs = ex.docs;
+			if (!rq) order = (await this.rank(ex, req, k, from)).map((d) => [d, ex]);
+			else {
+				// The exact documents first, then the relaxed ones not among them (SPEC14 §4).
+				const rx = await this.pass(rq, allow), seen = new Set(ex.docs);
+				rx.docs = rx.docs.filter((d) => !seen.has(d));
+				const found = await this.bagsFound(rx, allow), guess = found.includes(false);
+				const ro = await this.rank(rx, req, Math.max(k - e, guess ? SUGGEST_FROM : 0), guess ? 0 : Math.max(0, from - e));
+				order = [...(await this.rank(ex, req, e, 0)).map((d) => [d, ex]), ...ro.map((d) => [d, rx])];
+				docs = [...ex.docs, ...rx.docs];
+				out.relaxed = true;
+				if (guess) out.suggest = await this.suggest(req.q, rx, found, ro.slice(0, SUGGEST_FROM));
+			}
+			out.total = docs.length;
+			out.pages = Math.min(Math.ceil(docs.length / req.size), MAX_PAGE);
+			out.facets = this.facets(docs);
+			out.hits = await this.hits(order.slice(from, k));
+			return out;
 		}
 		filter(req) {
 			const ix = this.ix, names = ix.man.group_fields, ok = ix.groups.list.map((g) =>
@@ -620,39 +923,87 @@
 				(!(req.from || req.to) || (g.date !== null && !(req.from && g.date < req.from.t) && !(req.to && g.date > req.to.t + 86399))));
 			return Uint8Array.from(ix.groups.of, (gi) => ok[gi] ? 1 : 0);
 		}
-		async rank(p, pq, req, hits) {
-			const ix = this.ix, k = req.page * req.size, scored = pq.groups.length > 0, exact = new Map();
-			const shard = hits.map((g) => ix.shardOf(g)), dateOf = (g) => ix.group(g).date;
-			if (scored) for (let s = 0; s < ix.n; s++) setNorm(p.root, s, 1 / Math.sqrt(prepare(ix, p.root, s).w));
+		// pass finds the documents a query matches: per clause its records (M), phrases checked only on
+		// the records of documents that every required clause may still match.
+		async pass(pq, allow) {
+			const ix = this.ix, p = plan(ix, pq), xs = [...p.groups, ...p.arts], need = p.groups.length ? p.groups : p.arts;
+			const ps = { ix, p, pq, groups: p.groups, arts: p.arts, xs, scored: xs.length > 0 };
+			ps.terms = [...pq.groups.flat(), ...p.groups.flatMap((x) => x.bags.flatMap((bag) => bag.bigrams.map((b) => ({ alternatives: [b.b] }))))];
+			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
+			const docsOf = (set) => { const o = new Uint8Array(ix.D); set.forEach((v, g) => { if (v) o[ix.docOf[g]] = 1; }); return o; };
+			const inDocs = (ds) => Uint8Array.from(ix.docOf, (d) => ds[d]);
+			await all(xs, async (x) => {
+				x.cand = and([allow, await candidates(ix, x.root)]);
+				if (!(x.bags || []).length) return;
+				x.near = new Uint8Array(ix.N);
+				for (const bag of x.bags) {
+					await all(bag.bigrams, async (b) => { b.M = and([allow, await candidates(ix, b.root)]); }); // terms only: no phrase to check
+					const n = new Uint8Array(ix.N);
+					for (const b of bag.bigrams) b.M.forEach((v, g) => { n[g] += v; });
+					n.forEach((c, g) => { if (c >= bag.need) x.near[g] = 1; });
+				}
+				x.cand = or([x.cand, x.near]);
+			});
+			// Filters only: every document whose document record they pass.
+			const browse = () => { const o = new Uint8Array(ix.D); for (let d = 0; d < ix.D; d++) if (ix.docRec[d] >= 0 && allow[ix.docRec[d]]) o[d] = 1; return o; };
+			const cd = inDocs(xs.length ? and(need.map((x) => docsOf(x.cand))) : browse());
+			await all(xs, (x) => verify(ix, x.root, and([x.cand, cd])));
+			await all(xs, async (x) => {
+				x.exact = and([allow, cd, await matches(ix, x.root)]);
+				x.M = x.near ? or([x.exact, and([x.near, cd])]) : x.exact;
+				x.val = new Map();
+			});
+			const ds = xs.length ? and(need.map((x) => docsOf(x.M))) : browse();
+			if (p.not.length) { // a document is out when any of its records matches an excluded term
+				const recs = inDocs(ds);
+				for (const n of p.not) {
+					await verify(ix, n, recs);
+					(await matches(ix, n)).forEach((v, g) => { if (v && recs[g]) ds[ix.docOf[g]] = 0; });
+				}
+			}
+			ps.docs = list(ds);
+			for (const r of rootsOf(p)) for (let s = 0; s < ix.n; s++) setNorm(r, s, 1 / Math.sqrt(prepare(ix, r, s).w));
+			const any = or([new Uint8Array(ix.N), ...xs.map((x) => x.M)]), rel = new Map();
+			any.forEach((v, g) => { if (v && ds[ix.docOf[g]]) { const d = ix.docOf[g]; if (!rel.has(d)) rel.set(d, []); rel.get(d).push(g); } });
+			ps.rel = (d) => rel.get(d) || [];
+			const narts = new Map(); // how many of the named articles a document holds
+			ps.nart = (d) => { if (!narts.has(d)) narts.set(d, p.arts.filter((x) => ps.rel(d).some((g) => x.M[g])).length); return narts.get(d); };
+			ps.lists = p.leaves.map((l) => l.list).filter(Boolean);
+			return ps;
+		}
+		// rank orders the documents of a pass that reach position k (and those before from only by
+		// count): impact blocks, each list's best postings first, until no document not yet scored can
+		// reach the page (its bound: its records' unread postings at the list's last impact).
+		async rank(ps, req, k, from) {
+			const ix = this.ix, docs = ps.docs, scored = ps.scored, exact = new Map(), dateOf = (d) => ix.docGroup(d).date;
 			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
-			const key = (a, b) => (req.sort ? byDate(a, b) : 0) || (exact.get(b) || 0) - (exact.get(a) || 0);
+			// By relevance, documents holding more of the named articles come first (collect/rules.go docLess).
+			const byRun = req.sort ? byDate : (a, b) => ps.arts.length && ps.nart(b) - ps.nart(a);
+			const key = (a, b) => byRun(a, b) || (exact.get(b) || 0) - (exact.get(a) || 0);
 			const cmp = (a, b) => key(a, b) || a - b;
-			const lists = p.leaves.map((l) => l.list).filter((l) => l && !l.all), from = k - req.size;
-			// Runs: the hits of one date (all hits by relevance), in page order; the server orders a run
-			// by score, then ID. Only runs that reach the page need scores, and of each only its best
-			// k - start, so each is bounded as relevance bounds all hits: a run of a hundred sections
-			// sharing their law's date no longer reads every section's details.
-			const idx = hits.map((g, i) => i), runs = [], before = new Set();
-			if (req.sort) idx.sort((x, y) => byDate(hits[x], hits[y]) || x - y);
+			const lists = scored ? ps.lists.filter((l) => !l.all) : [];
+			// Runs: the documents of one date (all by relevance), in page order; the server orders a run
+			// by score, then URL. Only runs that reach the page need scores, and of each only its best.
+			const idx = docs.slice(), runs = [], before = new Set();
+			if (req.sort || ps.arts.length) idx.sort((x, y) => byRun(x, y) || x - y);
 			for (let i = 0, j; i < k && i < idx.length; i = j) {
-				for (j = i + 1; j < idx.length && !(req.sort && byDate(hits[idx[i]], hits[idx[j]]));) j++;
-				if (j <= from) idx.slice(i, j).forEach((x) => before.add(hits[x])); // wholly on earlier pages: only its count matters
+				for (j = i + 1; j < idx.length && !byRun(idx[i], idx[j]);) j++;
+				if (j <= from) idx.slice(i, j).forEach((d) => before.add(d)); // wholly on earlier pages: only its count matters
 				else runs.push({ idx: idx.slice(i, j), m: Math.min(k, j) - i });
 			}
 			for (;;) {
 				const sure = [], maybe = [], doubt = [];
 				for (const r of scored ? runs : []) {
 					const open = [], top = [];
-					for (const i of r.idx) {
-						const g = hits[i];
-						if (!exact.has(g)) { const v = score(p.root, g, shard[i], false); if (isNaN(v)) { open.push(i); continue; } exact.set(g, v); }
-						top.push(exact.get(g));
+					for (const d of r.idx) {
+						if (!exact.has(d)) { const sc = docScore(ps, d); if (!sc.sure) { open.push(sc); continue; } exact.set(d, sc.v); }
+						top.push(exact.get(d));
 					}
-					// A run wholly within the first k needs every score; of a longer one, the records that
-					// may still beat its m-th best score.
-					if (r.m === r.idx.length) { open.forEach((i) => sure.push(hits[i])); continue; }
+					// A run wholly within the first k needs every score; of a longer one, the documents
+					// that may still beat its m-th best score.
+					if (r.m === r.idx.length) { open.forEach((sc) => sure.push(...sc.doubt)); continue; }
 					const kth = top.length >= r.m ? top.sort((a, b) => b - a)[r.m - 1] : -Infinity, n = maybe.length;
-					for (const i of open) if (score(p.root, hits[i], shard[i], true) >= kth) maybe.push(hits[i]);
+					for (const sc of open) if (sc.v >= kth) maybe.push(...sc.doubt);
 					if (maybe.length > n) doubt.push(r);
 				}
 				if (!sure.length && !maybe.length) break;
@@ -664,32 +1015,21 @@
 				// The details of every record in doubt settle the page in one round (the m-th score only
 				// rises): read them once they cost less than twice the impact blocks likely to settle it.
 				const more = best && best.next < best.blocks.length;
-				if (more && lists.reduce((n, l) => n + l.cost(unknown(l, maybe)), 0) > DETAIL * best.settle(doubt.map((r) => [r.m, r.idx.filter((i) => best.has(hits[i])).length]))) reads.push(best.more());
+				if (more && lists.reduce((n, l) => n + l.cost(unknown(l, maybe)), 0) > DETAIL * best.settle(doubt.map((r) => [r.m, r.idx.filter((d) => ps.rel(d).some((g) => best.has(g))).length]))) reads.push(best.more());
 				else if (best) reads.push(more ? details(maybe) : best.detail(unknown(best, maybe)));
 				await Promise.all(reads);
 			}
-			const order = hits.filter((g) => exact.has(g) || !scored || before.has(g)).sort(cmp);
-			const groups = [];
-			for (let i = 0, j; i < k && i < order.length; i = j) {
-				for (j = i + 1; j < order.length && !key(order[i], order[j]);) j++;
-				if (j > from && ix.shardOf(order[i]) !== ix.shardOf(order[j - 1])) groups.push([i, j]); // ties on earlier pages may stay in any order
-			}
-			const front = ([i, j]) => { const per = {}, m = Math.min(k - i, j - i); return order.slice(i, j).filter((g) => (per[ix.shardOf(g)] = (per[ix.shardOf(g)] || 0) + 1) <= m); };
-			const meta = await this.meta([].concat(...groups.map(front)));
-			for (const g of groups) order.splice(g[0], Math.min(k - g[0], g[1] - g[0]), ...front(g).sort((a, b) => cmpStr(meta[a].id, meta[b].id)).slice(0, k - g[0]));
-			return { query: req.q, total: hits.length, page: req.page, pages: Math.min(Math.ceil(hits.length / req.size), MAX_PAGE), facets: this.facets(hits, shard),
-				hits: await this.hits(order.slice((req.page - 1) * req.size, k), p, pq, exact) };
+			const order = docs.filter((d) => exact.has(d) || !scored || before.has(d)).sort(cmp);
+			order.scores = exact;
+			ps.scores = exact;
+			return order;
 		}
-		facets(hits, shard) {
-			const ix = this.ix, out = {}, top = (m) => Array.from(m).sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 20);
+		facets(docs) {
+			const ix = this.ix, out = {};
 			for (const name of ix.man.facets) {
-				const f = ix.man.group_fields.indexOf(name), merged = new Map();
-				for (let s = 0; s < ix.n; s++) {
-					const counts = new Map();
-					hits.forEach((g, i) => { if (shard[i] === s) for (const v of ix.group(g).v[f]) counts.set(v, (counts.get(v) || 0) + 1); });
-					for (const [v, c] of top(counts)) merged.set(v, (merged.get(v) || 0) + c);
-				}
-				out[name] = top(merged).map(([value, count]) => ({ value, count }));
+				const f = ix.man.group_fields.indexOf(name), counts = new Map();
+				for (const d of docs) for (const v of ix.docGroup(d).v[f]) counts.set(v, (counts.get(v) || 0) + 1);
+				out[name] = Array.from(counts).sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 20).map(([value, count]) => ({ value, count }));
 				if (name === 'year') out[name].sort((a, b) => cmpStr(b.value, a.value));
 			}
 			return out;
@@ -705,31 +1045,143 @@
 			});
 			return meta;
 		}
-		async hits(gids, p, pq, scores) {
-			const ix = this.ix, terms = [].concat(...pq.groups), meta = await this.meta(gids);
-			return all(gids, async (g) => {
-				const m = meta[g], grp = ix.group(g), sn = await body(ix, m, g, p, terms);
-				const hit = { url: m.url, title: m.title, section: m.section, doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date, score: pq.groups.length ? scores.get(g) : 1, snippet: sn.html };
-				if (sn.parts.length && sn.first >= 0) { // the unit of the first match
-				let best = sn.parts[0];
-				for (const pt of sn.parts) if (pt.o <= sn.first) best = pt;
-					hit.url = hit.url.replace(/#.*$/, '') + '#' + best.a;
-					if (best.s) hit.section = best.s;
-				}
+		// hits shows documents [d, pass]: the document's fields and up to three parts.
+		async hits(items) {
+			const ix = this.ix, picks = items.map(([d, ps]) => (ps.scored ? ps.rel(d).filter((g) => g !== ix.docRec[d]) : []));
+			// Parts in order need exact scores only for the records that may be among the first three.
+			for (;;) {
+				const want = new Map();
+				items.forEach(([, ps], i) => {
+					const ks = picks[i].map((g) => partKey(ps, g)).sort(partCmp);
+					picks[i] = ks.map((x) => x.g);
+					for (const x of ks.slice(0, PARTS)) if (!x.sure) (want.get(ps) || want.set(ps, []).get(ps)).push(x.g);
+				});
+				if (!want.size) break;
+				await all([...want], ([ps, gids]) => known(ps, gids));
+			}
+			// A snippet starts at the first match: the body postings of the records shown must be known
+			// (from impact blocks at least, which tell the block of the first match).
+			const heads = items.map(([d]) => ix.docGid[d]), inBody = (l) => l.spec.name === 'body';
+			const [meta] = await Promise.all([this.meta([...heads, ...picks.flatMap((p) => p.slice(0, PARTS))]), // in one turn: shared requests
+				all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)], inBody))]);
+			// A part's link is stored as #anchor, its title and 文号 as its document's (static/export.go metaChunk).
+			picks.forEach((p, i) => p.slice(0, PARTS).forEach((r) => { if (meta[r].url[0] === '#') meta[r].url = docURL(meta[heads[i]].url) + meta[r].url; }));
+			return all(items, async ([d, ps], i) => {
+				const g = heads[i], m = meta[g], grp = ix.group(g), roots = rootsOf(ps.p), parts = [], shown = new Set();
+				// The document record's snippet when it matches a group (or nothing else is shown); its
+				// blocks are asked for in the same turn as the parts', so they share requests.
+				const own = (ix.docRec[d] >= 0 && ps.groups.some((x) => x.M[g])) || !picks[i].length;
+				const [sn] = await Promise.all([own ? body(ix, m, g, roots, ps.terms) : null,
+					all(picks[i].slice(0, PARTS), async (r, j) => { parts[j] = await this.part(ps, r, meta[r], roots); })]);
+				const ok = parts.filter((pt) => pt && !shown.has(pt.url) && shown.add(pt.url));
+				const hit = { url: docURL(m.url), title: m.title, section: ok.length ? ok[0].section : '', doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date,
+					score: ps.scored ? ps.scores.get(d) : 0, snippet: sn ? sn.html : ok[0].snippet, parts: ok.map(({ url, anchor, section, snippet }) => ({ url, anchor, section, snippet })) };
+				if (ok.length && ok[0].art) hit.url = ok[0].url;
 				return hit;
 			});
 		}
+		// part is record g shown under its document: the unit an article names, or the one its first
+		// match falls in (collect.HitOf).
+		async part(ps, g, m, roots) {
+			const art = ps.arts.find((x) => x.M[g]);
+			if (art) return unitPart(this.ix, m, art.art.anchor, ps.terms);
+			const sn = await body(this.ix, m, g, roots, ps.terms), pt = { url: m.url, anchor: fragment(m.url), section: m.section, snippet: sn.html };
+			if (sn.parts.length && sn.first >= 0) { // the unit of the first match
+				let best = sn.parts[0];
+				for (const x of sn.parts) if (x.o <= sn.first) best = x;
+				pt.url = docURL(m.url) + '#' + best.a; pt.anchor = best.a;
+				if (best.s) pt.section = best.s;
+			}
+			return pt;
+		}
+		// bagsFound tells, for each bag term of a relaxed pass in group order, whether the term as
+		// typed matches any record the filters pass (search/collect/documents.go probeBags). Its
+		// candidates are checked a few at a time, most in the documents already checked.
+		async bagsFound(ps, allow) {
+			const ix = this.ix, out = [];
+			for (const bag of ps.groups.flatMap((x) => x.bags)) {
+				const r = bag.alone, leaves = [];
+				(function walk(n) { if (n.term !== undefined) leaves.push(n); else kidsOf(n).forEach(walk); })(r);
+				await all(leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
+				const cand = list(and([allow, await candidates(ix, r)]));
+				let found = false;
+				for (let i = 0; i < cand.length && !found; i += 16) {
+					const some = new Uint8Array(ix.N);
+					cand.slice(i, i + 16).forEach((g) => { some[g] = 1; });
+					await verify(ix, r, some);
+					found = (await matches(ix, r)).some((v, g) => v && some[g]);
+				}
+				out.push(found);
+			}
+			return out;
+		}
+		// suggest: for each bag term matched nowhere as typed, the first of the first relaxed documents'
+		// titles holding a word one character away from it (search/suggest.go suggestion).
+		async suggest(q, ps, found, docs) {
+			const ix = this.ix, meta = await this.meta(docs.map((d) => ix.docGid[d]));
+			const bags = ps.groups.flatMap((x) => x.bags);
+			for (let i = 0; i < bags.length; i++) {
+				const w = bags[i].text;
+				if (found[i] || !q.includes(w)) continue;
+				for (const d of docs) {
+					const near = oneEditIn([...meta[ix.docGid[d]].title], [...w]);
+					if (near) return q.replace(w, () => near);
+				}
+			}
+			return '';
+		}
 	}
-	async function body(ix, m, g, p, terms) {
+	// oneEditIn finds in title t a substring one edit from w: at each start from the left, of w's
+	// length, then one more, then one fewer (search/suggest.go).
+	function oneEditIn(t, w) {
+		const n = w.length;
+		for (let i = 0; n && i < t.length; i++) for (const l of [n, n + 1, n - 1]) {
+			if (l <= 0 || i + l > t.length) continue;
+			const c = t.slice(i, i + l);
+			if (oneEdit(c, w)) return c.join('');
+		}
+		return '';
+	}
+	function oneEdit(a, b) {
+		if (a.length === b.length) return a.filter((c, i) => c !== b[i]).length === 1;
+		if (Math.abs(a.length - b.length) !== 1) return false;
+		const [long, short] = a.length > b.length ? [a, b] : [b, a];
+		let i = 0;
+		while (i < short.length && long[i] === short[i]) i++;
+		for (let j = i; j < short.length; j++) if (long[j + 1] !== short[j]) return false;
+		return true;
+	}
+	// unitPart is the part an article reference shows (search/collect/dochit.go partOf): the unit with
+	// its anchor, its snippet cut from the unit's own text. The record's blocks list its units, so all
+	// of them are read: an article query costs the body of the record holding the article.
+	async function unitPart(ix, m, anchor, terms) {
+		const units = [], seen = new Set(), rs = [...(await ix.store.objects(m.blocks.map((b) => b.ref))).map((b) => {
+			const r = new Reader(b);
+			for (let n = r.u(); n > 0; n--) { const u = { a: r.s(), s: r.s(), o: r.u() }, key = u.a + '\0' + u.o; if (!seen.has(key)) { seen.add(key); units.push(u); } }
+			return utf16.decode(b.subarray(r.i));
+		}).join('')];
+		const folding = ix.fold(rs);
+		if (folding) await folding;
+		const k = units.findIndex((u) => u.a === anchor), own = fragment(m.url);
+		let text = rs, a = anchor, section = m.section;
+		if (k >= 0) {
+			text = rs.slice(units[k].o, k + 1 < units.length ? Math.max(units[k + 1].o, units[k].o) : rs.length);
+			if (text[text.length - 1] === '\n') text.pop(); // without the line break that joins the next unit
+			section = units[k].s || section;
+		} else if (!units.length && own !== anchor) a = own;
+		return { url: docURL(m.url) + '#' + a, anchor: a, section, snippet: snippet(text, terms).html || '', art: true };
+	}
+	async function body(ix, m, g, roots, terms) {
 		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
 		let first = Infinity, guess = Infinity, scan = false; // guess: a bound below a match known only by its block
-		(function walk(n) {
+		const walk = (n) => {
 			if (n.phrase) { if (n.fi === ix.fieldNo.body && n.first && n.first.has(g)) first = Math.min(first, n.first.get(g)); return; }
 			if (n.term === undefined) return kidsOf(n).forEach(walk);
 			const q = n.list && n.list.has(g) && n.list.known.get(g);
 			if (q && n.fi === ix.fieldNo.body && q.fb >= 0) if (q.pos) first = Math.min(first, q.pos[0]); else guess = Math.min(guess, m.blocks[q.fb].pos + 1);
 			if (q && n.fi === ix.fieldNo.chars) scan = true;
-		})(p.root);
+		};
+		roots.forEach(walk);
 		const bs = m.blocks, sure = first < guess;
 		first = Math.min(first, guess);
 		scan = scan && first === Infinity;
@@ -766,7 +1218,7 @@
 	const qesc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
 	const encode = (v) => '?' + Object.keys(v).sort().map((k) => v[k].map((x) => qesc(k) + '=' + qesc(x)).join('&')).filter(Boolean).join('&');
 	function pageData(params, res, man, T) {
-		const cur = {}, copy = () => JSON.parse(JSON.stringify(cur)), d = { active: [], sorts: [], facets: [] };
+		const cur = {}, copy = () => JSON.parse(JSON.stringify(cur)), d = { active: [], sorts: [], facets: [], size: params.get('size') };
 		for (const k of ['q', 'from', 'to', 'sort', 'size', ...FILTERS]) for (const v of params.getAll(k)) if (trimSpace(v)) (cur[k] = cur[k] || []).push(v);
 		const link = (name, value, count) => {
 			const v = copy(), active = (cur[name] || []).includes(value);
@@ -785,6 +1237,7 @@
 			if (vals.length) d.facets.push({ label: T['facet_' + name] || man.facet_labels[name] || name, values: vals });
 		}
 		const page = (n) => { const v = copy(); if (n > 1) v.page = [String(n)]; return encode(v); };
+		if (res.suggest) { const v = copy(); v.q = [res.suggest]; d.suggest = encode(v); } // the same filters
 		if (res.page > 1 && res.pages > 1) d.prev = page(Math.min(res.page - 1, res.pages));
 		if (res.page < res.pages) d.next = page(res.page + 1);
 		return d;
@@ -801,10 +1254,16 @@
 			const l = a(v.href, esc(v.label) + (v.active ? ' ✕' : ''));
 			return `<li>${v.active ? `<strong>${l}</strong>` : l} (${v.count})</li>`;
 		}).join('')}</ul>`).join('')}</details>`;
-		if (res) {
-			h += !res.hits.length ? `<p>${esc(T.no_results)}</p>` : `<ol class="list">${res.hits.map((x) => `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
+		if (res && res.suggest) h += `<p class="suggest">${esc(T.search_suggest)}${a(d.suggest, esc(res.suggest))}</p>`;
+		if (res) { // partials/searchresults.html "searchhit"
+			const hit = (x) => { const ps = x.parts || []; return `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${!ps.length && x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
 <span class="m">${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(T['type_' + x.type] || man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date, T.lang === 'en') : ''}</span>
-<p class="s">${x.snippet}</p></li>`).join('')}</ol>`;
+${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : ''}${ps.length ? `
+<ul class="parts">${ps.map((pt) => `<li>${a(encodeURI(pt.url), esc(pt.section || pt.anchor))} <span class="s">${pt.snippet}</span></li>`).join('')}</ul>` : ''}</li>`; };
+			// Relaxed hits (SPEC14 §4) follow the exact ones under their own heading.
+			const size = Math.min(+d.size || 10, MAX_PAGE), at = res.relaxed ? Math.max(0, res.exact - (res.page - 1) * size) : Infinity;
+			const lists = at < res.hits.length ? [res.hits.slice(0, at), res.hits.slice(at)] : [res.hits];
+			h += !res.hits.length ? `<p>${esc(T.no_results)}</p>` : lists.map((l, i) => (i ? `<p class="relaxed" role="note">${esc(T.search_relaxed)}</p>` : '') + (l.length ? `<ol class="list">${l.map(hit).join('')}</ol>` : '')).join('');
 		}
 		if (d.prev || d.next) h += `<nav class="pager" aria-label="pagination">${d.prev ? a(d.prev, '← ' + esc(T.prev), ' rel="prev"') : '<span></span>'}${d.next ? a(d.next, esc(T.next) + ' →', ' rel="next"') : ''}</nav>`;
 		return h;
@@ -826,7 +1285,7 @@
 		performance.setResourceTimingBufferSize(1e4);
 		// UI strings come from the page (the theme's i18n, data-t); these zh-CN ones serve a theme without them.
 		const T = { search_status: '“%s”：%d 条结果', search_page: '，第 %d 页 / %d', no_results: '没有找到相关结果。', prev: '上一页', next: '下一页', search_selected: '已选：', search_sort: '排序：',
-			search_filter: '筛选', sort_relevance: '按相关度', sort_newest: '最新在前', sort_oldest: '最早在前', search_busy: '正在检索…', search_error: '检索出错：' };
+			search_filter: '筛选', search_relaxed: '没有完全匹配的结果，以下是相近结果', search_suggest: '您是不是要找：', sort_relevance: '按相关度', sort_newest: '最新在前', sort_oldest: '最早在前', search_busy: '正在检索…', search_error: '检索出错：' };
 		try { Object.assign(T, JSON.parse(script.dataset.t)); } catch (e) {}
 		let engine = null, api = ds.api || site + 'api/search';
 		const fallback = { facets: FILTERS.slice(0, 8), type_labels: {}, facet_labels: {} };
@@ -839,7 +1298,7 @@
 				const man = engine ? engine.ix.man : fallback;
 				box.innerHTML = render(q, res, err, pageData(params, res, man, T), man, T);
 				const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + (e.transferSize || 0), 0);
-				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1 };
+				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1, exact: res ? res.exact : -1 };
 			};
 			try {
 				let res = null;
@@ -862,6 +1321,6 @@
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, useFold, Index, Engine };
+	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, useFold, Index, Engine };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);

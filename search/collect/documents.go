@@ -1,0 +1,381 @@
+package collect
+
+import (
+	"context"
+	"fmt"
+	"math/bits"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/searcher"
+)
+
+// Documents is a page of documents: the exact pass, and the relaxed one
+// when it ran.
+type Documents struct {
+	Total   int // documents, exact and relaxed
+	Exact   int // documents of the exact pass
+	Relaxed bool
+	Page    []Hit
+	Facets  map[string][]Facet // keyed by filter name; counts documents
+	// Titles of the first SuggestFrom relaxed documents, in order, and
+	// whether each Bag term of the relaxed plan (in group order) matched
+	// any record as typed: what the suggestion is made from.
+	RelaxedTitles []string
+	BagFound      []bool
+}
+
+// SuggestFrom is how many relaxed documents' titles the suggestion reads.
+const SuggestFrom = 10
+
+// docRef is a matching document of one pass.
+type docRef struct {
+	docRank
+	m *shardMatch
+	d int32 // index in m.docs
+}
+
+// FindDocuments runs exact on every shard and, when it finds fewer than
+// RelaxBelow documents and relaxed is not nil, relaxed too; it keeps
+// documents [from, from+size) in the given order ("" relevance, "date",
+// "-date"): the exact ones first, then the relaxed ones not among them.
+// Every matching document is counted and faceted; stored fields are read
+// only for the page's hits (and, after a relaxed pass, the titles the
+// suggestion reads).
+func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnCache, exact, relaxed *Plan, order string, from, size int) (*Documents, error) {
+	out := &Documents{Facets: EmptyFacets()}
+	if len(indexes) == 0 {
+		return out, nil
+	}
+	snaps := make([]*scorch.IndexSnapshot, len(indexes))
+	defer func() {
+		for _, s := range snaps {
+			if s != nil {
+				_ = s.Close()
+			}
+		}
+	}()
+	for i, bi := range indexes {
+		s, err := snapshot(bi)
+		if err != nil {
+			return nil, err
+		}
+		snaps[i] = s
+	}
+	less := docLess(order)
+	counts := map[string]map[string]int{}
+	var used []*shardMatch
+	defer func() {
+		for _, m := range used {
+			m.release()
+		}
+	}()
+	found, err := pass(ctx, indexes, snaps, cache, exact, nil, counts, &used)
+	if err != nil {
+		return nil, err
+	}
+	sortTop(found, from+size, less)
+	out.Exact = len(found)
+	all := found
+	if relaxed != nil && len(found) < RelaxBelow {
+		skip := map[string]bool{}
+		for _, r := range found {
+			skip[r.url] = true
+		}
+		more, err := pass(ctx, indexes, snaps, cache, relaxed, skip, counts, &used)
+		if err != nil {
+			return nil, err
+		}
+		sortTop(more, max(SuggestFrom, from+size-len(found)), less)
+		out.Relaxed = true
+		all = append(all, more...)
+		if out.BagFound, err = probeBags(ctx, indexes, snaps, cache, relaxed); err != nil {
+			return nil, err
+		}
+		for _, r := range more[:min(len(more), SuggestFrom)] {
+			title, err := r.m.title(r.d)
+			if err != nil {
+				return nil, err
+			}
+			out.RelaxedTitles = append(out.RelaxedTitles, title)
+		}
+	}
+	out.Total = len(all)
+	out.Facets = facetLists(counts)
+	if from < len(all) {
+		for i, r := range all[from:min(len(all), from+size)] {
+			forms := exact.Forms
+			if from+i >= out.Exact {
+				forms = relaxed.Forms
+			}
+			h, err := r.m.hit(r.d, r.score, forms)
+			if err != nil {
+				return nil, fmt.Errorf("search: loading document %s: %w", r.url, err)
+			}
+			out.Page = append(out.Page, h)
+		}
+	}
+	return out, nil
+}
+
+func snapshot(bi bleve.Index) (*scorch.IndexSnapshot, error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		_ = r.Close()
+		return nil, fmt.Errorf("search: index shard is a %T, not a scorch index; rebuild it with `gongkai build`", r)
+	}
+	return snap, nil
+}
+
+// pass matches plan on every shard at once (one goroutine each, so that a
+// lone search uses every CPU) and returns the documents in, their facet
+// values added to counts.
+// The shard matches made are added to used, to be released once the hits
+// are made.
+func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnapshot, cache *searcher.ColumnCache, plan *Plan, skip map[string]bool, counts map[string]map[string]int, used *[]*shardMatch) ([]docRef, error) {
+	ms := make([]*shardMatch, len(indexes))
+	errs := make([]error, len(indexes))
+	one := func(i int) {
+		m, err := newShardMatch(snaps[i], indexes[i], cache, i, plan)
+		if err == nil {
+			err = m.run(ctx, skip)
+		}
+		ms[i], errs[i] = m, err
+	}
+	if len(indexes) == 1 {
+		one(0)
+	} else {
+		var wg sync.WaitGroup
+		for i := range indexes {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				one(i)
+			}()
+		}
+		wg.Wait()
+	}
+	for _, m := range ms {
+		if m != nil {
+			*used = append(*used, m)
+		}
+	}
+	var out []docRef
+	for i, m := range ms {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, m.results(counts)...)
+	}
+	return out, nil
+}
+
+// sortTop puts the k first documents of ds, in order, at its start; the
+// rest stay unordered. A page needs only those: selecting them through a
+// heap of k costs less than sorting every match of a common word.
+func sortTop(ds []docRef, k int, less func(a, b *docRank) bool) {
+	cmp := func(a, b docRef) int {
+		switch {
+		case less(&a.docRank, &b.docRank):
+			return -1
+		case less(&b.docRank, &a.docRank):
+			return 1
+		}
+		return 0
+	}
+	if k <= 0 {
+		return
+	}
+	if k*4 >= len(ds) {
+		slices.SortFunc(ds, cmp)
+		return
+	}
+	// ds[:k] is a heap with the worst of the best k on top
+	worse := func(i, j int) bool { return cmp(ds[i], ds[j]) > 0 }
+	down := func(i, n int) {
+		for {
+			l := 2*i + 1
+			if l >= n {
+				return
+			}
+			w := l
+			if r := l + 1; r < n && worse(r, l) {
+				w = r
+			}
+			if !worse(w, i) {
+				return
+			}
+			ds[i], ds[w] = ds[w], ds[i]
+			i = w
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i, k)
+	}
+	for i := k; i < len(ds); i++ {
+		if cmp(ds[i], ds[0]) < 0 {
+			ds[0], ds[i] = ds[i], ds[0]
+			down(0, k)
+		}
+	}
+	slices.SortFunc(ds[:k], cmp)
+}
+
+// rep is the record that stands for document d: its document record, or
+// when the page has none, its first record.
+func (m *shardMatch) rep(d int32) (seg int, doc uint32) {
+	dm := &m.docs[d]
+	c := m.cols[dm.seg]
+	if r := c.PageDoc[dm.page]; r >= 0 && !m.deleted[dm.seg](uint32(r)) {
+		return int(dm.seg), uint32(r)
+	}
+	if m.byURL != nil { // the document record may be in another segment
+		url := c.PageURL[dm.page]
+		for s, c2 := range m.cols {
+			if p := pageIndex(c2, url); p >= 0 && c2.PageDoc[p] >= 0 && !m.deleted[s](uint32(c2.PageDoc[p])) {
+				return s, uint32(c2.PageDoc[p])
+			}
+		}
+	}
+	for _, doc := range c.PageRecords(dm.page) {
+		if !m.deleted[dm.seg](doc) {
+			return int(dm.seg), doc
+		}
+	}
+	if dm.first >= 0 {
+		return int(m.recs[dm.first].seg), m.recs[dm.first].doc
+	}
+	return int(dm.seg), uint32(max(c.PageDoc[dm.page], 0))
+}
+
+// results scores the shard's documents still in (docScore, framedSum) and counts
+// their facet values (the document record's).
+func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
+	groups := len(m.plan.Groups)
+	best := make([]float64, m.k)
+	out := make([]docRef, 0, len(m.docs))
+	byValue := make([][][]int, len(m.cols)) // segment, facet, value index: documents
+	for seg := range byValue {
+		byValue[seg] = make([][]int, len(mapping.Facets))
+	}
+	for i := range m.docs {
+		dm := &m.docs[i]
+		if dm.out {
+			continue
+		}
+		for c := range best {
+			best[c] = 0
+		}
+		seg, doc := m.rep(int32(i))
+		c := m.cols[seg]
+		// the document record's scores, when it matches some clause
+		var d0 []float64
+		var d0mask uint64
+		if c.IsDocRecord(doc) {
+			if r := m.recOf[m.offsets[seg]+uint64(doc)]; r >= 0 {
+				d0, d0mask = m.scores[int(r)*m.k:int(r+1)*m.k], m.recs[r].mask
+			}
+		}
+		together := 0.0
+		for r := dm.first; r >= 0; r = m.recs[r].next {
+			rec := &m.recs[r]
+			sc := m.scores[int(r)*m.k : int(r+1)*m.k]
+			for c := range best {
+				if rec.mask&(1<<c) != 0 && sc[c] > best[c] {
+					best[c] = sc[c]
+				}
+			}
+			if groups == 0 {
+				continue
+			}
+			s, ok := framedSum(sc, d0, groups, func(g int) bool { return rec.mask&(1<<g) != 0 }, func(g int) bool { return d0mask&(1<<g) != 0 })
+			if ok && s > together {
+				together = s
+			}
+		}
+		out = append(out, docRef{
+			docRank: docRank{articles: bits.OnesCount64(dm.mask >> groups), score: docScore(best, groups, together),
+				url: c.PageURL[c.Page[doc]], date: c.Dates[doc], dated: c.Dated[doc]},
+			m: m, d: int32(i),
+		})
+		for _, f := range c.Filled {
+			if byValue[seg][f] == nil {
+				byValue[seg][f] = make([]int, len(c.Facets[f].Values))
+			}
+			for _, v := range c.Facets[f].DocValues(doc) {
+				byValue[seg][f][v]++
+			}
+		}
+	}
+	for seg, c := range m.cols { // value indexes to values, once per value
+		for f, vs := range byValue[seg] {
+			name := mapping.Facets[f]
+			for v, n := range vs {
+				if n == 0 {
+					continue
+				}
+				if counts[name] == nil {
+					counts[name] = map[string]int{}
+				}
+				counts[name][c.Facets[f].Values[v]] += n
+			}
+		}
+	}
+	return out
+}
+
+// facetLists lists each facet's values by count, then value, first
+// FacetSize (exact counts of documents); years are then shown newest first.
+func facetLists(counts map[string]map[string]int) map[string][]Facet {
+	out := EmptyFacets()
+	for _, name := range mapping.Facets {
+		if len(counts[name]) == 0 {
+			continue
+		}
+		fs := TopFacets(counts[name])
+		if name == mapping.FieldYear {
+			sort.Slice(fs, func(i, j int) bool { return fs[i].Value > fs[j].Value })
+		}
+		out[name] = fs
+	}
+	return out
+}
+
+// probeBags reports, for each Bag term of plan in group order, whether its
+// exact form matches any record of any shard.
+func probeBags(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnapshot, cache *searcher.ColumnCache, plan *Plan) ([]bool, error) {
+	var out []bool
+	for _, gp := range plan.Groups {
+		for _, bag := range gp.Bags {
+			found := false
+			for i := range indexes {
+				if found {
+					break
+				}
+				m, err := newShardMatch(snaps[i], indexes[i], cache, i, plan)
+				if err != nil {
+					return nil, err
+				}
+				found, err = m.probe(ctx, bag.Alone)
+				m.release()
+				if err != nil {
+					return nil, err
+				}
+			}
+			out = append(out, found)
+		}
+	}
+	return out, nil
+}

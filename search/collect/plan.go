@@ -1,0 +1,42 @@
+package collect
+
+import bquery "github.com/blevesearch/bleve/v2/search/query"
+
+// Plan is what a document-level search matches (SPEC14 §3): each group,
+// article and excluded term compiled alone, with the filters and dates, so
+// that a record's score for a group is exactly the score bleve gives it
+// for a query of that one group.
+type Plan struct {
+	Groups   []GroupPlan
+	Articles []ArticlePlan
+	Excluded []bquery.Query
+	// Browse lists every record passing the filters; it is searched
+	// when there are neither groups nor articles (an empty query).
+	Browse bquery.Query
+	// Forms are what snippets mark: the alternatives of the positive
+	// terms, and in the relaxed pass the bigrams of its Bag terms.
+	Forms []string
+}
+
+// GroupPlan is one group: Exact is its one-group query; Bags are its Bag
+// terms (relaxed pass only), matched by most of their bigrams.
+type GroupPlan struct {
+	Exact bquery.Query
+	Bags  []BagPlan
+}
+
+// BagPlan is one Bag term: the one-group query of each of its distinct
+// bigrams (bagBigrams), in order of first occurrence, and Alone, the term's
+// own exact query, which tells whether it matched anything as typed (for
+// the suggestion).
+type BagPlan struct {
+	Bigrams []bquery.Query
+	Alone   bquery.Query
+}
+
+// ArticlePlan is one article reference: its one-clause query and the
+// anchor of the unit it names.
+type ArticlePlan struct {
+	Query  bquery.Query
+	Anchor string
+}

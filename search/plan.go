@@ -1,0 +1,88 @@
+package search
+
+import (
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/search/analysis"
+	"github.com/gongkai/gongkai/search/collect"
+	"github.com/gongkai/gongkai/search/query"
+)
+
+// RelaxBelow: the relaxed pass runs only when the exact query found fewer
+// documents than this (SPEC14 §4).
+const RelaxBelow = collect.RelaxBelow
+
+// planOf compiles each group, article and excluded term of pq alone, with
+// the filters and dates (SPEC14 §3): a record's score for a group is the
+// score of the query of that group alone.
+func planOf(pq query.Query, filters map[string][]string, dates bquery.Query) *collect.Plan {
+	p := &collect.Plan{
+		Forms:  pq.Forms(),
+		Browse: query.Compile(query.Query{}, filters, dates),
+	}
+	for _, g := range pq.Groups {
+		gp := collect.GroupPlan{Exact: query.Compile(query.Query{Groups: []query.Group{g}}, filters, dates)}
+		for _, t := range g.Terms {
+			if !t.Bag {
+				continue
+			}
+			alone := t
+			alone.Bag = false
+			bp := collect.BagPlan{Alone: query.Compile(query.Query{Groups: []query.Group{{Terms: []query.Term{alone}}}}, filters, dates)}
+			for _, b := range bagBigrams(t.Text) {
+				bp.Bigrams = append(bp.Bigrams, query.Compile(query.Query{Groups: []query.Group{{Terms: []query.Term{bigramTerm(b)}}}}, filters, dates))
+				p.Forms = append(p.Forms, b)
+			}
+			gp.Bags = append(gp.Bags, bp)
+		}
+		p.Groups = append(p.Groups, gp)
+	}
+	for _, a := range pq.Articles {
+		p.Articles = append(p.Articles, collect.ArticlePlan{
+			Query:  query.Compile(query.Query{Articles: []query.Article{a}}, filters, dates),
+			Anchor: a.Anchor,
+		})
+	}
+	for _, t := range pq.Excluded {
+		p.Excluded = append(p.Excluded, query.Compile(query.Query{Groups: []query.Group{{Terms: []query.Term{t}}}}, nil, nil))
+	}
+	return p
+}
+
+// bagBigrams are the distinct bigrams of a Bag term's text, in order of
+// first occurrence (SPEC14 §4: B).
+func bagBigrams(text string) []string {
+	rs := []rune(text)
+	var out []string
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(rs); i++ {
+		b := string(rs[i : i+2])
+		if !seen[b] {
+			seen[b] = true
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// bigramTerm is the plain term of one bigram: no synonyms, no 文号 key.
+func bigramTerm(b string) query.Term {
+	return query.Term{Text: b, Alternatives: []string{analysis.Canonical(b)}}
+}
+
+// bagTexts are the texts of the Bag terms of the relaxed query, in group
+// order, as the plan lists them.
+func bagTexts(_ *collect.Plan, pq query.Query) []string {
+	rq, ok := pq.Relaxed()
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, g := range rq.Groups {
+		for _, t := range g.Terms {
+			if t.Bag {
+				out = append(out, t.Text)
+			}
+		}
+	}
+	return out
+}
