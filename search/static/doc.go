@@ -46,7 +46,8 @@
 //	               read with the directory, and its values, read when a text needs them
 //	p/range-probe.bin  a few fixed bytes: the client asks for two ranges of it
 //	               to learn whether the host answers several ranges at once
-//	k/<hash>.bin   packs: every other object, back to back, read with HTTP Range
+//	k/<hash>.bin   packs: every other object, back to back, read with HTTP Range;
+//	               1 MB each, 16 MB for body blocks (files.go bodyPackFactor)
 //
 // Names are content hashes, so a host may cache them forever. Objects in
 // packs are located by pack, offset and length; a host that ignores Range
