@@ -53,7 +53,7 @@
 // packs are located by pack, offset and length; a host that ignores Range
 // still works, the client then keeping each whole pack it received. The
 // objects: dictionary buckets (raw, dict.go), posting lists (lists.go),
-// metadata chunks (gzip) and body blocks (export.go).
+// metadata chunks (raw) and body blocks (export.go).
 //
 // Records are numbered ("gid") shard by shard, within a shard in the byte
 // order of their IDs, so that gid order is tie order inside a shard.
@@ -103,8 +103,8 @@
 // same index always gives the same bytes. On the laws corpus, in the build,
 // it takes 1.7–2.3 s and 3.2–4.4 CPU-seconds on two cores (this machine's
 // speed drifts by a quarter between runs); reading and encoding postings
-// (45%), gzip of metadata chunks and memberships (about 15%) and cutting
-// bodies are most of it. GONGKAI_EXPORT_TRACE=1 prints its phases and CPU
+// (45%), gzip of memberships and cutting bodies are most of it.
+// GONGKAI_EXPORT_TRACE=1 prints its phases and CPU
 // time; BenchmarkExport measures the example site and
 // generator/build's BenchmarkStaticExport any site, alone.
 //

@@ -342,7 +342,7 @@ func (r *Reader) Record(gid int) (*Record, error) {
 	if gid < 0 || gid >= r.man.Records {
 		return nil, fmt.Errorf("static: no record %d", gid)
 	}
-	data, err := r.object(r.metas[gid/r.man.MetaChunk], true)
+	data, err := r.object(r.metas[gid/r.man.MetaChunk], false)
 	if err != nil {
 		return nil, err
 	}

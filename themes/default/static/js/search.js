@@ -540,7 +540,7 @@
 				}
 				return out;
 			};
-			this.buckets = locate(man.dict_packs, false); this.metas = locate(man.meta_packs, true);
+			this.buckets = locate(man.dict_packs, false); this.metas = locate(man.meta_packs, false);
 			this.fieldNo = Object.fromEntries(man.fields.map((f, i) => [f.name, i]));
 			this.groups = decodeGroups(groups, man.group_fields.length, this.N);
 			const d = this.groups.docs;
