@@ -133,8 +133,8 @@
 // packs) reads a page's parts in fewer bytes: on the bench queries over a
 // fifth of the laws corpus (every fifth file), counted by a node client on a
 // multipart host at 300 bytes a request, the later-query median went from
-// 40.4 to 35.6 KB (one range a request: 47.9 to 45.0 KB), the page's
-// metadata from 6.0 to 4.9 KB and its body blocks from 14.9 KB in 4.9
+// 40.4 to 35.3 KB (one range a request: 47.9 to 44.7 KB), the page's
+// metadata from 6.0 to 4.7 KB and its body blocks from 14.9 KB in 4.9
 // requests to 12.7 KB in 1.1. Not yet measured in Chromium on the whole
 // corpus.
 package static

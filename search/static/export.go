@@ -355,7 +355,8 @@ func partsOf(parts []part, start, end int) []part {
 // metaChunk encodes what a hit shows, MetaChunk records per chunk:
 //
 //	per record: id ("" when it is the href), href, title, section, doc number
-//	  (a record other than its document's rep: "#anchor", "", section, ""),
+//	  (a record other than its document's rep: "#anchor", "", section as
+//	  the prefix it shares with the anchor and the rest, ""),
 //	  body runes, nblocks, per block: first rune - previous first rune,
 //	  pos - previous pos, ref (see writeBodies)
 //
@@ -375,9 +376,12 @@ func (x *exporter) metaChunk(c int) []byte {
 		// Hits are documents (issue 14): title and 文号 are shown from the
 		// record that stands for the document; a part only needs its anchor.
 		if rep := x.docs.rep(x.docs.of[gid]); rep != gid && strings.HasPrefix(r.href, docURL(x.recs[rep].href)+"#") {
-			b.str(r.href[len(docURL(x.recs[rep].href)):])
+			anchor := r.href[len(docURL(x.recs[rep].href)):]
+			b.str(anchor)
 			b.str("")
-			b.str(r.section)
+			n, rest := sharedPrefix(anchor[1:], r.section) // as in body blocks (units.go)
+			b.int(n)
+			b.str(rest)
 			b.str("")
 		} else {
 			b.str(r.href)

@@ -348,7 +348,17 @@ func (r *Reader) Record(gid int) (*Record, error) {
 	}
 	rd := &reader{p: data}
 	for i := gid - gid%r.man.MetaChunk; rd.err == nil; i++ {
-		rec := &Record{ID: rd.str(), Href: rd.str(), Title: rd.str(), Section: rd.str(), DocNumber: rd.str(), BodyRunes: rd.int()}
+		rec := &Record{ID: rd.str(), Href: rd.str(), Title: rd.str()}
+		if strings.HasPrefix(rec.Href, "#") { // a part: its section shares a prefix with its anchor
+			k, ok := prefixOf(rec.Href[1:], rd.int())
+			if !ok {
+				return nil, fmt.Errorf("static: metadata of record %d is damaged", i)
+			}
+			rec.Section = k + rd.str()
+		} else {
+			rec.Section = rd.str()
+		}
+		rec.DocNumber, rec.BodyRunes = rd.str(), rd.int()
 		if rec.ID == "" {
 			rec.ID = rec.Href
 		}

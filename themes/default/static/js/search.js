@@ -1038,7 +1038,8 @@
 			const ix = this.ix, size = ix.man.meta_chunk, chunks = [...new Set(gids.map((g) => Math.floor(g / size)))], meta = {};
 			(await ix.store.objects(chunks.map((c) => ix.metas[c]))).forEach((b, k) => {
 					for (let r = new Reader(b), g = chunks[k] * size; r.more(); g++) {
-						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [] };
+						const id = r.s(), url = r.s(), title = r.s(), section = url[0] === '#' ? url.slice(1, 1 + r.u()) + r.s() : r.s(); // a part's section: see static/export.go metaChunk
+						const m = meta[g] = { id, url, title, section, doc_number: r.s(), runes: r.u(), blocks: [] };
 						m.id = m.id || m.url;
 						for (let n = r.u(), rr = 0, pp = 0, at = null; n > 0; n--) { // a block's ref: its pack and offset follow the previous block's unless the last bit says (export.go metaChunk)
 							const rune = (rr += r.u()), pos = (pp += r.u()), v = at && r.u();
