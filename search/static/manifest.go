@@ -12,7 +12,7 @@ import (
 
 // FormatVersion changes whenever a file layout changes; the browser client
 // refuses an export of another version.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // ManifestName is the one file with a fixed name: the client reads it first.
 const ManifestName = "manifest.json"

@@ -118,6 +118,19 @@ func (r *Reader) object(at ref, gz bool) ([]byte, error) {
 
 func readRef(rd *reader) ref { return ref{pack: rd.int(), off: rd.int(), len: rd.int()} }
 
+// readBlockRef reads the ref of a record's block k, prev being block k-1's
+// (export.go metaChunk).
+func readBlockRef(rd *reader, k int, prev ref) ref {
+	if k == 0 {
+		return readRef(rd)
+	}
+	v := rd.int()
+	if v%2 == 0 {
+		return ref{pack: prev.pack, off: prev.off + prev.len, len: v / 2}
+	}
+	return ref{len: v / 2, pack: rd.int(), off: rd.int()}
+}
+
 // Posting is one decoded posting.
 type Posting struct {
 	GID, TF, Len int
@@ -329,23 +342,34 @@ func (r *Reader) Record(gid int) (*Record, error) {
 	if gid < 0 || gid >= r.man.Records {
 		return nil, fmt.Errorf("static: no record %d", gid)
 	}
-	data, err := r.object(r.metas[gid/r.man.MetaChunk], true)
+	data, err := r.object(r.metas[gid/r.man.MetaChunk], false)
 	if err != nil {
 		return nil, err
 	}
 	rd := &reader{p: data}
 	for i := gid - gid%r.man.MetaChunk; rd.err == nil; i++ {
-		rec := &Record{ID: rd.str(), Href: rd.str(), Title: rd.str(), Section: rd.str(), DocNumber: rd.str(), BodyRunes: rd.int()}
+		rec := &Record{ID: rd.str(), Href: rd.str(), Title: rd.str()}
+		if strings.HasPrefix(rec.Href, "#") { // a part: its section shares a prefix with its anchor
+			k, ok := prefixOf(rec.Href[1:], rd.int())
+			if !ok {
+				return nil, fmt.Errorf("static: metadata of record %d is damaged", i)
+			}
+			rec.Section = k + rd.str()
+		} else {
+			rec.Section = rd.str()
+		}
+		rec.DocNumber, rec.BodyRunes = rd.str(), rd.int()
 		if rec.ID == "" {
 			rec.ID = rec.Href
 		}
 		var body strings.Builder
 		seen := map[Part]bool{}
 		lastRune, lastPos := 0, 0
-		for nb := rd.int(); nb > 0 && rd.err == nil; nb-- {
+		var at ref
+		for k, nb := 0, rd.int(); k < nb && rd.err == nil; k++ {
 			lastRune += rd.int()
 			lastPos += rd.int()
-			at := readRef(rd)
+			at = readBlockRef(rd, k, at)
 			if i != gid {
 				continue
 			}
@@ -355,14 +379,13 @@ func (r *Reader) Record(gid int) (*Record, error) {
 				return nil, err
 			}
 			br := &reader{p: b}
-			for n := br.int(); n > 0 && br.err == nil; n-- {
-				p := Part{Anchor: br.str(), Section: br.str(), Rune: br.int()}
+			ok := readUnits(br, func(p Part) {
 				if !seen[p] {
 					seen[p] = true
 					rec.Parts = append(rec.Parts, p)
 				}
-			}
-			if br.err != nil || len(br.p)%2 != 0 {
+			})
+			if !ok || br.err != nil || len(br.p)%2 != 0 {
 				return nil, fmt.Errorf("static: body block of record %d is damaged", gid)
 			}
 			u := make([]uint16, len(br.p)/2)

@@ -518,7 +518,7 @@
 	class Index {
 		static async open(base, get) {
 			const store = new Store(base, get), man = (store.man = JSON.parse(utf8.decode((await store.get(base + 'manifest.json')).body)));
-			if (man.format !== 3) throw new Error('检索索引版本不符，请重新构建网站。');
+			if (man.format !== 4) throw new Error('检索索引版本不符，请重新构建网站。');
 			const [dir, groups, keys] = await Promise.all([store.file(man.directory), store.file(man.groups), man.fold && store.file(man.fold.keys), store.probe()]);
 			useFold(keys);
 			const ix = new Index(store, man, dir, groups);
@@ -540,7 +540,7 @@
 				}
 				return out;
 			};
-			this.buckets = locate(man.dict_packs, false); this.metas = locate(man.meta_packs, true);
+			this.buckets = locate(man.dict_packs, false); this.metas = locate(man.meta_packs, false);
 			this.fieldNo = Object.fromEntries(man.fields.map((f, i) => [f.name, i]));
 			this.groups = decodeGroups(groups, man.group_fields.length, this.N);
 			const d = this.groups.docs;
@@ -1038,9 +1038,14 @@
 			const ix = this.ix, size = ix.man.meta_chunk, chunks = [...new Set(gids.map((g) => Math.floor(g / size)))], meta = {};
 			(await ix.store.objects(chunks.map((c) => ix.metas[c]))).forEach((b, k) => {
 					for (let r = new Reader(b), g = chunks[k] * size; r.more(); g++) {
-						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [] };
+						const id = r.s(), url = r.s(), title = r.s(), section = url[0] === '#' ? url.slice(1, 1 + r.u()) + r.s() : r.s(); // a part's section: see static/export.go metaChunk
+						const m = meta[g] = { id, url, title, section, doc_number: r.s(), runes: r.u(), blocks: [] };
 						m.id = m.id || m.url;
-						for (let n = r.u(), rr = 0, pp = 0; n > 0; n--) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref() });
+						for (let n = r.u(), rr = 0, pp = 0, at = null; n > 0; n--) { // a block's ref: its pack and offset follow the previous block's unless the last bit says (export.go metaChunk)
+							const rune = (rr += r.u()), pos = (pp += r.u()), v = at && r.u();
+							at = !at ? r.ref() : v % 2 ? { l: (v - 1) / 2, p: r.u(), o: r.u() } : { p: at.p, o: at.o + at.l, l: v / 2 };
+							m.blocks.push({ rune, pos, ref: at });
+						}
 					}
 			});
 			return meta;
@@ -1157,7 +1162,7 @@
 	async function unitPart(ix, m, anchor, terms) {
 		const units = [], seen = new Set(), rs = [...(await ix.store.objects(m.blocks.map((b) => b.ref))).map((b) => {
 			const r = new Reader(b);
-			for (let n = r.u(); n > 0; n--) { const u = { a: r.s(), s: r.s(), o: r.u() }, key = u.a + '\0' + u.o; if (!seen.has(key)) { seen.add(key); units.push(u); } }
+			blockUnits(r, (u) => { const key = u.a + '\0' + u.o; if (!seen.has(key)) { seen.add(key); units.push(u); } });
 			return utf16.decode(b.subarray(r.i));
 		}).join('')];
 		const folding = ix.fold(rs);
@@ -1170,6 +1175,15 @@
 			section = units[k].s || section;
 		} else if (!units.length && own !== anchor) a = own;
 		return { url: docURL(m.url) + '#' + a, anchor: a, section, snippet: snippet(text, terms).html || '', art: true };
+	}
+	// blockUnits reads the units a body block starts with: anchor and section each as the length of
+	// the prefix it shares (with the previous anchor, with its anchor) and the rest (static/units.go).
+	function blockUnits(r, each) {
+		for (let n = r.u(), prev = ''; n > 0; n--) {
+			const a = prev.slice(0, r.u()) + r.s();
+			each({ a, s: a.slice(0, r.u()) + r.s(), o: r.u() });
+			prev = a;
+		}
 	}
 	async function body(ix, m, g, roots, terms) {
 		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
@@ -1199,7 +1213,7 @@
 		for (;;) {
 			const parts = [], seen = new Set(), rs = [...(await ix.store.objects(m.blocks.slice(lo, hi + 1).map((b) => b.ref))).map((b) => {
 				const r = new Reader(b);
-				for (let n = r.u(); n > 0; n--) { const pt = { a: r.s(), s: r.s(), o: r.u() }, key = pt.a + '\0' + pt.o; if (!seen.has(key)) { seen.add(key); parts.push(pt); } }
+				blockUnits(r, (pt) => { const key = pt.a + '\0' + pt.o; if (!seen.has(key)) { seen.add(key); parts.push(pt); } });
 				return utf16.decode(b.subarray(r.i));
 			}).join('')], at = m.blocks[lo].rune;
 			const folding = ix.fold(rs);
