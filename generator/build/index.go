@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
-	"strings"
 
 	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
@@ -40,6 +38,15 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 		return 0, "", err
 	}
 	n, postings, err := indexPages(opts.Context, dir, s, g, opts.Workers, opts.Progress)
+	// Postings of segments written before a shard's last are in temporary
+	// files (search.Options.MemoryBudget).
+	defer func() {
+		for _, ps := range postings {
+			for _, p := range ps {
+				_ = p.Close()
+			}
+		}
+	}()
 	if err != nil {
 		return n, "", err
 	}
@@ -64,7 +71,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 // and returns how many records it holds and the postings the index writer
 // kept for the static export. g, when not nil, scans the records for personal numbers first:
 // the index and the static packs publish every stored field.
-func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int, counts *progress.Counters) (int, map[string]*zapwrite.Postings, error) {
+func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int, counts *progress.Counters) (int, map[string][]*zapwrite.Postings, error) {
 	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s)})
 	if err != nil {
 		return 0, nil, err
@@ -81,26 +88,29 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 	// export numbers them in: each shard's documents are then numbered in
 	// that order too, and the export reads every posting list already
 	// sorted instead of sorting each one (laws corpus: 15 million postings).
-	var records []search.Record
-	for _, p := range s.Pages {
-		records = append(records, pageRecords(p)...)
-	}
-	slices.SortFunc(records, func(a, b search.Record) int { return strings.Compare(a.ID, b.ID) })
-	if g != nil {
-		g.scanRecords(records, workers)
-	}
-	counts.SetRecords(len(records))
+	// They are made a few pages at a time (records.go, inOrder), not all
+	// at once: on a large site they are a copy of its whole text.
 	n := 0
-	for _, r := range records {
-		if n%256 == 0 && ctx.Err() != nil {
-			return n, nil, ctx.Err()
+	err = recordsInOrder(s.Pages, func(batch []search.Record) error {
+		if g != nil {
+			g.scanRecords(batch, workers)
 		}
-		if err := w.Add(r); err != nil {
-			return n, nil, err
+		for _, r := range batch {
+			if n%256 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err := w.Add(r); err != nil {
+				return err
+			}
+			n++
+			counts.Indexed(1)
 		}
-		n++
-		counts.Indexed(1)
+		return nil
+	})
+	if err != nil {
+		return n, nil, err
 	}
+	counts.SetRecords(n)
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, nil, err
 	}

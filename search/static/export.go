@@ -41,13 +41,13 @@ func Export(indexDir string, out afero.Fs, dir string) (*Manifest, error) {
 // ExportOptions are what the caller of Export may add to the index.
 type ExportOptions struct {
 	// Postings are the index writer's postings of the shards it wrote, by
-	// shard directory name (search.Writer.KeepPostings, TakePostings).
-	// Terms and postings of those shards are read from them instead of
-	// decoded back from the segments, which halves the time spent reading
-	// postings; the files written are the same. A shard changed since it
-	// was written (more than one segment, deletions, other documents) is
-	// read from its segments.
-	Postings map[string]*zapwrite.Postings
+	// shard directory name, one per segment (search.Writer.KeepPostings,
+	// TakePostings). Terms and postings of those shards are read from them
+	// instead of decoded back from the segments, which halves the time
+	// spent reading postings; the files written are the same. A shard
+	// changed since it was written (other segments, deletions, other
+	// documents) is read from its segments.
+	Postings map[string][]*zapwrite.Postings
 }
 
 // ExportUsing is Export with options.
