@@ -66,6 +66,7 @@ func buildCmd() *cobra.Command {
 			if f.memProfile != "" {
 				defer peakHeapProfile(f.memProfile, time.Second)()
 			}
+			limitMemory()
 			opts := f.options()
 			opts.Context = cmd.Context()
 			text := textFor(f.source)

@@ -22,11 +22,12 @@ work=$(mktemp -d /tmp/gongkai-memory-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 (cd "$root" && go build -o "$work/gongkai" .)
 
-printf '%-8s %8s %8s %10s %12s\n' corpus pages records "wall s" "peak MB"
-base_wall=
+# CPU seconds beside wall time: on a machine others share, wall time says little alone.
+printf '%-8s %8s %8s %10s %10s %12s\n' corpus pages records "wall s" "cpu s" "peak MB"
+base_wall= base_cpu=
 for n in $sizes; do
   "$root/bench/corpus.sh" "$n" "$work/site" ${corpus:+"$corpus"} > /dev/null
-  /usr/bin/time -f "%e %M" -o "$work/time" "$work/gongkai" build -s "$work/site" > "$work/out" 2>&1 &
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$work/gongkai" build -s "$work/site" > "$work/out" 2>&1 &
   pid=$!
   # The watchdog: GNU time's child is the build.
   killed=
@@ -49,11 +50,12 @@ for n in $sizes; do
     rm -rf "$work/site"
     continue
   fi
-  read -r wall rss < "$work/time"
+  read -r wall rss user sys < "$work/time"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
   pages=$(grep -o '已生成 [0-9]* 个页面' "$work/out" | grep -o '[0-9]*' || echo ?)
   records=$(grep -o '[0-9]* 条检索记录' "$work/out" | grep -o '^[0-9]*' || echo ?)
   ratio=
-  if [ -z "$base_wall" ]; then base_wall=$wall; else ratio=$(awk -v w="$wall" -v b="$base_wall" 'BEGIN { printf "  (%.1f× the first)", w / b }'); fi
-  printf '%-8s %8s %8s %10s %12d%s\n' "laws×$n" "$pages" "$records" "$wall" $((rss / 1024)) "$ratio"
+  if [ -z "$base_wall" ]; then base_wall=$wall base_cpu=$cpu; else ratio=$(awk -v w="$wall" -v b="$base_wall" -v c="$cpu" -v bc="$base_cpu" 'BEGIN { printf "  (%.1f× the first, cpu %.1f×)", w / b, c / bc }'); fi
+  printf '%-8s %8s %8s %10s %10s %12d%s\n' "laws×$n" "$pages" "$records" "$wall" "$cpu" $((rss / 1024)) "$ratio"
   rm -rf "$work/site"
 done

@@ -127,6 +127,8 @@ func run(opts Options, forSession bool) (*Report, *state, error) {
 
 	themeFs := render.ThemeFs(opts.SrcFs, filepath.Join(opts.Source, "themes", cfg.Theme))
 	ropts := render.Options{Workers: opts.Workers}
+	rendered := make(chan struct{})
+	beforeExport := func() {}
 	if !forSession {
 		// A session renders pages again after an edit: it keeps their bodies.
 		parked, err := parkHTML(s.Pages)
@@ -136,6 +138,12 @@ func run(opts Options, forSession bool) (*Report, *state, error) {
 		defer parked.close()
 		if parked != nil {
 			ropts.PageHTML = parked.load
+			// A site this large lets go of its pages' text once they are
+			// rendered and indexed, for the static export.
+			beforeExport = func() {
+				<-rendered
+				dropText(s.Pages)
+			}
 		}
 	}
 	r, err := render.New(s, themeFs, ropts)
@@ -151,13 +159,14 @@ func run(opts Options, forSession bool) (*Report, *state, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rep.Records, rep.IndexDir, indexErr = writeIndex(opts, stage, s, g)
+			rep.Records, rep.IndexDir, indexErr = writeIndex(opts, stage, s, g, beforeExport)
 			if indexErr == nil {
 				indexErr = opts.Context.Err()
 			}
 		}()
 	}
 	files, err := r.Render(outputGuard{progress.CountWrites(stage.Fs(), opts.Progress), g})
+	close(rendered)
 	wg.Wait()
 	if ctxErr := opts.Context.Err(); ctxErr != nil {
 		return rep, nil, ctxErr // not one "context canceled" per file the stage refused

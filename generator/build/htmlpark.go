@@ -89,3 +89,14 @@ func (h *parkedHTML) close() {
 	_ = h.f.Close()
 	_ = os.Remove(h.f.Name())
 }
+
+// dropText lets go of the text of a large site's content pages once they
+// are rendered and their records indexed: the static export, which comes
+// last, reads the index instead. The report's pages then have none.
+func dropText(pages []*site.Page) {
+	for _, p := range pages {
+		if p.Kind == content.KindPage {
+			p.Text, p.Outline = "", nil
+		}
+	}
+}

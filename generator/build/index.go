@@ -24,7 +24,8 @@ const StaticPath = "_search/static"
 // writeIndex writes the bleve index of the site's published pages. bleve does its own file
 // I/O, so on an OS filesystem it writes straight into the stage; otherwise it writes to a
 // temporary folder that is then copied into the output filesystem.
-func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int, string, error) {
+// beforeExport runs once the index is written, before its static export.
+func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard, beforeExport func()) (int, string, error) {
 	dir := filepath.Join(stage.Dir(), IndexPath)
 	onOS := publish.IsOS(opts.DstFs)
 	if !onOS {
@@ -53,6 +54,7 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 	if err := opts.Context.Err(); err != nil {
 		return n, "", err
 	}
+	beforeExport()
 	// The static form of the index, for hosts where no gongkai process answers /api/search.
 	// The postings are garbage once it returns: nothing else refers to them.
 	_, err = static.ExportUsing(dir, stage.Fs(), "/"+StaticPath, static.ExportOptions{Postings: postings})

@@ -129,7 +129,7 @@ func (w *Writer) feed(sw *shardWriter) {
 			continue
 		}
 		if w.budget > 0 && sw.builder.Size() >= w.budget {
-			if err := w.writeSegment(sw, false); err != nil {
+			if err := w.writeSegment(sw); err != nil {
 				w.setErr(err)
 			}
 		}
@@ -137,13 +137,12 @@ func (w *Writer) feed(sw *shardWriter) {
 }
 
 // writeSegment writes what the shard's Builder holds as its next segment
-// and starts a new Builder. The postings of a segment written before the
-// last (not last) are kept in a file, those of the last in memory.
-func (w *Writer) writeSegment(sw *shardWriter, last bool) error {
+// and starts a new Builder. The postings of a shard written in several
+// segments are kept in files, the last segment's too: the export then
+// holds a chunk of them at a time, however large the site.
+func (w *Writer) writeSegment(sw *shardWriter) error {
 	if w.keep.Load() {
-		if last {
-			sw.builder.KeepPostings()
-		} else if err := sw.builder.KeepPostingsIn(""); err != nil {
+		if err := sw.builder.KeepPostingsIn(""); err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
 	}
@@ -389,7 +388,7 @@ func (w *Writer) finishShard(sw *shardWriter) error {
 		sw.written = 1
 	} else {
 		if sw.builder.Docs() > 0 {
-			err = w.writeSegment(sw, true)
+			err = w.writeSegment(sw)
 		}
 		if err == nil {
 			err = zapwrite.WriteSegments(sw.dir, sw.written, w.mappingJSON)

@@ -289,6 +289,9 @@ func (x *exporter) writeBodies() error {
 			out.blocks[k] = appendUTF16LE(b, r.blocks[k].text)
 			r.blocks[k].text = ""
 		}
+		// The blocks hold them now: on a large site the bodies are a copy
+		// of its whole text, which the rest of the export does not need.
+		r.body, r.parts = "", nil
 		return out, nil
 	}, func(gid int, body body) error {
 		for _, data := range body.blocks {
