@@ -24,8 +24,8 @@ func (w *Writer) KeepPostings() error {
 // TakePostings returns the postings kept by KeepPostings, by shard
 // directory name (Manifest.Shards), one per segment of the shard in order,
 // and lets go of them: a second call returns nil. It is nil before Close,
-// after a failed Close, and without KeepPostings. The postings of segments
-// written before a shard's last (see Options.MemoryBudget) are kept in
+// after a failed Close, and without KeepPostings. The postings of a shard
+// written in several segments (see Options.MemoryBudget) are kept in
 // temporary files: the caller closes every one (zapwrite.Postings.Close)
 // when done.
 func (w *Writer) TakePostings() map[string][]*zapwrite.Postings {
