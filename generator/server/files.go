@@ -32,7 +32,7 @@ const (
 // range-probe.bin keep their names from build to build, and the theme's style.css?v=… is not
 // one either: v is the hash of the theme's stylesheet, which a site's own static/css/style.css
 // replaces without changing v.
-var hashedName = regexp.MustCompile(`^/_search/static/[a-z]+/([0-9a-f]{8,64})\.bin$`)
+var hashedName = regexp.MustCompile(`^/_search/static/[a-z]+/([0-9a-p]{8,64})\.bin$`)
 
 // Bounds of the file cache. Files up to keepMax bytes are kept in memory with their
 // compressed forms, up to cacheBudget bytes in all, the least recently served dropped first;
