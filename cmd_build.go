@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
+	"github.com/gongkai/gongkai/generator/platform"
 	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/spf13/cobra"
@@ -44,11 +45,18 @@ func (f *buildFlags) options() build.Options {
 
 func buildCmd() *cobra.Command {
 	var f buildFlags
+	var pf platformFlags
 	cmd := &cobra.Command{
 		Use:   "build",
-		Short: "Build the site into DEST (default SOURCE/public), with its search index",
+		Short: "Build the site into DEST (default SOURCE/public), with its search index; in a platform folder, its changed sites and portal",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if platform.IsPlatform(nil, f.source) {
+				return buildPlatform(cmd, f, pf)
+			}
+			if pf.site != "" || pf.force {
+				return fmt.Errorf("%s: 没有 %s，--site 和 --force 只用于平台文件夹", f.source, platform.FileName)
+			}
 			if f.cpuProfile != "" {
 				pf, err := os.Create(f.cpuProfile)
 				if err != nil {
@@ -73,6 +81,7 @@ func buildCmd() *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	pf.register(cmd)
 	return cmd
 }
 

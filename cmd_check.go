@@ -33,6 +33,9 @@ It prints one line per problem, "file:line: severity: message", and exits 1 when
 (or warnings, with --strict).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := notAPlatform(f.source); err != nil {
+				return err
+			}
 			problems := check(f.options())
 			if err := printProblems(cmd.OutOrStdout(), textFor(f.source), problems, format); err != nil {
 				return err

@@ -36,6 +36,9 @@ func serveCmd() *cobra.Command {
 		Short: "Build the site and serve it, with search; --watch rebuilds on change and reloads browsers",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := notAPlatform(f.source); err != nil {
+				return err
+			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("无法监听 %s：%v；用 --addr 换一个地址", addr, err)

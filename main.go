@@ -1,6 +1,9 @@
 // Command gongkai builds, serves and searches a public-policy transparency site.
 //
 //	gongkai build  [-s SOURCE] [-d DEST] [--drafts] [--future] [--strict]
+//	gongkai build  [-s PLATFORM] [--site NAME] [--force]   (a folder with platform.yaml)
+//	gongkai assemble [-s PLATFORM] DIR...
+//	gongkai sites  [-s PLATFORM] [--json]
 //	gongkai serve  [-s SOURCE] [--addr 127.0.0.1:1313] [--watch]
 //	gongkai search [-s SOURCE] [--json] [-n N] [--filter key=value] QUERY
 //	gongkai check  [-s SOURCE] [--format text|json|github] [--strict]
@@ -12,6 +15,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -32,6 +36,10 @@ func main() {
 		if err != errSilent {
 			fmt.Fprintln(os.Stderr, "Error:", err)
 		}
+		var coded interface{ ExitCode() int }
+		if errors.As(err, &coded) {
+			os.Exit(coded.ExitCode())
+		}
 		os.Exit(1)
 	}
 }
@@ -44,7 +52,7 @@ func rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), importCmd(), maskCmd(), versionCmd())
+	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), importCmd(), maskCmd(), assembleCmd(), sitesCmd(), versionCmd())
 	return root
 }
 

@@ -50,6 +50,8 @@ type Options struct {
 	LockWait time.Duration
 	// Progress counts the work as it is done, for a progress line; nil counts nothing.
 	Progress *progress.Counters
+	// Platform is set when the site is built as one of a platform's (platform.go).
+	Platform *PlatformOptions
 }
 
 // Report says what a build did.
@@ -115,6 +117,7 @@ func run(opts Options) (*Report, *state, error) {
 	if err != nil {
 		return rep, nil, err
 	}
+	applyPlatform(cfg, opts.Platform)
 	st, errs := prepare(opts, cfg)
 	if err := opts.Context.Err(); err != nil {
 		return rep, nil, err
@@ -145,7 +148,11 @@ func run(opts Options) (*Report, *state, error) {
 			}
 		}()
 	}
-	files, err := r.Render(outputGuard{progress.CountWrites(stage.Fs(), opts.Progress), g})
+	var out afero.Fs = progress.CountWrites(stage.Fs(), opts.Progress)
+	if base := basePath(cfg.BaseURL, opts.Platform); base != "" {
+		out = basePathFs{out, base}
+	}
+	files, err := r.Render(outputGuard{out, g})
 	wg.Wait()
 	if ctxErr := opts.Context.Err(); ctxErr != nil {
 		return rep, nil, ctxErr // not one "context canceled" per file the stage refused
@@ -166,6 +173,11 @@ func run(opts Options) (*Report, *state, error) {
 	}
 	if errs := g.errors(opts, st.files); len(errs) > 0 {
 		return rep, nil, Errors(errs)
+	}
+	if opts.Platform != nil {
+		if err := writeSummary(stage.Fs(), summarize(s, opts.Platform, opts.Now, st.sched.next(opts.Now))); err != nil {
+			return rep, nil, err
+		}
 	}
 	if err := stage.Commit(); err != nil {
 		return rep, nil, err

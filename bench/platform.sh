@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Benchmark a platform of 100 sites made from the laws corpus (../shared/corpora/laws, 3,504
+# Chinese legal texts): its top-level folders become sites, the large ones split into groups
+# of files, 100 sites in all, each a complete gongkai site. Reports, with wall time and peak
+# memory (RSS) of the gongkai process:
+#   - the same corpus built as one site, for comparison;
+#   - the full platform build (every site with its search index, then the portal), twice;
+#   - a platform build with nothing changed (every site's inputs hashed, the portal checked);
+#   - the rebuild after a one-line edit of one file in one site (three edits, three sites).
+# Hold the shared lock when others use the machine: flock /work/wt/heavy.lock bench/platform.sh
+#
+#   bench/platform.sh [CORPUS] [SITES]
+#
+# Needs: go, GNU time (/usr/bin/time).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-$root/../shared/corpora/laws}
+[ -d "$corpus" ] || corpus=/work/shared/corpora/laws
+nsites=${2:-100}
+work=$(mktemp -d "${TMPDIR:-/tmp}/platform-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/gongkai" "$root"
+gk=$work/gongkai
+echo "== corpus: $corpus ($(find "$corpus" -name '*.md' | wc -l) files, $(du -sh "$corpus" | cut -f1)); $(nproc) CPUs"
+
+# The platform: files grouped by top-level folder (files at the top go with 其他), each folder
+# given sites in proportion to its files (at least one), its files (in name order) cut into
+# that many runs. Site names are s000…s099; paths inside content/ are kept.
+plat=$work/platform
+mkdir -p "$plat/sites"
+(cd "$corpus" && find . -name '*.md' -type f | sed 's|^\./||' | LC_ALL=C sort) > "$work/files"
+awk -F/ -v n="$nsites" '
+  { g = (NF == 1) ? "其他" : $1; files[g] = files[g] "\n" $0; count[g]++; total++ }
+  END {
+    left = n; ng = 0
+    for (g in count) { order[++ng] = g }
+    # largest groups first, so that rounding leftovers go to them
+    for (i = 1; i <= ng; i++) for (j = i + 1; j <= ng; j++) if (count[order[j]] > count[order[i]]) { t = order[i]; order[i] = order[j]; order[j] = t }
+    for (i = 1; i <= ng; i++) { k[order[i]] = 1; left-- }
+    while (left > 0) {   # give the next site to the group with the most files per site
+      best = ""; for (i = 1; i <= ng; i++) { g = order[i]; if (best == "" || count[g] / k[g] > count[best] / k[best]) best = g }
+      k[best]++; left--
+    }
+    s = 0
+    for (i = 1; i <= ng; i++) {
+      g = order[i]; m = split(substr(files[g], 2), list, "\n"); per = m / k[g]
+      for (c = 0; c < k[g]; c++) {
+        for (f = int(c * per) + 1; f <= int((c + 1) * per); f++) printf "s%03d\t%s\t%s\n", s, g, list[f]
+        s++
+      }
+    }
+  }' "$work/files" > "$work/assign"
+for site in $(cut -f1 "$work/assign" | uniq); do
+  mkdir -p "$plat/sites/$site/content"
+  awk -F'\t' -v s="$site" '$1 == s { print $3 }' "$work/assign" > "$work/list"
+  tar -C "$corpus" -cf - -T "$work/list" | tar -C "$plat/sites/$site/content" -xf -
+  printf 'title: 法律法规·%s（%s）\n' "$(awk -F'\t' -v s="$site" '$1 == s { print $2; exit }' "$work/assign")" "$site" > "$plat/sites/$site/site.yaml"
+done
+printf 'title: 法律法规平台\nbaseURL: https://laws.example.gov.cn\nsites:\n  - sites/*\n' > "$plat/platform.yaml"
+echo "platform: $(ls "$plat/sites" | wc -l) sites, $(wc -l < "$work/assign") files; files per site: $(cut -f1 "$work/assign" | sort | uniq -c | awk 'NR == 1 || $1 < min { min = $1 } $1 > max { max = $1 } END { printf "%d to %d", min, max }')"
+
+measure() { # measure LABEL COMMAND...: wall seconds and peak RSS
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+  read -r wall rss < "$work/time"
+  printf '%-44s %8ss  %6d MB peak   %s\n' "$label" "$wall" $((rss / 1024)) "$(grep -o '^平台：.*' "$work/out" || true)"
+}
+
+echo "== one site of the whole corpus"
+mkdir -p "$work/single"
+cp -r "$corpus" "$work/single/content"
+printf 'title: 法律法规\n' > "$work/single/site.yaml"
+measure "single site build (with index)" "$gk" build -s "$work/single"
+rm -rf "$work/single"
+
+echo "== platform of $nsites sites (parallel: one site per CPU)"
+measure "full platform build" "$gk" build -s "$plat"
+measure "full platform build again (--force)" "$gk" build -s "$plat" --force
+measure "platform build, nothing changed" "$gk" build -s "$plat"
+for site in s007 s042 s093; do
+  file=$(find "$plat/sites/$site/content" -name '*.md' ! -name '_index.md' | LC_ALL=C sort | head -1)
+  printf '\n本条为基准测试所加。\n' >> "$file"
+  measure "one-line edit in $site, rebuild" "$gk" build -s "$plat"
+  grep -q '^平台：1 个站点已发布' "$work/out" || { echo "expected one site rebuilt:"; cat "$work/out"; exit 1; }
+done
+echo "output: $(du -sh "$plat/public" | cut -f1), portal: $(du -sh --exclude='s[0-9]*' "$plat/public" | cut -f1)"
