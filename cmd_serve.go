@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -30,13 +31,21 @@ func serveCmd() *cobra.Command {
 		addr      string
 		watchIt   bool
 		pprofAddr string
+		noBuild   bool
+		shutdown  time.Duration
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Build the site and serve it, with search; --watch rebuilds on change and reloads browsers",
+		Short: "Build the site and serve it, with search; --watch rebuilds on change and reloads browsers; --no-build serves a build made elsewhere, as one of several replicas",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := notAPlatform(f.source); err != nil {
+			if noBuild {
+				for _, name := range []string{"watch", "drafts", "future", "strict", "no-index", "lock-wait"} {
+					if cmd.Flags().Changed(name) {
+						return fmt.Errorf("--%s 只用于构建，不能与 --no-build 同用（--no-build 提供已构建的文件夹）；去掉其中一个", name)
+					}
+				}
+			} else if err := notAPlatform(f.source); err != nil {
 				return err
 			}
 			ln, err := net.Listen("tcp", addr)
@@ -49,12 +58,22 @@ func serveCmd() *cobra.Command {
 					return err
 				}
 			}
+			if noBuild {
+				dest := f.dest
+				if dest == "" {
+					dest = filepath.Join(f.source, "public")
+				}
+				opts := replicaOptions{source: f.source, dest: dest, shutdown: shutdown}
+				return serveReplica(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), opts, ln)
+			}
 			return serve(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), f.options(), ln, watchIt)
 		},
 	}
 	f.register(cmd)
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:1313", "address to listen on")
 	cmd.Flags().BoolVarP(&watchIt, "watch", "w", false, "rebuild when content, static, site.yaml or themes change")
+	cmd.Flags().BoolVar(&noBuild, "no-build", false, "serve the site already built in DEST (default SOURCE/public) without building or watching, read-only: a replica behind a load balancer; a new build replacing DEST, or SIGHUP, is switched to without dropping a request; /healthz and /readyz answer probes")
+	cmd.Flags().DurationVar(&shutdown, "shutdown-timeout", 10*time.Second, "with --no-build: after SIGTERM, how long requests in progress may take before they are cut off")
 	cmd.Flags().StringVar(&pprofAddr, "pprof", "", "serve net/http/pprof on this loopback address, to profile searches under load")
 	_ = cmd.Flags().MarkHidden("pprof")
 	return cmd
@@ -197,7 +216,12 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		fmt.Fprintln(out, "Watching content/, site.yaml and themes/ for changes")
 	}
 	fmt.Fprintf(out, "Serving %s at http://%s/  (Ctrl+C to stop)\n", opts.Dest, ln.Addr())
-	hs, capped := server.HTTP(srv, ln, server.DefaultLimits)
+	hs, capped := server.HTTP(server.Health(srv, func() error {
+		if st.index.Current() == nil {
+			return errors.New("no search index open: the build failed")
+		}
+		return nil
+	}), ln, server.DefaultLimits)
 	go func() {
 		<-ctx.Done()
 		_ = hs.Close()

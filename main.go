@@ -5,6 +5,7 @@
 //	gongkai assemble [-s PLATFORM] DIR...
 //	gongkai sites  [-s PLATFORM] [--json]
 //	gongkai serve  [-s SOURCE] [--addr 127.0.0.1:1313] [--watch]
+//	gongkai serve  --no-build [-d DEST] [--addr …] [--shutdown-timeout 10s]
 //	gongkai search [-s SOURCE] [--json] [-n N] [--filter key=value] QUERY
 //	gongkai check  [-s SOURCE] [--format text|json|github] [--strict]
 //	gongkai new    KIND PATH

@@ -56,6 +56,7 @@ type entry struct {
 	mu          sync.Mutex // guards coded
 	coded       map[string][]byte
 	elem        *list.Element // in the cache's LRU list; guarded by the cache's mu
+	gen         uint64        // the cache generation of the tree it was read from
 }
 
 // fileCache holds entries by file name.
@@ -65,16 +66,25 @@ type fileCache struct {
 	lru     *list.List // of *entry with data, most recently served first
 	held    int64      // bytes of data and compressed forms
 	budget  int64
+	gen     uint64 // counts clears: an entry read from an older tree is never served
 }
 
 func newFileCache(budget int64) *fileCache {
 	return &fileCache{entries: map[string]*entry{}, lru: list.New(), budget: budget}
 }
 
+// generation is the number of clears so far.
+func (c *fileCache) generation() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
 // clear forgets every entry: after a rebuild the files are new, and after a failed build the
 // pages carry the error.
 func (c *fileCache) clear() {
 	c.mu.Lock()
+	c.gen++
 	for el := c.lru.Front(); el != nil; el = el.Next() {
 		// A request still holding an entry must see it as no longer cached, or its
 		// compressed forms would be counted against a list it is not in.
@@ -86,12 +96,15 @@ func (c *fileCache) clear() {
 	c.mu.Unlock()
 }
 
-// get returns the entry for the file name as it is on disk now (info), making it with load
-// when the file is new or changed.
-func (c *fileCache) get(name string, info fs.FileInfo, load func() (*entry, error)) (*entry, error) {
+// get returns the entry for the file name as it is on disk now (info) in the tree of
+// generation gen, making it with load when the file is new or changed. A request that read
+// its tree before a clear gets an entry of its own, which is not kept: an older tree's file
+// of the same size and time (a build that keeps the times of copied files) must not be
+// served from the new one.
+func (c *fileCache) get(gen uint64, name string, info fs.FileInfo, load func() (*entry, error)) (*entry, error) {
 	c.mu.Lock()
 	e := c.entries[name]
-	if e != nil && e.size == info.Size() && e.mod.Equal(info.ModTime()) {
+	if e != nil && e.gen == gen && e.size == info.Size() && e.mod.Equal(info.ModTime()) {
 		if e.elem != nil {
 			c.lru.MoveToFront(e.elem)
 		}
@@ -103,9 +116,12 @@ func (c *fileCache) get(name string, info fs.FileInfo, load func() (*entry, erro
 	if err != nil {
 		return nil, err
 	}
-	e.name, e.size, e.mod = name, info.Size(), info.ModTime()
+	e.name, e.size, e.mod, e.gen = name, info.Size(), info.ModTime(), gen
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if gen != c.gen {
+		return e, nil
+	}
 	if old := c.entries[name]; old != nil {
 		c.drop(old)
 	}
@@ -195,7 +211,7 @@ func codedTag(etag, coding string) string {
 }
 
 // loadEntry reads what serving the file name needs.
-func (s *Server) loadEntry(name string, info fs.FileInfo) (*entry, error) {
+func (s *Server) loadEntry(files afero.Fs, name string, info fs.FileInfo) (*entry, error) {
 	e := &entry{ctype: contentType(name)}
 	html := strings.HasPrefix(e.ctype, "text/html")
 	if m := hashedName.FindStringSubmatch(name); m != nil {
@@ -204,7 +220,7 @@ func (s *Server) loadEntry(name string, info fs.FileInfo) (*entry, error) {
 	}
 	if info.Size() > keepMax || !(compressible(e.ctype) || html) {
 		// Hashed as it streams by, and not kept.
-		f, err := s.files.Open(name)
+		f, err := files.Open(name)
 		if err != nil {
 			return nil, err
 		}
@@ -216,7 +232,7 @@ func (s *Server) loadEntry(name string, info fs.FileInfo) (*entry, error) {
 		e.etag = hashTag(h.Sum64())
 		return e, nil
 	}
-	data, err := afero.ReadFile(s.files, name)
+	data, err := afero.ReadFile(files, name)
 	if err != nil {
 		return nil, err
 	}
@@ -227,25 +243,62 @@ func (s *Server) loadEntry(name string, info fs.FileInfo) (*entry, error) {
 	return e, nil
 }
 
+// serveFile serves the file the request names, or the 404 page. A file the tree does not
+// have is looked for once more when the tree turns out to have been replaced meanwhile.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
+	for again := true; ; again = false {
+		files, gen := s.tree()
+		if s.tryFile(w, r, files, gen) {
+			return
+		}
+		if !again {
+			break
+		}
+		s.mu.RLock()
+		stale := s.stale
+		s.mu.RUnlock()
+		if stale != nil {
+			stale()
+		}
+		if _, now := s.tree(); now == gen {
+			break // the tree is the one looked in: a plain miss
+		}
+	}
+	s.serveNotFound(w, r)
+}
+
+// tryFile serves the request from files, and reports false, having written nothing, when
+// files has no such file.
+func (s *Server) tryFile(w http.ResponseWriter, r *http.Request, files afero.Fs, gen uint64) bool {
 	name := path.Clean("/" + r.URL.Path)
-	info, err := s.files.Stat(name)
+	info, err := files.Stat(name)
 	if err == nil && info.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-			return
+			return true
 		}
 		name = path.Join(name, "index.html")
-		info, err = s.files.Stat(name)
+		info, err = files.Stat(name)
 	}
-	if err != nil || info.IsDir() || strings.Contains(name, "/_search/index") {
+	if err != nil || info.IsDir() {
+		return false
+	}
+	if strings.Contains(name, "/_search/index") {
 		s.serveNotFound(w, r)
-		return
+		return true
 	}
-	e, err := s.cache.get(name, info, func() (*entry, error) { return s.loadEntry(name, info) })
+	e, err := s.cache.get(gen, name, info, func() (*entry, error) { return s.loadEntry(files, name, info) })
 	if err != nil {
-		s.serveNotFound(w, r)
-		return
+		return false
+	}
+	var f afero.File
+	if e.data == nil {
+		// Opened before any header is set: a file deleted since its Stat (an old build
+		// being removed) is a miss like any other.
+		if f, err = files.Open(name); err != nil {
+			return false
+		}
+		defer f.Close()
 	}
 	h := w.Header()
 	h.Set("Content-Type", e.ctype)
@@ -259,16 +312,10 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if s.live && strings.HasPrefix(e.ctype, "text/html") {
 		mod = time.Time{} // the page changes with a build error, the file does not
 	}
-	if e.data == nil {
+	if f != nil {
 		h.Set("ETag", e.etag)
-		f, err := s.files.Open(name)
-		if err != nil {
-			s.serveNotFound(w, r)
-			return
-		}
-		defer f.Close()
 		http.ServeContent(w, r, "", mod, f)
-		return
+		return true
 	}
 	body, etag := e.data, e.etag
 	if compressible(e.ctype) {
@@ -284,11 +331,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	}
 	h.Set("ETag", etag)
 	http.ServeContent(w, r, "", mod, bytes.NewReader(body))
+	return true
 }
 
 // serveNotFound sends the site's 404 page, compressed when the client takes it.
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
-	data, err := afero.ReadFile(s.files, "/404.html")
+	files, _ := s.tree()
+	data, err := afero.ReadFile(files, "/404.html")
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return

@@ -12,18 +12,48 @@ import (
 
 // Server serves one site folder.
 type Server struct {
-	files  afero.Fs
 	live   bool
 	hub    *hub
 	mu     sync.RWMutex
+	files  afero.Fs // guarded by mu; SetFiles replaces it
 	search http.Handler
 	errMsg string
 	cache  *fileCache
+	stale  func() // see SetStale
 }
 
 // New serves the folder dest of fs. With live set, HTML pages reload themselves after a rebuild.
 func New(fs afero.Fs, dest string, live bool) *Server {
 	return &Server{files: afero.NewBasePathFs(fs, dest), live: live, hub: newHub(), cache: newFileCache(cacheBudget)}
+}
+
+// SetFiles serves fs from now on, in place of the folder given to New: a replica that pins
+// each build's folder (see cmd_replica.go) installs the new one here. Requests already
+// running finish on the tree they started with.
+func (s *Server) SetFiles(fs afero.Fs) {
+	s.mu.Lock()
+	s.files = fs
+	s.mu.Unlock()
+	s.cache.clear()
+}
+
+// SetStale installs f, which a request that found no file calls to have the tree checked:
+// f installs a new tree (SetFiles) if the folder has been replaced, and when the tree is then
+// another than the one the request looked in, the request looks again there instead of
+// answering 404. A replica needs it for the moment between a new build replacing the folder
+// and the replica noticing: the old tree is being deleted file by file, and a file missing
+// from it may well be in the new one.
+func (s *Server) SetStale(f func()) {
+	s.mu.Lock()
+	s.stale = f
+	s.mu.Unlock()
+}
+
+// tree is the files to serve a request from, with the cache generation they belong to.
+func (s *Server) tree() (afero.Fs, uint64) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.files, s.cache.generation()
 }
 
 // SetSearch installs the handler for /search, /search.csv and /api/search.
