@@ -87,6 +87,9 @@ type jsonResult struct {
 	Facets  map[string][]jsonFacet `json:"facets"`
 	Page    int                    `json:"page"`
 	Pages   int                    `json:"pages"`
+	// Labels name facet values shown otherwise than as themselves: a
+	// unified search's site names by their titles.
+	Labels map[string]map[string]string `json:"labels,omitempty"`
 }
 
 type jsonHit struct {
@@ -135,7 +138,7 @@ func (h *handler) serveJSON(w http.ResponseWriter, r *http.Request) {
 
 func toJSON(res *search.Result) jsonResult {
 	out := jsonResult{Total: res.Total, Exact: res.Exact, Relaxed: res.Relaxed, Suggest: res.Suggest,
-		Hits: []jsonHit{}, Facets: map[string][]jsonFacet{}, Page: res.Page, Pages: res.Pages}
+		Hits: []jsonHit{}, Facets: map[string][]jsonFacet{}, Page: res.Page, Pages: res.Pages, Labels: res.Labels}
 	for i, h := range res.Hits {
 		jh := jsonHit{
 			URL: h.URL, Title: h.Title, DocNumber: h.DocNumber, Type: h.Type, Section: h.Section,
