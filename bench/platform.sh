@@ -13,7 +13,7 @@
 # Hold the shared lock when others use the machine: flock /work/wt/heavy.lock bench/platform.sh
 #
 #   bench/platform.sh [CORPUS] [SITES]
-#   ONLY=search bench/platform.sh …   the platform build and the search figures only
+#   ONLY=search bench/platform.sh …   the builds and the search figures only (no rebuilds)
 #
 # Needs: go, GNU time (/usr/bin/time).
 set -euo pipefail
@@ -74,16 +74,38 @@ measure() { # measure LABEL COMMAND...: wall seconds and peak RSS
 }
 
 only=${ONLY:-}
-if [ "$only" != search ]; then
+# search_latency NAME URL: p50/p99 at 16 clients, bench/queries.txt and random phrases of the corpus.
+search_latency() {
+  echo "-- $1: bench/queries.txt"
+  "$work/loadgen" -url "$2" -queries "$root/bench/queries.txt" -c 16 -n 2000
+  echo "-- $1: 2000 distinct random phrases from the corpus"
+  "$work/loadgen" -url "$2" -queries '' -random 2000 -corpus "$corpus" -c 16 -n 2000
+}
+# serve_ready ARGS...: starts gongkai serve on a free port ($port, $server) and waits for it.
+serve_ready() {
+  port=$((20000 + RANDOM % 20000))
+  "$gk" serve "$@" --addr "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 900); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  head -1 "$work/serve.log"
+}
+stop_server() {
+  echo "serve --no-build peak memory: $(awk '/^VmHWM/ { printf "%d MB", $2 / 1024 }' /proc/$server/status)"
+  kill $server; wait $server 2>/dev/null || true; server=
+}
+
 echo "== one site of the whole corpus"
 mkdir -p "$work/single"
 cp -r "$corpus" "$work/single/content"
 printf 'title: 法律法规\n' > "$work/single/site.yaml"
 measure "single site build (with index)" "$gk" build -s "$work/single"
+echo "== search of the single site, 16 concurrent clients (serve --no-build, /api/search)"
+serve_ready --no-build -s "$work/single"
+search_latency "single site" "http://127.0.0.1:$port"
+stop_server
 rm -rf "$work/single"
 
 echo "== platform of $nsites sites (parallel: one site per CPU)"
-fi
 measure "full platform build" "$gk" build -s "$plat"
 if [ "$only" != search ]; then
 measure "full platform build again (--force)" "$gk" build -s "$plat" --force
@@ -98,16 +120,9 @@ fi
 echo "output: $(du -sh "$plat/public" | cut -f1), portal: $(du -sh --exclude='s[0-9]*' "$plat/public" | cut -f1)"
 
 echo "== unified search over $nsites sites, 16 concurrent clients (serve --no-build, /api/search)"
-port=$((20000 + RANDOM % 20000))
-"$gk" serve --no-build -s "$plat" --addr "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
-server=$!
-for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
-head -1 "$work/serve.log"
-echo "-- bench/queries.txt"
-"$work/loadgen" -url "http://127.0.0.1:$port" -queries "$root/bench/queries.txt" -c 16 -n 2000
-echo "-- 2000 distinct random phrases from the corpus"
-"$work/loadgen" -url "http://127.0.0.1:$port" -queries '' -random 2000 -corpus "$corpus" -c 16 -n 2000
-echo "== one site's own search on the platform (/s042/api/search), for comparison"
-"$work/loadgen" -url "http://127.0.0.1:$port/s042" -queries "$root/bench/queries.txt" -c 16 -n 2000
-echo "serve --no-build peak memory: $(awk '/^VmHWM/ { printf "%d MB", $2 / 1024 }' /proc/$server/status)"
-kill $server; wait $server 2>/dev/null || true; server=
+serve_ready --no-build -s "$plat"
+search_latency "unified search" "http://127.0.0.1:$port"
+mid=$(ls "$plat/public" | grep "^s[0-9]" | sed -n "$(( (nsites + 1) / 2 ))p")
+echo "== one site's own search on the platform (/$mid/api/search), for comparison"
+"$work/loadgen" -url "http://127.0.0.1:$port/$mid" -queries "$root/bench/queries.txt" -c 16 -n 2000
+stop_server
