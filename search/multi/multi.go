@@ -120,7 +120,11 @@ func (m *Index) SearchLimit(ctx context.Context, req search.Request, maxSize int
 		}
 	}
 	k := req.Page * req.Size
-	each := search.Request{Query: req.Query, Filters: filters, From: req.From, To: req.To, Sort: req.Sort, Page: 1, Size: k, ExactOnly: true}
+	// Each site shows its first few documents at first; a site whose list the merge runs
+	// through before the page is full is asked again for its first k (a site's search costs
+	// about as much for a few as for k documents, each shown document costs its snippet, and
+	// most sites of a platform place few documents on the page).
+	each := search.Request{Query: req.Query, Filters: filters, From: req.From, To: req.To, Sort: req.Sort, Page: 1, Size: min(k, firstDocs), ExactOnly: true}
 	got, err := m.run(ctx, chosen, each)
 	if err != nil {
 		return nil, err
@@ -128,6 +132,28 @@ func (m *Index) SearchLimit(ctx context.Context, req search.Request, maxSize int
 	exact := 0
 	for _, o := range got {
 		exact += o.res.Exact
+	}
+	for exact >= search.RelaxBelow {
+		short := shortLists(got, k)
+		if len(short) == 0 {
+			break
+		}
+		full := each
+		full.Size = k
+		sites := make([]*Site, len(short))
+		for i, j := range short {
+			sites[i] = got[j].site
+		}
+		again, err := m.run(ctx, sites, full)
+		if err != nil {
+			return nil, err
+		}
+		if len(again) != len(short) { // a site lost its index meanwhile
+			return nil, fmt.Errorf("search: %w", search.ErrClosed)
+		}
+		for i, j := range short {
+			got[j] = again[i]
+		}
 	}
 	if exact < search.RelaxBelow && len(got) > 0 {
 		// Few exact documents over all the sites: every site runs its relaxed pass, and shows
@@ -141,6 +167,49 @@ func (m *Index) SearchLimit(ctx context.Context, req search.Request, maxSize int
 	out := merge(req, got, k)
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// firstDocs is how many documents each site shows at first.
+const firstDocs = 2
+
+// shortLists are the sites (indexes in got) whose shown documents run out, while they have
+// more, before the merge of the first k exact documents is done: the merge needs their next.
+func shortLists(got []one, k int) []int {
+	if len(got) == 0 {
+		return nil
+	}
+	less := itemLess(got[0].res.Sort)
+	at := make([]int, len(got))
+	short := func(i int) bool {
+		r := got[i].res
+		return at[i] == len(r.Hits) && len(r.Hits) < min(r.Exact, k)
+	}
+	for n := 0; n < k; n++ {
+		var out []int
+		for i := range got {
+			if short(i) {
+				out = append(out, i)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+		best := -1
+		var bestItem item
+		for i, o := range got {
+			if at[i] < len(o.res.Hits) {
+				it := item{hit: o.res.Hits[at[i]], site: o.site}
+				if best < 0 || less(&it, &bestItem) {
+					best, bestItem = i, it
+				}
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		at[best]++
+	}
+	return nil
 }
 
 // run searches each site, a few at a time; sites without an index are left out.
