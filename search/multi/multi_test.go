@@ -123,8 +123,9 @@ func TestPhraseInOneSite(t *testing.T) {
 // are the sites' summed.
 func TestMergeRules(t *testing.T) {
 	m, ixs := platform(t)
-	for _, sortBy := range []string{"", "date", "-date"} {
-		req := search.Request{Query: "低保", Sort: sortBy, Size: 100}
+	for _, c := range []struct{ q, sort string }{{"低保", ""}, {"低保", "date"}, {"低保", "-date"}, {"低保 OR 公开 OR 资金 OR 居民", ""}, {"低保 OR 公开 OR 资金 OR 居民", "-date"}} {
+		sortBy := c.sort
+		req := search.Request{Query: c.q, Sort: sortBy, Size: 100}
 		res := run(t, m, req)
 		type row struct {
 			site string
