@@ -77,9 +77,9 @@ only=${ONLY:-}
 # search_latency NAME URL: p50/p99 at 16 clients, bench/queries.txt and random phrases of the corpus.
 search_latency() {
   echo "-- $1: bench/queries.txt"
-  "$work/loadgen" -url "$2" -queries "$root/bench/queries.txt" -c 16 -n 2000
-  echo "-- $1: 2000 distinct random phrases from the corpus"
-  "$work/loadgen" -url "$2" -queries '' -random 2000 -corpus "$corpus" -c 16 -n 2000
+  "$work/loadgen" -url "$2" -queries "$root/bench/queries.txt" -c 16 -n 1000
+  echo "-- $1: 1000 distinct random phrases from the corpus"
+  "$work/loadgen" -url "$2" -queries '' -random 1000 -corpus "$corpus" -c 16 -n 1000
 }
 # serve_ready ARGS...: starts gongkai serve on a free port ($port, $server) and waits for it.
 serve_ready() {
@@ -124,5 +124,5 @@ serve_ready --no-build -s "$plat"
 search_latency "unified search" "http://127.0.0.1:$port"
 mid=$(ls "$plat/public" | grep "^s[0-9]" | sed -n "$(( (nsites + 1) / 2 ))p")
 echo "== one site's own search on the platform (/$mid/api/search), for comparison"
-"$work/loadgen" -url "http://127.0.0.1:$port/$mid" -queries "$root/bench/queries.txt" -c 16 -n 2000
+"$work/loadgen" -url "http://127.0.0.1:$port/$mid" -queries "$root/bench/queries.txt" -c 16 -n 1000
 stop_server
