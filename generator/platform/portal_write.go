@@ -16,6 +16,7 @@ import (
 
 	"github.com/gongkai/gongkai/generator/build"
 	"github.com/gongkai/gongkai/generator/config"
+	"github.com/gongkai/gongkai/generator/minify"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/themes"
 	"github.com/spf13/afero"
@@ -23,6 +24,11 @@ import (
 
 //go:embed templates/*.html
 var templateFiles embed.FS
+
+// platformScript is the unified search's client on a static host (docs/search.md).
+//
+//go:embed assets/platform.js
+var platformScript []byte
 
 // manifestFile lists the files the portal wrote, so that the next portal removes the ones it
 // no longer writes (a department no site names any more) and nothing else in public/.
@@ -133,7 +139,8 @@ func renderPortal(pt *portal) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files["js/search.js"] = js
+	files["js/search.js"] = minify.Asset("js/search.js", js)
+	files["js/platform.js"] = minify.Asset("js/platform.js", platformScript)
 	files["sites.json"] = sitesJSON(pt)
 	if pt.Config.BaseURL != "" {
 		files["index.xml"] = rss(pt)

@@ -114,14 +114,14 @@ func TestUnifiedSearch(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(fixture, "expected.json"), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"js_test/platform.test.mjs", "../../themes/default/static/js/search.js", "../../search/static/js_test/host.mjs"} {
+	for _, f := range []string{"js_test/platform.test.mjs", "assets/platform.js", "../../themes/default/static/js/search.js", "../../search/static/js_test/host.mjs"} {
 		if _, err := os.ReadFile(f); err != nil { // go test caches by the files a test reads
 			t.Fatal(err)
 		}
 	}
 	cmd := exec.Command(node, "--test", "--test-reporter=spec", "platform.test.mjs")
 	cmd.Dir = "js_test"
-	cmd.Env = append(os.Environ(), "GONGKAI_PLATFORM_FIXTURE="+fixture, "GONGKAI_CLIENT="+filepath.Join(public, "js", "search.js"))
+	cmd.Env = append(os.Environ(), "GONGKAI_PLATFORM_FIXTURE="+fixture, "GONGKAI_CLIENT="+filepath.Join(public, "js", "search.js"), "GONGKAI_PLATFORM_CLIENT="+filepath.Join(public, "js", "platform.js"))
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "platform search reproduces the server") {
 		t.Fatalf("node --test: %v\n%s", err, out)

@@ -10,12 +10,14 @@ import { host } from '../../../search/static/js_test/host.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = process.env.GONGKAI_PLATFORM_FIXTURE;
-createRequire(import.meta.url)(process.env.GONGKAI_CLIENT || path.resolve(here, '../../../themes/default/static/js/search.js'));
+const require = createRequire(import.meta.url);
+require(process.env.GONGKAI_PLATFORM_CLIENT || path.resolve(here, '../assets/platform.js'));
+require(process.env.GONGKAI_CLIENT || path.resolve(here, '../../../themes/default/static/js/search.js'));
 const G = globalThis.GongkaiSearch;
 
 for (const multi of [true, false]) test(`platform search reproduces the server (${multi ? 'multipart' : 'single'} ranges)`, { skip: !fixture && 'run through go test ./generator/platform' }, async (t) => {
   const expected = JSON.parse(fs.readFileSync(path.join(fixture, 'expected.json'), 'utf8'));
-  const p = await G.Platform.open(path.join(fixture, 'public', '_search', 'platform.json'), host(multi));
+  const p = await G.platform(path.join(fixture, 'public', '_search', 'platform.json'), host(multi));
   for (const want of expected) {
     await t.test(want.params, async () => {
       let got;
