@@ -42,23 +42,20 @@ func (c *Collector) Add(text string) {
 // long name, its short names first (most often defined first), the long
 // name last. A short name keeps its most frequent long name (ties: the
 // smallest); one that configured groups already hold defers to them, so a
-// site.yaml entry always says what a short name means. The most often
+// site.yaml entry always says what a short name means, and one they already
+// expand to its long name needs no group of its own. The most often
 // defined groups come first, at most MaxGroups of them.
 func (c *Collector) Groups(configured [][]string) [][]string {
-	member := map[string][]int{} // canonical form → configured groups holding it
-	for i, g := range configured {
+	configuredForm := map[string]bool{}
+	for _, g := range configured {
 		for _, m := range g {
-			k := analysis.Canonical(m)
-			member[k] = append(member[k], i)
+			configuredForm[analysis.Canonical(m)] = true
 		}
 	}
-	sameGroup := func(a, b string) bool {
-		for _, i := range member[analysis.Canonical(a)] {
-			if slices.Contains(member[analysis.Canonical(b)], i) {
-				return true
-			}
-		}
-		return false
+	// implied: the configured groups already expand short to long
+	// (市人大常委会 through 人大常委会).
+	implied := func(short, long string) bool {
+		return slices.Contains(analysis.ExpandSynonyms(analysis.Canonical(short), configured), analysis.Canonical(long))
 	}
 	type short struct {
 		name string
@@ -66,7 +63,7 @@ func (c *Collector) Groups(configured [][]string) [][]string {
 	}
 	byLong := map[string][]short{}
 	for s, longs := range c.defs {
-		if len(longs) > MaxMeanings || len(member[analysis.Canonical(s)]) > 0 {
+		if len(longs) > MaxMeanings || configuredForm[analysis.Canonical(s)] {
 			continue
 		}
 		best, n := "", 0
@@ -75,7 +72,7 @@ func (c *Collector) Groups(configured [][]string) [][]string {
 				best, n = l, k
 			}
 		}
-		if !sameGroup(s, best) {
+		if !implied(s, best) {
 			byLong[best] = append(byLong[best], short{s, n})
 		}
 	}

@@ -57,3 +57,15 @@ func TestCollectorEmpty(t *testing.T) {
 		t.Errorf("Groups = %q, want none", got)
 	}
 }
+
+// A definition the configured groups already expand needs no group.
+func TestCollectorImplied(t *testing.T) {
+	var c Collector
+	c.Add("深圳市人民代表大会常务委员会（以下简称市人大常委会）")
+	if got := c.Groups([][]string{{"人大常委会", "人民代表大会常务委员会"}}); len(got) != 0 {
+		t.Errorf("Groups = %q, want none", got)
+	}
+	if got := c.Groups(nil); len(got) != 1 {
+		t.Errorf("Groups without configured groups = %q, want one", got)
+	}
+}

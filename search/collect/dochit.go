@@ -40,7 +40,7 @@ func (m *shardMatch) partCandidates(d int32) []int32 {
 		partRank
 	}
 	var cs []cand
-	for _, r := range m.docs[d].recs {
+	for r := m.docs[d].first; r >= 0; r = m.recs[r].next {
 		rec := &m.recs[r]
 		c := m.cols[rec.seg]
 		if c.IsDocRecord(rec.doc) {
@@ -73,7 +73,7 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 	if err != nil {
 		return Hit{}, err
 	}
-	h := HitOf(rf, score, nil)
+	h := recordFields(rf, score)
 	url := m.cols[seg].PageURL[m.cols[seg].Page[doc]]
 	h.URL, h.Section, h.Snippet = url, "", ""
 	groups := len(m.plan.Groups)
@@ -82,6 +82,7 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 		repMatched = m.recs[r].mask&(uint64(1)<<groups-1) != 0
 	}
 	firstArticle := false
+	var buf []rune // one body at a time
 	for i, r := range m.partCandidates(d) {
 		if i == MaxParts {
 			break
@@ -96,7 +97,9 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 			anchor = m.plan.Articles[bits.TrailingZeros64(am)].Anchor
 			firstArticle = firstArticle || i == 0
 		}
-		h.Parts = append(h.Parts, partOf(fields, url, anchor, forms))
+		var p HitPart
+		p, buf = partOf(fields, url, anchor, forms, buf)
+		h.Parts = append(h.Parts, p)
 	}
 	if firstArticle {
 		h.URL = h.Parts[0].URL
@@ -117,15 +120,15 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 // anchor) that unit, its snippet cut from the unit's own text; else the
 // unit the record's first match falls in, with the record's snippet
 // (HitOf's rule).
-func partOf(rec StoredFields, docURL, article string, forms []string) HitPart {
+func partOf(rec StoredFields, docURL, article string, forms []string, buf []rune) (HitPart, []rune) {
 	href := rec[mapping.FieldHref]
 	own, section := "", rec[mapping.FieldSection]
 	if i := strings.IndexByte(href, '#'); i >= 0 {
 		own = href[i+1:]
 	}
 	body := rec[mapping.FieldBody]
-	units, _ := mapping.DecodeParts(rec[mapping.FieldParts])
 	if article != "" {
+		units, _ := mapping.DecodeParts(rec[mapping.FieldParts])
 		p := HitPart{Anchor: article, Section: section}
 		text := body
 		for i, u := range units {
@@ -143,9 +146,9 @@ func partOf(rec StoredFields, docURL, article string, forms []string) HitPart {
 		}
 		p.URL = docURL + "#" + p.Anchor
 		p.Snippet = Snippet(text, forms)
-		return p
+		return p, buf
 	}
-	h := HitOf(rec, 0, forms)
+	h, buf := hitOf(rec, 0, forms, buf)
 	p := HitPart{URL: h.URL, Section: h.Section, Snippet: h.Snippet}
 	if i := strings.IndexByte(h.URL, '#'); i >= 0 {
 		p.Anchor = h.URL[i+1:]
@@ -154,7 +157,7 @@ func partOf(rec StoredFields, docURL, article string, forms []string) HitPart {
 	if p.Anchor != "" {
 		p.URL += "#" + p.Anchor
 	}
-	return p
+	return p, buf
 }
 
 // unitText is the text of units[i] in body: from its offset to the next

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"sync"
 
@@ -67,11 +68,17 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 	}
 	less := docLess(order)
 	counts := map[string]map[string]int{}
-	found, err := pass(ctx, indexes, snaps, cache, exact, nil, counts)
+	var used []*shardMatch
+	defer func() {
+		for _, m := range used {
+			m.release()
+		}
+	}()
+	found, err := pass(ctx, indexes, snaps, cache, exact, nil, counts, &used)
 	if err != nil {
 		return nil, err
 	}
-	sortDocs(found, less)
+	sortTop(found, from+size, less)
 	out.Exact = len(found)
 	all := found
 	if relaxed != nil && len(found) < RelaxBelow {
@@ -79,11 +86,11 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 		for _, r := range found {
 			skip[r.url] = true
 		}
-		more, err := pass(ctx, indexes, snaps, cache, relaxed, skip, counts)
+		more, err := pass(ctx, indexes, snaps, cache, relaxed, skip, counts, &used)
 		if err != nil {
 			return nil, err
 		}
-		sortDocs(more, less)
+		sortTop(more, max(SuggestFrom, from+size-len(found)), less)
 		out.Relaxed = true
 		all = append(all, more...)
 		if out.BagFound, err = probeBags(ctx, indexes, snaps, cache, relaxed); err != nil {
@@ -135,7 +142,9 @@ func snapshot(bi bleve.Index) (*scorch.IndexSnapshot, error) {
 // pass matches plan on every shard at once (one goroutine each, so that a
 // lone search uses every CPU) and returns the documents in, their facet
 // values added to counts.
-func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnapshot, cache *searcher.ColumnCache, plan *Plan, skip map[string]bool, counts map[string]map[string]int) ([]docRef, error) {
+// The shard matches made are added to used, to be released once the hits
+// are made.
+func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnapshot, cache *searcher.ColumnCache, plan *Plan, skip map[string]bool, counts map[string]map[string]int, used *[]*shardMatch) ([]docRef, error) {
 	ms := make([]*shardMatch, len(indexes))
 	errs := make([]error, len(indexes))
 	one := func(i int) {
@@ -158,6 +167,11 @@ func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnaps
 		}
 		wg.Wait()
 	}
+	for _, m := range ms {
+		if m != nil {
+			*used = append(*used, m)
+		}
+	}
 	var out []docRef
 	for i, m := range ms {
 		if errs[i] != nil {
@@ -168,8 +182,55 @@ func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnaps
 	return out, nil
 }
 
-func sortDocs(ds []docRef, less func(a, b *docRank) bool) {
-	sort.Slice(ds, func(i, j int) bool { return less(&ds[i].docRank, &ds[j].docRank) })
+// sortTop puts the k first documents of ds, in order, at its start; the
+// rest stay unordered. A page needs only those: selecting them through a
+// heap of k costs less than sorting every match of a common word.
+func sortTop(ds []docRef, k int, less func(a, b *docRank) bool) {
+	cmp := func(a, b docRef) int {
+		switch {
+		case less(&a.docRank, &b.docRank):
+			return -1
+		case less(&b.docRank, &a.docRank):
+			return 1
+		}
+		return 0
+	}
+	if k <= 0 {
+		return
+	}
+	if k*4 >= len(ds) {
+		slices.SortFunc(ds, cmp)
+		return
+	}
+	// ds[:k] is a heap with the worst of the best k on top
+	worse := func(i, j int) bool { return cmp(ds[i], ds[j]) > 0 }
+	down := func(i, n int) {
+		for {
+			l := 2*i + 1
+			if l >= n {
+				return
+			}
+			w := l
+			if r := l + 1; r < n && worse(r, l) {
+				w = r
+			}
+			if !worse(w, i) {
+				return
+			}
+			ds[i], ds[w] = ds[w], ds[i]
+			i = w
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i, k)
+	}
+	for i := k; i < len(ds); i++ {
+		if cmp(ds[i], ds[0]) < 0 {
+			ds[0], ds[i] = ds[i], ds[0]
+			down(0, k)
+		}
+	}
+	slices.SortFunc(ds[:k], cmp)
 }
 
 // rep is the record that stands for document d: its document record, or
@@ -193,8 +254,8 @@ func (m *shardMatch) rep(d int32) (seg int, doc uint32) {
 			return int(dm.seg), doc
 		}
 	}
-	if len(dm.recs) > 0 {
-		return int(m.recs[dm.recs[0]].seg), m.recs[dm.recs[0]].doc
+	if dm.first >= 0 {
+		return int(m.recs[dm.first].seg), m.recs[dm.first].doc
 	}
 	return int(dm.seg), uint32(max(c.PageDoc[dm.page], 0))
 }
@@ -204,7 +265,11 @@ func (m *shardMatch) rep(d int32) (seg int, doc uint32) {
 func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 	groups := len(m.plan.Groups)
 	best := make([]float64, m.k)
-	var out []docRef
+	out := make([]docRef, 0, len(m.docs))
+	byValue := make([][][]int, len(m.cols)) // segment, facet, value index: documents
+	for seg := range byValue {
+		byValue[seg] = make([][]int, len(mapping.Facets))
+	}
 	for i := range m.docs {
 		dm := &m.docs[i]
 		if dm.out {
@@ -224,7 +289,7 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 			}
 		}
 		together := 0.0
-		for _, r := range dm.recs {
+		for r := dm.first; r >= 0; r = m.recs[r].next {
 			rec := &m.recs[r]
 			sc := m.scores[int(r)*m.k : int(r+1)*m.k]
 			for c := range best {
@@ -246,12 +311,25 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 			m: m, d: int32(i),
 		})
 		for _, f := range c.Filled {
-			name := mapping.Facets[f]
-			if counts[name] == nil {
-				counts[name] = map[string]int{}
+			if byValue[seg][f] == nil {
+				byValue[seg][f] = make([]int, len(c.Facets[f].Values))
 			}
 			for _, v := range c.Facets[f].DocValues(doc) {
-				counts[name][c.Facets[f].Values[v]]++
+				byValue[seg][f][v]++
+			}
+		}
+	}
+	for seg, c := range m.cols { // value indexes to values, once per value
+		for f, vs := range byValue[seg] {
+			name := mapping.Facets[f]
+			for v, n := range vs {
+				if n == 0 {
+					continue
+				}
+				if counts[name] == nil {
+					counts[name] = map[string]int{}
+				}
+				counts[name][c.Facets[f].Values[v]] += n
 			}
 		}
 	}
@@ -290,7 +368,9 @@ func probeBags(ctx context.Context, indexes []bleve.Index, snaps []*scorch.Index
 				if err != nil {
 					return nil, err
 				}
-				if found, err = m.probe(ctx, bag.Alone); err != nil {
+				found, err = m.probe(ctx, bag.Alone)
+				m.release()
+				if err != nil {
 					return nil, err
 				}
 			}

@@ -38,6 +38,25 @@ type Facet struct {
 // record that groups several parts the link to the part the first match
 // falls in.
 func HitOf(rec StoredFields, score float64, forms []string) Hit {
+	hit, _ := hitOf(rec, score, forms, nil)
+	return hit
+}
+
+// hitOf is HitOf reading the body into buf, which it returns for reuse.
+func hitOf(rec StoredFields, score float64, forms []string, buf []rune) (Hit, []rune) {
+	hit := recordFields(rec, score)
+	// The body is matched once, for both the part a hit links to and the snippet.
+	body := appendRunes(buf[:0], rec[mapping.FieldBody])
+	marks, lead := matchSpans(body, forms)
+	if parts := rec[mapping.FieldParts]; parts != "" {
+		pointAtPart(&hit, body, lead, parts)
+	}
+	hit.Snippet = snippetOf(body, marks, lead)
+	return hit, body
+}
+
+// recordFields is what a hit shows of a record but its snippet.
+func recordFields(rec StoredFields, score float64) Hit {
 	str := func(name string) string { return rec[name] }
 	hit := Hit{
 		URL:       str(mapping.FieldHref),
@@ -58,14 +77,14 @@ func HitOf(rec StoredFields, score float64, forms []string) Hit {
 	if hit.DocNumber == "" {
 		hit.DocNumber = str(mapping.FieldShownDocNo)
 	}
-	// The body is matched once, for both the part a hit links to and the snippet.
-	body := []rune(str(mapping.FieldBody))
-	marks, lead := matchSpans(body, forms)
-	if parts := str(mapping.FieldParts); parts != "" {
-		pointAtPart(&hit, body, lead, parts)
-	}
-	hit.Snippet = snippetOf(body, marks, lead)
 	return hit
+}
+
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // pointAtPart links a hit on a record that groups several units to the unit its first match

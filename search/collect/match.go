@@ -3,7 +3,9 @@ package collect
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -32,7 +34,9 @@ type shardMatch struct {
 	scores []float64 // recs[i]'s score for clause c at i*k+c
 
 	docs      []docMatch
-	docOfPage [][]int32           // by segment and page: index in docs, or -1
+	docOfPage [][]int32 // by segment and page: index in docs, or -1 (slices of pageDoc)
+	pageDoc   []int32
+	aliveBuf  []uint64
 	deleted   []func(uint32) bool // by segment: the columns are cached before later deletions
 	byURL     map[string]int32    // when the shard has several segments: a page's doc by URL
 
@@ -46,14 +50,15 @@ type recMatch struct {
 	doc  uint32 // in its segment
 	d    int32  // its document, index in docs
 	mask uint64 // clause c matched when bit c is set
+	next int32  // the document's next matching record, or -1
 }
 
 // docMatch is one document of the shard: a page with some matching record.
 type docMatch struct {
-	seg, page int32   // where its records are (the first segment seen)
-	recs      []int32 // its matching records, index in recs
-	mask      uint64  // the clauses some record of it matched
-	out       bool    // lacks a group, holds an excluded term or is skipped
+	seg, page   int32  // where its records are (the first segment seen)
+	first, last int32  // its matching records, a list through recMatch.next; -1 when none
+	mask        uint64 // the clauses some record of it matched
+	out         bool   // lacks a group, holds an excluded term or is skipped
 }
 
 func newShardMatch(snap *scorch.IndexSnapshot, bi bleve.Index, cache *searcher.ColumnCache, shard int, plan *Plan) (*shardMatch, error) {
@@ -61,8 +66,13 @@ func newShardMatch(snap *scorch.IndexSnapshot, bi bleve.Index, cache *searcher.C
 	if err != nil {
 		return nil, err
 	}
-	m := &shardMatch{snap: snap, bi: bi, cols: cols, offsets: offsets, shard: shard, plan: plan,
-		k: len(plan.Groups) + len(plan.Articles), lastYield: time.Now()}
+	m, _ := matchPool.Get().(*shardMatch)
+	if m == nil {
+		m = &shardMatch{}
+	}
+	*m = shardMatch{snap: snap, bi: bi, cols: cols, offsets: offsets, shard: shard, plan: plan,
+		k: len(plan.Groups) + len(plan.Articles), lastYield: time.Now(),
+		recOf: m.recOf[:0], recs: m.recs[:0], scores: m.scores[:0], docs: m.docs[:0], pageDoc: m.pageDoc[:0], aliveBuf: m.aliveBuf[:0]}
 	total := 0
 	m.docOfPage = make([][]int32, len(cols))
 	m.deleted = make([]func(uint32) bool, len(cols))
@@ -74,19 +84,33 @@ func newShardMatch(snap *scorch.IndexSnapshot, bi bleve.Index, cache *searcher.C
 	}
 	for i, c := range cols {
 		total += len(c.Page)
-		m.docOfPage[i] = make([]int32, len(c.PageURL))
-		for p := range m.docOfPage[i] {
-			m.docOfPage[i][p] = -1
+		from := len(m.pageDoc)
+		for range c.PageURL {
+			m.pageDoc = append(m.pageDoc, -1)
 		}
+		m.docOfPage[i] = m.pageDoc[from:len(m.pageDoc):len(m.pageDoc)]
 	}
-	m.recOf = make([]int32, total)
-	for i := range m.recOf {
-		m.recOf[i] = -1
+	for range total {
+		m.recOf = append(m.recOf, -1)
 	}
 	if len(cols) > 1 {
 		m.byURL = map[string]int32{}
 	}
 	return m, nil
+}
+
+// matchPool keeps the buffers of finished searches: a search of a common
+// word fills them with thousands of records, and allocating them anew each
+// time was most of its garbage.
+var matchPool sync.Pool
+
+// release returns m's buffers to the pool; m must not be used after.
+func (m *shardMatch) release() {
+	if cap(m.recOf) > 1<<22 || cap(m.scores) > 1<<22 {
+		return
+	}
+	*m = shardMatch{recOf: m.recOf[:0], recs: m.recs[:0], scores: m.scores[:0], docs: m.docs[:0], pageDoc: m.pageDoc[:0], aliveBuf: m.aliveBuf[:0]}
+	matchPool.Put(m)
 }
 
 // locate turns a global doc number into its segment and local number.
@@ -116,7 +140,7 @@ func (m *shardMatch) docOf(seg int, doc uint32, create bool) int32 {
 		}
 	}
 	d := int32(len(m.docs))
-	m.docs = append(m.docs, docMatch{seg: int32(seg), page: p})
+	m.docs = append(m.docs, docMatch{seg: int32(seg), page: p, first: -1, last: -1})
 	m.docOfPage[seg][p] = d
 	if m.byURL != nil {
 		m.byURL[c.PageURL[p]] = d
@@ -130,12 +154,16 @@ func (m *shardMatch) record(g uint64, seg int, doc uint32, d int32) int32 {
 		return r
 	}
 	r := int32(len(m.recs))
-	m.recs = append(m.recs, recMatch{seg: int32(seg), doc: doc, d: d})
+	m.recs = append(m.recs, recMatch{seg: int32(seg), doc: doc, d: d, next: -1})
 	for range m.k {
 		m.scores = append(m.scores, 0)
 	}
 	m.recOf[g] = r
-	m.docs[d].recs = append(m.docs[d].recs, r)
+	if dm := &m.docs[d]; dm.last < 0 {
+		dm.first, dm.last = r, r
+	} else {
+		m.recs[dm.last].next, dm.last = r, r
+	}
 	return r
 }
 
@@ -154,7 +182,8 @@ func (m *shardMatch) set(g uint64, seg int, doc uint32, c int, s float64) {
 // alive lists the global doc numbers of every record of the documents
 // still in, ascending: what a restricted clause reads.
 func (m *shardMatch) alive() []uint64 {
-	var out []uint64
+	out := m.aliveBuf[:0]
+	defer func() { m.aliveBuf = out }()
 	for i := range m.docs {
 		d := &m.docs[i]
 		if d.out {
@@ -181,7 +210,7 @@ func (m *shardMatch) alive() []uint64 {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 

@@ -33,10 +33,11 @@ type piece struct {
 // folded, keeping the text around them in order.
 func splitReferences(s string) []piece {
 	rs := []rune(s)
+	keys := keywordRunes(rs)
 	var out []piece
 	start := 0
 	for i := 0; i < len(rs); {
-		anchor, end, ok := reference(rs, i)
+		anchor, end, ok := reference(keys, i)
 		if !ok {
 			i++
 			continue
@@ -68,8 +69,7 @@ func reference(rs []rune, i int) (anchor string, end int, ok bool) {
 		if !ok || e >= len(rs) || rs[e] != '条' {
 			return "", 0, false
 		}
-		anchor, end = subArticle(rs, e+1, ordinalLabel(n, '条'))
-		anchor, end = clauses(rs, end, anchor)
+		anchor, end = article(rs, e+1, ordinalLabel(n, '条'))
 		return anchor, end, true
 	}
 	return "", 0, false
@@ -92,9 +92,8 @@ func ordinals(rs []rune, i int) (anchor string, end int, ok bool) {
 		label := ordinalLabel(n, rs[e])
 		end, last = e+1, level
 		if level == articleLevel {
-			anchor, end = subArticle(rs, end, label)
-			anchor, end = clauses(rs, end, anchor)
-			break
+			anchor, end = article(rs, end, label)
+			return anchor, end, true
 		}
 		if anchor != "" {
 			anchor += "-"
@@ -104,20 +103,16 @@ func ordinals(rs []rune, i int) (anchor string, end int, ok bool) {
 	return anchor, end, last >= 0
 }
 
-// subArticle reads the 之M of an inserted article (第十条之一).
-func subArticle(rs []rune, i int, anchor string) (string, int) {
+// article reads what may follow 第N条 at rs[i]: 之M of an inserted article
+// (第十条之一), 第M款 and 第K项 or 第(K)项. Paragraphs (款) have no anchor, so
+// the reference stays the article's; an item (项) is the article's item
+// "第三条-（一）". The query is width-folded: brackets are ASCII.
+func article(rs []rune, i int, anchor string) (string, int) {
 	if i < len(rs) && rs[i] == '之' {
 		if m, e, ok := numeral(rs, i+1); ok {
-			return anchor + "之" + cnnum.Format(m), e
+			anchor, i = anchor+"之"+cnnum.Format(m), e
 		}
 	}
-	return anchor, i
-}
-
-// clauses reads 第M款 and 第K项 after an article. Paragraphs (款) have no
-// anchor, so the reference stays the article's; an item (项) is the
-// article's item "第三条-（一）".
-func clauses(rs []rune, i int, anchor string) (string, int) {
 	if _, e, ok := clause(rs, i, '款'); ok {
 		i = e
 	}
@@ -133,7 +128,7 @@ func clause(rs []rune, i int, unit rune) (int, int, bool) {
 		return 0, 0, false
 	}
 	i++
-	open := i < len(rs) && (rs[i] == '(' || rs[i] == '（')
+	open := i < len(rs) && rs[i] == '('
 	if open {
 		i++
 	}
@@ -142,7 +137,7 @@ func clause(rs []rune, i int, unit rune) (int, int, bool) {
 		return 0, 0, false
 	}
 	if open {
-		if e >= len(rs) || rs[e] != ')' && rs[e] != '）' {
+		if e >= len(rs) || rs[e] != ')' {
 			return 0, 0, false
 		}
 		e++
@@ -193,3 +188,29 @@ func ordinalLabel(n int, unit rune) string {
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// keywordTraditional are the traditional forms of the characters the
+// grammar of references and question words looks for (第十一條, 怎麼), so
+// that a query in traditional characters reads as one in simplified ones.
+// Each folds as search/analysis folds it, one rune to one rune.
+var keywordTraditional = map[rune]rune{
+	'條': '条', '節': '节', '編': '编', '項': '项', '兩': '两',
+	'為': '为', '麼': '么', '樣': '样', '辦': '办', '沒': '没', '請': '请', '問': '问',
+	'個': '个', '裡': '里', '裏': '里', '幾': '几', '嗎': '吗',
+}
+
+// keywordRune is r with keywordTraditional applied.
+func keywordRune(r rune) rune {
+	if k, ok := keywordTraditional[r]; ok {
+		return k
+	}
+	return r
+}
+
+func keywordRunes(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[i] = keywordRune(r)
+	}
+	return out
+}

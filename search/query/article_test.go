@@ -3,12 +3,14 @@ package query
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	bquery "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/gongkai/gongkai/internal/cnnum"
 	"github.com/gongkai/gongkai/search/analysis"
 )
 
@@ -35,6 +37,12 @@ func TestArticles(t *testing.T) {
 		{in: "公益事业捐赠法 第24条 企业", groups: []string{"公益事业捐赠法", "企业"}, articles: []A{{"第24条", "第二十四条"}}},
 		{in: "组织法第3条规定", want: "组织法 第3条 规定", groups: []string{"组织法", "规定"}, articles: []A{{"第3条", "第三条"}}},
 		{in: "第三条，", want: "第三条", articles: []A{{"第三条", "第三条"}}},
+		// Traditional characters.
+		{in: "村民委員會組織法第十一條", want: "村民委員會組織法 第十一條", groups: []string{"村民委員會組織法"}, articles: []A{{"第十一條", "第十一条"}}},
+		{in: "第三條第二款第二項", articles: []A{{"第三條第二款第二項", "第三条-（二）"}}},
+		{in: "第兩百條", articles: []A{{"第兩百條", "第二百条"}}},
+		{in: "第一章第二節", articles: []A{{"第一章第二節", "第一章-第二节"}}},
+		{in: "第二編", articles: []A{{"第二編", "第二编"}}},
 		// Units inside an article, chapters and sections, annexes.
 		{in: "第十三条第二款", articles: []A{{"第十三条第二款", "第十三条"}}},
 		{in: "第3条第1项", articles: []A{{"第3条第1项", "第三条-（一）"}}},
@@ -125,6 +133,19 @@ func TestArticles(t *testing.T) {
 	}
 }
 
+// Every number an anchor may have maps to the anchor the build writes.
+func TestArticleNumbers(t *testing.T) {
+	for n := 1; n <= 9999; n++ {
+		want := "第" + cnnum.Format(n) + "条"
+		for _, in := range []string{fmt.Sprintf("第%d条", n), fmt.Sprintf("%d条", n), want} {
+			q, err := ParseQuery(in, nil)
+			if err != nil || len(q.Articles) != 1 || q.Articles[0].Anchor != want {
+				t.Fatalf("ParseQuery(%q) = %+v, %v; want anchor %s", in, q.Articles, err, want)
+			}
+		}
+	}
+}
+
 func TestArticlesCountAsTerms(t *testing.T) {
 	in := strings.Repeat("第3条 ", MaxTerms) + "低保"
 	var qe *Error
@@ -172,6 +193,13 @@ func TestRelaxed(t *testing.T) {
 		{"为什么是不是可不可以", ""},
 		{"2018年怎么申报", "2018年 申报"},
 		{"低保 -怎么", ""},
+		{"村民委員會怎麼罷免", "村民委員會~ 罷免"},
+		{"政府信息公開 多少個工作日", "政府信息公開~ 工作日~"},
+		{"為什麼要公示嗎", "要公示~"},
+		{"《村民委员会组识法》", "村民委员会组识法~"},
+		{"村民委员会组织法（第十一条）", "村民委员会组织法~"},
+		{"《低保》", ""},
+		{"中发[2017]13号", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

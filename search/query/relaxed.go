@@ -2,6 +2,8 @@ package query
 
 import (
 	"slices"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/search/analysis"
@@ -9,7 +11,8 @@ import (
 
 // questionWords are dropped from unquoted terms by Relaxed: people ask
 // 村民委员会怎么罢免, documents say 罢免村民委员会成员. Longest first, so 多少个
-// goes before 多少 and 几个 before 几.
+// goes before 多少 and 几个 before 几. Traditional forms (怎麼) match too
+// (keywordTraditional).
 var questionWords = sortedLongestFirst([]string{
 	"为什么", "怎么样", "怎么办", "可不可以", "能不能", "是不是", "有没有", "请问", "怎么", "怎样", "如何", "为何", "什么",
 	"多少个", "多少", "哪些", "哪个", "哪里", "几个", "是否", "可以", "吗", "呢", "吧", "啊", "呀", "几",
@@ -31,7 +34,8 @@ const minBagRunes = 3
 // Relaxed is the query of the near-miss pass: question words and particles
 // are dropped from unquoted terms (a term is split where one is dropped:
 // 村民委员会怎么罢免 → 村民委员会 罢免), and every unquoted term that is a Han run of
-// three characters or more becomes a Bag, matched by most of its bigrams.
+// three characters or more, punctuation at its ends aside, becomes a Bag,
+// matched by most of its bigrams.
 // A term split inside an OR group gives alternatives of that group. ok is
 // false when nothing changed, or when no group is left. Articles and
 // excluded terms are kept.
@@ -63,7 +67,15 @@ func (q Query) Relaxed() (Query, bool) {
 	}
 	for _, g := range out.Groups {
 		for j := range g.Terms {
-			if t := &g.Terms[j]; !t.Quoted && isHanRun(t.Text) {
+			t := &g.Terms[j]
+			if t.Quoted {
+				continue
+			}
+			// 《村民委员会组识法》 is the Han run 村民委员会组识法 between its marks.
+			if inner := strings.TrimFunc(t.Text, notSearchable); inner != t.Text && isHanRun(inner) {
+				*t, _ = newTerm(word{text: inner}, q.syn)
+			}
+			if isHanRun(t.Text) {
 				t.Bag, changed = true, true
 			}
 		}
@@ -108,12 +120,15 @@ func (q Query) withoutQuestionWords(t Term) (pieces []Term, dropped bool) {
 // questionWordAt is the length in runes of the question word at rs[i], or 0.
 func questionWordAt(rs []rune, i int) int {
 	for _, w := range questionWords {
-		if len(rs)-i >= len(w) && slices.Equal(rs[i:i+len(w)], w) {
+		if len(rs)-i >= len(w) && slices.EqualFunc(rs[i:i+len(w)], w, func(r, k rune) bool { return keywordRune(r) == k }) {
 			return len(w)
 		}
 	}
 	return 0
 }
+
+// notSearchable: punctuation and symbols, neither letter nor digit.
+func notSearchable(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // isHanRun: only Han characters, at least minBagRunes of them.
 func isHanRun(s string) bool {

@@ -29,9 +29,11 @@
 //
 // Known differences: a disjunction of more than ten clauses (a term with
 // three synonym forms) sums in bleve's heap order, which the client cannot
-// know, so its scores may differ in the last bit; string ties compare in
-// UTF-16 order, which differs from Go's only for characters outside the
-// Basic Multilingual Plane; half-width katakana in a query is not folded.
+// know, so its scores may differ in the last bit; facet values of equal
+// count compare in UTF-16 order, which differs from Go's only for characters
+// outside the Basic Multilingual Plane (documents and parts tie in Go's byte
+// order: the export numbers them so); half-width katakana in a query is not
+// folded.
 //
 // # Files (under the export directory)
 //
@@ -110,12 +112,18 @@
 // See bench/staticsearch. A query term costs a bucket of about a kilobyte;
 // a two-character word, its membership and first impact block; a phrase, the
 // positions of its candidates, which for a common legal phrase (人民法院,
-// 3,600 matching records) is a few hundred kilobytes; a page of hits about
-// twelve kilobytes. Chrome counts every request as 300 bytes of headers, so
-// neighbouring objects are read in one request, reads asked for in the same
-// step share one, and where the host answers several ranges at once
-// (multipart/byteranges, about 150 bytes a part with Go's file server, 110
-// with nginx) all of a pack's objects of one step come in one. Median of the
-// later bench queries: 64.1 KB with one range per request, 55.6 KB with
-// several on Go's file server, 51.9 KB on nginx; the same sorted by date.
+// 3,600 matching records) is a few hundred kilobytes; a page of ten
+// documents with their parts 20 to 35 kilobytes (the metadata and snippet
+// blocks of up to forty records: the parts are what the page costs more
+// than a page of ten records did, about 12 KB). Chrome counts every request
+// as 300 bytes of headers, so neighbouring objects are read in one request,
+// reads asked for in the same step share one, and where the host answers
+// several ranges at once (multipart/byteranges, about 150 bytes a part with
+// Go's file server, 110 with nginx) all of a pack's objects of one step come
+// in one. Median of the later bench queries on Go's file server: 79.5 KB
+// (before documents and parts: 55.6 KB; 64.1 KB with one range per request,
+// 51.9 KB on nginx), the largest 398 KB (中华人民共和国; was 368 KB). The
+// queries of laws-dev.tsv that fall back to the relaxed pass cost 50 to
+// 111 KB, each read fresh at most 103 KB; an article reference reads the
+// record holding the article whole (its blocks list its units).
 package static

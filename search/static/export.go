@@ -357,8 +357,7 @@ func partsOf(parts []part, start, end int) []part {
 //	per record: id ("" when it is the href), href, title, section, doc number
 //	  (a record other than its document's rep: "#anchor", "", section, ""),
 //	  body runes, nblocks, per block: first rune - previous first rune,
-//	  pos - previous pos, ref (see writeBodies), nunits (0 unless grouped),
-//	  per unit: anchor, first rune - previous first rune
+//	  pos - previous pos, ref (see writeBodies)
 //
 // A ref is pack, offset, length.
 func (x *exporter) metaChunk(c int) []byte {
@@ -391,15 +390,6 @@ func (x *exporter) metaChunk(c int) []byte {
 			b.int(blk.pos - lastPos)
 			x.bodys[gid].blocks[k].encode(&b)
 			lastRune, lastPos = blk.rune, blk.pos
-		}
-		// Units by anchor and first rune: an article reference names a unit
-		// (issue 14), and the client must find its block without reading them all.
-		b.int(len(r.parts))
-		lastRune = 0
-		for _, p := range r.parts {
-			b.str(p.anchor)
-			b.int(p.rune - lastRune)
-			lastRune = p.rune
 		}
 	}
 	return b

@@ -371,23 +371,7 @@ func (r *Reader) Record(gid int) (*Record, error) {
 			}
 			body.WriteString(string(utf16.Decode(u)))
 		}
-		// The record's units by anchor, so that the client finds the block of
-		// the unit an article reference names.
-		var anchors []Part
-		for np, at := rd.int(), 0; np > 0 && rd.err == nil; np-- {
-			a := rd.str()
-			at += rd.int()
-			anchors = append(anchors, Part{Anchor: a, Rune: at})
-		}
 		if i == gid {
-			if len(anchors) != len(rec.Parts) {
-				return nil, fmt.Errorf("static: record %d lists %d units, its blocks %d", gid, len(anchors), len(rec.Parts))
-			}
-			for k, p := range anchors {
-				if p.Anchor != rec.Parts[k].Anchor || p.Rune != rec.Parts[k].Rune {
-					return nil, fmt.Errorf("static: record %d: unit %d is %v in the metadata, %v in the blocks", gid, k, p, rec.Parts[k])
-				}
-			}
 			rec.Body = body.String()
 			rec.Facets, rec.Date = r.groups.of(gid, r.man.GroupFields)
 			rec.Doc = r.groups.docOf[gid]

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { G } from './load.mjs';
+import zlib from 'node:zlib';
+import { G, foldFiles } from './load.mjs';
 import { host } from './host.mjs';
 
 const fixture = process.env.GONGKAI_STATIC_FIXTURE;
@@ -47,4 +48,11 @@ test('analysis matches the index analyzer', { skip: !fixture && 'run through go 
     try { assert.deepEqual(got, c.tokens || []); } catch { bad.push(`${JSON.stringify(c.s)}\n  js: ${JSON.stringify(got)}\n  go: ${JSON.stringify(c.tokens)}`); }
   }
   assert.equal(bad.length, 0, `${bad.length} of ${cases.length} strings analyse differently:\n${bad.slice(0, 8).join('\n')}`);
+});
+
+test('the fold table query.test.mjs makes is the export\'s', { skip: !fixture && 'run through go test ./search/static' }, () => {
+  const dir = path.join(fixture, 'static'), man = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const [keys, values] = foldFiles();
+  assert.deepEqual(new Uint8Array(zlib.gunzipSync(fs.readFileSync(path.join(dir, man.fold.keys)))), keys);
+  assert.deepEqual(new Uint8Array(zlib.gunzipSync(fs.readFileSync(path.join(dir, man.fold.values)))), values);
 });

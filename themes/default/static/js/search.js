@@ -167,17 +167,15 @@
 	const parseNumeral = (rs) => parseChinese(rs) || (rs.length && rs.length <= 4 && rs.every(isDigit) ? +rs.join('') : 0);
 	function formatChinese(n) {
 		const D = '零一二三四五六七八九';
-		if (n <= 0 || n > 9999) return '';
-		if (n < 10) return D[n];
-		if (n < 20) return n === 10 ? '十' : '十' + D[n % 10];
 		let b = '', zero = false;
+		if (n <= 0 || n > 9999) return '';
 		for (const [v, name] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']]) {
 			const q = Math.floor(n / v) % 10;
 			if (q === 0) { if (b && n % v !== 0) zero = true; continue; }
 			if (zero) { b += '零'; zero = false; }
 			b += D[q] + name;
 		}
-		return b;
+		return n >= 10 && n < 20 ? b.slice(1) : b; // 十三, not 一十三
 	}
 
 	// ---- article references (search/query/article.go) ----
@@ -189,26 +187,19 @@
 		return n > 0 ? { n, end } : null;
 	}
 	const ordinalLabel = (n, unit) => '第' + formatChinese(n) + unit;
-	function subArticle(rs, i, anchor) {
-		const m = rs[i] === '之' && numeral(rs, i + 1);
-		return m ? [anchor + '之' + formatChinese(m.n), m.end] : [anchor, i];
-	}
-	function clause(rs, i, unit) {
-		if (rs[i] !== '第') return null;
-		i++;
-		const open = rs[i] === '(' || rs[i] === '（';
-		if (open) i++;
-		const m = numeral(rs, i);
-		if (!m) return null;
-		let e = m.end;
-		if (open) { if (rs[e] !== ')' && rs[e] !== '）') return null; e++; }
-		return rs[e] === unit ? { n: m.n, end: e + 1 } : null;
-	}
-	function clauses(rs, i, anchor) {
-		const k = clause(rs, i, '款');
-		if (k) i = k.end;
-		const x = clause(rs, i, '项');
-		return x ? [anchor + '-（' + formatChinese(x.n) + '）', x.end] : [anchor, i];
+	// article reads what may follow 第N条 at rs[i]: 之M, 第M款 (no anchor of its own), 第K项 or 第(K)项.
+	function article(rs, i, anchor) {
+		const m = rs[i] === '之' && numeral(rs, i + 1), clause = (unit) => {
+			const open = rs[i] === '第' && rs[i + 1] === '(', x = rs[i] === '第' && numeral(rs, i + 1 + open);
+			const e = x && x.end + (open && rs[x.end] === ')');
+			if (!x || (open && rs[x.end] !== ')') || rs[e] !== unit) return 0;
+			i = e + 1;
+			return x.n;
+		};
+		if (m) { anchor += '之' + formatChinese(m.n); i = m.end; }
+		clause('款');
+		const k = clause('项');
+		return { anchor: k ? anchor + '-（' + formatChinese(k) + '）' : anchor, end: i };
 	}
 	function ordinals(rs, i) {
 		let anchor = '', end = i, last = -1;
@@ -219,7 +210,7 @@
 			if (level === undefined || level <= last) break;
 			const label = ordinalLabel(m.n, rs[m.end]);
 			end = m.end + 1; last = level;
-			if (level === ARTICLE_LEVEL) { const [sa, se] = subArticle(rs, end, label); [anchor, end] = clauses(rs, se, sa); break; }
+			if (level === ARTICLE_LEVEL) return article(rs, end, label);
 			anchor += (anchor ? '-' : '') + label;
 		}
 		return last >= 0 ? { anchor, end } : null;
@@ -232,30 +223,30 @@
 		if (!isDigit(rs[i + 2]) && m.end < rs.length && isHan(rs[m.end])) return null;
 		return { anchor, end: m.end };
 	}
-	const isLetter = (c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	function reference(rs, i) {
 		const r = rs[i];
 		if (r === '第') return ordinals(rs, i);
 		if (r === '附' && rs[i + 1] === '件') return annex(rs, i);
-		if (isDigit(r) && (i === 0 || (!isDigit(rs[i - 1]) && !isLetter(rs[i - 1])))) {
+		if (isDigit(r) && !/[0-9a-z]/i.test(rs[i - 1] || '')) {
 			const m = numeral(rs, i);
-			if (!m || rs[m.end] !== '条') return null;
-			const [sa, se] = subArticle(rs, m.end + 1, ordinalLabel(m.n, '条')), [anchor, end] = clauses(rs, se, sa);
-			return { anchor, end };
+			return m && rs[m.end] === '条' ? article(rs, m.end + 1, ordinalLabel(m.n, '条')) : null;
 		}
 		return null;
 	}
+	// Traditional forms of the characters references and question words are made of (keywordTraditional).
+	const KEYWORD_TRAD = '條条節节編编項项兩两為为麼么樣样辦办沒没請请問问個个裡里裏里幾几嗎吗';
+	const keywordRune = (c) => { const i = KEYWORD_TRAD.indexOf(c); return i % 2 ? c : KEYWORD_TRAD[i + 1]; };
 	function splitReferences(s) {
-		const rs = [...s], out = [];
+		const orig = [...s], rs = orig.map(keywordRune), out = [];
 		let start = 0;
 		for (let i = 0; i < rs.length;) {
 			const ref = reference(rs, i);
 			if (!ref) { i++; continue; }
-			if (start < i) out.push({ text: rs.slice(start, i).join('') });
-			out.push({ art: { text: rs.slice(i, ref.end).join(''), anchor: ref.anchor } });
+			if (start < i) out.push({ text: orig.slice(start, i).join('') });
+			out.push({ art: { text: orig.slice(i, ref.end).join(''), anchor: ref.anchor } });
 			i = start = ref.end;
 		}
-		if (start < rs.length) out.push({ text: rs.slice(start).join('') });
+		if (start < rs.length) out.push({ text: orig.slice(start).join('') });
 		return out;
 	}
 	function orJoined(w, i) {
@@ -275,13 +266,13 @@
 		if (n > 256) fail(`检索词太长（${n} 个字），最多 256 个字，请精简后再试。`);
 		const words = splitArticles(joinPaddedNames(splitArticles(scanWords(foldWidth(q)).filter((w) => w.or || hasSearchable(canonical(w.text))))));
 		const out = { groups: [], excluded: [], articles: [] };
-		Object.defineProperties(out, { syn: { value: syn }, articleAt: { value: [] } });
+		Object.defineProperty(out, 'syn', { value: syn });
 		let count = 0, group = null, afterOr = false;
 		for (const w of words) {
 			if (w.or) { afterOr = !!group; continue; }
 			if (w.art) {
 				count++;
-				if (!out.articles.some((a) => a.anchor === w.art.anchor)) { out.articles.push(w.art); out.articleAt.push(out.groups.length); }
+				if (!out.articles.some((a) => a.anchor === w.art.anchor)) out.articles.push(w.art);
 				afterOr = false;
 				continue;
 			}
@@ -297,7 +288,7 @@
 	}
 
 	// ranked: a query with something to score; one without is browsed by date (search.go).
-	const ranked = (pq) => pq.groups.length > 0 || pq.articles.length > 0;
+	const ranked = (pq) => pq.groups.length > 0 || (pq.articles || []).length > 0;
 
 	// ---- the near-miss query (search/query/relaxed.go) ----
 	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
@@ -308,7 +299,7 @@
 		const rs = [...t.text], texts = [];
 		let start = 0;
 		for (let i = 0; i < rs.length;) {
-			const w = QUESTION_WORDS.find((w) => w.every((c, k) => rs[i + k] === c));
+			const w = QUESTION_WORDS.find((w) => w.every((c, k) => i + k < rs.length && keywordRune(rs[i + k]) === c));
 			if (!w) { i++; continue; }
 			texts.push(rs.slice(start, i).join(''));
 			i = start = i + w.length;
@@ -317,21 +308,24 @@
 		texts.push(rs.slice(start).join(''));
 		return [texts.map((s) => newTerm(s, false, syn)).filter(Boolean), true];
 	}
-	// relaxQuery is Query.Relaxed: null where Go's ok is false.
-	function relaxQuery(pq) {
-		const out = { groups: [], excluded: pq.excluded, articles: pq.articles }, at = pq.articleAt || [];
-		Object.defineProperties(out, { syn: { value: pq.syn }, articleAt: { value: [] } });
+	// relaxQuery is Query.Relaxed: null where Go's ok is false. syn defaults to the groups pq was
+	// parsed with (kept on the object parseQuery returns, not enumerable).
+	function relaxQuery(pq, syn = pq.syn) {
+		const out = { groups: [], excluded: pq.excluded, articles: pq.articles };
+		Object.defineProperty(out, 'syn', { value: syn });
 		let changed = false;
-		const place = (done) => { for (let k = out.articleAt.length; k < at.length && at[k] <= done; k++) out.articleAt.push(out.groups.length); };
-		place(0);
-		pq.groups.forEach((g, i) => {
+		pq.groups.forEach((g) => {
 			const terms = [];
-			for (const t of g) { const [pieces, dropped] = withoutQuestionWords(t, pq.syn); changed = changed || dropped; terms.push(...pieces); }
+			for (const t of g) { const [pieces, dropped] = withoutQuestionWords(t, syn); changed = changed || dropped; terms.push(...pieces); }
 			if (g.length === 1 && terms.length > 1) terms.forEach((t) => out.groups.push([t]));
 			else if (terms.length) out.groups.push(terms);
-			place(i + 1);
 		});
-		out.groups = out.groups.map((g) => g.map((t) => (!t.quoted && isHanRun(t.text) ? ((changed = true), { ...t, bag: true }) : t)));
+		out.groups = out.groups.map((g) => g.map((t) => {
+			if (t.quoted) return t;
+			const s = t.text.replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, '');
+			if (s !== t.text && isHanRun(s)) t = newTerm(s, false, syn);
+			return isHanRun(t.text) ? ((changed = true), { ...t, bag: true }) : t;
+		}));
 		return changed && out.groups.length ? out : null;
 	}
 
@@ -1044,10 +1038,9 @@
 			const ix = this.ix, size = ix.man.meta_chunk, chunks = [...new Set(gids.map((g) => Math.floor(g / size)))], meta = {};
 			(await ix.store.objects(chunks.map((c) => ix.metas[c]))).forEach((b, k) => {
 					for (let r = new Reader(b), g = chunks[k] * size; r.more(); g++) {
-						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [], units: [] };
+						const m = meta[g] = { id: r.s(), url: r.s(), title: r.s(), section: r.s(), doc_number: r.s(), runes: r.u(), blocks: [] };
 						m.id = m.id || m.url;
 						for (let n = r.u(), rr = 0, pp = 0; n > 0; n--) m.blocks.push({ rune: (rr += r.u()), pos: (pp += r.u()), ref: r.ref() });
-						for (let n = r.u(), o = 0; n > 0; n--) m.units.push({ a: r.s(), o: (o += r.u()) });
 					}
 			});
 			return meta;
@@ -1069,17 +1062,18 @@
 			// A snippet starts at the first match: the body postings of the records shown must be known
 			// (from impact blocks at least, which tell the block of the first match).
 			const heads = items.map(([d]) => ix.docGid[d]), inBody = (l) => l.spec.name === 'body';
-			await all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)], inBody));
-			const meta = await this.meta([...heads, ...picks.flatMap((p) => p.slice(0, PARTS))]);
+			const [meta] = await Promise.all([this.meta([...heads, ...picks.flatMap((p) => p.slice(0, PARTS))]), // in one turn: shared requests
+				all(items, ([, ps], i) => known(ps, [heads[i], ...picks[i].slice(0, PARTS)], inBody))]);
 			// A part's link is stored as #anchor, its title and 文号 as its document's (static/export.go metaChunk).
 			picks.forEach((p, i) => p.slice(0, PARTS).forEach((r) => { if (meta[r].url[0] === '#') meta[r].url = docURL(meta[heads[i]].url) + meta[r].url; }));
 			return all(items, async ([d, ps], i) => {
 				const g = heads[i], m = meta[g], grp = ix.group(g), roots = rootsOf(ps.p), parts = [], shown = new Set();
-				await all(picks[i].slice(0, PARTS), async (r, j) => { parts[j] = await this.part(ps, r, meta[r], roots); });
+				// The document record's snippet when it matches a group (or nothing else is shown); its
+				// blocks are asked for in the same turn as the parts', so they share requests.
+				const own = (ix.docRec[d] >= 0 && ps.groups.some((x) => x.M[g])) || !picks[i].length;
+				const [sn] = await Promise.all([own ? body(ix, m, g, roots, ps.terms) : null,
+					all(picks[i].slice(0, PARTS), async (r, j) => { parts[j] = await this.part(ps, r, meta[r], roots); })]);
 				const ok = parts.filter((pt) => pt && !shown.has(pt.url) && shown.add(pt.url));
-				// The document record's snippet when it matches a group (or nothing else is shown).
-				const own = (ix.docRec[d] >= 0 && ps.groups.some((x) => x.M[g])) || !ok.length;
-				const sn = own ? await body(ix, m, g, roots, ps.terms) : null;
 				const hit = { url: docURL(m.url), title: m.title, section: ok.length ? ok[0].section : '', doc_number: m.doc_number, type: grp.v[ix.man.group_fields.indexOf('type')][0] || '', date: grp.date,
 					score: ps.scored ? ps.scores.get(d) : 0, snippet: sn ? sn.html : ok[0].snippet, parts: ok.map(({ url, anchor, section, snippet }) => ({ url, anchor, section, snippet })) };
 				if (ok.length && ok[0].art) hit.url = ok[0].url;
@@ -1090,12 +1084,7 @@
 		// match falls in (collect.HitOf).
 		async part(ps, g, m, roots) {
 			const art = ps.arts.find((x) => x.M[g]);
-			if (art) { // search/collect/dochit.go partOf
-				const k = m.units.findIndex((u) => u.a === art.art.anchor), a = !m.units.length && fragment(m.url) !== art.art.anchor ? fragment(m.url) : art.art.anchor;
-				const from = k >= 0 ? m.units[k].o : 0, to = k >= 0 && k + 1 < m.units.length ? m.units[k + 1].o : m.runes;
-				const u = await unitText(this.ix, m, from, to, ps.terms, k >= 0);
-				return { url: docURL(m.url) + '#' + a, anchor: a, section: (k >= 0 && u.section(art.art.anchor, from)) || m.section, snippet: u.html, art: true };
-			}
+			if (art) return unitPart(this.ix, m, art.art.anchor, ps.terms);
 			const sn = await body(this.ix, m, g, roots, ps.terms), pt = { url: m.url, anchor: fragment(m.url), section: m.section, snippet: sn.html };
 			if (sn.parts.length && sn.first >= 0) { // the unit of the first match
 				let best = sn.parts[0];
@@ -1162,23 +1151,25 @@
 		for (let j = i; j < short.length; j++) if (long[j + 1] !== short[j]) return false;
 		return true;
 	}
-	// unitText is the snippet of the text from rune `from` to `to` of a body, for a unit without the
-	// line break that ends it (search/collect/dochit.go unitText): every block it spans is read.
-	async function unitText(ix, m, from, to, terms, unit) {
-		const bs = m.blocks;
-		let lo = 0, hi = 0;
-		while (lo + 1 < bs.length && bs[lo + 1].rune <= from) lo++;
-		hi = lo;
-		while (hi + 1 < bs.length && bs[hi + 1].rune < to) hi++;
-		const parts = [], rs = [...(await ix.store.objects(bs.slice(lo, hi + 1).map((b) => b.ref))).map((b) => {
+	// unitPart is the part an article reference shows (search/collect/dochit.go partOf): the unit with
+	// its anchor, its snippet cut from the unit's own text. The record's blocks list its units, so all
+	// of them are read: an article query costs the body of the record holding the article.
+	async function unitPart(ix, m, anchor, terms) {
+		const units = [], seen = new Set(), rs = [...(await ix.store.objects(m.blocks.map((b) => b.ref))).map((b) => {
 			const r = new Reader(b);
-			for (let n = r.u(); n > 0; n--) parts.push({ a: r.s(), s: r.s(), o: r.u() });
+			for (let n = r.u(); n > 0; n--) { const u = { a: r.s(), s: r.s(), o: r.u() }, key = u.a + '\0' + u.o; if (!seen.has(key)) { seen.add(key); units.push(u); } }
 			return utf16.decode(b.subarray(r.i));
-		}).join('')], at = bs.length ? bs[lo].rune : 0, text = rs.slice(from - at, to - at);
-		const folding = ix.fold(text);
+		}).join('')];
+		const folding = ix.fold(rs);
 		if (folding) await folding;
-		if (unit && text[text.length - 1] === '\n') text.pop(); // a unit, not the whole body
-		return { html: snippet(text, terms).html || '', section: (a, o) => (parts.find((p) => p.a === a && p.o === o) || {}).s };
+		const k = units.findIndex((u) => u.a === anchor), own = fragment(m.url);
+		let text = rs, a = anchor, section = m.section;
+		if (k >= 0) {
+			text = rs.slice(units[k].o, k + 1 < units.length ? Math.max(units[k + 1].o, units[k].o) : rs.length);
+			if (text[text.length - 1] === '\n') text.pop(); // without the line break that joins the next unit
+			section = units[k].s || section;
+		} else if (!units.length && own !== anchor) a = own;
+		return { url: docURL(m.url) + '#' + a, anchor: a, section, snippet: snippet(text, terms).html || '', art: true };
 	}
 	async function body(ix, m, g, roots, terms) {
 		if (!m.blocks.length) return { html: '', first: -1, parts: [] };
@@ -1314,7 +1305,7 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 				if (res && res.labels && res.labels[SITE]) man = { ...man, facets: [SITE, ...man.facets.filter((f) => f !== SITE)], site_labels: res.labels[SITE] }; // a unified search's answer
 				box.innerHTML = render(q, res, err, pageData(params, res, man, T), man, T);
 				const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + (e.transferSize || 0), 0);
-				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1 };
+				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1, exact: res ? res.exact : -1 };
 			};
 			try {
 				let res = null;
@@ -1337,6 +1328,6 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, Index, Engine, platform };
+	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, useFold, Index, Engine, platform };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);
