@@ -24,6 +24,7 @@ type buildFlags struct {
 	drafts, future, strict bool
 	noIndex                bool
 	cpuProfile             string
+	memProfile             string
 	lockWait               time.Duration
 }
 
@@ -36,6 +37,8 @@ func (f *buildFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.noIndex, "no-index", false, "skip the search index (for measuring the rest of the build)")
 	cmd.Flags().StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	_ = cmd.Flags().MarkHidden("cpuprofile")
+	cmd.Flags().StringVar(&f.memProfile, "memprofile", "", "write the heap profile nearest the build's peak memory to this file")
+	_ = cmd.Flags().MarkHidden("memprofile")
 	cmd.Flags().DurationVar(&f.lockWait, "lock-wait", publish.DefaultWait, "how long to wait for another build writing the same output folder")
 }
 
@@ -68,6 +71,10 @@ func buildCmd() *cobra.Command {
 				}
 				defer pprof.StopCPUProfile()
 			}
+			if f.memProfile != "" {
+				defer peakHeapProfile(f.memProfile, time.Second)()
+			}
+			limitMemory()
 			opts := f.options()
 			opts.Context = cmd.Context()
 			text := textFor(f.source)

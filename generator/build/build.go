@@ -86,12 +86,12 @@ func (e Errors) Error() string {
 
 // Run builds the site. On any error nothing is published: Dest stays as it was.
 func Run(opts Options) (*Report, error) {
-	rep, _, err := run(opts)
+	rep, _, err := run(opts, false)
 	return rep, err
 }
 
-// run is Run, also returning the state a Session keeps.
-func run(opts Options) (*Report, *state, error) {
+// run is Run, also returning the state a Session keeps when forSession.
+func run(opts Options, forSession bool) (*Report, *state, error) {
 	start := time.Now()
 	opts = withDefaults(opts)
 	rep := &Report{Pages: map[string]int{}}
@@ -129,7 +129,27 @@ func run(opts Options) (*Report, *state, error) {
 	}
 
 	themeFs := render.ThemeFs(opts.SrcFs, filepath.Join(opts.Source, "themes", cfg.Theme))
-	r, err := render.New(s, themeFs, render.Options{Workers: opts.Workers})
+	ropts := render.Options{Workers: opts.Workers}
+	rendered := make(chan struct{})
+	beforeExport := func() {}
+	if !forSession {
+		// A session renders pages again after an edit: it keeps their bodies.
+		parked, err := parkHTML(s.Pages)
+		if err != nil {
+			return rep, nil, err
+		}
+		defer parked.close()
+		if parked != nil {
+			ropts.PageHTML = parked.load
+			// A site this large lets go of its pages' text once they are
+			// rendered and indexed, for the static export.
+			beforeExport = func() {
+				<-rendered
+				dropText(s.Pages)
+			}
+		}
+	}
+	r, err := render.New(s, themeFs, ropts)
 	if err != nil {
 		return rep, nil, err
 	}
@@ -142,7 +162,7 @@ func run(opts Options) (*Report, *state, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rep.Records, rep.IndexDir, indexErr = writeIndex(opts, stage, s, g)
+			rep.Records, rep.IndexDir, indexErr = writeIndex(opts, stage, s, g, beforeExport)
 			if indexErr == nil {
 				indexErr = opts.Context.Err()
 			}
@@ -153,6 +173,7 @@ func run(opts Options) (*Report, *state, error) {
 		out = basePathFs{out, base}
 	}
 	files, err := r.Render(outputGuard{out, g})
+	close(rendered)
 	wg.Wait()
 	if ctxErr := opts.Context.Err(); ctxErr != nil {
 		return rep, nil, ctxErr // not one "context canceled" per file the stage refused
@@ -393,6 +414,12 @@ func findCitations(ctx context.Context, pages []*site.Page, workers int) map[*si
 	var mu sync.Mutex
 	forEachPage(ctx, pages, workers, func(p *site.Page) {
 		cs := cite.Find(string(p.Body))
+		// Copies: parts of string(p.Body) would keep the whole text in
+		// memory until the end of the build (laws ×4: 200 MB).
+		for i := range cs {
+			c := &cs[i]
+			c.Title, c.DocNumber, c.Key, c.Alias = strings.Clone(c.Title), strings.Clone(c.DocNumber), strings.Clone(c.Key), strings.Clone(c.Alias)
+		}
 		mu.Lock()
 		out[p] = cs
 		mu.Unlock()

@@ -28,7 +28,8 @@ const StaticPath = "_search/static"
 // writeIndex writes the bleve index of the site's published pages. bleve does its own file
 // I/O, so on an OS filesystem it writes straight into the stage; otherwise it writes to a
 // temporary folder that is then copied into the output filesystem.
-func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int, string, error) {
+// beforeExport runs once the index is written, before its static export.
+func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard, beforeExport func()) (int, string, error) {
 	dir := filepath.Join(stage.Dir(), IndexPath)
 	onOS := publish.IsOS(opts.DstFs)
 	if !onOS {
@@ -42,12 +43,22 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 		return 0, "", err
 	}
 	n, postings, err := indexPages(opts.Context, dir, s, g, opts.Workers, opts.Progress)
+	// Postings of segments written before a shard's last are in temporary
+	// files (search.Options.MemoryBudget).
+	defer func() {
+		for _, ps := range postings {
+			for _, p := range ps {
+				_ = p.Close()
+			}
+		}
+	}()
 	if err != nil {
 		return n, "", err
 	}
 	if err := opts.Context.Err(); err != nil {
 		return n, "", err
 	}
+	beforeExport()
 	// The static form of the index, for hosts where no gongkai process answers /api/search.
 	// The postings are garbage once it returns: nothing else refers to them.
 	_, err = static.ExportUsing(dir, stage.Fs(), "/"+StaticPath, static.ExportOptions{Postings: postings})
@@ -66,22 +77,20 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard) (int
 // and returns how many records it holds and the postings the index writer
 // kept for the static export. g, when not nil, scans the records for personal numbers first:
 // the index and the static packs publish every stored field.
-func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int, counts *progress.Counters) (int, map[string]*zapwrite.Postings, error) {
-	// Records go in in the byte order of their IDs, the order the static
-	// export numbers them in: each shard's documents are then numbered in
-	// that order too, and the export reads every posting list already
-	// sorted instead of sorting each one (laws corpus: 15 million postings).
-	var records []search.Record
-	for _, p := range s.Pages {
-		records = append(records, pageRecords(p)...)
-	}
-	slices.SortFunc(records, func(a, b search.Record) int { return strings.Compare(a.ID, b.ID) })
-	if g != nil {
-		g.scanRecords(records, workers)
-	}
+func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int, counts *progress.Counters) (int, map[string][]*zapwrite.Postings, error) {
 	// The short names the pages define go into the synonyms the index is
-	// written with, so they reach both search engines through its manifest.
-	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s, records)})
+	// written with, so they reach both search engines through its manifest:
+	// a first pass over the records, a batch at a time as below, finds them.
+	var defined abbrev.Collector
+	if err := recordsInOrder(s.Pages, func(batch []search.Record) error {
+		for _, r := range batch {
+			defined.Add(r.Body)
+		}
+		return ctx.Err()
+	}); err != nil {
+		return 0, nil, err
+	}
+	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(s, &defined)})
 	if err != nil {
 		return 0, nil, err
 	}
@@ -92,18 +101,34 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 	if err := w.KeepPostings(); err != nil {
 		return 0, nil, err
 	}
-	counts.SetRecords(len(records))
+
+	// Records go in in the byte order of their IDs, the order the static
+	// export numbers them in: each shard's documents are then numbered in
+	// that order too, and the export reads every posting list already
+	// sorted instead of sorting each one (laws corpus: 15 million postings).
+	// They are made a few pages at a time (records.go, inOrder), not all
+	// at once: on a large site they are a copy of its whole text.
 	n := 0
-	for _, r := range records {
-		if n%256 == 0 && ctx.Err() != nil {
-			return n, nil, ctx.Err()
+	err = recordsInOrder(s.Pages, func(batch []search.Record) error {
+		if g != nil {
+			g.scanRecords(batch, workers)
 		}
-		if err := w.Add(r); err != nil {
-			return n, nil, err
+		for _, r := range batch {
+			if n%256 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err := w.Add(r); err != nil {
+				return err
+			}
+			n++
+			counts.Indexed(1)
 		}
-		n++
-		counts.Indexed(1)
+		return nil
+	})
+	if err != nil {
+		return n, nil, err
 	}
+	counts.SetRecords(n)
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, nil, err
 	}
@@ -119,12 +144,8 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 // synonyms are the groups queries expand with: the built-in ones, then
 // site.yaml's, then the short names the published records define (以下简称),
 // which defer to the first two. A group given twice is kept once.
-func synonyms(s *site.Site, records []search.Record) [][]string {
+func synonyms(s *site.Site, defined *abbrev.Collector) [][]string {
 	configured := append(search.DefaultSynonyms(), s.Config.Synonyms...)
-	var defined abbrev.Collector
-	for _, r := range records {
-		defined.Add(r.Body)
-	}
 	var out [][]string
 	seen := map[string]bool{}
 	for _, g := range append(configured, defined.Groups(configured)...) {

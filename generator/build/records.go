@@ -13,6 +13,62 @@ import (
 	"github.com/gongkai/gongkai/search"
 )
 
+// recordsInOrder hands every published page's records to add in the byte
+// order of their IDs, a batch at a time, making them as it goes: memory
+// holds a batch, not the site's records (a copy of all its text). A page's
+// IDs are its URL and URL#anchor, so pages taken in the order of their URLs
+// give their records in order, except where a URL extends another with a
+// byte below '#': records wait in pending until no later page can come
+// before them.
+func recordsInOrder(pages []*site.Page, add func([]search.Record) error) error {
+	ordered := make([]*site.Page, 0, len(pages))
+	for _, p := range pages {
+		if p.Kind == content.KindPage {
+			ordered = append(ordered, p)
+		}
+	}
+	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].URL < ordered[j].URL })
+	const batchSize = 512
+	var pending, batch []search.Record
+	for i, p := range ordered {
+		recs := pageRecords(p)
+		sort.Slice(recs, func(a, b int) bool { return recs[a].ID < recs[b].ID })
+		pending = mergeRecords(pending, recs)
+		// Every later record's ID starts with a later URL.
+		k := len(pending)
+		if i+1 < len(ordered) {
+			next := ordered[i+1].URL
+			k = sort.Search(len(pending), func(j int) bool { return pending[j].ID >= next })
+		}
+		batch = append(batch, pending[:k]...)
+		pending = append(pending[:0], pending[k:]...)
+		if len(batch) >= batchSize || i+1 == len(ordered) {
+			if err := add(batch); err != nil {
+				return err
+			}
+			clear(batch)
+			batch = batch[:0]
+		}
+	}
+	return nil
+}
+
+// mergeRecords merges two lists sorted by ID.
+func mergeRecords(a, b []search.Record) []search.Record {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]search.Record, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].ID < a[0].ID {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
 // pageRecords are one page's records: the whole document, and its numbered units in groups.
 // A law has hundreds of short articles; a record each would multiply the index's size and build
 // time, so consecutive units are grouped up to groupRunes of text, never across a top-level

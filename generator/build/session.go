@@ -68,7 +68,7 @@ func NewSession(opts Options) (*Session, *Report, error) {
 	}
 	opts.Now = clock()
 	opts = withDefaults(opts)
-	rep, st, err := run(opts)
+	rep, st, err := run(opts, true)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -87,7 +87,7 @@ func (s *Session) Renderer() *render.Renderer { return s.r }
 // Full rebuilds everything, as after a change to site.yaml or a template.
 func (s *Session) Full() (*Report, error) {
 	s.opts.Now = s.clock()
-	rep, st, err := run(s.opts)
+	rep, st, err := run(s.opts, true)
 	if err != nil {
 		return rep, err
 	}

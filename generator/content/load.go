@@ -162,7 +162,9 @@ func titleFromBody(body []byte) string {
 			if i := strings.Index(t, "<!--"); i >= 0 {
 				t = strings.TrimSpace(t[:i])
 			}
-			return t
+			// A copy: a part of string(body) would keep the whole body in
+			// memory for as long as the title (laws ×4: 215 MB).
+			return strings.Clone(t)
 		}
 	}
 	return ""

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"github.com/gongkai/gongkai/generator/cite"
 	"github.com/gongkai/gongkai/generator/duty"
@@ -50,7 +51,10 @@ func Process(md goldmark.Markdown, r *site.Resolver, p *site.Page, found []cite.
 	pc := markdown.NewContext()
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	p.Outline = structure.OutlineFrom(pc)
-	p.Text = structure.PlainText(doc, src)
+	// A copy of its exact length: the text is kept until the end of the
+	// build, the builder's doubled buffer would be kept with it (laws ×4:
+	// 170 MB).
+	p.Text = strings.Clone(structure.PlainText(doc, src))
 
 	var problems []Problem
 	leadFirst := p.Policy != nil && p.Policy.DutyLeadFirst

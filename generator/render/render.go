@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html/template"
 	"path"
 	"runtime"
 	"strconv"
@@ -19,6 +20,12 @@ import (
 // Options configures a render.
 type Options struct {
 	Workers int // parallel page renders; 0 means one per CPU
+	// PageHTML, when set, gives the converted body of a content page whose
+	// HTML is empty, for the one file that shows it: the page holds it
+	// while that file is rendered, and lets go of it after. A large
+	// site's bodies then wait on disk rather than in memory (see
+	// generator/build's parkHTML). ok false leaves the page as it is.
+	PageHTML func(p *site.Page) (html template.HTML, ok bool, err error)
 }
 
 // Renderer writes a site's files.
@@ -138,7 +145,12 @@ func (r *Renderer) renderJobs(out afero.Fs, jobs []job) (int, error) {
 			var buf bytes.Buffer
 			for j := range queue {
 				buf.Reset()
-				if err := r.execute(&buf, j); err != nil {
+				unpark, err := r.unpark(j)
+				if err == nil {
+					err = r.execute(&buf, j)
+				}
+				unpark()
+				if err != nil {
 					mu.Lock()
 					errs = append(errs, err)
 					mu.Unlock()
@@ -161,6 +173,22 @@ func (r *Renderer) renderJobs(out afero.Fs, jobs []job) (int, error) {
 		return 0, joinErrors(errs)
 	}
 	return len(jobs), nil
+}
+
+// unpark gives a content page its parked HTML (Options.PageHTML) for its
+// job; the function returned takes it back. A content page has one job, and
+// no other file shows its body.
+func (r *Renderer) unpark(j job) (func(), error) {
+	p := j.view.Page
+	if r.opts.PageHTML == nil || p == nil || p.Kind != content.KindPage || p.HTML != "" {
+		return func() {}, nil
+	}
+	html, ok, err := r.opts.PageHTML(p)
+	if err != nil || !ok {
+		return func() {}, err
+	}
+	p.HTML = html
+	return func() { p.HTML = "" }, nil
 }
 
 func (r *Renderer) execute(buf *bytes.Buffer, j job) error {

@@ -17,15 +17,18 @@ func (w *Writer) KeepPostings() error {
 	if w.closed {
 		return errors.New("search: KeepPostings after Close or Abort")
 	}
-	w.keep = true
+	w.keep.Store(true)
 	return nil
 }
 
 // TakePostings returns the postings kept by KeepPostings, by shard
-// directory name (Manifest.Shards), and lets go of them: a second call
-// returns nil. It is nil before Close, after a failed Close, and without
-// KeepPostings.
-func (w *Writer) TakePostings() map[string]*zapwrite.Postings {
+// directory name (Manifest.Shards), one per segment of the shard in order,
+// and lets go of them: a second call returns nil. It is nil before Close,
+// after a failed Close, and without KeepPostings. The postings of a shard
+// written in several segments (see Options.MemoryBudget) are kept in
+// temporary files: the caller closes every one (zapwrite.Postings.Close)
+// when done.
+func (w *Writer) TakePostings() map[string][]*zapwrite.Postings {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	kept := w.kept

@@ -51,11 +51,16 @@ func TestKeepPostings(t *testing.T) {
 		}
 		var names []string
 		docs := 0
-		for name, p := range kept {
+		for name, ps := range kept {
 			names = append(names, name)
-			docs += p.Docs()
-			if p.Field(mapping.FieldBody) == nil {
-				t.Errorf("%s: no body postings", name)
+			if len(ps) != 1 {
+				t.Errorf("%s: postings of %d segments, want 1", name, len(ps))
+			}
+			for _, p := range ps {
+				docs += p.Docs()
+				if p.Field(mapping.FieldBody) == nil {
+					t.Errorf("%s: no body postings", name)
+				}
 			}
 		}
 		slices.Sort(names)

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gongkai/gongkai/search/analysis"
@@ -22,7 +23,10 @@ import (
 // goroutines that call Add, then spread over shards (one per CPU, at most
 // four), each inverted by its own goroutine into one segment that Close
 // writes (package zapwrite: one pass, no merge). Open searches the shards
-// as one.
+// as one. A shard whose segment reaches its share of Options.MemoryBudget
+// writes it at once and starts another, so that memory does not grow with
+// the site: the shard is then a scorch index of several segments, which
+// searches read as they would one.
 type Writer struct {
 	dir  string
 	opts Options
@@ -36,8 +40,9 @@ type Writer struct {
 	segDocs     *segmentDocs
 	mappingJSON []byte
 	shards      []*shardWriter
-	keep        bool                          // KeepPostings was called; guarded by mu
-	kept        map[string]*zapwrite.Postings // by shard name, after Close
+	keep        atomic.Bool                     // KeepPostings was called
+	kept        map[string][]*zapwrite.Postings // by shard name, per segment, after Close; guarded by mu
+	budget      int                             // of each shard's Builder, in bytes; 0 for none
 
 	errMu sync.Mutex
 	err   error // the first indexing error
@@ -46,9 +51,11 @@ type Writer struct {
 // shardWriter feeds one segment builder, which is not safe for concurrent use.
 type shardWriter struct {
 	name     string // directory name inside the index directory
-	records  int    // guarded by Writer.mu
+	dir      string
+	records  int // guarded by Writer.mu
 	builder  *zapwrite.Builder
-	postings *zapwrite.Postings // kept by the builder, until finish hands them to the Writer
+	written  int                  // segments written so far (zapwrite.SegmentFile)
+	postings []*zapwrite.Postings // kept of each segment written, until finish hands them to the Writer
 	queue    chan zapwrite.Doc
 	done     chan struct{} // closed once queue is drained
 }
@@ -91,8 +98,14 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 		return nil, fmt.Errorf("search: index mapping: %w", err)
 	}
 	w := &Writer{dir: dir, opts: opts, ids: map[string]struct{}{}, segDocs: segDocs, mappingJSON: mappingJSON}
+	if opts.MemoryBudget == 0 {
+		opts.MemoryBudget = DefaultMemoryBudget
+	}
+	if opts.MemoryBudget > 0 {
+		w.budget = max(opts.MemoryBudget/opts.Shards, 1)
+	}
 	for i := 0; i < opts.Shards; i++ {
-		sw := &shardWriter{name: filepath.Base(shardDir(dir, i)), builder: zapwrite.NewBuilder(),
+		sw := &shardWriter{name: filepath.Base(shardDir(dir, i)), dir: shardDir(dir, i), builder: zapwrite.NewBuilder(),
 			queue: make(chan zapwrite.Doc, 64), done: make(chan struct{})}
 		w.shards = append(w.shards, sw)
 		go w.feed(sw)
@@ -113,8 +126,40 @@ func (w *Writer) feed(sw *shardWriter) {
 		}
 		if err := sw.builder.Add(d); err != nil {
 			w.setErr(fmt.Errorf("search: indexing record %q: %w", d.ID, err))
+			continue
+		}
+		if w.budget > 0 && sw.builder.Size() >= w.budget {
+			if err := w.writeSegment(sw); err != nil {
+				w.setErr(err)
+			}
 		}
 	}
+}
+
+// writeSegment writes what the shard's Builder holds as its next segment
+// and starts a new Builder. The postings of a shard written in several
+// segments are kept in files, the last segment's too: the export then
+// holds a chunk of them at a time, however large the site.
+func (w *Writer) writeSegment(sw *shardWriter) error {
+	if w.keep.Load() {
+		if err := sw.builder.KeepPostingsIn(""); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+	}
+	store := zapwrite.StoreDir(sw.dir)
+	if err := os.MkdirAll(store, 0o700); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	err := sw.builder.WriteFile(filepath.Join(store, zapwrite.SegmentFile(sw.written)))
+	if p := sw.builder.Postings(); p != nil {
+		sw.postings = append(sw.postings, p)
+	}
+	sw.written++
+	sw.builder = zapwrite.NewBuilder()
+	if err != nil {
+		return fmt.Errorf("search: writing a segment of %s: %w", sw.dir, err)
+	}
+	return nil
 }
 
 func (w *Writer) setErr(err error) {
@@ -203,7 +248,7 @@ func (w *Writer) Close(contentHash string) (Manifest, error) {
 	}
 	man, err := w.finishManifest(contentHash)
 	if err != nil {
-		_ = w.TakePostings()
+		closePostings(w.TakePostings())
 		_ = afero.NewOsFs().RemoveAll(w.dir)
 		return Manifest{}, err
 	}
@@ -220,6 +265,10 @@ func (w *Writer) Abort() error {
 	w.setErr(errAborted) // the feeders skip what is still queued
 	for _, sw := range w.shards {
 		<-sw.done
+		for _, p := range sw.postings {
+			_ = p.Close()
+		}
+		sw.postings = nil
 	}
 	if err := afero.NewOsFs().RemoveAll(w.dir); err != nil {
 		return fmt.Errorf("search: removing aborted index %s: %w", w.dir, err)
@@ -284,43 +333,82 @@ func (w *Writer) finish() ([]string, error) {
 			if sw.records == 0 || w.firstErr() != nil {
 				return
 			}
-			if w.keep {
-				sw.builder.KeepPostings()
-			}
-			err := sw.builder.WriteIndex(shardDir(w.dir, i), w.mappingJSON)
-			sw.postings = sw.builder.Postings()
-			sw.builder = nil // hundreds of megabytes the rest of the build can use
-			if err != nil {
-				errs[i] = fmt.Errorf("search: finishing index %s: %w", shardDir(w.dir, i), err)
-			}
+			errs[i] = w.finishShard(sw)
 		}()
 	}
 	wg.Wait()
 	var shards []string
-	var kept map[string]*zapwrite.Postings
+	var kept map[string][]*zapwrite.Postings
 	for _, sw := range w.shards {
-		if sw.postings != nil {
+		// Postings are handed over only when every segment kept them
+		// (KeepPostings before the first was written).
+		if len(sw.postings) > 0 && len(sw.postings) == sw.written {
 			if kept == nil {
-				kept = map[string]*zapwrite.Postings{}
+				kept = map[string][]*zapwrite.Postings{}
 			}
-			kept[sw.name], sw.postings = sw.postings, nil
+			kept[sw.name] = sw.postings
+		} else {
+			closePostings(map[string][]*zapwrite.Postings{"": sw.postings})
 		}
+		sw.postings = nil
 		if sw.records > 0 {
 			shards = append(shards, sw.name)
 		} else if err := fs.RemoveAll(filepath.Join(w.dir, sw.name)); err != nil {
+			closePostings(kept)
 			return nil, fmt.Errorf("search: removing empty shard: %w", err)
 		}
 	}
 	if err := w.firstErr(); err != nil {
+		closePostings(kept)
 		return nil, err
 	}
 	if err := errors.Join(errs...); err != nil {
+		closePostings(kept)
 		return nil, err
 	}
 	w.mu.Lock()
 	w.kept = kept
 	w.mu.Unlock()
 	return shards, nil
+}
+
+// finishShard writes a shard's last segment and makes the shard's bleve
+// index: as bleve's offline builder would for a shard of one segment (the
+// index is then what it has always been), listing them all otherwise.
+func (w *Writer) finishShard(sw *shardWriter) error {
+	var err error
+	if sw.written == 0 {
+		if w.keep.Load() {
+			sw.builder.KeepPostings()
+		}
+		err = sw.builder.WriteIndex(sw.dir, w.mappingJSON)
+		if p := sw.builder.Postings(); p != nil {
+			sw.postings = append(sw.postings, p)
+		}
+		sw.written = 1
+	} else {
+		if sw.builder.Docs() > 0 {
+			err = w.writeSegment(sw)
+		}
+		if err == nil {
+			err = zapwrite.WriteSegments(sw.dir, sw.written, w.mappingJSON)
+		}
+	}
+	sw.builder = nil // hundreds of megabytes the rest of the build can use
+	if err != nil {
+		return fmt.Errorf("search: finishing index %s: %w", sw.dir, err)
+	}
+	return nil
+}
+
+// closePostings lets go of kept postings, removing the files of those
+// kept in files.
+func closePostings(kept map[string][]*zapwrite.Postings) {
+	for _, ps := range kept {
+		for _, p := range ps {
+			_ = p.Close()
+		}
+	}
 }
 
 // Options tune an index build. The synonyms are saved in the index
@@ -333,4 +421,14 @@ type Options struct {
 	// Shards is how many bleve indexes the records are spread over, so the
 	// build uses several CPUs; 0 means one per CPU, at most four.
 	Shards int
+	// MemoryBudget bounds, in bytes, what the shards' segment builders
+	// hold together: a shard reaching its share writes a segment and
+	// starts the next. 0 means DefaultMemoryBudget, below 0 no bound (one
+	// segment a shard).
+	MemoryBudget int
 }
+
+// DefaultMemoryBudget is what a site of the size of the laws corpus
+// (22,000 records, 63 MB of Markdown) fits in, so that it is still written
+// as one segment a shard; larger sites are written in several.
+const DefaultMemoryBudget = 512 << 20

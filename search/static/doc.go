@@ -96,7 +96,10 @@
 // is read. The build passes the index writer's postings, kept in memory
 // (ExportOptions): terms and postings of a shard still as the writer wrote
 // it are read there instead, the same postings without decoding zap, and
-// the files written are the same (TestExportFromMemoryIsIdentical). Terms
+// the files written are the same (TestExportFromMemoryIsIdentical). A
+// shard the writer wrote in several segments, to stay within its memory
+// budget, has its postings kept in files, read a bounded chunk at a time
+// (TestSpilledIndexExportsTheSame). Terms
 // are listed in the background while the bodies are cut. Work runs on
 // every CPU (parallel.go) and objects are placed in a fixed order, so the
 // same index always gives the same bytes. On the laws corpus, in the build,

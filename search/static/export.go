@@ -44,13 +44,13 @@ func Export(indexDir string, out afero.Fs, dir string) (*Manifest, error) {
 // ExportOptions are what the caller of Export may add to the index.
 type ExportOptions struct {
 	// Postings are the index writer's postings of the shards it wrote, by
-	// shard directory name (search.Writer.KeepPostings, TakePostings).
-	// Terms and postings of those shards are read from them instead of
-	// decoded back from the segments, which halves the time spent reading
-	// postings; the files written are the same. A shard changed since it
-	// was written (more than one segment, deletions, other documents) is
-	// read from its segments.
-	Postings map[string]*zapwrite.Postings
+	// shard directory name, one per segment (search.Writer.KeepPostings,
+	// TakePostings). Terms and postings of those shards are read from them
+	// instead of decoded back from the segments, which halves the time
+	// spent reading postings; the files written are the same. A shard
+	// changed since it was written (other segments, deletions, other
+	// documents) is read from its segments.
+	Postings map[string][]*zapwrite.Postings
 }
 
 // ExportUsing is Export with options.
@@ -297,6 +297,9 @@ func (x *exporter) writeBodies() error {
 			out.blocks[k] = appendUTF16LE(b, r.blocks[k].text)
 			r.blocks[k].text = ""
 		}
+		// The blocks hold them now: on a large site the bodies are a copy
+		// of its whole text, which the rest of the export does not need.
+		r.body, r.parts = "", nil
 		return out, nil
 	}, func(gid int, body body) error {
 		for _, data := range body.blocks {

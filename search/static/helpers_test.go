@@ -133,10 +133,17 @@ func buildIndex(t testing.TB, records []search.Record) string {
 
 // buildIndexKeeping is buildIndex, also returning the postings the writer
 // kept (ExportOptions.Postings).
-func buildIndexKeeping(t testing.TB, records []search.Record) (string, map[string]*zapwrite.Postings) {
+func buildIndexKeeping(t testing.TB, records []search.Record) (string, map[string][]*zapwrite.Postings) {
+	t.Helper()
+	return buildIndexWith(t, records, search.Options{Shards: 2})
+}
+
+// buildIndexWith is buildIndexKeeping with opts; the postings kept in
+// files are removed when the test ends.
+func buildIndexWith(t testing.TB, records []search.Record, opts search.Options) (string, map[string][]*zapwrite.Postings) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
-	w, err := search.NewWriter(dir, search.Options{Shards: 2})
+	w, err := search.NewWriter(dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +158,17 @@ func buildIndexKeeping(t testing.TB, records []search.Record) (string, map[strin
 	if _, err := w.Close("test"); err != nil {
 		t.Fatal(err)
 	}
-	return dir, w.TakePostings()
+	kept := w.TakePostings()
+	t.Cleanup(func() {
+		for _, ps := range kept {
+			for _, p := range ps {
+				if err := p.Close(); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+	})
+	return dir, kept
 }
 
 // exportTiny exports the index at dir with tinyLayout into a memory fs.

@@ -49,13 +49,13 @@ func TestExportFromMemoryFallsBack(t *testing.T) {
 	}
 	want := exportFiles(t, tinyLayout, dir, nil, 0)
 	sameFiles(t, "shard-1 updated", exportFiles(t, tinyLayout, dir, kept, 1), want)
-	swapped := map[string]*zapwrite.Postings{"shard-0": kept["shard-1"], "shard-1": kept["shard-0"]}
+	swapped := map[string][]*zapwrite.Postings{"shard-0": kept["shard-1"], "shard-1": kept["shard-0"]}
 	sameFiles(t, "shards swapped", exportFiles(t, tinyLayout, dir, swapped, 0), want)
 }
 
 // exportFiles exports the index at dir into memory, with mem's postings,
 // checking that wantMem shards were read from them, and returns every file.
-func exportFiles(t *testing.T, lay layout, dir string, mem map[string]*zapwrite.Postings, wantMem int) map[string][]byte {
+func exportFiles(t *testing.T, lay layout, dir string, mem map[string][]*zapwrite.Postings, wantMem int) map[string][]byte {
 	t.Helper()
 	src, err := openSource(dir, mem)
 	if err != nil {

@@ -62,7 +62,9 @@ func (s *source) newPostingsReader(fe fieldEncoding) (*postingsReader, error) {
 	r := &postingsReader{field: fe.spec.Name, fe: fe, lengths: make([]int32, s.records)}
 	for _, sh := range s.shards {
 		if sh.mem != nil {
-			r.segs = append(r.segs, segmentReader{shard: sh, mem: &memoryTerms{field: sh.mem.Field(r.field)}})
+			for k, mem := range sh.mem {
+				r.segs = append(r.segs, segmentReader{shard: sh, first: sh.offsets[k], mem: &memoryTerms{field: mem.Field(r.field)}})
+			}
 			continue
 		}
 		for k, ss := range sh.segs {
@@ -195,11 +197,15 @@ func (r *postingsReader) readMemory(sr *segmentReader, term string) (int, error)
 	}
 	vectors := r.fe.spec.Positions
 	rank, base := sr.shard.rank, sr.shard.base
-	list := sr.mem.field.List(i)
+	list, err := sr.mem.list(i)
+	if err != nil {
+		return 0, err
+	}
 	n := list.Len()
 	for p, ok := list.Next(); ok; p, ok = list.Next() {
-		if int(p.Doc) >= len(rank) || rank[p.Doc] < 0 {
-			return 0, fmt.Errorf("names unknown document %d", p.Doc)
+		num := sr.first + uint64(p.Doc)
+		if num >= uint64(len(rank)) || rank[num] < 0 {
+			return 0, fmt.Errorf("names unknown document %d", num)
 		}
 		if p.Norm == 0 || p.Norm > math.MaxInt32 {
 			return 0, fmt.Errorf("unexpected field length %d", p.Norm)
@@ -213,7 +219,7 @@ func (r *postingsReader) readMemory(sr *segmentReader, term string) (int, error)
 			slices.Sort(r.pos)
 			pos = r.pos
 		}
-		if err := r.add(base+int(rank[p.Doc]), uint64(p.Freq), int(p.Norm), pos, vectors); err != nil {
+		if err := r.add(base+int(rank[num]), uint64(p.Freq), int(p.Norm), pos, vectors); err != nil {
 			return 0, err
 		}
 	}
@@ -253,8 +259,18 @@ func (r *postingsReader) add(gid int, tf uint64, length int, pos []uint32, vecto
 // are looked up in byte order, each worker's in runs of consecutive ones,
 // so the search starts where the last one ended.
 type memoryTerms struct {
-	field *zapwrite.FieldPostings // nil when the shard has no such field
-	next  int                     // where the next term likely is
+	field  *zapwrite.FieldPostings // nil when the shard has no such field
+	next   int                     // where the next term likely is
+	reader *zapwrite.ListReader    // of field, made on first use
+}
+
+// list reads the postings of the field's i-th term, from memory or, a
+// bounded chunk at a time, from the file the writer kept them in.
+func (m *memoryTerms) list(i int) (zapwrite.List, error) {
+	if m.reader == nil {
+		m.reader = m.field.NewReader()
+	}
+	return m.reader.List(i)
 }
 
 // find returns the index of term in the field's terms, or -1.

@@ -129,15 +129,15 @@ func (sh *shard) readStored(recs []record) error {
 // which are indexed but not stored.
 func (sh *shard) readKeywords(recs []record) error {
 	for fi, field := range groupFields {
-		terms, err := sh.termsOf(field)
-		if err != nil {
-			return fmt.Errorf("static: reading field %s: %w", field, err)
-		}
 		if sh.mem != nil {
-			if err := sh.keywordsFromMemory(recs, fi, field, terms); err != nil {
+			if err := sh.keywordsFromMemory(recs, fi, field); err != nil {
 				return err
 			}
 			continue
+		}
+		terms, err := sh.termsOf(field)
+		if err != nil {
+			return fmt.Errorf("static: reading field %s: %w", field, err)
 		}
 		for _, term := range terms {
 			tfr, err := sh.reader.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
@@ -169,17 +169,28 @@ func (sh *shard) readKeywords(recs []record) error {
 }
 
 // keywordsFromMemory is readKeywords' loop over one field's terms, reading
-// the writer's postings (shard.mem) instead of the segment's.
-func (sh *shard) keywordsFromMemory(recs []record, fi int, field string, terms []string) error {
-	fp := sh.mem.Field(field)
-	for i, term := range terms {
-		l := fp.List(i)
-		for p, ok := l.Next(); ok; p, ok = l.Next() {
-			if int(p.Doc) >= len(sh.rank) || sh.rank[p.Doc] < 0 {
-				return fmt.Errorf("static: %s=%q names unknown document %d", field, term, p.Doc)
+// the writer's postings (shard.mem) instead of the segments', segment by
+// segment (readKeywords sorts each record's values afterwards).
+func (sh *shard) keywordsFromMemory(recs []record, fi int, field string) error {
+	for k, mem := range sh.mem {
+		fp := mem.Field(field)
+		if fp == nil {
+			continue
+		}
+		rd := fp.NewReader()
+		for i, term := range fp.Terms() {
+			l, err := rd.List(i)
+			if err != nil {
+				return fmt.Errorf("static: reading %s=%q: %w", field, term, err)
 			}
-			gid := sh.base + int(sh.rank[p.Doc])
-			recs[gid].facets[fi] = append(recs[gid].facets[fi], term)
+			for p, ok := l.Next(); ok; p, ok = l.Next() {
+				num := sh.offsets[k] + uint64(p.Doc)
+				if num >= uint64(len(sh.rank)) || sh.rank[num] < 0 {
+					return fmt.Errorf("static: %s=%q names unknown document %d", field, term, num)
+				}
+				gid := sh.base + int(sh.rank[num])
+				recs[gid].facets[fi] = append(recs[gid].facets[fi], term)
+			}
 		}
 	}
 	return nil

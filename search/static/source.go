@@ -33,27 +33,39 @@ type shard struct {
 	ids     []uint64 // internal document number of each record, in gid order
 	rank    []int32  // internal document number → gid-base, or -1
 	extIDs  []string // record IDs, in gid order
-	// mem, when set, is the writer's postings of the shard's one segment:
-	// terms and postings are read there, everything else from the segment.
-	mem *zapwrite.Postings
+	// mem, when set, is the writer's postings of each of the shard's
+	// segments: terms and postings are read there (in memory, or in the
+	// files the writer kept them in), everything else from the segments.
+	mem []*zapwrite.Postings
 }
 
 // useMemory reads the shard's terms and postings from mem when they can
-// only be those of its segments: the shard is one segment, nothing deleted,
-// and every document has the number mem gives its ID, as in the segment
+// only be those of its segments: one kept per segment, nothing deleted,
+// and every document has the number mem gives its ID, as in the segments
 // the writer wrote. Otherwise (an index updated since, as Index.Update
 // does, or postings of another shard) the segments are read.
-func (sh *shard) useMemory(mem *zapwrite.Postings) {
-	if mem == nil || len(sh.segs) != 1 {
+func (sh *shard) useMemory(mem []*zapwrite.Postings) {
+	if len(mem) == 0 || len(sh.segs) != len(mem) {
 		return
 	}
-	ss := sh.segs[0]
-	deleted := ss.Deleted()
-	if (deleted != nil && !deleted.IsEmpty()) || ss.Segment().Count() != uint64(mem.Docs()) || sh.docs != mem.Docs() {
+	total := 0
+	for k, ss := range sh.segs {
+		deleted := ss.Deleted()
+		if mem[k] == nil || (deleted != nil && !deleted.IsEmpty()) || ss.Segment().Count() != uint64(mem[k].Docs()) {
+			return
+		}
+		total += mem[k].Docs()
+	}
+	if sh.docs != total {
 		return
 	}
+	k := 0
 	for i, num := range sh.ids {
-		if num >= uint64(mem.Docs()) || mem.ID(int(num)) != sh.extIDs[i] {
+		if k >= len(sh.offsets) || num < sh.offsets[k] || num-sh.offsets[k] >= uint64(mem[k].Docs()) {
+			k = sh.segmentOf(num)
+		}
+		local := num - sh.offsets[k]
+		if local >= uint64(mem[k].Docs()) || mem[k].ID(int(local)) != sh.extIDs[i] {
 			return
 		}
 	}
@@ -63,8 +75,9 @@ func (sh *shard) useMemory(mem *zapwrite.Postings) {
 // openSource opens the index that search.NewWriter built at dir. Opening
 // through bleve means the analyzers registered by package search are the
 // ones that wrote it. mem holds the writer's postings of some shards, by
-// name (see ExportOptions); nil reads every shard from its segments.
-func openSource(dir string, mem map[string]*zapwrite.Postings) (*source, error) {
+// name and segment (see ExportOptions); nil reads every shard from its
+// segments.
+func openSource(dir string, mem map[string][]*zapwrite.Postings) (*source, error) {
 	man, err := search.ReadManifest(dir)
 	if err != nil {
 		return nil, err

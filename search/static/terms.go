@@ -17,13 +17,18 @@ type termLister interface {
 // termsOf lists the terms of field in one shard, in byte order, each once.
 // The list must not be modified.
 func (sh *shard) termsOf(field string) ([]string, error) {
-	if sh.mem != nil {
-		if fp := sh.mem.Field(field); fp != nil {
-			return fp.Terms(), nil
-		}
-		return nil, nil
-	}
 	var lists [][]string
+	if sh.mem != nil {
+		for _, mem := range sh.mem {
+			if fp := mem.Field(field); fp != nil {
+				lists = append(lists, fp.Terms())
+			}
+		}
+		if len(lists) == 1 {
+			return lists[0], nil
+		}
+		return mergeSorted(lists), nil
+	}
 	for _, ss := range sh.segs {
 		d, err := ss.Segment().Dictionary(field)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -60,6 +61,7 @@ type field struct {
 	dict      map[string]uint32 // term → term number, for terms longer than 7 bytes
 	short     map[uint64]uint32 // the others (a Han bigram is 6), by shortKey
 	terms     []string
+	termBytes int      // their length, for Size
 	count     []uint32 // term → how many postings
 	nlocs     []uint32 // term → how many positions
 	norms     []uint32 // doc → the field's token count in it: bleve's norm bits
@@ -253,6 +255,7 @@ func shortKey(term []byte) uint64 {
 func (f *field) add(term string) uint32 {
 	tid := uint32(len(f.terms))
 	f.terms = append(f.terms, term)
+	f.termBytes += len(term)
 	f.count = append(f.count, 0)
 	f.nlocs = append(f.nlocs, 0)
 	f.seen = append(f.seen, 0)
@@ -260,3 +263,19 @@ func (f *field) add(term string) uint32 {
 	f.slot = append(f.slot, 0)
 	return tid
 }
+
+// Size is about how many bytes the Builder holds, for a writer that keeps
+// its memory within a budget by writing a segment whenever it is reached.
+func (b *Builder) Size() int {
+	n := len(b.arena.blocks)<<slabBits + len(b.vals)*int(unsafe.Sizeof(storedVal{})) + len(b.ids)*16 + len(b.docVals)*8
+	for _, f := range b.fields {
+		n += len(f.postings.blocks)<<slabBits*int(unsafe.Sizeof(posting{})) + len(f.locs.blocks)<<slabBits*4 + len(f.norms)*4
+		// Each term: its bytes, its string header, its map entry and
+		// six counters.
+		n += f.termBytes + len(f.terms)*(16+24+6*4)
+	}
+	return n
+}
+
+// Docs is how many documents were added.
+func (b *Builder) Docs() int { return len(b.ids) }

@@ -10,6 +10,11 @@
 // order (zapwrite_test.go holds the two equal), so everything that reads
 // the index (bleve, our collector, the static export) reads it unchanged.
 //
+// A writer that bounds its memory writes several segments instead of one
+// (WriteFile each, then WriteSegments lists them in the index's root.bolt)
+// and keeps their postings in files (KeepPostingsIn), read back a chunk at
+// a time (ListReader).
+//
 // What the writer does not support, because gongkai's mapping never needs
 // it, is refused with an error rather than written differently: term
 // vectors with byte offsets or with array positions, and composite fields.

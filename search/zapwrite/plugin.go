@@ -97,10 +97,8 @@ func (b *Builder) WriteIndex(dir string, mappingJSON []byte) error {
 	if err := b.WriteFile(segPath); err != nil {
 		return err
 	}
-	// What bleve.NewBuilder writes: the index kind, then the store.
-	meta := []byte(`{"storage":"` + scorch.Name + `","index_type":"` + scorch.Name + `"}`)
-	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), meta, 0o666); err != nil {
-		return fmt.Errorf("zapwrite: %w", err)
+	if err := writeIndexMeta(dir); err != nil {
+		return err
 	}
 	sb, err := scorch.NewBuilder(map[string]interface{}{
 		"path":                filepath.Join(dir, "store"),

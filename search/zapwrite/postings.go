@@ -1,5 +1,7 @@
 package zapwrite
 
+import "os"
+
 // Postings are a segment's dictionaries and postings lists as its Builder
 // wrote them, kept in memory (KeepPostings) for a reader in the same
 // process that would otherwise decode them back from the segment: the
@@ -9,6 +11,7 @@ package zapwrite
 type Postings struct {
 	ids    []string // by document number
 	fields map[string]*FieldPostings
+	spill  *spillFile // with KeepPostingsIn: the file the lists are in
 }
 
 // FieldPostings are one field's terms in dictionary (byte) order, each
@@ -20,6 +23,12 @@ type FieldPostings struct {
 	postings  []posting // grouped by term, as written; tid is not read
 	locs      []uint32
 	norms     []uint32 // doc → the field's token count (shorter when later docs lack the field)
+
+	// With KeepPostingsIn, postings and locs are nil and lie in file
+	// instead: from postAt, each posting as two little-endian uint32
+	// (doc, freq), and from locAt, each position as one.
+	file          *os.File
+	postAt, locAt int64
 }
 
 // Posting is one document in a term's list.
@@ -64,7 +73,8 @@ func (p *Postings) Field(name string) *FieldPostings { return p.fields[name] }
 // Terms lists the field's terms in dictionary order; do not modify it.
 func (f *FieldPostings) Terms() []string { return f.terms }
 
-// List iterates over the postings of Terms()[term].
+// List iterates over the postings of Terms()[term]. The postings must be
+// in memory (KeepPostings); NewReader reads them wherever they are.
 func (f *FieldPostings) List(term int) List {
 	return List{
 		postings: f.postings[f.starts[term]:f.starts[term+1]],
@@ -98,7 +108,7 @@ func (l *List) Next() (Posting, bool) {
 }
 
 // keep records a field's postings, sorted by sortByTerm, with order the
-// term numbers in dictionary order.
+// term numbers in dictionary order: in memory, or written to the spill file.
 func (p *Postings) keep(f *field, order []uint32, postings []posting, locs, starts, locStarts []uint32) {
 	fp := &FieldPostings{
 		terms:     make([]string, len(order)),
@@ -114,4 +124,9 @@ func (p *Postings) keep(f *field, order []uint32, postings []posting, locs, star
 	}
 	fp.starts[len(order)], fp.locStarts[len(order)] = uint32(len(postings)), uint32(len(locs))
 	p.fields[f.name] = fp
+	if p.spill != nil {
+		fp.file = p.spill.f
+		fp.postAt, fp.locAt = p.spill.write(postings, locs)
+		fp.postings, fp.locs = nil, nil
+	}
 }

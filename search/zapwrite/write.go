@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"math"
 	"os"
 	"slices"
@@ -31,24 +32,21 @@ func (b *Builder) Segment() (*zap.SegmentBase, error) {
 }
 
 // WriteFile writes the segment as a zap file at path (what Segment's
-// Persist would write), block by block, without first joining it into one
-// slice in memory. The Builder must not be used afterwards.
+// Persist would write), each block as soon as it is full, so that the
+// segment is never held in memory whole. The Builder must not be used
+// afterwards.
 func (b *Builder) WriteFile(path string) error {
-	e, err := b.encode()
-	if err != nil {
-		return err
-	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("zapwrite: %w", err)
 	}
-	crc := uint32(0)
-	for _, block := range append(e.w.full, e.w.out) {
-		crc = crc32.Update(crc, crc32.IEEETable, block)
-		if _, err := f.Write(block); err != nil {
-			_ = f.Close()
-			return fmt.Errorf("zapwrite: %w", err)
-		}
+	e, err := b.encodeTo(f)
+	if err == nil {
+		err = e.w.flush()
+	}
+	if err != nil {
+		_ = f.Close()
+		return fmt.Errorf("zapwrite: %w", err)
 	}
 	// zapx's footer: counts and offsets, chunk mode, version, then the
 	// CRC of everything before it.
@@ -58,7 +56,7 @@ func (b *Builder) WriteFile(path string) error {
 	footer = binary.BigEndian.AppendUint64(footer, e.dvIndex)
 	footer = binary.BigEndian.AppendUint32(footer, zap.DefaultChunkMode)
 	footer = binary.BigEndian.AppendUint32(footer, zap.Version)
-	footer = binary.BigEndian.AppendUint32(footer, crc32.Update(crc, crc32.IEEETable, footer))
+	footer = binary.BigEndian.AppendUint32(footer, crc32.Update(e.w.crc, crc32.IEEETable, footer))
 	if _, err := f.Write(footer); err != nil {
 		_ = f.Close()
 		return fmt.Errorf("zapwrite: %w", err)
@@ -94,12 +92,19 @@ func (e *encoded) fieldIDs() map[string]uint16 {
 	return ids
 }
 
-func (b *Builder) encode() (*encoded, error) {
+func (b *Builder) encode() (*encoded, error) { return b.encodeTo(nil) }
+
+// encodeTo encodes the segment, writing each full block to sink when it is
+// not nil (the caller then flushes the last one), keeping them otherwise.
+func (b *Builder) encodeTo(sink io.Writer) (*encoded, error) {
 	if len(b.ids) == 0 {
 		return nil, errorsNoDocs
 	}
+	if b.kept != nil && b.kept.spill != nil && b.kept.spill.err != nil {
+		return nil, b.kept.spill.err
+	}
 	fields := b.fieldOrder()
-	e := &encoded{w: &writer{numDocs: uint64(len(b.ids))}, fields: fields}
+	e := &encoded{w: &writer{numDocs: uint64(len(b.ids)), sink: sink}, fields: fields}
 	if b.kept != nil {
 		b.kept.ids = b.ids
 	}
@@ -124,6 +129,14 @@ func (b *Builder) encode() (*encoded, error) {
 		w.uvarint(dvEnd[i])
 	}
 	e.fieldsIndex = w.writeFieldTable(fields, e.dictOffsets)
+	if w.err != nil {
+		return nil, w.err
+	}
+	if b.kept != nil {
+		if err := b.kept.finishSpill(); err != nil {
+			return nil, err
+		}
+	}
 	return e, nil
 }
 
@@ -150,13 +163,29 @@ func (b *Builder) fieldOrder() []*field {
 
 // writer appends the segment to blocks of out, so that a segment of
 // hundreds of megabytes is never copied as it grows; bytes joins them.
+// With a sink, each full block is written there instead of kept.
 type writer struct {
 	out     []byte // the block being filled
 	full    [][]byte
-	written uint64 // in full
+	written uint64 // in full, or to sink
 	numDocs uint64
 	fst     bytes.Buffer
 	scratch []byte
+
+	sink io.Writer
+	crc  uint32 // of what was written to sink
+	err  error  // the first error writing to sink
+}
+
+// flush writes the block being filled to the sink.
+func (w *writer) flush() error {
+	if w.err == nil && len(w.out) > 0 {
+		w.crc = crc32.Update(w.crc, crc32.IEEETable, w.out)
+		_, w.err = w.sink.Write(w.out)
+	}
+	w.written += uint64(len(w.out))
+	w.out = w.out[:0]
+	return w.err
 }
 
 // writerBlock is the size of the blocks a segment is written in (a
@@ -171,7 +200,12 @@ func (w *writer) room(n int) {
 	if len(w.out)+n <= cap(w.out) {
 		return
 	}
-	if len(w.out) > 0 {
+	if w.sink != nil {
+		_ = w.flush()
+		if cap(w.out) >= n {
+			return
+		}
+	} else if len(w.out) > 0 {
 		w.full = append(w.full, w.out)
 		w.written += uint64(len(w.out))
 	}
