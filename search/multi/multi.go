@@ -58,6 +58,7 @@ type Site struct {
 // Index searches its sites as one.
 type Index struct {
 	sites []Site
+	cache *resultCache
 }
 
 // New makes the search over sites, whose names must be unique.
@@ -69,7 +70,7 @@ func New(sites []Site) (*Index, error) {
 		}
 		seen[s.Name] = true
 	}
-	return &Index{sites: append([]Site(nil), sites...)}, nil
+	return &Index{sites: append([]Site(nil), sites...), cache: newResultCache()}, nil
 }
 
 // Sites returns the sites, in the order New got them.
@@ -119,6 +120,12 @@ func (m *Index) SearchLimit(ctx context.Context, req search.Request, maxSize int
 			chosen = append(chosen, s)
 		}
 	}
+	key := cacheKey(req, maxSize, chosen)
+	if res := m.cache.get(key); key != "" && res != nil {
+		out := *res // the caller may set fields of its own copy; hits and facets are shared, read-only
+		out.Took = time.Since(start)
+		return &out, nil
+	}
 	k := req.Page * req.Size
 	// Each site shows its first few documents at first; a site whose list the merge runs
 	// through before the page is full is asked again for its first k (a site's search costs
@@ -166,6 +173,10 @@ func (m *Index) SearchLimit(ctx context.Context, req search.Request, maxSize int
 	}
 	out := merge(req, got, k)
 	out.Took = time.Since(start)
+	if key != "" {
+		kept := *out
+		m.cache.put(key, &kept)
+	}
 	return out, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -286,5 +287,36 @@ func TestErrors(t *testing.T) {
 	}
 	if res := run(t, ms, search.Request{Query: "低保"}); res.Total != 0 {
 		t.Error(fmt.Sprint(res.Total))
+	}
+}
+
+// Answers are kept until a site's index changes.
+func TestCache(t *testing.T) {
+	ixs := map[string]*search.Index{
+		"a": open(t, page("p/1", "社区服务", "社区服务中心。", "policy", "2026-01-01")),
+		"b": open(t, page("p/2", "社区治理", "社区治理办法。", "policy", "2026-02-01")),
+	}
+	newer := open(t, page("p/2", "社区治理", "社区治理办法。", "policy", "2026-02-01"), page("p/3", "社区网格", "社区网格员。", "policy", "2026-03-01"))
+	var b atomic.Pointer[search.Index]
+	b.Store(ixs["b"])
+	m, err := New([]Site{
+		{Name: "a", Title: "A", Open: func() *search.Index { return ixs["a"] }},
+		{Name: "b", Title: "B", Open: b.Load},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := search.Request{Query: "社区"}
+	first := run(t, m, req)
+	again := run(t, m, req)
+	if again.Total != 2 || !reflect.DeepEqual(hitKeys(first), hitKeys(again)) || &first.Hits[0] != &again.Hits[0] {
+		t.Errorf("asked again: %v, then %v (kept: %v)", hitKeys(first), hitKeys(again), &first.Hits[0] == &again.Hits[0])
+	}
+	if other := run(t, m, search.Request{Query: "社区", Sort: "-date"}); other.Hits[0].URL != "/p/2/" {
+		t.Errorf("another order answered from the cache: %v", hitKeys(other))
+	}
+	b.Store(newer)
+	if after := run(t, m, req); after.Total != 3 {
+		t.Errorf("after b's new index: %d documents, want 3", after.Total)
 	}
 }
