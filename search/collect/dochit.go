@@ -67,7 +67,7 @@ func (m *shardMatch) partCandidates(d int32) []int32 {
 // with its link, section and snippet; the link is the document's, or the
 // first part's when that part is an article the query names; the snippet
 // is the document record's when it matches a group, else the first part's.
-func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
+func (m *shardMatch) hit(d int32, score float64, mk *marker) (Hit, error) {
 	seg, doc := m.rep(d)
 	rf, err := loadStored(m.snap.Segments()[seg], uint64(doc), HitFields)
 	if err != nil {
@@ -88,7 +88,7 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 			break
 		}
 		rec := &m.recs[r]
-		fields, err := loadStored(m.snap.Segments()[rec.seg], uint64(rec.doc), HitFields)
+		fields, err := loadStored(m.snap.Segments()[rec.seg], uint64(rec.doc), partFields)
 		if err != nil {
 			return Hit{}, err
 		}
@@ -98,7 +98,7 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 			firstArticle = firstArticle || i == 0
 		}
 		var p HitPart
-		p, buf = partOf(fields, url, anchor, forms, buf)
+		p, buf = partOf(fields, url, anchor, mk, buf)
 		h.Parts = append(h.Parts, p)
 	}
 	if firstArticle {
@@ -109,18 +109,21 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 	}
 	switch {
 	case repMatched || len(h.Parts) == 0:
-		h.Snippet = Snippet(rf[mapping.FieldBody], forms)
+		h.Snippet = mk.snippet(rf[mapping.FieldBody])
 	default:
 		h.Snippet = h.Parts[0].Snippet
 	}
 	return h, nil
 }
 
+// partFields are the stored fields partOf reads.
+var partFields = []string{mapping.FieldHref, mapping.FieldSection, mapping.FieldParts, mapping.FieldBody}
+
 // partOf is the part a record shows: for an article match (article is its
 // anchor) that unit, its snippet cut from the unit's own text; else the
 // unit the record's first match falls in, with the record's snippet
 // (HitOf's rule).
-func partOf(rec StoredFields, docURL, article string, forms []string, buf []rune) (HitPart, []rune) {
+func partOf(rec StoredFields, docURL, article string, mk *marker, buf []rune) (HitPart, []rune) {
 	href := rec[mapping.FieldHref]
 	own, section := "", rec[mapping.FieldSection]
 	if i := strings.IndexByte(href, '#'); i >= 0 {
@@ -145,10 +148,11 @@ func partOf(rec StoredFields, docURL, article string, forms []string, buf []rune
 			p.Anchor = own
 		}
 		p.URL = docURL + "#" + p.Anchor
-		p.Snippet = Snippet(text, forms)
+		p.Snippet = mk.snippet(text)
 		return p, buf
 	}
-	h, buf := hitOf(rec, 0, forms, buf)
+	h := Hit{URL: href, Section: section}
+	buf = showBody(&h, rec, mk, buf)
 	p := HitPart{URL: h.URL, Section: h.Section, Snippet: h.Snippet}
 	if i := strings.IndexByte(h.URL, '#'); i >= 0 {
 		p.Anchor = h.URL[i+1:]
