@@ -85,7 +85,7 @@ func window(lead [][2]int, total int) (lo, hi int) {
 }
 
 // windowPad is how many runes past the window a prefix is folded.
-const windowPad = 64
+const windowPad = 32
 
 // match decodes body into buf and matches the forms in it (matchSpans),
 // for a snippet and for the unit a hit links to. Both need only the first
@@ -96,15 +96,23 @@ const windowPad = 64
 // snippet. The result is then what matching the whole body gives for the
 // window (the folding of a prefix is a prefix of the whole folding, and
 // prefixCovers checks that no match reaching into the window goes beyond
-// the prefix); otherwise the whole body is matched. rs is the decoded
-// runes, more whether the body goes on after them.
+// the prefix, else a prefix twice as long is tried); otherwise the whole
+// body is matched. rs is the decoded runes, more whether the body goes on
+// after them.
 func (mk *marker) match(body string, buf []rune) (rs []rune, more bool, marks, lead [][2]int) {
 	if len(mk.forms) == 0 { // the snippet is the body's start
 		rs, more = appendRunes(buf[:0], body, SnippetRunes)
 		return rs, more, nil, nil
 	}
-	if end, ok := mk.rawLeadBound(body); ok {
-		rs, more = appendRunes(buf[:0], body, end+SnippetRunes+windowPad)
+	end, ok := mk.rawLeadBound(body)
+	if !ok {
+		end = len(body) // match the whole body
+	}
+	// the window ends at most SnippetRunes-snippetLead after the first lead
+	// match starts, or at SnippetRunes when that is near the start
+	n := max(end+SnippetRunes-snippetLead, SnippetRunes) + windowPad
+	for {
+		rs, more = appendRunes(buf[:0], body, n)
 		marks, lead = mk.matchSpans(rs)
 		if !more {
 			return rs, false, marks, lead
@@ -112,11 +120,8 @@ func (mk *marker) match(body string, buf []rune) (rs []rune, more bool, marks, l
 		if _, hi := window(lead, len(rs)); len(lead) > 0 && mk.prefixCovers(rs, hi) {
 			return rs, true, marks, lead
 		}
-		buf = rs
+		buf, n = rs, 2*n
 	}
-	rs, _ = appendRunes(buf[:0], body, len(body))
-	marks, lead = mk.matchSpans(rs)
-	return rs, false, marks, lead
 }
 
 // appendRunes appends the first n runes of s to buf; more reports whether
