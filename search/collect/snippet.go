@@ -68,8 +68,9 @@ func snippetOf(rs []rune, more bool, marks, lead [][2]int) template.HTML {
 // window is the rune range a snippet of a body of total runes shows: from
 // snippetLead before the first of lead (the start when there is none),
 // SnippetRunes long, moved back to end at the body's end. Given a prefix
-// of the body at least SnippetRunes past the start of the first lead, it
-// gives what the whole body would.
+// of the body holding the first lead and reaching at least
+// SnippetRunes-snippetLead past its start and SnippetRunes past the body's
+// start, it gives what the whole body would.
 func window(lead [][2]int, total int) (lo, hi int) {
 	first := total
 	for _, s := range lead {
