@@ -69,21 +69,26 @@ func (m *shardMatch) partCandidates(d int32) []int32 {
 // is the document record's when it matches a group, else the first part's.
 func (m *shardMatch) hit(d int32, score float64, mk *marker) (Hit, error) {
 	seg, doc := m.rep(d)
-	rf, err := loadStored(m.snap.Segments()[seg], uint64(doc), HitFields)
+	groups := len(m.plan.Groups)
+	repMatched := false
+	if r := m.recOf[m.offsets[seg]+uint64(doc)]; r >= 0 && m.cols[seg].IsDocRecord(doc) {
+		repMatched = m.recs[r].mask&(uint64(1)<<groups-1) != 0
+	}
+	cands := m.partCandidates(d)
+	fields := docFields
+	if repMatched || len(cands) == 0 { // its snippet is shown
+		fields = docBodyFields
+	}
+	rf, err := loadStored(m.snap.Segments()[seg], uint64(doc), fields)
 	if err != nil {
 		return Hit{}, err
 	}
 	h := recordFields(rf, score)
 	url := m.cols[seg].PageURL[m.cols[seg].Page[doc]]
 	h.URL, h.Section, h.Snippet = url, "", ""
-	groups := len(m.plan.Groups)
-	repMatched := false
-	if r := m.recOf[m.offsets[seg]+uint64(doc)]; r >= 0 && m.cols[seg].IsDocRecord(doc) {
-		repMatched = m.recs[r].mask&(uint64(1)<<groups-1) != 0
-	}
 	firstArticle := false
 	var buf []rune // one body at a time
-	for i, r := range m.partCandidates(d) {
+	for i, r := range cands {
 		if i == MaxParts {
 			break
 		}
@@ -115,6 +120,14 @@ func (m *shardMatch) hit(d int32, score float64, mk *marker) (Hit, error) {
 	}
 	return h, nil
 }
+
+// docFields are the stored fields a hit shows of its document record
+// (recordFields' but the link and section, which are the document's and
+// its first part's), docBodyFields those and the body, for its snippet.
+var (
+	docFields     = []string{mapping.FieldTitle, mapping.FieldShownTitle, mapping.FieldDocNumber, mapping.FieldShownDocNo, mapping.FieldType, mapping.FieldDate}
+	docBodyFields = append(docFields[:len(docFields):len(docFields)], mapping.FieldBody)
+)
 
 // partFields are the stored fields partOf reads.
 var partFields = []string{mapping.FieldHref, mapping.FieldSection, mapping.FieldParts, mapping.FieldBody}
