@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
+	"github.com/gongkai/gongkai/generator/platform"
 	"github.com/gongkai/gongkai/generator/progress"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/generator/render"
@@ -45,8 +46,26 @@ func serveCmd() *cobra.Command {
 						return fmt.Errorf("--%s 只用于构建，不能与 --no-build 同用（--no-build 提供已构建的文件夹）；去掉其中一个", name)
 					}
 				}
-			} else if err := notAPlatform(f.source); err != nil {
-				return err
+			}
+			platformFolder := notAPlatform(f.source) != nil
+			if platformFolder && watchIt {
+				return fmt.Errorf("%s: 平台文件夹不支持 --watch；在站点文件夹中用 gongkai serve -w -s sites/NAME 预览一个站点，或先 gongkai build 再 gongkai serve", f.source)
+			}
+			var sources map[string]string
+			if platformFolder && !noBuild {
+				if err := buildPlatform(cmd, f, platformFlags{}); err != nil {
+					var failed sitesFailed
+					if !errors.As(err, &failed) {
+						return err
+					}
+					fmt.Fprintln(cmd.ErrOrStderr(), err) // the other sites are served
+				}
+				sources = map[string]string{}
+				if sites, err := platform.Sites(nil, f.source); err == nil {
+					for _, s := range sites {
+						sources[s.Name] = s.Dir
+					}
+				}
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
@@ -58,11 +77,11 @@ func serveCmd() *cobra.Command {
 					return err
 				}
 			}
+			if platformFolder || (noBuild && isPlatformOutput(destOf(f))) {
+				return servePlatform(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), destOf(f), sources, shutdown, ln)
+			}
 			if noBuild {
-				dest := f.dest
-				if dest == "" {
-					dest = filepath.Join(f.source, "public")
-				}
+				dest := destOf(f)
 				opts := replicaOptions{source: f.source, dest: dest, shutdown: shutdown}
 				return serveReplica(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), opts, ln)
 			}
@@ -77,6 +96,14 @@ func serveCmd() *cobra.Command {
 	cmd.Flags().StringVar(&pprofAddr, "pprof", "", "serve net/http/pprof on this loopback address, to profile searches under load")
 	_ = cmd.Flags().MarkHidden("pprof")
 	return cmd
+}
+
+// destOf is the output folder of f: -d, or SOURCE/public.
+func destOf(f buildFlags) string {
+	if f.dest != "" {
+		return f.dest
+	}
+	return filepath.Join(f.source, "public")
 }
 
 // site is what serving needs from the latest good build.

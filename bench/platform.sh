@@ -6,10 +6,14 @@
 #   - the same corpus built as one site, for comparison;
 #   - the full platform build (every site with its search index, then the portal), twice;
 #   - a platform build with nothing changed (every site's inputs hashed, the portal checked);
-#   - the rebuild after a one-line edit of one file in one site (three edits, three sites).
+#   - the rebuild after a one-line edit of one file in one site (three edits, three sites);
+#   - unified search latency (统一搜索 over every site's index, /api/search) at 16 clients,
+#     p50/p99, of `gongkai serve --no-build` on the platform's output, with bench/queries.txt and
+#     random phrases of the corpus; beside it one site's own search (/s042/api/search).
 # Hold the shared lock when others use the machine: flock /work/wt/heavy.lock bench/platform.sh
 #
 #   bench/platform.sh [CORPUS] [SITES]
+#   ONLY=search bench/platform.sh …   the builds and the search figures only (no rebuilds)
 #
 # Needs: go, GNU time (/usr/bin/time).
 set -euo pipefail
@@ -18,9 +22,11 @@ corpus=${1:-$root/../shared/corpora/laws}
 [ -d "$corpus" ] || corpus=/work/shared/corpora/laws
 nsites=${2:-100}
 work=$(mktemp -d "${TMPDIR:-/tmp}/platform-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+server=
+trap '[ -n "$server" ] && kill $server; rm -rf "$work"' EXIT
 
 go build -o "$work/gongkai" "$root"
+go build -o "$work/loadgen" "$root/bench/loadgen"
 gk=$work/gongkai
 echo "== corpus: $corpus ($(find "$corpus" -name '*.md' | wc -l) files, $(du -sh "$corpus" | cut -f1)); $(nproc) CPUs"
 
@@ -67,15 +73,41 @@ measure() { # measure LABEL COMMAND...: wall seconds and peak RSS
   printf '%-44s %8ss  %6d MB peak   %s\n' "$label" "$wall" $((rss / 1024)) "$(grep -o '^平台：.*' "$work/out" || true)"
 }
 
+only=${ONLY:-}
+# search_latency NAME URL: p50/p99 at 16 clients, bench/queries.txt and random phrases of the corpus.
+search_latency() {
+  echo "-- $1: bench/queries.txt"
+  "$work/loadgen" -url "$2" -queries "$root/bench/queries.txt" -c 16 -n 1000
+  echo "-- $1: 1000 distinct random phrases from the corpus"
+  "$work/loadgen" -url "$2" -queries '' -random 1000 -corpus "$corpus" -c 16 -n 1000
+}
+# serve_ready ARGS...: starts gongkai serve on a free port ($port, $server) and waits for it.
+serve_ready() {
+  port=$((20000 + RANDOM % 20000))
+  "$gk" serve "$@" --addr "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 900); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  head -1 "$work/serve.log"
+}
+stop_server() {
+  echo "serve --no-build peak memory: $(awk '/^VmHWM/ { printf "%d MB", $2 / 1024 }' /proc/$server/status)"
+  kill $server; wait $server 2>/dev/null || true; server=
+}
+
 echo "== one site of the whole corpus"
 mkdir -p "$work/single"
 cp -r "$corpus" "$work/single/content"
 printf 'title: 法律法规\n' > "$work/single/site.yaml"
 measure "single site build (with index)" "$gk" build -s "$work/single"
+echo "== search of the single site, 16 concurrent clients (serve --no-build, /api/search)"
+serve_ready --no-build -s "$work/single"
+search_latency "single site" "http://127.0.0.1:$port"
+stop_server
 rm -rf "$work/single"
 
 echo "== platform of $nsites sites (parallel: one site per CPU)"
 measure "full platform build" "$gk" build -s "$plat"
+if [ "$only" != search ]; then
 measure "full platform build again (--force)" "$gk" build -s "$plat" --force
 measure "platform build, nothing changed" "$gk" build -s "$plat"
 for site in s007 s042 s093; do
@@ -84,4 +116,13 @@ for site in s007 s042 s093; do
   measure "one-line edit in $site, rebuild" "$gk" build -s "$plat"
   grep -q '^平台：1 个站点已发布' "$work/out" || { echo "expected one site rebuilt:"; cat "$work/out"; exit 1; }
 done
+fi
 echo "output: $(du -sh "$plat/public" | cut -f1), portal: $(du -sh --exclude='s[0-9]*' "$plat/public" | cut -f1)"
+
+echo "== unified search over $nsites sites, 16 concurrent clients (serve --no-build, /api/search)"
+serve_ready --no-build -s "$plat"
+search_latency "unified search" "http://127.0.0.1:$port"
+mid=$(ls "$plat/public" | grep "^s[0-9]" | sed -n "$(( (nsites + 1) / 2 ))p")
+echo "== one site's own search on the platform (/$mid/api/search), for comparison"
+"$work/loadgen" -url "http://127.0.0.1:$port/$mid" -queries "$root/bench/queries.txt" -c 16 -n 1000
+stop_server

@@ -66,3 +66,10 @@ type HitPart = collect.HitPart
 // Facet is one value of a facet and how many matching documents have it
 // (collect.Facet).
 type Facet = collect.Facet
+
+// Source is the index a hit of a merged result comes from: its name (the
+// value of the filter that selects it) and title.
+type Source struct {
+	Name  string
+	Title string
+}

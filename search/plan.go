@@ -86,3 +86,11 @@ func bagTexts(_ *collect.Plan, pq query.Query) []string {
 	}
 	return out
 }
+
+// SuggestFrom is how many relaxed documents' titles, in order, the
+// suggestion reads.
+const SuggestFrom = collect.SuggestFrom
+
+// FacetSize is how many values each facet lists: the most frequent, ties
+// by value.
+const FacetSize = collect.FacetSize

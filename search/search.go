@@ -44,6 +44,10 @@ type Request struct {
 	Sort    string              // "" relevance | "date" oldest first | "-date" newest first
 	Page    int                 // 1-based; 0 means 1
 	Size    int                 // hits per page; 0 means DefaultPageSize, capped at MaxPageSize
+	// ExactOnly skips the relaxed pass even when the exact one finds fewer
+	// than RelaxBelow documents: a caller merging the results of several
+	// indexes decides that on their sum (search/multi).
+	ExactOnly bool
 }
 
 // Result is one page of documents with the facets of all matching
@@ -61,6 +65,17 @@ type Result struct {
 	Page    int
 	Pages   int
 	Took    time.Duration
+	// Bags are the near-miss terms of the relaxed pass, in query order, and
+	// whether each matched any record as typed: with the relaxed documents'
+	// titles, what Suggestion makes Suggest from (for merging results).
+	Bags []Bag
+	Sort string // the order of Hits: Request.Sort, "-date" for a query with nothing to rank by
+	// Sources says, by position in Hits, which index each hit came from,
+	// when the result merges several (search/multi); nil otherwise.
+	Sources []Source
+	// Labels are display forms of facet values by filter name, for values
+	// that are not shown as themselves (a merged result's index names).
+	Labels map[string]map[string]string
 }
 
 // Search runs req. Errors of type *QueryError are the user's fault (HTTP
@@ -85,7 +100,7 @@ func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Re
 	}
 	exact := planOf(pq, req.Filters, dates)
 	var relaxed *collect.Plan
-	if rq, ok := pq.Relaxed(); ok {
+	if rq, ok := pq.Relaxed(); ok && !req.ExactOnly {
 		relaxed = planOf(rq, req.Filters, dates)
 	}
 
@@ -117,9 +132,13 @@ func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Re
 		Facets:  got.Facets,
 		Page:    req.Page,
 		Pages:   pages(got.Total, req.Size),
+		Sort:    req.Sort,
 	}
 	if got.Relaxed {
-		out.Suggest = suggestion(req.Query, bagTexts(relaxed, pq), got.BagFound, got.RelaxedTitles)
+		for i, w := range bagTexts(relaxed, pq) {
+			out.Bags = append(out.Bags, Bag{Text: w, Found: i < len(got.BagFound) && got.BagFound[i]})
+		}
+		out.Suggest = Suggestion(req.Query, out.Bags, got.RelaxedTitles)
 	}
 	out.Took = time.Since(start)
 	return out, nil

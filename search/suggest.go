@@ -2,6 +2,25 @@ package search
 
 import "strings"
 
+// Bag is a near-miss term of a relaxed search (SPEC14 §4): its text as
+// typed, and whether it matched any record as typed.
+type Bag struct {
+	Text  string
+	Found bool
+}
+
+// Suggestion is the 您是不是要找 query for query (trimmed) from its Bag
+// terms and the titles of the first relaxed documents, in order: what
+// Search puts in Result.Suggest, for a caller merging several results.
+func Suggestion(query string, bags []Bag, titles []string) string {
+	texts := make([]string, len(bags))
+	found := make([]bool, len(bags))
+	for i, b := range bags {
+		texts[i], found[i] = b.Text, b.Found
+	}
+	return suggestion(query, texts, found, titles)
+}
+
 // suggestion is the 您是不是要找 query (SPEC14 §4): for each Bag term w, in
 // query order, that matched nothing as typed (found[i] false), the first
 // of the relaxed documents' titles that holds a w' one character away from

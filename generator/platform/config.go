@@ -216,7 +216,8 @@ func relPathProblem(p string) string {
 var nameRe = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
 
 // reserved are the portal's own addresses: a site of that name would be overwritten by them.
-var reserved = map[string]bool{"css": true, "updates": true, "notices": true, "departments": true, "sites": true, "index.xml": true, "atom.xml": true, "public": true}
+var reserved = map[string]bool{"css": true, "updates": true, "notices": true, "departments": true, "sites": true, "index.xml": true, "atom.xml": true, "public": true,
+	"search": true, "api": true, "js": true, "_search": true} // the unified search's
 
 // nameProblem says what is wrong with a site name, which becomes public/<name>/ and the
 // site's address on the platform.
@@ -225,7 +226,7 @@ func nameProblem(n string) string {
 	case !nameRe.MatchString(n):
 		return "不能用作网址中的名字：只能用小写字母、数字、- 和 _，以字母或数字开头，最长 63 个字符；用 {name: xian, path: 文件夹} 另起一个名字"
 	case reserved[n]:
-		return "是平台门户自用的地址（css、updates、notices、departments、sites、public）；换一个名字"
+		return "是平台门户自用的地址（css、updates、notices、departments、sites、public、search、api、js、_search）；换一个名字"
 	}
 	return ""
 }

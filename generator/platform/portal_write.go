@@ -16,6 +16,7 @@ import (
 
 	"github.com/gongkai/gongkai/generator/build"
 	"github.com/gongkai/gongkai/generator/config"
+	"github.com/gongkai/gongkai/generator/minify"
 	"github.com/gongkai/gongkai/generator/publish"
 	"github.com/gongkai/gongkai/themes"
 	"github.com/spf13/afero"
@@ -23,6 +24,11 @@ import (
 
 //go:embed templates/*.html
 var templateFiles embed.FS
+
+// platformScript is the unified search's client on a static host (docs/search.md).
+//
+//go:embed assets/platform.js
+var platformScript []byte
 
 // manifestFile lists the files the portal wrote, so that the next portal removes the ones it
 // no longer writes (a department no site names any more) and nothing else in public/.
@@ -58,10 +64,12 @@ func (p *platform) writePortal() (*PortalReport, error) {
 	if p.cfg.Departments != "" {
 		shared, _ = ParseDepartments(p.cfg.Departments, p.shared) // checked by Build and Assemble
 	}
-	files, err := renderPortal(newPortal(p.cfg, p.opts.Now, sums, shared))
+	pt := newPortal(p.cfg, p.opts.Now, sums, shared)
+	files, err := renderPortal(pt)
 	if err != nil {
 		return rep, err
 	}
+	files[SearchManifestFile] = searchManifest(p.opts.Fs, p.opts.Dest, pt)
 	rep.Sites, rep.Files = len(sums), len(files)
 	return rep, p.publishPortal(files, rep)
 }
@@ -110,6 +118,7 @@ func renderPortal(pt *portal) (map[string][]byte, error) {
 		{"updates/index.html", "updates.html", "最近更新", "updates"},
 		{"notices/index.html", "notices.html", "正在公示", "notices"},
 		{"departments/index.html", "departments.html", "部门", "departments"},
+		{"search/index.html", "search.html", "统一搜索", "search"},
 	}
 	for _, pg := range pages {
 		if err := page(pg.file, pg.layout, view{Title: pg.title, Kind: pg.kind}); err != nil {
@@ -126,6 +135,12 @@ func renderPortal(pt *portal) (map[string][]byte, error) {
 		return nil, err
 	}
 	files["css/style.css"] = css
+	js, err := fs.ReadFile(themes.Default(), "static/js/search.js")
+	if err != nil {
+		return nil, err
+	}
+	files["js/search.js"] = minify.Asset("js/search.js", js)
+	files["js/platform.js"] = minify.Asset("js/platform.js", platformScript)
 	files["sites.json"] = sitesJSON(pt)
 	if pt.Config.BaseURL != "" {
 		files["index.xml"] = rss(pt)

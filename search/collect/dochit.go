@@ -67,28 +67,33 @@ func (m *shardMatch) partCandidates(d int32) []int32 {
 // with its link, section and snippet; the link is the document's, or the
 // first part's when that part is an article the query names; the snippet
 // is the document record's when it matches a group, else the first part's.
-func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
+func (m *shardMatch) hit(d int32, score float64, mk *marker) (Hit, error) {
 	seg, doc := m.rep(d)
-	rf, err := loadStored(m.snap.Segments()[seg], uint64(doc), HitFields)
+	groups := len(m.plan.Groups)
+	repMatched := false
+	if r := m.recOf[m.offsets[seg]+uint64(doc)]; r >= 0 && m.cols[seg].IsDocRecord(doc) {
+		repMatched = m.recs[r].mask&(uint64(1)<<groups-1) != 0
+	}
+	cands := m.partCandidates(d)
+	fields := docFields
+	if repMatched || len(cands) == 0 { // its snippet is shown
+		fields = docBodyFields
+	}
+	rf, err := loadStored(m.snap.Segments()[seg], uint64(doc), fields)
 	if err != nil {
 		return Hit{}, err
 	}
 	h := recordFields(rf, score)
 	url := m.cols[seg].PageURL[m.cols[seg].Page[doc]]
 	h.URL, h.Section, h.Snippet = url, "", ""
-	groups := len(m.plan.Groups)
-	repMatched := false
-	if r := m.recOf[m.offsets[seg]+uint64(doc)]; r >= 0 && m.cols[seg].IsDocRecord(doc) {
-		repMatched = m.recs[r].mask&(uint64(1)<<groups-1) != 0
-	}
 	firstArticle := false
 	var buf []rune // one body at a time
-	for i, r := range m.partCandidates(d) {
+	for i, r := range cands {
 		if i == MaxParts {
 			break
 		}
 		rec := &m.recs[r]
-		fields, err := loadStored(m.snap.Segments()[rec.seg], uint64(rec.doc), HitFields)
+		fields, err := loadStored(m.snap.Segments()[rec.seg], uint64(rec.doc), partFields)
 		if err != nil {
 			return Hit{}, err
 		}
@@ -98,7 +103,7 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 			firstArticle = firstArticle || i == 0
 		}
 		var p HitPart
-		p, buf = partOf(fields, url, anchor, forms, buf)
+		p, buf = partOf(fields, url, anchor, mk, buf)
 		h.Parts = append(h.Parts, p)
 	}
 	if firstArticle {
@@ -109,18 +114,29 @@ func (m *shardMatch) hit(d int32, score float64, forms []string) (Hit, error) {
 	}
 	switch {
 	case repMatched || len(h.Parts) == 0:
-		h.Snippet = Snippet(rf[mapping.FieldBody], forms)
+		h.Snippet = mk.snippet(rf[mapping.FieldBody])
 	default:
 		h.Snippet = h.Parts[0].Snippet
 	}
 	return h, nil
 }
 
+// docFields are the stored fields a hit shows of its document record
+// (recordFields' but the link and section, which are the document's and
+// its first part's), docBodyFields those and the body, for its snippet.
+var (
+	docFields     = []string{mapping.FieldTitle, mapping.FieldShownTitle, mapping.FieldDocNumber, mapping.FieldShownDocNo, mapping.FieldType, mapping.FieldDate}
+	docBodyFields = append(docFields[:len(docFields):len(docFields)], mapping.FieldBody)
+)
+
+// partFields are the stored fields partOf reads.
+var partFields = []string{mapping.FieldHref, mapping.FieldSection, mapping.FieldParts, mapping.FieldBody}
+
 // partOf is the part a record shows: for an article match (article is its
 // anchor) that unit, its snippet cut from the unit's own text; else the
 // unit the record's first match falls in, with the record's snippet
 // (HitOf's rule).
-func partOf(rec StoredFields, docURL, article string, forms []string, buf []rune) (HitPart, []rune) {
+func partOf(rec StoredFields, docURL, article string, mk *marker, buf []rune) (HitPart, []rune) {
 	href := rec[mapping.FieldHref]
 	own, section := "", rec[mapping.FieldSection]
 	if i := strings.IndexByte(href, '#'); i >= 0 {
@@ -145,10 +161,11 @@ func partOf(rec StoredFields, docURL, article string, forms []string, buf []rune
 			p.Anchor = own
 		}
 		p.URL = docURL + "#" + p.Anchor
-		p.Snippet = Snippet(text, forms)
+		p.Snippet = mk.snippet(text)
 		return p, buf
 	}
-	h, buf := hitOf(rec, 0, forms, buf)
+	h := Hit{URL: href, Section: section}
+	buf = showBody(&h, rec, mk, buf)
 	p := HitPart{URL: h.URL, Section: h.Section, Snippet: h.Snippet}
 	if i := strings.IndexByte(h.URL, '#'); i >= 0 {
 		p.Anchor = h.URL[i+1:]

@@ -107,12 +107,16 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 	out.Total = len(all)
 	out.Facets = facetLists(counts)
 	if from < len(all) {
+		exactMarks, relaxedMarks := newMarker(exact.Forms), (*marker)(nil)
 		for i, r := range all[from:min(len(all), from+size)] {
-			forms := exact.Forms
+			mk := exactMarks
 			if from+i >= out.Exact {
-				forms = relaxed.Forms
+				if relaxedMarks == nil {
+					relaxedMarks = newMarker(relaxed.Forms)
+				}
+				mk = relaxedMarks
 			}
-			h, err := r.m.hit(r.d, r.score, forms)
+			h, err := r.m.hit(r.d, r.score, mk)
 			if err != nil {
 				return nil, fmt.Errorf("search: loading document %s: %w", r.url, err)
 			}

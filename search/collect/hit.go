@@ -38,21 +38,28 @@ type Facet struct {
 // record that groups several parts the link to the part the first match
 // falls in.
 func HitOf(rec StoredFields, score float64, forms []string) Hit {
-	hit, _ := hitOf(rec, score, forms, nil)
+	hit, _ := hitOf(rec, score, newMarker(forms), nil)
 	return hit
 }
 
 // hitOf is HitOf reading the body into buf, which it returns for reuse.
-func hitOf(rec StoredFields, score float64, forms []string, buf []rune) (Hit, []rune) {
+func hitOf(rec StoredFields, score float64, mk *marker, buf []rune) (Hit, []rune) {
 	hit := recordFields(rec, score)
-	// The body is matched once, for both the part a hit links to and the snippet.
-	body := appendRunes(buf[:0], rec[mapping.FieldBody])
-	marks, lead := matchSpans(body, forms)
+	buf = showBody(&hit, rec, mk, buf)
+	return hit, buf
+}
+
+// showBody sets a hit's snippet from its record's body and, for a record
+// that groups several units, points its URL and Section at the unit the
+// first match falls in. The body is matched once, for both. It reads the
+// body into buf, which it returns for reuse.
+func showBody(hit *Hit, rec StoredFields, mk *marker, buf []rune) []rune {
+	body, more, marks, lead := mk.match(rec[mapping.FieldBody], buf)
 	if parts := rec[mapping.FieldParts]; parts != "" {
-		pointAtPart(&hit, body, lead, parts)
+		pointAtPart(hit, body, lead, parts)
 	}
-	hit.Snippet = snippetOf(body, marks, lead)
-	return hit, body
+	hit.Snippet = snippetOf(body, more, marks, lead)
+	return body
 }
 
 // recordFields is what a hit shows of a record but its snippet.
@@ -78,13 +85,6 @@ func recordFields(rec StoredFields, score float64) Hit {
 		hit.DocNumber = str(mapping.FieldShownDocNo)
 	}
 	return hit
-}
-
-func appendRunes(buf []rune, s string) []rune {
-	for _, r := range s {
-		buf = append(buf, r)
-	}
-	return buf
 }
 
 // pointAtPart links a hit on a record that groups several units to the unit its first match

@@ -1,8 +1,8 @@
 package collect
 
 import (
-	"html"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -26,27 +26,156 @@ const snippetLead = 30
 // snippet only when no longer term matches (see matchSpans). Without a match
 // it returns the start of body.
 func Snippet(body string, forms []string) template.HTML {
-	rs := []rune(body)
-	marks, lead := matchSpans(rs, forms)
-	return snippetOf(rs, marks, lead)
+	return newMarker(forms).snippet(body)
 }
 
-// snippetOf is Snippet for a body already split into runes and matched.
-func snippetOf(rs []rune, marks, lead [][2]int) template.HTML {
+// marker is what snippets mark, prepared once for all the bodies of a
+// search: the forms, their folded keys and which are lone Han characters.
+type marker struct {
+	forms   []string
+	keys    []string
+	lone    []bool
+	allLone bool // every form is a lone Han character
+	longest int  // runes of the longest key
+}
+
+func newMarker(forms []string) *marker {
+	mk := &marker{forms: forms, keys: make([]string, len(forms)), lone: make([]bool, len(forms)), allLone: true}
+	for i, f := range forms {
+		mk.keys[i] = analysis.FoldKey(f)
+		mk.lone[i] = loneHan(f)
+		mk.allLone = mk.allLone && mk.lone[i]
+		mk.longest = max(mk.longest, utf8.RuneCountInString(mk.keys[i]))
+	}
+	return mk
+}
+
+func (mk *marker) snippet(body string) template.HTML {
+	rs, more, marks, lead := mk.match(body, nil)
+	return snippetOf(rs, more, marks, lead)
+}
+
+// snippetOf is Snippet for a body matched by marker.match: rs is the body
+// or, when more is set, a prefix of it that holds the snippet's window.
+func snippetOf(rs []rune, more bool, marks, lead [][2]int) template.HTML {
 	if len(rs) == 0 {
 		return ""
 	}
-	first := len(rs)
+	lo, hi := window(lead, len(rs))
+	return render(rs, lo, hi, more || hi < len(rs), mergeSpans(marks, lo, hi))
+}
+
+// window is the rune range a snippet of a body of total runes shows: from
+// snippetLead before the first of lead (the start when there is none),
+// SnippetRunes long, moved back to end at the body's end. Given a prefix
+// of the body holding the first lead and reaching at least
+// SnippetRunes-snippetLead past its start and SnippetRunes past the body's
+// start, it gives what the whole body would.
+func window(lead [][2]int, total int) (lo, hi int) {
+	first := total
 	for _, s := range lead {
 		first = min(first, s[0])
 	}
-	if first == len(rs) {
+	if first == total {
 		first = 0
 	}
-	lo := max(0, first-snippetLead)
-	hi := min(len(rs), lo+SnippetRunes)
+	lo = max(0, first-snippetLead)
+	hi = min(total, lo+SnippetRunes)
 	lo = max(0, min(lo, hi-SnippetRunes))
-	return render(rs, lo, hi, mergeSpans(marks, lo, hi))
+	return lo, hi
+}
+
+// windowPad is how many runes past the window a prefix is folded.
+const windowPad = 32
+
+// match decodes body into buf and matches the forms in it (matchSpans),
+// for a snippet and for the unit a hit links to. Both need only the first
+// lead match and the marks inside the snippet's window, so when a form
+// occurs in body as typed, which bounds where the first match lies, only
+// the runes up to a little past the window are decoded and folded: the
+// body of a record grouping many paragraphs is many times longer than its
+// snippet. The result is then what matching the whole body gives for the
+// window (the folding of a prefix is a prefix of the whole folding, and
+// prefixCovers checks that no match reaching into the window goes beyond
+// the prefix, else a prefix twice as long is tried); otherwise the whole
+// body is matched. rs is the decoded runes, more whether the body goes on
+// after them.
+func (mk *marker) match(body string, buf []rune) (rs []rune, more bool, marks, lead [][2]int) {
+	if len(mk.forms) == 0 { // the snippet is the body's start
+		rs, more = appendRunes(buf[:0], body, SnippetRunes)
+		return rs, more, nil, nil
+	}
+	end, ok := mk.rawLeadBound(body)
+	if !ok {
+		end = len(body) // match the whole body
+	}
+	// the window ends at most SnippetRunes-snippetLead after the first lead
+	// match starts, or at SnippetRunes when that is near the start
+	n := max(end+SnippetRunes-snippetLead, SnippetRunes) + windowPad
+	for {
+		rs, more = appendRunes(buf[:0], body, n)
+		marks, lead = mk.matchSpans(rs)
+		if !more {
+			return rs, false, marks, lead
+		}
+		if _, hi := window(lead, len(rs)); len(lead) > 0 && mk.prefixCovers(rs, hi) {
+			return rs, true, marks, lead
+		}
+		buf, n = rs, 2*n
+	}
+}
+
+// appendRunes appends the first n runes of s to buf; more reports whether
+// s has runes after them.
+func appendRunes(buf []rune, s string, n int) (_ []rune, more bool) {
+	for _, r := range s {
+		if n == 0 {
+			return buf, true
+		}
+		buf = append(buf, r)
+		n--
+	}
+	return buf, false
+}
+
+// rawLeadBound is the rune index in body where the first occurrence, as
+// typed, of a form that would lead the snippet ends: of a form longer than
+// one Han character, or of any when all are lone characters (matchSpans'
+// rule). A form found as typed is also found folded (folding maps runes
+// one by one and only adds breaks before a Han character), so the first
+// lead match ends no later. ok is false when no such form occurs as typed.
+func (mk *marker) rawLeadBound(body string) (end int, ok bool) {
+	best := -1
+	for i, f := range mk.forms {
+		if !mk.allLone && mk.lone[i] || mk.keys[i] == "" { // an empty key matches nothing
+			continue
+		}
+		if at := strings.Index(body, f); at >= 0 && (best < 0 || at+len(f) < best) {
+			best = at + len(f)
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return utf8.RuneCountInString(body[:best]), true
+}
+
+// prefixCovers reports whether every match that starts before rune hi of
+// the body lies inside its prefix rs: whether rs[hi:] folds to at least as
+// many runes as the longest key (the folding of rs[hi:] alone equals its
+// folding in context but for a break before its first character, which no
+// match starts with).
+func (mk *marker) prefixCovers(rs []rune, hi int) bool {
+	if hi > len(rs) {
+		return false
+	}
+	han := 0 // a common Han character folds to one rune, whatever is around it
+	for _, r := range rs[hi:] {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			han++
+		}
+	}
+	return han >= mk.longest || utf8.RuneCountInString(analysis.FoldKey(string(rs[hi:]))) >= mk.longest
 }
 
 // matchSpans returns the rune spans of body that match any of forms
@@ -55,11 +184,11 @@ func snippetOf(rs []rune, marks, lead [][2]int) template.HTML {
 // index keeps no positions for a lone character, so the static client could
 // find its first match only by reading the whole body; both sides lead with
 // the longer terms instead, which are also the more telling match.
-func matchSpans(rs []rune, forms []string) (marks, lead [][2]int) {
+func (mk *marker) matchSpans(rs []rune) (marks, lead [][2]int) {
 	text := analysis.NewFoldedText(rs)
 	var longer, lone [][2]int
-	for _, alt := range forms {
-		if found := text.Find(analysis.FoldKey(alt)); loneHan(alt) {
+	for i, key := range mk.keys {
+		if found := text.Find(key); mk.lone[i] {
 			lone = append(lone, found...)
 		} else {
 			longer = append(longer, found...)
@@ -119,49 +248,59 @@ func mergeSpans(spans [][2]int, lo, hi int) [][2]int {
 }
 
 // render escapes rs[lo:hi] with marks, collapsing line breaks and runs of
-// spaces so the excerpt reads as one line.
-func render(rs []rune, lo, hi int, marks [][2]int) template.HTML {
+// spaces so the excerpt reads as one line; cut adds "…" after it.
+func render(rs []rune, lo, hi int, cut bool, marks [][2]int) template.HTML {
 	var b strings.Builder
+	b.Grow(3*(hi-lo) + 13*len(marks) + 6)
 	if lo > 0 {
 		b.WriteString("…")
 	}
-	plain := func(from, to int) {
-		b.WriteString(html.EscapeString(collapseSpace(string(rs[from:to]))))
-	}
 	at := lo
 	for _, m := range marks {
-		plain(at, m[0])
+		writePlain(&b, rs[at:m[0]])
 		b.WriteString("<mark>")
-		plain(m[0], m[1])
+		writePlain(&b, rs[m[0]:m[1]])
 		b.WriteString("</mark>")
 		at = m[1]
 	}
-	plain(at, hi)
-	if hi < len(rs) {
+	writePlain(&b, rs[at:hi])
+	if cut {
 		b.WriteString("…")
 	}
 	return template.HTML(b.String())
 }
 
-func collapseSpace(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' || r == ' ' }) {
-		return s
-	}
-	var b strings.Builder
+// writePlain writes rs escaped as html.EscapeString does, each run of
+// spaces and line breaks as one space when rs holds an ASCII space, tab or
+// line break (other spaces, such as the ideographic one, are kept).
+func writePlain(b *strings.Builder, rs []rune) {
+	collapse := slices.ContainsFunc(rs, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' || r == ' ' })
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) && r != 0x3000 {
+	for _, r := range rs {
+		if collapse && unicode.IsSpace(r) && r != 0x3000 {
 			space = true
 			continue
 		}
 		if space {
 			b.WriteByte(' ')
+			space = false
 		}
-		space = false
-		b.WriteRune(r)
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '"':
+			b.WriteString("&#34;")
+		default:
+			b.WriteRune(r)
+		}
 	}
 	if space {
 		b.WriteByte(' ')
 	}
-	return b.String()
 }

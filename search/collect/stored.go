@@ -1,6 +1,7 @@
 package collect
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -22,12 +23,14 @@ type StoredFields map[string]string
 // twentieth of the query time.
 func loadStored(ss *scorch.SegmentSnapshot, doc uint64, names []string) (StoredFields, error) {
 	rec := make(StoredFields, len(names))
-	seen := make(map[string]bool, len(names))
+	var seen uint64 // by index in names; a later value of a field is never shown
+	all := uint64(1)<<len(names) - 1
 	err := ss.VisitDocument(doc, func(name string, typ byte, val []byte, _ []uint64) bool {
-		if seen[name] || !wanted(names, name) {
+		i := slices.Index(names, name)
+		if i < 0 || seen&(1<<i) != 0 {
 			return true
 		}
-		seen[name] = true // a later value of the field is never shown
+		seen |= 1 << i
 		switch typ {
 		case 't':
 			rec[name] = string(val)
@@ -36,18 +39,9 @@ func loadStored(ss *scorch.SegmentSnapshot, doc uint64, names []string) (StoredF
 				rec[name] = s
 			}
 		}
-		return true
+		return seen != all
 	})
 	return rec, err
-}
-
-func wanted(names []string, name string) bool {
-	for _, n := range names {
-		if n == name {
-			return true
-		}
-	}
-	return false
 }
 
 // storedDate formats a stored date field as bleve.LoadAndHighlightFields

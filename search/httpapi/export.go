@@ -32,18 +32,26 @@ func (h *handler) serveCSV(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", `attachment; filename="search.csv"; filename*=UTF-8''%E6%A3%80%E7%B4%A2%E7%BB%93%E6%9E%9C.csv`)
 	_, _ = w.Write([]byte("\uFEFF")) // lets Excel detect UTF-8
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"标题", "章节", "文号", "类型", "日期", "链接", "摘要", "得分"})
+	head := []string{"标题", "章节", "文号", "类型", "日期", "链接", "摘要", "得分"}
+	if res.Sources != nil {
+		head = append(head, "站点")
+	}
+	_ = cw.Write(head)
 	// One row per document; its link is the first matching part's, the
 	// most precise place to read.
-	for _, hit := range res.Hits {
+	for i, hit := range res.Hits {
 		link := hit.URL
 		if len(hit.Parts) > 0 {
 			link = hit.Parts[0].URL
 		}
-		_ = cw.Write([]string{
+		row := []string{
 			cell(hit.Title), cell(hit.Section), cell(hit.DocNumber), cell(hit.Type), dateString(hit.Date),
 			cell(link), cell(plainSnippet(string(hit.Snippet))), strconv.FormatFloat(hit.Score, 'f', 4, 64),
-		})
+		}
+		if i < len(res.Sources) {
+			row = append(row, cell(res.Sources[i].Title))
+		}
+		_ = cw.Write(row)
 	}
 	cw.Flush()
 }
@@ -79,6 +87,9 @@ type jsonResult struct {
 	Facets  map[string][]jsonFacet `json:"facets"`
 	Page    int                    `json:"page"`
 	Pages   int                    `json:"pages"`
+	// Labels name facet values shown otherwise than as themselves: a
+	// unified search's site names by their titles.
+	Labels map[string]map[string]string `json:"labels,omitempty"`
 }
 
 type jsonHit struct {
@@ -91,6 +102,7 @@ type jsonHit struct {
 	Score     float64    `json:"score"`
 	Date      string     `json:"date"`
 	Parts     []jsonPart `json:"parts"`
+	Site      string     `json:"site,omitempty"` // the site of a unified search's hit (Result.Sources)
 }
 
 type jsonPart struct {
@@ -126,14 +138,17 @@ func (h *handler) serveJSON(w http.ResponseWriter, r *http.Request) {
 
 func toJSON(res *search.Result) jsonResult {
 	out := jsonResult{Total: res.Total, Exact: res.Exact, Relaxed: res.Relaxed, Suggest: res.Suggest,
-		Hits: []jsonHit{}, Facets: map[string][]jsonFacet{}, Page: res.Page, Pages: res.Pages}
-	for _, h := range res.Hits {
+		Hits: []jsonHit{}, Facets: map[string][]jsonFacet{}, Page: res.Page, Pages: res.Pages, Labels: res.Labels}
+	for i, h := range res.Hits {
 		jh := jsonHit{
 			URL: h.URL, Title: h.Title, DocNumber: h.DocNumber, Type: h.Type, Section: h.Section,
 			Snippet: string(h.Snippet), Score: h.Score, Date: dateString(h.Date), Parts: []jsonPart{},
 		}
 		for _, p := range h.Parts {
 			jh.Parts = append(jh.Parts, jsonPart{URL: p.URL, Anchor: p.Anchor, Section: p.Section, Snippet: string(p.Snippet)})
+		}
+		if i < len(res.Sources) {
+			jh.Site = res.Sources[i].Name
 		}
 		out.Hits = append(out.Hits, jh)
 	}

@@ -29,6 +29,23 @@ import (
 // At most GOMAXPROCS searches run at once; the others wait their turn, in
 // order of arrival, for at most QueryBudget (see admission).
 func NewHandler(open func() *search.Index, page func(w http.ResponseWriter, r *http.Request, data *PageData)) http.Handler {
+	return NewSearcherHandler(func() Searcher {
+		if ix := open(); ix != nil {
+			return ix
+		}
+		return nil
+	}, page)
+}
+
+// Searcher is what the handler searches: a *search.Index, or several as one
+// (search/multi). A result whose Sources are set shows each hit's source.
+type Searcher interface {
+	SearchLimit(ctx context.Context, req search.Request, maxSize int) (*search.Result, error)
+}
+
+// NewSearcherHandler is NewHandler over any Searcher; open returns nil while
+// there is none.
+func NewSearcherHandler(open func() Searcher, page func(w http.ResponseWriter, r *http.Request, data *PageData)) http.Handler {
 	h := &handler{open: open, page: page, admit: newAdmission(0)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /search", h.servePage)
@@ -39,7 +56,7 @@ func NewHandler(open func() *search.Index, page func(w http.ResponseWriter, r *h
 }
 
 type handler struct {
-	open  func() *search.Index
+	open  func() Searcher
 	page  func(http.ResponseWriter, *http.Request, *PageData)
 	admit *admission
 }
@@ -66,7 +83,7 @@ func (h *handler) run(ctx context.Context, req search.Request, maxSize int) (*se
 		return nil, err
 	}
 	defer release()
-	return searchCurrent(h.open, func(ix *search.Index) (*search.Result, error) {
+	return searchCurrent(h.open, func(ix Searcher) (*search.Result, error) {
 		return ix.SearchLimit(ctx, req, maxSize)
 	})
 }
@@ -88,7 +105,7 @@ func isBlank(req search.Request) bool {
 // dates are the user's fault.
 func requestFromURL(v url.Values) (search.Request, error) {
 	req := search.Request{Query: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
-	for _, name := range filterNames {
+	for _, name := range append(filterNames, extraFilters...) {
 		for _, val := range v[name] {
 			if val = strings.TrimSpace(val); val != "" {
 				req.Filters[name] = append(req.Filters[name], val)
@@ -182,6 +199,11 @@ var (
 	filterNames = search.FilterNames()
 	facetNames  = search.FacetNames()
 )
+
+// extraFilters are read from the URL, kept in links and shown as facets
+// (first) when a result has them (a merged result's site facet); a single
+// index refuses them as it does any unknown filter.
+var extraFilters = []string{"site"}
 
 // userErrorf makes the *search.QueryError a malformed parameter gives.
 func userErrorf(q, format string, args ...interface{}) *search.QueryError {

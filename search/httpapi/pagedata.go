@@ -30,9 +30,16 @@ type PageData struct {
 
 	// The page's hits split where the relaxed pass begins: RelaxedHits
 	// show under 没有完全匹配的结果，以下是相近结果.
-	ExactHits   []search.Hit
-	RelaxedHits []search.Hit
+	ExactHits   []PageHit
+	RelaxedHits []PageHit
 	SuggestHref string // the query Result.Suggest, with the same filters
+}
+
+// PageHit is a hit as the page shows it: with its source (site) when the
+// result merges several indexes.
+type PageHit struct {
+	search.Hit
+	Source search.Source // zero for a single index
 }
 
 // FacetGroup is one facet (类型, 年份, …) and its values.
@@ -69,7 +76,7 @@ type PageLink struct {
 
 // pageParams are the query parameters links carry over.
 func pageParams() []string {
-	return append([]string{"q", "from", "to", "sort", "size"}, filterNames...)
+	return append(append([]string{"q", "from", "to", "sort", "size"}, filterNames...), extraFilters...)
 }
 
 func (d *PageData) fillLinks(r *http.Request) {
@@ -116,9 +123,12 @@ func (d *PageData) fillLinks(r *http.Request) {
 		if name == "type" && types[value] != "" {
 			label = types[value]
 		}
+		if l := d.valueLabel(name, value); l != "" {
+			label = l
+		}
 		return FacetLink{Name: name, Value: value, Label: label, Count: count, Href: "?" + v.Encode(), Active: active}
 	}
-	for _, name := range filterNames {
+	for _, name := range append(extraFilters, filterNames...) {
 		for _, v := range cur[name] {
 			d.Active = append(d.Active, link(name, v, 0))
 		}
@@ -132,8 +142,14 @@ func (d *PageData) fillLinks(r *http.Request) {
 		v.Set("q", d.Result.Suggest)
 		d.SuggestHref = "?" + v.Encode()
 	}
-	for _, name := range facetNames {
+	for _, name := range append(extraFilters, facetNames...) {
+		if _, ok := d.Result.Facets[name]; !ok && !contains(facetNames, name) {
+			continue
+		}
 		g := FacetGroup{Name: name, Label: labels[name]}
+		if name == "site" {
+			g.Label = "站点"
+		}
 		shown := map[string]bool{}
 		for _, f := range d.Result.Facets[name] {
 			g.Values = append(g.Values, link(name, f.Value, f.Count))
@@ -163,7 +179,22 @@ func (d *PageData) splitRelaxed() {
 		size = min(size, search.MaxPageSize)
 		at = min(max(res.Exact-(res.Page-1)*size, 0), len(res.Hits))
 	}
-	d.ExactHits, d.RelaxedHits = res.Hits[:at], res.Hits[at:]
+	hits := make([]PageHit, len(res.Hits))
+	for i, h := range res.Hits {
+		hits[i].Hit = h
+		if i < len(res.Sources) {
+			hits[i].Source = res.Sources[i]
+		}
+	}
+	d.ExactHits, d.RelaxedHits = hits[:at], hits[at:]
+}
+
+// valueLabel is how the result names a facet value, "" when as itself.
+func (d *PageData) valueLabel(name, value string) string {
+	if d.Result == nil {
+		return ""
+	}
+	return d.Result.Labels[name][value]
 }
 
 // pageWindow is how many page numbers are listed on each side.

@@ -51,7 +51,7 @@ func (s *Swapper) Close() error {
 
 // searchCurrent runs a search on the current index, retrying when a swap
 // closed the index between fetching and searching it.
-func searchCurrent(open func() *search.Index, run func(*search.Index) (*search.Result, error)) (*search.Result, error) {
+func searchCurrent(open func() Searcher, run func(Searcher) (*search.Result, error)) (*search.Result, error) {
 	for attempt := 0; ; attempt++ {
 		ix := open()
 		if ix == nil {

@@ -1228,22 +1228,28 @@
 		}
 	}
 
+	// ---- platform: the unified search of a platform's portal (search/multi/multi.go) ----
+	// Its engine is generator/platform/assets/platform.js, which the portal's search page loads
+	// first (GongkaiPlatform); it merges what this engine answers for each site.
+	const SITE = 'site';
+	const platform = (url, get) => root.GongkaiPlatform({ request, trimSpace, fail, parseQuery, ranked, relaxQuery, all, cmpStr, utf8, Index, Engine, oneEditIn, MAX_PAGE, MAX_TERMS, RELAX_BELOW, SUGGEST_FROM, SITE }).open(url, get);
+
 	// ---- page: search/httpapi/pagedata.go, partial searchresults ----
 	const qesc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
 	const encode = (v) => '?' + Object.keys(v).sort().map((k) => v[k].map((x) => qesc(k) + '=' + qesc(x)).join('&')).filter(Boolean).join('&');
 	function pageData(params, res, man, T) {
 		const cur = {}, copy = () => JSON.parse(JSON.stringify(cur)), d = { active: [], sorts: [], facets: [], size: params.get('size') };
-		for (const k of ['q', 'from', 'to', 'sort', 'size', ...FILTERS]) for (const v of params.getAll(k)) if (trimSpace(v)) (cur[k] = cur[k] || []).push(v);
+		for (const k of ['q', 'from', 'to', 'sort', 'size', ...FILTERS, SITE]) for (const v of params.getAll(k)) if (trimSpace(v)) (cur[k] = cur[k] || []).push(v);
 		const link = (name, value, count) => {
 			const v = copy(), active = (cur[name] || []).includes(value);
 			if (active) { v[name] = v[name].filter((x) => x !== value); if (!v[name].length) delete v[name]; } else (v[name] = v[name] || []).push(value);
-			return { label: (name === 'type' && (T['type_' + value] || man.type_labels[value])) || value, count, href: encode(v), active };
+			return { label: (name === 'type' && (T['type_' + value] || man.type_labels[value])) || (name === SITE && (man.site_labels || {})[value]) || value, count, href: encode(v), active };
 		};
 		for (const [value, label] of [['', T.sort_relevance], ['-date', T.sort_newest], ['date', T.sort_oldest]]) {
 			const v = copy(); delete v.sort; if (value) v.sort = [value];
 			d.sorts.push({ label, href: encode(v), active: (cur.sort || [''])[0] === value });
 		}
-		for (const n of FILTERS) for (const v of cur[n] || []) d.active.push(link(n, v, 0));
+		for (const n of [SITE, ...FILTERS]) for (const v of cur[n] || []) d.active.push(link(n, v, 0));
 		if (!res) return d;
 		for (const name of man.facets) {
 			const vals = (res.facets[name] || []).map((f) => link(name, f.value, f.count));
@@ -1271,7 +1277,7 @@
 		if (res && res.suggest) h += `<p class="suggest">${esc(T.search_suggest)}${a(d.suggest, esc(res.suggest))}</p>`;
 		if (res) { // partials/searchresults.html "searchhit"
 			const hit = (x) => { const ps = x.parts || []; return `<li class="hit">${a(encodeURI(x.url), esc(x.title), ' class="t"')}${!ps.length && x.section ? ` <span class="m">${esc(x.section)}</span>` : ''}
-<span class="m">${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(T['type_' + x.type] || man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date, T.lang === 'en') : ''}</span>
+<span class="m">${x.site && (man.site_labels || {})[x.site] ? `<span class="site">${esc(man.site_labels[x.site])}</span> · ` : ''}${x.doc_number ? esc(x.doc_number) + ' · ' : ''}${esc(T['type_' + x.type] || man.type_labels[x.type] || x.type)}${x.date != null ? ' · ' + fmtDate(x.date, T.lang === 'en') : ''}</span>
 ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : ''}${ps.length ? `
 <ul class="parts">${ps.map((pt) => `<li>${a(encodeURI(pt.url), esc(pt.section || pt.anchor))} <span class="s">${pt.snippet}</span></li>`).join('')}</ul>` : ''}</li>`; };
 			// Relaxed hits (SPEC14 §4) follow the exact ones under their own heading.
@@ -1309,7 +1315,8 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 			if (!trimSpace(q) && !['from', 'to', ...FILTERS].some((k) => params.getAll(k).some(trimSpace))) return (box.innerHTML = hint);
 			box.innerHTML = `<p class="lede" role="status" aria-busy="true">${esc(T.search_busy)}</p>`;
 			const show = (res, err) => {
-				const man = engine ? engine.ix.man : fallback;
+				let man = engine ? engine.ix.man : fallback;
+				if (res && res.labels && res.labels[SITE]) man = { ...man, facets: [SITE, ...man.facets.filter((f) => f !== SITE)], site_labels: res.labels[SITE] }; // a unified search's answer
 				box.innerHTML = render(q, res, err, pageData(params, res, man, T), man, T);
 				const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + (e.transferSize || 0), 0);
 				root.GongkaiSearch.last = { query: q, bytes, ms: performance.now() - t0, total: res ? res.total : -1, exact: res ? res.exact : -1 };
@@ -1321,7 +1328,7 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 					if (j && j.error) fail(j.error);
 					if (j) res = { ...j, hits: j.hits.map((x) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null })) }; else api = '';
 				}
-				engine = engine || (!res && new Engine(await Index.open(ds.static || site + '_search/static/')));
+				engine = engine || (!res && (script.dataset.platform ? await platform(script.dataset.platform) : new Engine(await Index.open(ds.static || site + '_search/static/'))));
 				show(res || (await engine.search(params)), '');
 			} catch (e) { show(null, e instanceof QueryError ? e.message : T.search_error + (e && e.message || e)); }
 		};
@@ -1335,6 +1342,6 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, useFold, Index, Engine };
+	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, useFold, Index, Engine, platform };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);
