@@ -16,8 +16,9 @@ const clientScript = "../../themes/default/static/js/search.js"
 // build publishes it) and compressed. Issue 14 raised it from 15,000: article
 // references and the relaxed query (about 1.8 KB), the fold table's reader,
 // and documents as results with parts, the relaxed pass and the suggestion
-// (about 1.6 KB) took it to 18.1 KB.
-const maxClientGzip = 18500
+// (about 1.6 KB) took it to 18.1 KB; format 4's unit names and the platform's
+// site facet and hook (issue 19) to 18.5 KB.
+const maxClientGzip = 18800
 
 func TestClientScriptSize(t *testing.T) {
 	src, err := os.ReadFile(clientScript)
