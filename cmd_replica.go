@@ -10,12 +10,10 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"regexp"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
@@ -81,23 +79,7 @@ func serveReplica(ctx context.Context, out, errw io.Writer, opts replicaOptions,
 	rp.srv.SetSearch(httpapi.NewHandler(rp.index.Current, rp.searchPage))
 	rp.check(false)
 
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	go func() {
-		tick := time.NewTicker(opts.poll)
-		defer tick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-				rp.check(false)
-			case <-hup:
-				rp.check(true)
-			}
-		}
-	}()
+	defer rescanBuilds(ctx, opts.poll, func(forced bool) { rp.check(forced) })()
 
 	hs, capped := server.HTTP(server.Health(rp.withBuild(rp.srv), rp.ready), ln, server.DefaultLimits)
 	served := make(chan error, 1)

@@ -9,12 +9,10 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/gongkai/gongkai/generator/build"
@@ -89,22 +87,7 @@ func servePlatform(ctx context.Context, out, errw io.Writer, dest string, source
 		writeSearchPage(w, ps.portal.Load(), data, errw)
 	}))
 	ps.check()
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	go func() {
-		tick := time.NewTicker(time.Second)
-		defer tick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-			case <-hup:
-			}
-			ps.check()
-		}
-	}()
+	defer rescanBuilds(ctx, time.Second, func(bool) { ps.check() })()
 	hs, capped := server.HTTP(server.Health(ps, ps.ready), ln, server.DefaultLimits)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(capped) }()
@@ -159,23 +142,12 @@ func (ps *platformServer) close() {
 func (ps *platformServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s := ps.sites.Load(); s != nil {
 		name, rest, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
-		if site := s.byName[name]; site != nil && isSiteSearch("/"+rest, r) {
+		if site := s.byName[name]; site != nil && server.IsSearchPath("/"+rest, r) {
 			http.StripPrefix("/"+name, site.handler).ServeHTTP(w, r)
 			return
 		}
 	}
 	ps.srv.ServeHTTP(w, r)
-}
-
-// isSiteSearch: the search routes of a site, as generator/server routes them for one.
-func isSiteSearch(p string, r *http.Request) bool {
-	switch p {
-	case "/api/search", "/search.csv":
-		return true
-	case "/search", "/search/":
-		return r.URL.RawQuery != ""
-	}
-	return false
 }
 
 // check reads the platform's search manifest and opens the index of every site whose folder

@@ -96,14 +96,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	search := s.search
 	s.mu.RUnlock()
-	if search != nil && isSearchPath(p, r) {
+	if search != nil && IsSearchPath(p, r) {
 		s.serveDynamic(w, r, search)
 		return
 	}
 	s.serveFile(w, r)
 }
 
-func isSearchPath(p string, r *http.Request) bool {
+// IsSearchPath reports whether a request for path p is one the search handler answers rather
+// than a file: /api/search, /search.csv, and /search/ with any parameter.
+func IsSearchPath(p string, r *http.Request) bool {
 	switch p {
 	case "/api/search", "/search.csv":
 		return true
