@@ -19,7 +19,7 @@ type Index struct {
 	writable bool
 	synonyms [][]string // from the manifest; an Update never changes them
 
-	mu     sync.RWMutex // read-held by each search and Update, write-held by Close and when Update creates the first shard
+	mu     sync.RWMutex // read-held by each search and while Update plans; write-held by Close and while Update writes
 	closed bool
 	shards []bleve.Index
 	bleve  bleve.Index // an alias searching all shards; nil when the index has no shards

@@ -23,9 +23,8 @@ func OpenWritable(dir string) (*Index, error) {
 
 // Update replaces pages' records in place: it deletes every record whose
 // page URL is in removeURLs, indexes add, and writes the new counts to the
-// manifest. A page's records live in one shard and each shard gets a single
-// bleve batch, so a search sees a page either wholly before or wholly after
-// (two pages in different shards may change a moment apart). Records are
+// manifest. The batches are written while no search runs, so a search sees
+// every page of an Update either wholly before it or wholly after. Records are
 // checked as by Writer.Add, and an added ID must be new or belong to a
 // removed page; when a check fails nothing is changed. Update is safe while
 // searches run; Updates run one at a time. On an index from Open it returns
@@ -45,29 +44,12 @@ func (ix *Index) Update(removeURLs []string, add []mapping.Record) error {
 		}
 	}
 
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.closed {
-		return ErrClosed
-	}
-	old, err := ix.pageRecords(removeURLs)
+	old, batches, err := ix.prepareUpdate(removeURLs, add)
 	if err != nil {
 		return err
 	}
-	if err := ix.checkNewIDs(add, old); err != nil {
+	if err := ix.apply(batches); err != nil {
 		return err
-	}
-	batches, err := ix.plan(old, add)
-	if err != nil {
-		return err
-	}
-	for i, b := range batches {
-		if b.Size() == 0 {
-			continue
-		}
-		if err := ix.shards[i].Batch(b); err != nil {
-			return fmt.Errorf("search: updating index %s: %w; rebuild it with `gongkai build`", ix.dir, err)
-		}
 	}
 	return ix.saveManifest(func(m *Manifest) {
 		for _, r := range old {
@@ -83,6 +65,48 @@ func (ix *Index) Update(removeURLs []string, add []mapping.Record) error {
 			}
 		}
 	})
+}
+
+// prepareUpdate finds the records of the removed pages and plans the
+// batches, reading the index as a search does.
+func (ix *Index) prepareUpdate(removeURLs []string, add []mapping.Record) ([]storedRecord, []*bleve.Batch, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.closed {
+		return nil, nil, ErrClosed
+	}
+	old, err := ix.pageRecords(removeURLs)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ix.checkNewIDs(add, old); err != nil {
+		return nil, nil, err
+	}
+	batches, err := ix.plan(old, add)
+	return old, batches, err
+}
+
+// apply writes the batches while no search runs. A search reads the shards
+// several times (matching, then documents' records, then snippets), and
+// each read opens a new snapshot: a batch landing between two reads would
+// let one search see a page half old and half new, or not at all. Searches
+// in flight finish first; the ones arriving meanwhile wait for the batches,
+// which take milliseconds for the pages of one edit.
+func (ix *Index) apply(batches []*bleve.Batch) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return ErrClosed
+	}
+	for i, b := range batches {
+		if b.Size() == 0 {
+			continue
+		}
+		if err := ix.shards[i].Batch(b); err != nil {
+			return fmt.Errorf("search: updating index %s: %w; rebuild it with `gongkai build`", ix.dir, err)
+		}
+	}
+	return nil
 }
 
 // checkRecords checks added records as Writer.Add does, and that their IDs
