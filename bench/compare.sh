@@ -40,7 +40,7 @@ done
 if cmp -s "$work/sums-a" "$work/sums-b"; then
   echo "search index and static export: byte-identical ($(wc -l < "$work/sums-a") files)"
 else
-  echo "search index and static export: DIFFER"; diff "$work/sums-a" "$work/sums-b" | head -20
+  echo "search index and static export: DIFFER"; diff "$work/sums-a" "$work/sums-b" | head -20 || true
 fi
 
 for round in $(seq 1 "$rounds"); do
