@@ -1,10 +1,11 @@
 package platform
 
 import (
-	"bytes"
 	"encoding/xml"
 	"strings"
 	"time"
+
+	"github.com/gongkai/gongkai/generator/render"
 )
 
 // feedItems are the newest pages of every site, for the portal's feeds.
@@ -34,42 +35,18 @@ func (pt *portal) abs(link string) string {
 	return pt.Config.BaseURL + "/" + link
 }
 
-// rss is the portal's 最近更新 as RSS 2.0.
+// rss is the portal's 最近更新 as RSS 2.0, each item naming its site as its category.
 func rss(pt *portal) []byte {
-	type item struct {
-		Title       string `xml:"title"`
-		Link        string `xml:"link"`
-		GUID        string `xml:"guid"`
-		PubDate     string `xml:"pubDate,omitempty"`
-		Source      string `xml:"category"`
-		Description string `xml:"description,omitempty"`
-	}
-	type channel struct {
-		Title       string `xml:"title"`
-		Link        string `xml:"link"`
-		Description string `xml:"description"`
-		Language    string `xml:"language"`
-		LastBuild   string `xml:"lastBuildDate,omitempty"`
-		Items       []item `xml:"item"`
-	}
-	type doc struct {
-		XMLName xml.Name `xml:"rss"`
-		Version string   `xml:"version,attr"`
-		Channel channel  `xml:"channel"`
-	}
-	items := feedItems(pt)
-	d := doc{Version: "2.0", Channel: channel{Title: "最近更新 - " + pt.Config.Title, Link: pt.abs(""), Description: pt.Config.Description, Language: "zh-cn"}}
-	if t := newest(items); !t.IsZero() {
-		d.Channel.LastBuild = t.Format(time.RFC1123Z)
-	}
-	for _, it := range items {
-		x := item{Title: it.Title, Link: pt.abs(it.Link), GUID: pt.abs(it.Link), Source: it.Site.Title, Description: it.Summary}
+	var items []render.FeedItem
+	for _, it := range feedItems(pt) {
+		x := render.FeedItem{Title: it.Title, Link: pt.abs(it.Link), GUID: pt.abs(it.Link), Category: it.Site.Title, Description: it.Summary}
 		if !it.Date.IsZero() {
 			x.PubDate = it.Date.Format(time.RFC1123Z)
 		}
-		d.Channel.Items = append(d.Channel.Items, x)
+		items = append(items, x)
 	}
-	return encode(d)
+	ch := render.FeedChannel{Title: "最近更新 - " + pt.Config.Title, Link: pt.abs(""), Description: pt.Config.Description, Language: "zh-cn"}
+	return endLine(render.RSS(ch, items))
 }
 
 // atom is the portal's 最近更新 as Atom 1.0 (RFC 4287), which requires an updated date on
@@ -114,15 +91,9 @@ func atom(pt *portal) []byte {
 		f.Entries = append(f.Entries, entryX{Title: it.Title, Link: link{Href: pt.abs(it.Link)}, ID: pt.abs(it.Link),
 			Updated: d.Format(time.RFC3339), Author: author{Name: it.Site.Title}, Summary: it.Summary})
 	}
-	return encode(f)
+	return endLine(render.XMLDocument(f))
 }
 
-func encode(v any) []byte {
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	_ = enc.Encode(v)
-	b.WriteByte('\n')
-	return b.Bytes()
-}
+// endLine ends a portal feed with a newline, as the portal has always written them (the site's
+// feeds end at the closing tag): a changed byte would make every reader fetch them again.
+func endLine(doc []byte) []byte { return append(doc, '\n') }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/xml"
 	"strings"
 	"time"
@@ -104,19 +103,11 @@ func (r *Renderer) feedPages(pages []*site.Page) []*site.Page {
 
 func (r *Renderer) abs(u string) string { return r.site.Config.BaseURL + RelURL(u) }
 
-type rssItem struct {
-	Title       string `xml:"title"`
-	Link        string `xml:"link"`
-	GUID        string `xml:"guid"`
-	PubDate     string `xml:"pubDate,omitempty"`
-	Description string `xml:"description,omitempty"`
-}
-
 // rss writes an RSS 2.0 feed of pages.
 func (r *Renderer) rss(title string, pages []*site.Page) []byte {
-	var items []rssItem
+	var items []FeedItem
 	for _, p := range pages {
-		it := rssItem{Title: p.Title, Link: r.abs(p.URL), GUID: r.abs(p.URL), Description: summary(p)}
+		it := FeedItem{Title: p.Title, Link: r.abs(p.URL), GUID: r.abs(p.URL), Description: summary(p)}
 		if d := p.SortDate(); !d.IsZero() {
 			it.PubDate = d.Format(time.RFC1123Z)
 		}
@@ -127,7 +118,7 @@ func (r *Renderer) rss(title string, pages []*site.Page) []byte {
 
 // changesFeed is the RSS feed of 最近更新: one item per revision, saying what changed.
 func (r *Renderer) changesFeed() []byte {
-	var items []rssItem
+	var items []FeedItem
 	for i, c := range r.site.Changes {
 		if i == 50 {
 			break
@@ -136,53 +127,16 @@ func (r *Renderer) changesFeed() []byte {
 		if c.URL != "" {
 			link = c.URL
 		}
-		items = append(items, rssItem{Title: r.theme.T("label_value", c.Page.Title, c.Subject), Link: r.abs(link), GUID: r.abs(c.Page.URL) + "#" + c.Hash,
+		items = append(items, FeedItem{Title: r.theme.T("label_value", c.Page.Title, c.Subject), Link: r.abs(link), GUID: r.abs(c.Page.URL) + "#" + c.Hash,
 			PubDate: c.Date.Format(time.RFC1123Z), Description: c.Summary})
 	}
 	return r.feed(r.theme.T("changes")+" - "+r.site.Config.Title, items)
 }
 
-// feed writes an RSS 2.0 document.
-func (r *Renderer) feed(title string, items []rssItem) []byte {
-	type channel struct {
-		Title       string    `xml:"title"`
-		Link        string    `xml:"link"`
-		Description string    `xml:"description"`
-		Language    string    `xml:"language"`
-		LastBuild   string    `xml:"lastBuildDate,omitempty"`
-		Items       []rssItem `xml:"item"`
-	}
-	type feed struct {
-		XMLName xml.Name `xml:"rss"`
-		Version string   `xml:"version,attr"`
-		Channel channel  `xml:"channel"`
-	}
-	f := feed{Version: "2.0", Channel: channel{
-		Title: title, Link: r.abs("/"), Description: r.site.Config.Description,
-		Language: strings.ToLower(r.site.Config.Language), LastBuild: newestDate(items),
-	}}
-	f.Channel.Items = items
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	_ = enc.Encode(f)
-	return b.Bytes()
-}
-
-// newestDate is the date of the newest item: a feed changes when its items do, not with every
-// build, so that two builds of the same content write the same bytes and readers' caches hold.
-func newestDate(items []rssItem) string {
-	var newest time.Time
-	for _, it := range items {
-		if t, err := time.Parse(time.RFC1123Z, it.PubDate); err == nil && t.After(newest) {
-			newest = t
-		}
-	}
-	if newest.IsZero() {
-		return ""
-	}
-	return newest.Format(time.RFC1123Z)
+// feed is an RSS 2.0 document of the site.
+func (r *Renderer) feed(title string, items []FeedItem) []byte {
+	return RSS(FeedChannel{Title: title, Link: r.abs("/"), Description: r.site.Config.Description,
+		Language: strings.ToLower(r.site.Config.Language)}, items)
 }
 
 // summary is the front matter summary or the opening of the text.
@@ -211,10 +165,5 @@ func (r *Renderer) sitemap() []byte {
 		}
 		set.URLs = append(set.URLs, u)
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	_ = enc.Encode(set)
-	return b.Bytes()
+	return XMLDocument(set)
 }

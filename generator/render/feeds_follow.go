@@ -19,7 +19,7 @@ import (
 type followFeed struct {
 	url   string // the page's URL; the feed is url + "index.xml"
 	title string
-	items []rssItem
+	items []FeedItem
 }
 
 // followFeeds lists the feeds of every village, department, facet value (issuer, topic, year…)
@@ -71,10 +71,10 @@ func (r *Renderer) writeFollowFeeds(out afero.Fs) (int, error) {
 }
 
 // changedItems are pages newest first by the date they last appeared or changed.
-func (r *Renderer) changedItems(pages []*site.Page) []rssItem {
+func (r *Renderer) changedItems(pages []*site.Page) []FeedItem {
 	var items []dated
 	for _, p := range pages {
-		it := rssItem{Title: p.Title, Link: r.abs(p.URL), GUID: r.abs(p.URL), Description: summary(p)}
+		it := FeedItem{Title: p.Title, Link: r.abs(p.URL), GUID: r.abs(p.URL), Description: summary(p)}
 		items = append(items, r.stamp(it, p))
 	}
 	return newestItems(items)
@@ -82,7 +82,7 @@ func (r *Renderer) changedItems(pages []*site.Page) []rssItem {
 
 // dutyItems are the documents that give a department tasks, one item each, saying how many it
 // leads and joins; the item changes when the document's revision does.
-func (r *Renderer) dutyItems(d *site.Department) []rssItem {
+func (r *Renderer) dutyItems(d *site.Department) []FeedItem {
 	type count struct{ lead, part int }
 	counts := map[*site.Page]*count{}
 	var order []*site.Page
@@ -110,7 +110,7 @@ func (r *Renderer) dutyItems(d *site.Department) []rssItem {
 		case c.lead == 0:
 			desc = r.theme.T("feed_duty_part", d.Name, c.part)
 		}
-		it := rssItem{Title: p.Title, Link: r.abs(p.URL) + "#duties-h", GUID: r.abs(p.URL) + "#" + d.Slug, Description: desc}
+		it := FeedItem{Title: p.Title, Link: r.abs(p.URL) + "#duties-h", GUID: r.abs(p.URL) + "#" + d.Slug, Description: desc}
 		items = append(items, r.stamp(it, p))
 	}
 	return newestItems(items)
@@ -118,13 +118,13 @@ func (r *Renderer) dutyItems(d *site.Department) []rssItem {
 
 // dated is an item with the time it sorts by.
 type dated struct {
-	rssItem
+	FeedItem
 	at time.Time
 }
 
 // stamp dates an item by the page's newest revision when history has one, else by its date,
 // and makes the guid name the revision so that a change is a new item to feed readers.
-func (r *Renderer) stamp(it rssItem, p *site.Page) dated {
+func (r *Renderer) stamp(it FeedItem, p *site.Page) dated {
 	at := p.SortDate()
 	if len(p.Revisions) > 0 && p.Revisions[0].Date.After(at) {
 		at = p.Revisions[0].Date
@@ -139,15 +139,15 @@ func (r *Renderer) stamp(it rssItem, p *site.Page) dated {
 	return dated{it, at}
 }
 
-func newestItems(items []dated) []rssItem {
+func newestItems(items []dated) []FeedItem {
 	// Stable so that undated pages keep the listing's order.
 	sort.SliceStable(items, func(i, j int) bool { return items[i].at.After(items[j].at) })
-	out := make([]rssItem, 0, len(items))
+	out := make([]FeedItem, 0, len(items))
 	for i, it := range items {
 		if i == 30 {
 			break
 		}
-		out = append(out, it.rssItem)
+		out = append(out, it.FeedItem)
 	}
 	return out
 }
