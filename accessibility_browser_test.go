@@ -1,16 +1,13 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
@@ -63,18 +60,7 @@ func serveGovExample(t *testing.T) string {
 	if err := os.WriteFile(filepath.Join(src, "site.yaml"), cfg, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var out, errw syncBuffer
-	go func() { done <- serve(ctx, &out, &errw, build.Options{Source: src, Dest: t.TempDir()}, ln, false) }()
-	t.Cleanup(func() { cancel(); <-done })
-	base := "http://" + ln.Addr().String()
-	waitFor(t, base+"/", "网站标识码", 60*time.Second)
-	return base
+	return serveSite(t, build.Options{Source: src, Dest: t.TempDir()}, "网站标识码")
 }
 
 // headerBottom is where the header and search bar end, in CSS pixels from the top.

@@ -1,33 +1,18 @@
 package main
 
 import (
-	"context"
-	"net"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gongkai/gongkai/internal/chromiumtest"
 
 	"github.com/chromedp/chromedp"
-	"github.com/gongkai/gongkai/generator/build"
 )
 
 // serveExample builds the repository's example site into a temp folder and serves it.
 func serveExample(t *testing.T) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var out, errw syncBuffer
-	go func() { done <- serve(ctx, &out, &errw, build.Options{Source: ".", Dest: t.TempDir()}, ln, false) }()
-	t.Cleanup(func() { cancel(); <-done })
-	base := "http://" + ln.Addr().String()
-	waitFor(t, base+"/", "城乡社区治理", 60*time.Second)
-	return base
+	return serveBuilt(t, t.TempDir())
 }
 
 func TestBrowserSearchPage(t *testing.T) {

@@ -82,27 +82,12 @@ func serveReplica(ctx context.Context, out, errw io.Writer, opts replicaOptions,
 	defer rescanBuilds(ctx, opts.poll, func(forced bool) { rp.check(forced) })()
 
 	hs, capped := server.HTTP(server.Health(rp.withBuild(rp.srv), rp.ready), ln, server.DefaultLimits)
-	served := make(chan error, 1)
-	go func() { served <- hs.Serve(capped) }()
-	fmt.Fprintln(out, rp.text.replicaServing(opts.dest, ln.Addr().String()))
-	select {
-	case err := <-served:
-		rp.close()
-		return err
-	case <-ctx.Done():
-	}
-	rp.stopping.Store(true)
-	fmt.Fprintln(out, rp.text.replicaStopping(opts.shutdown))
-	sctx, cancel := context.WithTimeout(context.Background(), opts.shutdown)
-	defer cancel()
-	err := hs.Shutdown(sctx)
-	if err != nil {
-		_ = hs.Close()
-		err = fmt.Errorf("%s", rp.text.replicaCutShort(opts.shutdown))
-	}
-	<-served
-	rp.close()
-	return err
+	return serveDraining(ctx, hs, capped, opts.shutdown, rp.text, func() {
+		fmt.Fprintln(out, rp.text.replicaServing(opts.dest, ln.Addr().String()))
+	}, func() {
+		rp.stopping.Store(true)
+		fmt.Fprintln(out, rp.text.replicaStopping(opts.shutdown))
+	}, rp.close)
 }
 
 // ready is nil once a build is open and until shutdown starts.

@@ -89,34 +89,18 @@ func servePlatform(ctx context.Context, out, errw io.Writer, dest string, source
 	ps.check()
 	defer rescanBuilds(ctx, time.Second, func(bool) { ps.check() })()
 	hs, capped := server.HTTP(server.Health(ps, ps.ready), ln, server.DefaultLimits)
-	served := make(chan error, 1)
-	go func() { served <- hs.Serve(capped) }()
-	n := 0
-	if s := ps.sites.Load(); s != nil {
-		n = len(s.byName)
+	started := func() {
+		n := 0
+		if s := ps.sites.Load(); s != nil {
+			n = len(s.byName)
+		}
+		if ps.text.en {
+			fmt.Fprintf(out, "Serving the platform in %s at http://%s/ (%d sites searchable; unified search at /search)\n", dest, ln.Addr(), n)
+		} else {
+			fmt.Fprintf(out, "正在提供平台 %s：http://%s/（%d 个站点可检索；统一搜索在 /search）\n", dest, ln.Addr(), n)
+		}
 	}
-	if ps.text.en {
-		fmt.Fprintf(out, "Serving the platform in %s at http://%s/ (%d sites searchable; unified search at /search)\n", dest, ln.Addr(), n)
-	} else {
-		fmt.Fprintf(out, "正在提供平台 %s：http://%s/（%d 个站点可检索；统一搜索在 /search）\n", dest, ln.Addr(), n)
-	}
-	select {
-	case err := <-served:
-		ps.close()
-		return err
-	case <-ctx.Done():
-	}
-	ps.stopping.Store(true)
-	sctx, cancel := context.WithTimeout(context.Background(), shutdown)
-	defer cancel()
-	err := hs.Shutdown(sctx)
-	if err != nil {
-		_ = hs.Close()
-		err = fmt.Errorf("%s", ps.text.replicaCutShort(shutdown))
-	}
-	<-served
-	ps.close()
-	return err
+	return serveDraining(ctx, hs, capped, shutdown, ps.text, started, func() { ps.stopping.Store(true) }, ps.close)
 }
 
 func (ps *platformServer) ready() error {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/gongkai/gongkai/generator/build"
@@ -131,18 +129,7 @@ func TestSearchDatesAgree(t *testing.T) {
 // serveBuilt builds the example site into dest and serves it with the search API.
 func serveBuilt(t *testing.T, dest string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var out, errw syncBuffer
-	go func() { done <- serve(ctx, &out, &errw, build.Options{Source: ".", Dest: dest}, ln, false) }()
-	t.Cleanup(func() { cancel(); <-done })
-	base := "http://" + ln.Addr().String()
-	waitFor(t, base+"/", "城乡社区治理", 60*time.Second)
-	return base
+	return serveSite(t, build.Options{Source: ".", Dest: dest}, "城乡社区治理")
 }
 
 // serveStatic serves a built site as a static host does: files only, no /api/search.

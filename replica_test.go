@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"net"
@@ -101,6 +100,22 @@ func load(base string, clients int, stop <-chan struct{}) (total int64, failures
 	return n.Load(), failures
 }
 
+// reportLoad fails the test for each failed request of a load (the first 20 of them), and
+// when fewer than least requests were made at all.
+func reportLoad(t *testing.T, total int64, failures []string, least int64) {
+	t.Helper()
+	for i, f := range failures {
+		if i == 20 {
+			t.Errorf("… and %d more", len(failures)-20)
+			break
+		}
+		t.Error(f)
+	}
+	if total < least {
+		t.Errorf("only %d requests were made", total)
+	}
+}
+
 // TestReplicaSwapsBuildsUnderLoad serves a built folder with `serve --no-build` while new
 // builds replace it, by gongkai build's publish and by a rename followed at once by deleting
 // the old folder (before the replica's next look), under 4 clients: no request may fail, and
@@ -116,24 +131,14 @@ func TestReplicaSwapsBuildsUnderLoad(t *testing.T) {
 	other := filepath.Join(tmp, "other")
 	buildSite(t, second, other)
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errw syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- serveReplica(ctx, &out, &errw, replicaOptions{source: ".", dest: dest, poll: 200 * time.Millisecond, shutdown: 5 * time.Second}, ln)
-	}()
+	srv := startServer(t, asReplica(replicaOptions{source: ".", dest: dest, poll: 200 * time.Millisecond, shutdown: 5 * time.Second}))
 	defer func() {
-		cancel()
-		if err := <-done; err != nil {
+		if err := srv.stop(time.Minute); err != nil {
 			t.Errorf("serve --no-build: %v", err)
 		}
-		t.Logf("stdout:\n%s\nstderr:\n%s", out.String(), errw.String())
+		t.Logf("stdout:\n%s\nstderr:\n%s", srv.out.String(), srv.errw.String())
 	}()
-	base := "http://" + ln.Addr().String()
+	base := srv.base
 	waitStatus(t, base+"/readyz", http.StatusOK, 10*time.Second)
 
 	stop := make(chan struct{})
@@ -169,16 +174,7 @@ func TestReplicaSwapsBuildsUnderLoad(t *testing.T) {
 	close(stop)
 	res := <-loaded
 	t.Logf("%d requests during 3 swaps, %d failed", res.total, len(res.failures))
-	for i, f := range res.failures {
-		if i == 20 {
-			t.Errorf("… and %d more", len(res.failures)-20)
-			break
-		}
-		t.Error(f)
-	}
-	if res.total < 100 {
-		t.Errorf("only %d requests were made", res.total)
-	}
+	reportLoad(t, res.total, res.failures, 100)
 	// The last build is served: its page and its index.
 	if code, body := get(t, base+"/about-replicas/"); code != http.StatusOK || !strings.Contains(body, swapWord) {
 		t.Errorf("the last build's page: %d", code)
@@ -186,22 +182,6 @@ func TestReplicaSwapsBuildsUnderLoad(t *testing.T) {
 	if _, body := get(t, base+"/api/search?q="+swapWord); !strings.Contains(body, "/about-replicas/") {
 		t.Errorf("the last build's index does not find %s: %.300s", swapWord, body)
 	}
-}
-
-// waitStatus polls url until it answers status, for at most limit.
-func waitStatus(t *testing.T, url string, status int, limit time.Duration) {
-	t.Helper()
-	start := time.Now()
-	for time.Since(start) < limit {
-		if resp, err := http.Get(url); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == status {
-				return
-			}
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("%s did not answer %d within %s", url, status, limit)
 }
 
 // TestReplicaReadiness: /readyz is 503 and pages are 503 (so that a load balancer tries
@@ -214,18 +194,8 @@ func TestReplicaReadiness(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	dest := filepath.Join(tmp, "public")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errw syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- serveReplica(ctx, &out, &errw, replicaOptions{source: ".", dest: dest, poll: 50 * time.Millisecond, shutdown: time.Second}, ln)
-	}()
-	defer func() { cancel(); <-done }()
-	base := "http://" + ln.Addr().String()
+	srv := startServer(t, asReplica(replicaOptions{source: ".", dest: dest, poll: 50 * time.Millisecond, shutdown: time.Second}))
+	base, errw := srv.base, srv.errw
 	waitStatus(t, base+"/healthz", http.StatusOK, 5*time.Second)
 	if code, body := get(t, base+"/readyz"); code != http.StatusServiceUnavailable {
 		t.Errorf("/readyz without a build: %d %s", code, body)
@@ -275,18 +245,7 @@ func TestReplicaFollowsLinkSwitch(t *testing.T) {
 	if err := os.Symlink(r1, link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errw syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- serveReplica(ctx, &out, &errw, replicaOptions{source: ".", dest: link, poll: 50 * time.Millisecond, shutdown: time.Second}, ln)
-	}()
-	defer func() { cancel(); <-done }()
-	base := "http://" + ln.Addr().String()
+	base := startServer(t, asReplica(replicaOptions{source: ".", dest: link, poll: 50 * time.Millisecond, shutdown: time.Second})).base
 	waitStatus(t, base+"/readyz", http.StatusOK, 10*time.Second)
 	if err := os.Symlink(r2, link+".new"); err != nil {
 		t.Fatal(err)
@@ -333,18 +292,8 @@ func TestReplicaBrokenSiteYAML(t *testing.T) {
 	buildSite(t, ".", dest)
 	src := filepath.Join(tmp, "src")
 	writeSite(t, src, map[string]string{"site.yaml": "title: [坏\n"})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errw syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- serveReplica(ctx, &out, &errw, replicaOptions{source: src, dest: dest, shutdown: time.Second}, ln)
-	}()
-	defer func() { cancel(); <-done }()
-	base := "http://" + ln.Addr().String()
+	srv := startServer(t, asReplica(replicaOptions{source: src, dest: dest, shutdown: time.Second}))
+	base, errw := srv.base, srv.errw
 	waitStatus(t, base+"/readyz", http.StatusOK, 10*time.Second)
 	code, page := get(t, base+"/search/?q=%E6%B2%BB%E7%90%86")
 	if code != http.StatusOK || !strings.Contains(page, `class="hit"`) {
@@ -379,18 +328,8 @@ func TestReplicaShutdown(t *testing.T) {
 		{"cut off", 300 * time.Millisecond, 2 * time.Second, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			var out, errw syncBuffer
-			done := make(chan error, 1)
-			go func() {
-				done <- serveReplica(ctx, &out, &errw, replicaOptions{source: ".", dest: dest, shutdown: c.timeout}, ln)
-			}()
-			base := "http://" + ln.Addr().String()
+			srv := startServer(t, asReplica(replicaOptions{source: ".", dest: dest, shutdown: c.timeout}))
+			base := srv.base
 			waitStatus(t, base+"/readyz", http.StatusOK, 10*time.Second)
 			resp, err := http.Get(base + "/big.bin")
 			if err != nil {
@@ -401,20 +340,15 @@ func TestReplicaShutdown(t *testing.T) {
 			if _, err := io.ReadFull(resp.Body, first); err != nil {
 				t.Fatal(err)
 			}
-			cancel()
+			srv.cancel()
 			time.Sleep(c.stall)
-			if conn, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
+			if conn, err := net.DialTimeout("tcp", strings.TrimPrefix(base, "http://"), time.Second); err == nil {
 				conn.Close()
 				t.Error("a new connection was accepted after the signal")
 			}
 			rest, err := io.ReadAll(resp.Body)
 			got := len(first) + len(rest)
-			var served error
-			select {
-			case served = <-done:
-			case <-time.After(c.timeout + 5*time.Second):
-				t.Fatal("the replica did not return")
-			}
+			served := srv.stop(c.timeout + 5*time.Second)
 			if c.cut {
 				if err == nil && got == len(big) {
 					t.Errorf("a download stalled past --shutdown-timeout was not cut off")

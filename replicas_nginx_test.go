@@ -258,16 +258,7 @@ func TestReplicasBehindNginx(t *testing.T) {
 	close(stop)
 	res := <-loaded
 	t.Logf("%d requests through nginx in %s, %d failed", res.total, time.Since(start).Round(time.Millisecond), len(res.failures))
-	for i, f := range res.failures {
-		if i == 20 {
-			t.Errorf("… and %d more", len(res.failures)-20)
-			break
-		}
-		t.Error(f)
-	}
-	if res.total < 200 {
-		t.Errorf("only %d requests were made", res.total)
-	}
+	reportLoad(t, res.total, res.failures, 200)
 	if !strings.Contains(hupped.out.String(), "已换用") {
 		t.Errorf("%s did not reopen its build on SIGHUP:\n%s", hupped.addr, hupped.out.String())
 	}

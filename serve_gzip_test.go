@@ -3,12 +3,10 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -25,20 +23,9 @@ func TestServeGzipsTheExampleSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site")
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errw syncBuffer
-	done := make(chan error, 1)
 	dest := filepath.Join(t.TempDir(), "public")
-	go func() { done <- serve(ctx, &out, &errw, build.Options{Source: ".", Dest: dest}, ln, false) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
-	url := "http://" + ln.Addr().String() + "/policies/2018-kunming-shequ-zhili/"
+	base := startServer(t, serving(build.Options{Source: ".", Dest: dest}, false)).base
+	url := base + "/policies/2018-kunming-shequ-zhili/"
 	waitFor(t, url, "昆明", 60*time.Second)
 
 	// As curl sends it: the client's own transport would ask for gzip and undo it unseen.
@@ -89,7 +76,7 @@ func TestServeGzipsTheExampleSite(t *testing.T) {
 	if err != nil || len(pack) < 100 {
 		t.Fatalf("pack %s: %d bytes, %v", packs[0], len(pack), err)
 	}
-	req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+"/_search/static/k/"+filepath.Base(packs[0]), nil)
+	req, _ := http.NewRequest("GET", base+"/_search/static/k/"+filepath.Base(packs[0]), nil)
 	req.Header.Set("Range", fmt.Sprintf("bytes=0-9,50-%d", len(pack)-1))
 	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
 	pr, err := client.Do(req)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -35,30 +34,12 @@ func TestServePlatform(t *testing.T) {
 	if err := root.Execute(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out.String())
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var logs bytes.Buffer
-	go func() {
-		done <- servePlatform(ctx, &logs, &logs, filepath.Join(dir, "public"), nil, time.Second, ln)
-	}()
-	defer func() {
-		cancel()
-		<-done
-	}()
-	base := "http://" + ln.Addr().String()
-	get := func(path string) (int, string) {
+	srv := startServer(t, func(ctx context.Context, out, errw io.Writer, ln net.Listener) error {
+		return servePlatform(ctx, out, errw, filepath.Join(dir, "public"), nil, time.Second, ln)
+	})
+	getPath := func(path string) (int, string) {
 		t.Helper()
-		res, err := http.Get(base + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
+		return get(t, srv.base+path)
 	}
 	type result struct {
 		Total int `json:"total"`
@@ -73,7 +54,7 @@ func TestServePlatform(t *testing.T) {
 	}
 	api := func(path string) result {
 		t.Helper()
-		code, body := get(path)
+		code, body := getPath(path)
 		var r result
 		if err := json.Unmarshal([]byte(body), &r); code != 200 || err != nil {
 			t.Fatalf("%s: %d %v\n%s", path, code, err, body)
@@ -82,15 +63,13 @@ func TestServePlatform(t *testing.T) {
 	}
 	waitFor := func(ok func() bool) {
 		t.Helper()
-		for end := time.Now().Add(10 * time.Second); !ok(); time.Sleep(50 * time.Millisecond) {
-			if time.Now().After(end) {
-				t.Fatalf("timed out; log:\n%s", logs.String())
-			}
+		if !waitUntil(10*time.Second, 50*time.Millisecond, ok) {
+			t.Fatalf("timed out; log:\n%s%s", srv.out.String(), srv.errw.String())
 		}
 	}
-	waitFor(func() bool { c, _ := get("/readyz"); return c == 200 })
+	waitFor(func() bool { c, _ := getPath("/readyz"); return c == 200 })
 
-	if c, body := get("/"); c != 200 || !strings.Contains(body, "统一搜索") {
+	if c, body := getPath("/"); c != 200 || !strings.Contains(body, "统一搜索") {
 		t.Errorf("portal: %d", c)
 	}
 	r := api("/api/search?q=" + url.QueryEscape("社区"))
@@ -116,13 +95,13 @@ func TestServePlatform(t *testing.T) {
 	if r.Total != sites["zhen"] || len(r.Hits) == 0 || !strings.HasPrefix(r.Hits[0].URL, "/zhen/") || r.Hits[0].Site != "" {
 		t.Errorf("/zhen/api/search: %+v", r)
 	}
-	if c, body := get("/search/?q=" + url.QueryEscape("财务收支")); c != 200 || !strings.Contains(body, `<span class="site">某某社区居务公开</span>`) || !strings.Contains(body, `href="/shequ/`) {
+	if c, body := getPath("/search/?q=" + url.QueryEscape("财务收支")); c != 200 || !strings.Contains(body, `<span class="site">某某社区居务公开</span>`) || !strings.Contains(body, `href="/shequ/`) {
 		t.Errorf("unified results page: %d\n%s", c, body)
 	}
-	if c, body := get("/shequ/search/?q=" + url.QueryEscape("财务收支")); c != 200 || !strings.Contains(body, `href="/shequ/disclosures/`) {
+	if c, body := getPath("/shequ/search/?q=" + url.QueryEscape("财务收支")); c != 200 || !strings.Contains(body, `href="/shequ/disclosures/`) {
 		t.Errorf("site results page: %d\n%s", c, body)
 	}
-	if c, _ := get("/shequ/disclosures/2026-q2/"); c != 200 {
+	if c, _ := getPath("/shequ/disclosures/2026-q2/"); c != 200 {
 		t.Errorf("a site's page: %d", c)
 	}
 

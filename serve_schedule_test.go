@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -23,19 +21,8 @@ func TestServeActsOnTime(t *testing.T) {
 		"content/notes/gone.md":  "---\ntitle: 到期\ndate: 2026-01-01\nexpiryDate: " + at + "\n---\n到期正文。\n",
 		"content/notes/later.md": "---\ntitle: 预定\ndate: 2026-01-01\npublishDate: " + at + "\n---\n预定正文。\n",
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errw syncBuffer
-	done := make(chan error, 1)
-	go func() { done <- serve(ctx, &out, &errw, build.Options{Source: dir}, ln, false) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
-	base := "http://" + ln.Addr().String()
+	srv := startServer(t, serving(build.Options{Source: dir}, false))
+	base, out, errw := srv.base, srv.out, srv.errw
 	waitFor(t, base+"/notes/gone/", "到期正文", 20*time.Second)
 	if code, _ := get(t, base+"/notes/later/"); code != http.StatusNotFound {
 		t.Fatalf("the scheduled page is up before its time: %d", code)

@@ -57,14 +57,102 @@ func get(t *testing.T, url string) (int, string) {
 func waitFor(t *testing.T, url, want string, limit time.Duration) time.Duration {
 	t.Helper()
 	start := time.Now()
-	for time.Since(start) < limit {
-		if _, body := get(t, url); strings.Contains(body, want) {
-			return time.Since(start)
-		}
-		time.Sleep(50 * time.Millisecond)
+	if !waitUntil(limit, 50*time.Millisecond, func() bool { _, body := get(t, url); return strings.Contains(body, want) }) {
+		t.Fatalf("%s did not show %q within %s", url, want, limit)
 	}
-	t.Fatalf("%s did not show %q within %s", url, want, limit)
-	return 0
+	return time.Since(start)
+}
+
+// waitStatus polls url until it answers status, for at most limit; until the server listens,
+// a refused connection is a wrong answer, not a failure.
+func waitStatus(t *testing.T, url string, status int, limit time.Duration) {
+	t.Helper()
+	ok := waitUntil(limit, 20*time.Millisecond, func() bool {
+		resp, err := http.Get(url)
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == status
+	})
+	if !ok {
+		t.Fatalf("%s did not answer %d within %s", url, status, limit)
+	}
+}
+
+// waitUntil asks ok every step until it holds, for at most limit, and reports whether it did.
+func waitUntil(limit, step time.Duration, ok func() bool) bool {
+	for end := time.Now().Add(limit); !ok(); time.Sleep(step) {
+		if time.Now().After(end) {
+			return false
+		}
+	}
+	return true
+}
+
+// testServer is serve, serveReplica or servePlatform running in the test on a loopback port
+// of its own, until the test ends or stop is called.
+type testServer struct {
+	t         *testing.T
+	base      string // http://127.0.0.1:port
+	out, errw *syncBuffer
+	cancel    context.CancelFunc
+	done      chan error
+	err       error
+	returned  bool
+}
+
+// startServer runs run on a new loopback listener, as the serve command does with --addr.
+func startServer(t *testing.T, run func(ctx context.Context, out, errw io.Writer, ln net.Listener) error) *testServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &testServer{t: t, base: "http://" + ln.Addr().String(), out: &syncBuffer{}, errw: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	go func() { s.done <- run(ctx, s.out, s.errw, ln) }()
+	t.Cleanup(func() { s.stop(time.Minute) })
+	return s
+}
+
+// stop cancels the server's context, as SIGTERM does, and returns what it returned, failing
+// the test when it takes longer than limit.
+func (s *testServer) stop(limit time.Duration) error {
+	s.t.Helper()
+	s.cancel()
+	if !s.returned {
+		select {
+		case s.err = <-s.done:
+			s.returned = true
+		case <-time.After(limit):
+			s.t.Fatalf("the server did not return within %s of the signal", limit)
+		}
+	}
+	return s.err
+}
+
+// serving is `gongkai serve` (with --watch when watching) of opts, for startServer.
+func serving(opts build.Options, watching bool) func(ctx context.Context, out, errw io.Writer, ln net.Listener) error {
+	return func(ctx context.Context, out, errw io.Writer, ln net.Listener) error {
+		return serve(ctx, out, errw, opts, ln, watching)
+	}
+}
+
+// asReplica is `gongkai serve --no-build` with opts, for startServer.
+func asReplica(opts replicaOptions) func(ctx context.Context, out, errw io.Writer, ln net.Listener) error {
+	return func(ctx context.Context, out, errw io.Writer, ln net.Listener) error {
+		return serveReplica(ctx, out, errw, opts, ln)
+	}
+}
+
+// serveSite builds a site with opts and serves it as `gongkai serve` does, once its home
+// page shows home.
+func serveSite(t *testing.T, opts build.Options, home string) string {
+	t.Helper()
+	s := startServer(t, serving(opts, false))
+	waitFor(t, s.base+"/", home, 60*time.Second)
+	return s.base
 }
 
 func TestServeWatchRebuildsAndReloads(t *testing.T) {
@@ -74,19 +162,7 @@ func TestServeWatchRebuildsAndReloads(t *testing.T) {
 		"content/_index.md":     "---\ntitle: 首页\n---\n",
 		"content/policies/a.md": "---\ntitle: 通知甲\n---\n第一版正文。\n",
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errw syncBuffer
-	done := make(chan error, 1)
-	go func() { done <- serve(ctx, &out, &errw, build.Options{Source: dir}, ln, true) }()
-	defer func() {
-		cancel()
-		<-done
-	}()
-	base := "http://" + ln.Addr().String()
+	base := startServer(t, serving(build.Options{Source: dir}, true)).base
 	waitFor(t, base+"/policies/a/", "第一版正文", 20*time.Second)
 
 	_, page := get(t, base+"/policies/a/")
