@@ -52,7 +52,7 @@ func buildCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the site into DEST (default SOURCE/public), with its search index; in a platform folder, its changed sites and portal",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if platform.IsPlatform(nil, f.source) {
 				return buildPlatform(cmd, f, pf)

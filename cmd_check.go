@@ -31,7 +31,7 @@ func checkCmd() *cobra.Command {
 departments, consultation arithmetic, personal data and tables. It writes nothing.
 It prints one line per problem, "file:line: severity: message", and exits 1 when there are errors
 (or warnings, with --strict).`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := notAPlatform(f.source); err != nil {
 				return err

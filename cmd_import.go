@@ -19,7 +19,7 @@ func importCmd() *cobra.Command {
 		Use:     "import FILE.docx",
 		Short:   "Convert a Word document into a policy content file (a draft, with guessed metadata to confirm)",
 		Example: "  gongkai import 昆发〔2018〕14号.docx --section policies",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fs := afero.NewOsFs()
 			text := textFor(source)

@@ -12,7 +12,7 @@ func maskCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "mask FILE...",
 		Short: "Mask ID, mobile and bank card numbers in CSV, XLSX or Markdown files, in place",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fs := afero.NewOsFs()
 			text := textFor(".")

@@ -18,7 +18,7 @@ func newCmd() *cobra.Command {
 		Use:     "new KIND PATH",
 		Short:   "Write a new content file from the theme's archetype (policy, consultation, disclosure, page)",
 		Example: "  gongkai new policy policies/2026-xiangzhen-tongzhi.md",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fs := afero.NewOsFs()
 			theme := "default"

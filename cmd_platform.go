@@ -49,7 +49,7 @@ func assembleCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "assemble DIR...",
 		Short: "Put site outputs built by `gongkai build --site NAME` (CI artifacts) together into the platform's DEST and write its portal",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !platform.IsPlatform(nil, f.source) {
 				return fmt.Errorf("%s: 没有 %s；在平台文件夹中运行，或用 -s 指定它", f.source, platform.FileName)
@@ -74,7 +74,7 @@ func sitesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sites",
 		Short: "List the sites of the platform in SOURCE (platform.yaml), one name a line or as a JSON array for a CI matrix",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sites, err := platform.Sites(nil, source)
 			if err != nil {

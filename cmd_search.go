@@ -29,7 +29,7 @@ func searchCmd() *cobra.Command {
 		Short: "Search the prebuilt index of a built site",
 		Example: `  gongkai search 中发[2017]13号
   gongkai search --filter type=policy --json "社区工作者"`,
-		Args: cobra.MinimumNArgs(1),
+		Args: minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if dest == "" {
 				dest = filepath.Join(source, "public")
@@ -100,7 +100,7 @@ func searchCmd() *cobra.Command {
 	cmd.Flags().IntVarP(&n, "number", "n", 10, "results per page")
 	cmd.Flags().IntVar(&page, "page", 1, "page of results")
 	cmd.Flags().StringVar(&sort, "sort", "", "order: relevance (default), date, -date")
-	cmd.Flags().StringArrayVar(&filters, "filter", nil, "key=value filter (type, issuer, year, department, status, level, village, genre); repeatable")
+	cmd.Flags().StringArrayVar(&filters, "filter", nil, "key=value filter (type, issuer, year, department, status, level, village, genre, topic); repeatable")
 	return cmd
 }
 

@@ -38,7 +38,7 @@ func serveCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Build the site and serve it, with search; --watch rebuilds on change and reloads browsers; --no-build serves a build made elsewhere, as one of several replicas",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if noBuild {
 				for _, name := range []string{"watch", "drafts", "future", "strict", "no-index", "lock-wait"} {
@@ -176,7 +176,7 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 			return afterFull(rep)
 		}
 		st.renderer.Store(sess.Renderer())
-		fmt.Fprintf(out, "Rebuilt %d page(s): %d file(s) written in %s\n", inc.Pages, len(inc.Written), inc.Duration.Round(time.Millisecond))
+		fmt.Fprintln(out, text.rebuilt(inc.Pages, len(inc.Written), inc.Duration.Round(time.Millisecond).String()))
 		return nil
 	}
 	var err error
@@ -185,7 +185,11 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 		if !watching {
 			return err
 		}
-		fmt.Fprintf(errw, "build failed:\n%v\n", err)
+		head := text.buildFailed(false, "") + "："
+		if text.en {
+			head = text.buildFailed(false, "") + ":"
+		}
+		fmt.Fprintf(errw, "%s\n%v\n", head, err)
 		srv.Failed(err.Error())
 	}
 	// One rebuild at a time: the watcher's and the clock's.
@@ -240,9 +244,9 @@ func serve(ctx context.Context, out, errw io.Writer, opts build.Options, ln net.
 				rebuildNow(batch)
 			}
 		}()
-		fmt.Fprintln(out, "Watching content/, site.yaml and themes/ for changes")
+		fmt.Fprintln(out, text.watching())
 	}
-	fmt.Fprintf(out, "Serving %s at http://%s/  (Ctrl+C to stop)\n", opts.Dest, ln.Addr())
+	fmt.Fprintln(out, text.serving(opts.Dest, ln.Addr().String()))
 	hs, capped := server.HTTP(server.Health(srv, func() error {
 		if st.index.Current() == nil {
 			return errors.New("no search index open: the build failed")

@@ -189,3 +189,25 @@ func (c cliText) serveFailed() string {
 	}
 	return "构建失败（仍在提供上一次成功构建的网站）："
 }
+
+// serving is serve's line once the site is up; tests find the address in it (http://…/).
+func (c cliText) serving(dest, addr string) string {
+	if c.en {
+		return fmt.Sprintf("Serving %s at http://%s/  (Ctrl+C to stop)", dest, addr)
+	}
+	return fmt.Sprintf("正在提供 %s 中的网站：http://%s/（按 Ctrl+C 停止）", dest, addr)
+}
+
+func (c cliText) watching() string {
+	if c.en {
+		return "Watching content/, static/, site.yaml and themes/ for changes"
+	}
+	return "正在监视 content/、static/、site.yaml 和 themes/ 的改动"
+}
+
+func (c cliText) rebuilt(pages, files int, took string) string {
+	if c.en {
+		return fmt.Sprintf("Rebuilt %s: %s written in %s", plural(pages, "page", "pages"), plural(files, "file", "files"), took)
+	}
+	return fmt.Sprintf("已重新生成 %d 个页面：写出 %d 个文件，用时 %s", pages, files, took)
+}

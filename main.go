@@ -35,7 +35,7 @@ func main() {
 	defer stop()
 	if err := root.ExecuteContext(ctx); err != nil {
 		if err != errSilent {
-			fmt.Fprintln(os.Stderr, "Error:", err)
+			fmt.Fprintln(os.Stderr, errorPrefix()+err.Error())
 		}
 		var coded interface{ ExitCode() int }
 		if errors.As(err, &coded) {
@@ -54,6 +54,7 @@ func rootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.AddCommand(buildCmd(), serveCmd(), searchCmd(), checkCmd(), newCmd(), importCmd(), maskCmd(), assembleCmd(), sitesCmd(), versionCmd())
+	localize(root, helpInEnglish())
 	return root
 }
 
@@ -73,4 +74,12 @@ func versionCmd() *cobra.Command {
 			fmt.Fprintf(cmd.OutOrStdout(), "gongkai %s\n", v)
 		},
 	}
+}
+
+// errorPrefix heads an error on stderr in the language of the help (cmd_help.go).
+func errorPrefix() string {
+	if helpInEnglish() {
+		return "Error: "
+	}
+	return "错误："
 }

@@ -1,0 +1,72 @@
+package main
+
+// helpZh is the Chinese of the command line's help texts (cmd_help.go), keyed by the English
+// the commands are written with: their use lines, summaries and flags, and cobra's own help,
+// completion and --no-descriptions.
+var helpZh = map[string]string{
+	// Use lines: the words after the command's name.
+	"assemble DIR...":  "assemble 文件夹…",
+	"import FILE.docx": "import 文件.docx",
+	"mask FILE...":     "mask 文件…",
+	"new KIND PATH":    "new 类型 路径",
+	"search QUERY":     "search 查询词",
+	"help [command]":   "help [命令]",
+
+	// Commands.
+	"Put site outputs built by `gongkai build --site NAME` (CI artifacts) together into the platform's DEST and write its portal": "把分别构建的各站点输出（CI 中 `gongkai build --site 站点名` 的产物）汇集到平台的输出文件夹，并生成门户",
+	"Build the site into DEST (default SOURCE/public), with its search index; in a platform folder, its changed sites and portal": "构建站点及其检索索引，输出到 -d 文件夹（默认为 -s 文件夹下的 public）；在平台文件夹中，构建有变化的站点和门户",
+	"Run every validation of a build without writing output (for CI and pre-commit hooks)":                                        "运行构建的全部检查，不写出任何文件（用于 CI 和提交前检查）",
+	"check runs every validation a build runs: front matter, links between documents, citations,\ndepartments, consultation arithmetic, personal data and tables. It writes nothing.\nIt prints one line per problem, \"file:line: severity: message\", and exits 1 when there are errors\n(or warnings, with --strict).": "check 运行构建时的全部检查：前言（front matter）、文件之间的链接、引用、部门、\n征求意见的计票、个人信息和表格，不写出任何文件。\n每个问题一行，格式为“文件:行: 级别: 说明”；有错误时（加 --strict 时有警告也算）退出状态为 1。",
+	"Convert a Word document into a policy content file (a draft, with guessed metadata to confirm)":                                                                  "把 Word 文档转换为政策文件（草稿：自动识别的标题、文号、发文机关等需要确认）",
+	"Mask ID, mobile and bank card numbers in CSV, XLSX or Markdown files, in place":                                                                                  "就地遮盖 CSV、XLSX 或 Markdown 文件中的身份证号、手机号和银行卡号",
+	"Write a new content file from the theme's archetype (policy, consultation, disclosure, page)":                                                                    "按主题模板新建内容文件（policy 政策文件、consultation 征求意见、disclosure 公开公示、page 页面）",
+	"Search the prebuilt index of a built site":                                                                                                                       "在已构建站点的检索索引中搜索",
+	"Build the site and serve it, with search; --watch rebuilds on change and reloads browsers; --no-build serves a build made elsewhere, as one of several replicas": "构建站点并在本机提供访问（含搜索）；--watch 在文件改动时重新构建并刷新浏览器；--no-build 提供别处已构建的站点（可作为多个副本之一）",
+	"List the sites of the platform in SOURCE (platform.yaml), one name a line or as a JSON array for a CI matrix":                                                    "列出平台（platform.yaml）中的站点，每行一个，或输出为 JSON 数组供 CI 矩阵使用",
+	"Print the version":      "显示版本",
+	"Help about any command": "显示任一命令的帮助",
+	"Help provides help for any command in the application.\nSimply type gongkai help [path to command] for full details.": "显示任一命令的帮助：gongkai help 命令，如 gongkai help build。",
+
+	// Flags.
+	"site folder (holds site.yaml and content/)": "站点文件夹（含 site.yaml 和 content/）",
+	"site folder":                                                         "站点文件夹",
+	"platform folder (holds platform.yaml)":                               "平台文件夹（含 platform.yaml）",
+	"output folder (default SOURCE/public)":                               "输出文件夹，默认为 -s 文件夹下的 public",
+	"built site folder (default SOURCE/public)":                           "已构建的站点文件夹，默认为 -s 文件夹下的 public",
+	"include drafts":                                                      "包含草稿（draft: true 的页面）",
+	"include pages dated in the future":                                   "包含日期在将来的页面",
+	"treat warnings (e.g. unregistered departments) as errors":            "把警告（如未登记的部门）当作错误",
+	"skip the search index (for measuring the rest of the build)":         "不生成检索索引（用于测量构建其余部分的用时）",
+	"write a CPU profile to this file":                                    "把 CPU 性能剖析写入这个文件",
+	"write the heap profile nearest the build's peak memory to this file": "把最接近内存峰值时的堆剖析写入这个文件",
+	"how long to wait for another build writing the same output folder":   "另一个构建正在写同一输出文件夹时，最多等待多久（如 30s、2m）",
+	"in a platform folder: build this site only, without the portal (one job of a CI matrix; see gongkai assemble)": "平台文件夹中：只构建这个站点，不生成门户（CI 矩阵中的一项任务；见 gongkai assemble）",
+	"in a platform folder: build every site, changed or not":                                                        "平台文件夹中：构建全部站点，不论有无变化",
+	"output format: text, json or github (workflow annotations)":                                                    "输出格式：text、json 或 github（GitHub Actions 工作流注释）",
+	"overwrite an existing file":    "覆盖已有的文件",
+	"content section to write into": "写入的栏目（content/ 下的文件夹）",
+	"key=value filter (type, issuer, year, department, status, level, village, genre, topic); repeatable": "筛选条件 键=值（type 类型、issuer 发文机关、year 年份、department 部门、status 时效、level 层级、village 村居、genre 文种、topic 主题），可重复",
+	"print JSON like /api/search":                              "输出与 /api/search 相同的 JSON",
+	"results per page":                                         "每页结果数",
+	"page of results":                                          "结果的第几页",
+	"order: relevance (default), date, -date":                  "排序：relevance 相关度（默认）、date 日期从早到晚、-date 日期从晚到早",
+	"address to listen on":                                     "监听地址",
+	"rebuild when content, static, site.yaml or themes change": "content、static、site.yaml 或 themes 改动时重新构建",
+	"serve the site already built in DEST (default SOURCE/public) without building or watching, read-only: a replica behind a load balancer; a new build replacing DEST, or SIGHUP, is switched to without dropping a request; /healthz and /readyz answer probes": "不构建、不监视，只读地提供 -d 文件夹（默认为 -s 文件夹下的 public）中已构建的站点，可作为负载均衡后的副本；新构建替换该文件夹或收到 SIGHUP 时换用新版本，不中断请求；/healthz 和 /readyz 供健康检查",
+	"with --no-build: after SIGTERM, how long requests in progress may take before they are cut off": "与 --no-build 同用：收到 SIGTERM 后进行中的请求最多还有多久（如 10s），超时即中断",
+	"serve net/http/pprof on this loopback address, to profile searches under load":                  "在这个本机地址提供 net/http/pprof，用于在负载下剖析搜索",
+	"print a JSON array of the names, e.g. [\"xian\",\"zhen\"]":                                      "输出站点名的 JSON 数组，如 [\"xian\",\"zhen\"]",
+
+	// cobra's completion command.
+	"Generate the autocompletion script for the specified shell": "生成指定 shell 的命令补全脚本",
+	"Generate the autocompletion script for gongkai for the specified shell.\nSee each sub-command's help for details on how to use the generated script.\n": "生成 gongkai 在指定 shell 中的命令补全脚本；脚本的用法见各子命令的帮助。\n",
+	"Generate the autocompletion script for bash":       "生成 bash 的命令补全脚本",
+	"Generate the autocompletion script for zsh":        "生成 zsh 的命令补全脚本",
+	"Generate the autocompletion script for fish":       "生成 fish 的命令补全脚本",
+	"Generate the autocompletion script for powershell": "生成 PowerShell 的命令补全脚本",
+	"disable completion descriptions":                   "补全时不显示说明",
+	"Generate the autocompletion script for the bash shell.\n\nThis script depends on the 'bash-completion' package.\nIf it is not installed already, you can install it via your OS's package manager.\n\nTo load completions in your current shell session:\n\n\tsource <(gongkai completion bash)\n\nTo load completions for every new session, execute once:\n\n#### Linux:\n\n\tgongkai completion bash > /etc/bash_completion.d/gongkai\n\n#### macOS:\n\n\tgongkai completion bash > $(brew --prefix)/etc/bash_completion.d/gongkai\n\nYou will need to start a new shell for this setup to take effect.\n":                                            "生成 bash 的命令补全脚本。脚本需要 bash-completion 软件包（可用系统的包管理器安装）。\n\n在当前会话中启用：\n\n\tsource <(gongkai completion bash)\n\n在以后每个会话中启用，执行一次：\n\n\tgongkai completion bash > /etc/bash_completion.d/gongkai          # Linux\n\tgongkai completion bash > $(brew --prefix)/etc/bash_completion.d/gongkai   # macOS\n\n然后打开新的 shell。\n",
+	"Generate the autocompletion script for the zsh shell.\n\nIf shell completion is not already enabled in your environment you will need\nto enable it.  You can execute the following once:\n\n\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\nTo load completions in your current shell session:\n\n\tsource <(gongkai completion zsh)\n\nTo load completions for every new session, execute once:\n\n#### Linux:\n\n\tgongkai completion zsh > \"${fpath[1]}/_gongkai\"\n\n#### macOS:\n\n\tgongkai completion zsh > $(brew --prefix)/share/zsh/site-functions/_gongkai\n\nYou will need to start a new shell for this setup to take effect.\n": "生成 zsh 的命令补全脚本。如果 zsh 还没有启用补全，先执行一次：\n\n\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n在当前会话中启用：\n\n\tsource <(gongkai completion zsh)\n\n在以后每个会话中启用，执行一次：\n\n\tgongkai completion zsh > \"${fpath[1]}/_gongkai\"          # Linux\n\tgongkai completion zsh > $(brew --prefix)/share/zsh/site-functions/_gongkai   # macOS\n\n然后打开新的 shell。\n",
+	"Generate the autocompletion script for the fish shell.\n\nTo load completions in your current shell session:\n\n\tgongkai completion fish | source\n\nTo load completions for every new session, execute once:\n\n\tgongkai completion fish > ~/.config/fish/completions/gongkai.fish\n\nYou will need to start a new shell for this setup to take effect.\n":                                                                                                                                                                                                                                                                                            "生成 fish 的命令补全脚本。\n\n在当前会话中启用：\n\n\tgongkai completion fish | source\n\n在以后每个会话中启用，执行一次：\n\n\tgongkai completion fish > ~/.config/fish/completions/gongkai.fish\n\n然后打开新的 shell。\n",
+	"Generate the autocompletion script for powershell.\n\nTo load completions in your current shell session:\n\n\tgongkai completion powershell | Out-String | Invoke-Expression\n\nTo load completions for every new session, add the output of the above command\nto your powershell profile.\n":                                                                                                                                                                                                                                                                                                                                                           "生成 PowerShell 的命令补全脚本。\n\n在当前会话中启用：\n\n\tgongkai completion powershell | Out-String | Invoke-Expression\n\n在以后每个会话中启用：把上面命令的输出加入 PowerShell 配置文件（profile）。\n",
+}
