@@ -29,8 +29,7 @@ type buildFlags struct {
 }
 
 func (f *buildFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVarP(&f.source, "source", "s", ".", "site folder (holds site.yaml and content/)")
-	cmd.Flags().StringVarP(&f.dest, "destination", "d", "", "output folder (default SOURCE/public)")
+	f.registerFolders(cmd, "site folder (holds site.yaml and content/)")
 	cmd.Flags().BoolVar(&f.drafts, "drafts", false, "include drafts")
 	cmd.Flags().BoolVar(&f.future, "future", false, "include pages dated in the future")
 	cmd.Flags().BoolVar(&f.strict, "strict", false, "treat warnings (e.g. unregistered departments) as errors")
@@ -40,6 +39,13 @@ func (f *buildFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.memProfile, "memprofile", "", "write the heap profile nearest the build's peak memory to this file")
 	_ = cmd.Flags().MarkHidden("memprofile")
 	cmd.Flags().DurationVar(&f.lockWait, "lock-wait", publish.DefaultWait, "how long to wait for another build writing the same output folder")
+}
+
+// registerFolders adds -s, the folder the command works in (source says what it holds), and
+// -d, the output folder: build, serve, check and assemble name them alike.
+func (f *buildFlags) registerFolders(cmd *cobra.Command, source string) {
+	cmd.Flags().StringVarP(&f.source, "source", "s", ".", source)
+	cmd.Flags().StringVarP(&f.dest, "destination", "d", "", "output folder (default SOURCE/public)")
 }
 
 func (f *buildFlags) options() build.Options {

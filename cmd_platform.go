@@ -63,8 +63,7 @@ func assembleCmd() *cobra.Command {
 			return platformDone(cmd, rep, err)
 		},
 	}
-	cmd.Flags().StringVarP(&f.source, "source", "s", ".", "platform folder (holds platform.yaml)")
-	cmd.Flags().StringVarP(&f.dest, "destination", "d", "", "output folder (default SOURCE/public)")
+	f.registerFolders(cmd, "platform folder (holds platform.yaml)")
 	return cmd
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -16,15 +15,7 @@ func TestPlatformCommands(t *testing.T) {
 	if err := os.CopyFS(dir, os.DirFS("testdata/platform")); err != nil {
 		t.Fatal(err)
 	}
-	run := func(args ...string) (string, error) {
-		root := rootCmd()
-		var out bytes.Buffer
-		root.SetOut(&out)
-		root.SetErr(&out)
-		root.SetArgs(args)
-		err := root.Execute()
-		return out.String(), err
-	}
+	run := execGongkai
 	out, err := run("build", "-s", dir, "--no-index")
 	if err != nil || !strings.Contains(out, "平台：3 个站点已发布，0 个没有变化，0 个失败") {
 		t.Fatalf("build: %v\n%s", err, out)

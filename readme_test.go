@@ -60,18 +60,26 @@ func readmeCommands(section string) [][]string {
 	return cmds
 }
 
-// runGongkai runs one command line through a fresh root command, as the binary would.
+// runGongkai runs one command line as the binary would, failing the test on an error.
 func runGongkai(t *testing.T, args []string) string {
 	t.Helper()
+	out, err := execGongkai(args...)
+	if err != nil {
+		t.Fatalf("gongkai %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// execGongkai runs one command line through a fresh root command, and returns what it wrote
+// (stdout and stderr together) and its error.
+func execGongkai(args ...string) (string, error) {
 	root := rootCmd()
 	var out bytes.Buffer
 	root.SetOut(&out)
 	root.SetErr(&out)
 	root.SetArgs(args)
-	if err := root.Execute(); err != nil {
-		t.Fatalf("gongkai %s: %v\n%s", strings.Join(args, " "), err, out.String())
-	}
-	return out.String()
+	err := root.Execute()
+	return out.String(), err
 }
 
 // TestReadmeStartYourOwnSite follows "Start your own site" in a new folder: site.yaml from the

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -26,14 +25,7 @@ func TestServePlatform(t *testing.T) {
 	if err := os.CopyFS(dir, os.DirFS("testdata/platform")); err != nil {
 		t.Fatal(err)
 	}
-	root := rootCmd()
-	var out bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&out)
-	root.SetArgs([]string{"build", "-s", dir})
-	if err := root.Execute(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out.String())
-	}
+	runGongkai(t, []string{"build", "-s", dir})
 	srv := startServer(t, func(ctx context.Context, out, errw io.Writer, ln net.Listener) error {
 		return servePlatform(ctx, out, errw, filepath.Join(dir, "public"), nil, time.Second, ln)
 	})
@@ -110,13 +102,7 @@ func TestServePlatform(t *testing.T) {
 	if err := os.WriteFile(page, []byte("---\ntitle: 新增页面\ntype: policy\n---\n平台统一搜索换版验证。\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	root = rootCmd()
-	root.SetOut(&out)
-	root.SetErr(&out)
-	root.SetArgs([]string{"build", "-s", dir})
-	if err := root.Execute(); err != nil {
-		t.Fatalf("rebuild: %v\n%s", err, out.String())
-	}
+	runGongkai(t, []string{"build", "-s", dir})
 	waitFor(func() bool {
 		r := api("/api/search?q=" + url.QueryEscape("换版验证"))
 		return r.Total == 1 && r.Hits[0].Site == "zhen"
