@@ -6,8 +6,8 @@ import (
 	"os"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/gongkai/gongkai/internal/textdist"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -228,7 +228,7 @@ func suggestFlag(c *cobra.Command, typed string) string {
 		if f.Hidden {
 			return
 		}
-		d := editDistance(typed, f.Name)
+		d := textdist.Levenshtein([]rune(typed), []rune(f.Name))
 		if strings.HasPrefix(f.Name, typed) {
 			d = 1
 		}
@@ -311,29 +311,4 @@ func example(c *cobra.Command) string {
 		return ""
 	}
 	return "，如 " + first
-}
-
-// editDistance is the Levenshtein distance of two flag names.
-func editDistance(a, b string) int {
-	if utf8.RuneCountInString(a) > 40 || utf8.RuneCountInString(b) > 40 {
-		return 99 // no flag is that long; a typo this long is not one
-	}
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -134,14 +134,3 @@ func TestWrongUseNamesTheFix(t *testing.T) {
 		t.Errorf("gongkai alone: %v\n%s", err, out.String())
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want int
-	}{{"source", "source", 0}, {"sorce", "source", 1}, {"drafs", "drafts", 1}, {"", "abc", 3}, {"lockwait", "lock-wait", 1}, {"社区", "社", 1}} {
-		if got := editDistance(c.a, c.b); got != c.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
-		}
-	}
-}
