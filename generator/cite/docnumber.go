@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongkai/gongkai/generator/structure"
+	"github.com/gongkai/gongkai/internal/cnnum"
 )
 
 // DocNumber is a parsed 发文字号: issuer code, year and sequence (中发〔2017〕13号), or for an
@@ -170,7 +171,7 @@ func parseOrder(s string) (DocNumber, bool) {
 // takeDigits reads up to max ASCII or full-width digits and returns the value and their count.
 func takeDigits(s string, max int) (value, count int) {
 	for _, r := range s {
-		d, ok := digit(r)
+		d, ok := cnnum.Digit(r)
 		if !ok || count == max {
 			break
 		}
@@ -187,23 +188,13 @@ func digitBytes(s string, count int) int {
 		if count == 0 {
 			return i
 		}
-		if _, ok := digit(r); !ok {
+		if _, ok := cnnum.Digit(r); !ok {
 			return i
 		}
 		count--
 		n = i + utf8.RuneLen(r)
 	}
 	return n
-}
-
-func digit(r rune) (int, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0'), true
-	case r >= '０' && r <= '９':
-		return int(r - '０'), true
-	}
-	return 0, false
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

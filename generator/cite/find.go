@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gongkai/gongkai/internal/cnnum"
 )
 
 // Citation is a reference to another document found in text.
@@ -306,7 +308,7 @@ func (s *scanner) orderTail(i int) (int, bool) {
 		return 0, false
 	}
 	number, tail := takeWhile(rest, func(r rune) bool {
-		_, d := digit(r)
+		_, d := cnnum.Digit(r)
 		return d || strings.ContainsRune("零〇一二三四五六七八九十百千", r)
 	})
 	tail, ok = strings.CutPrefix(tail, "号")
