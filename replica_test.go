@@ -59,7 +59,24 @@ var replicaURLs = []string{
 // load asks for replicaURLs from base with clients goroutines until stop is closed, and
 // returns how many requests it made and what failed (a status other than 200, or an error,
 // including a body cut short).
-func load(base string, clients int, stop <-chan struct{}) (total int64, failures []string) {
+// loadFailure is one failed request of a load run: when, what, and which upstream answered
+// it (nginx's X-Upstream header, when a response began).
+type loadFailure struct {
+	at       time.Time
+	url      string
+	upstream string
+	err      error
+}
+
+func (f loadFailure) String() string {
+	via := ""
+	if f.upstream != "" {
+		via = " (from " + f.upstream + ")"
+	}
+	return fmt.Sprintf("%s %s%s: %v", f.at.Format("15:04:05.000"), f.url, via, f.err)
+}
+
+func load(base string, clients int, stop <-chan struct{}) (total int64, failures []loadFailure) {
 	var (
 		mu sync.Mutex
 		n  atomic.Int64
@@ -81,7 +98,9 @@ func load(base string, clients int, stop <-chan struct{}) (total int64, failures
 				u := base + replicaURLs[i%len(replicaURLs)]
 				n.Add(1)
 				resp, err := client.Get(u)
+				upstream := ""
 				if err == nil {
+					upstream = resp.Header.Get("X-Upstream")
 					_, err = io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
 					if err == nil && resp.StatusCode != http.StatusOK {
@@ -90,7 +109,7 @@ func load(base string, clients int, stop <-chan struct{}) (total int64, failures
 				}
 				if err != nil {
 					mu.Lock()
-					failures = append(failures, fmt.Sprintf("%s %s: %v", time.Now().Format("15:04:05.000"), u, err))
+					failures = append(failures, loadFailure{time.Now(), u, upstream, err})
 					mu.Unlock()
 				}
 			}
@@ -102,14 +121,14 @@ func load(base string, clients int, stop <-chan struct{}) (total int64, failures
 
 // reportLoad fails the test for each failed request of a load (the first 20 of them), and
 // when fewer than least requests were made at all.
-func reportLoad(t *testing.T, total int64, failures []string, least int64) {
+func reportLoad(t *testing.T, total int64, failures []loadFailure, least int64) {
 	t.Helper()
 	for i, f := range failures {
 		if i == 20 {
 			t.Errorf("… and %d more", len(failures)-20)
 			break
 		}
-		t.Error(f)
+		t.Error(f.String())
 	}
 	if total < least {
 		t.Errorf("only %d requests were made", total)
@@ -144,7 +163,7 @@ func TestReplicaSwapsBuildsUnderLoad(t *testing.T) {
 	stop := make(chan struct{})
 	type result struct {
 		total    int64
-		failures []string
+		failures []loadFailure
 	}
 	loaded := make(chan result)
 	go func() {
