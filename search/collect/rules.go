@@ -26,17 +26,24 @@ func recordGroupSum(scores []float64, groups int, matched func(k int) bool) (sum
 }
 
 // framedSum is what together(D) is the best of, for one record r of D:
-// Σ_g in group order of s_g(r) where r matches g, else of s_g(d0) where
-// the document record d0 matches g, for the title, 文号 and preamble frame
-// every article (网络安全法 个人信息: the title holds one word, an article
-// the other). ok is false when some group is in neither. d0 is nil when
-// the document record matches nothing; for r = d0 it is Σ_g s_g(d0).
+// Σ_g in group order of the larger of s_g(r) (where r matches g) and
+// s_g(d0) (where the document record d0 matches g), for the title, 文号 and
+// preamble frame every article (网络安全法 个人信息: the title holds one word,
+// an article the other). The larger, not r's own: an article of 村民委员会组织法
+// that names 村民委员会 in its body is no less about it than its title says
+// (村民委员会怎么罢免 put the law 4th behind rules whose first section repeats
+// the title beside a passing 罢免). ok is false when some group is in
+// neither. d0 is nil when the document record matches nothing; for r = d0
+// it is Σ_g s_g(d0).
 func framedSum(r, d0 []float64, groups int, rHas, d0Has func(g int) bool) (sum float64, ok bool) {
 	for g := 0; g < groups; g++ {
+		inR, inD0 := rHas(g), d0 != nil && d0Has(g)
 		switch {
-		case rHas(g):
+		case inR && inD0:
+			sum += max(r[g], d0[g])
+		case inR:
 			sum += r[g]
-		case d0 != nil && d0Has(g):
+		case inD0:
 			sum += d0[g]
 		default:
 			return 0, false

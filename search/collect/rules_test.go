@@ -49,7 +49,12 @@ func TestFramedSum(t *testing.T) {
 		t.Error("a group in neither the record nor the document record counts")
 	}
 	if s, ok := framedSum([]float64{1, 2}, d0, 2, has(0, 1), has(0)); !ok || s != 3 {
-		t.Errorf("the record's own scores first: %v", s)
+		t.Errorf("the record's own score when higher than the frame's: %v", s)
+	}
+	// 村民委员会怎么罢免: the article names 村民委员会 in its body (0.25), the
+	// title does so with more weight (0.5): the frame's score counts.
+	if s, ok := framedSum([]float64{0.25, 0.125}, d0, 2, has(0, 1), has(0)); !ok || s != 0.625 {
+		t.Errorf("the frame's score when higher than the record's own: %v", s)
 	}
 }
 

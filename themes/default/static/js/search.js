@@ -847,16 +847,22 @@
 		};
 		const each = (x) => (g, bound) => (bound ? sx(x, g, s, true) : val(x, g, s));
 		for (const x of ps.groups) acc += best(each(x));
-		// together: a group a record lacks is taken from the document record, whose title, 文号 and
-		// preamble frame every article (collect/rules.go framedSum).
+		// together: per group the larger of the record's score and the document record's, whose
+		// title, 文号 and preamble frame every article (collect/rules.go framedSum).
 		const d0 = ps.ix.docRec[d];
 		if (ps.groups.length) acc += best((g, bound) => {
 			let t = 0;
 			for (const x of ps.groups) {
-				const r = x.M[g] ? g : d0 >= 0 && x.M[d0] ? d0 : -1;
-				if (r < 0) return null;
-				const v = bound ? sx(x, r, s, true) : val(x, r, s);
-				if (Number.isNaN(v) && r !== g) doubt.add(r);
+				const rs = [];
+				if (x.M[g]) rs.push(g);
+				if (d0 >= 0 && d0 !== g && x.M[d0]) rs.push(d0);
+				if (!rs.length) return null;
+				let v = -Infinity;
+				for (const r of rs) {
+					const e = bound ? sx(x, r, s, true) : val(x, r, s);
+					if (Number.isNaN(e) && r !== g) doubt.add(r);
+					v = Number.isNaN(e) || Number.isNaN(v) ? NaN : Math.max(v, e);
+				}
 				t += v;
 			}
 			return t;
