@@ -4,6 +4,7 @@ import (
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/analysis"
 	"github.com/gongkai/gongkai/search/collect"
+	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/query"
 )
 
@@ -36,6 +37,7 @@ func planOf(pq query.Query, filters map[string][]string, dates bquery.Query) *co
 		}
 		p.Groups = append(p.Groups, gp)
 	}
+	p.Titles = titlesQuery(titleKeys(pq))
 	for _, a := range pq.Articles {
 		p.Articles = append(p.Articles, collect.ArticlePlan{
 			Query:  query.Compile(query.Query{Articles: []query.Article{a}}, filters, dates),
@@ -94,3 +96,40 @@ const SuggestFrom = collect.SuggestFrom
 // FacetSize is how many values each facet lists: the most frequent, ties
 // by value.
 const FacetSize = collect.FacetSize
+
+// titleKeys are the distinct analysis.TitleKey forms of the alternatives of
+// every positive term (synonyms included: 民诉法 names 民事诉讼法), in query
+// order: the names a document's whole title may be.
+func titleKeys(pq query.Query) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range pq.Groups {
+		for _, t := range g.Terms {
+			for _, alt := range t.Alternatives {
+				if k := analysis.TitleKey(alt); k != "" && !seen[k] {
+					seen[k] = true
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// titlesQuery matches the records whose title_key is one of keys; nil
+// when there are none.
+func titlesQuery(keys []string) bquery.Query {
+	var qs []bquery.Query
+	for _, k := range keys {
+		q := bquery.NewTermQuery(k)
+		q.SetField(mapping.FieldTitleKey)
+		qs = append(qs, q)
+	}
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
+		return qs[0]
+	}
+	return bquery.NewDisjunctionQuery(qs)
+}

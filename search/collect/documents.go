@@ -310,7 +310,7 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 			}
 		}
 		out = append(out, docRef{
-			docRank: docRank{articles: bits.OnesCount64(dm.mask >> groups), score: docScore(best, groups, together),
+			docRank: docRank{titled: dm.titled, articles: bits.OnesCount64(dm.mask >> groups), score: docScore(best, groups, together),
 				url: c.PageURL[c.Page[doc]], date: c.Dates[doc], dated: c.Dated[doc]},
 			m: m, d: int32(i),
 		})

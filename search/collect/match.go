@@ -59,6 +59,7 @@ type docMatch struct {
 	first, last int32  // its matching records, a list through recMatch.next; -1 when none
 	mask        uint64 // the clauses some record of it matched
 	out         bool   // lacks a group, holds an excluded term or is skipped
+	titled      bool   // its document record's title_key is a name the query gives (Plan.Titles)
 }
 
 func newShardMatch(snap *scorch.IndexSnapshot, bi bleve.Index, cache *searcher.ColumnCache, shard int, plan *Plan) (*shardMatch, error) {
@@ -376,6 +377,16 @@ func (m *shardMatch) run(ctx context.Context, skip map[string]bool) error {
 		if err := m.visit(ctx, p.Browse, false, func(g uint64, seg int, doc uint32, _ float64) bool {
 			if m.cols[seg].IsDocRecord(doc) {
 				m.docOf(seg, doc, true)
+			}
+			return true
+		}); err != nil {
+			return err
+		}
+	}
+	if p.Titles != nil && groups > 0 {
+		if err := m.visit(ctx, p.Titles, true, func(_ uint64, seg int, doc uint32, _ float64) bool {
+			if d := m.docOf(seg, doc, false); d >= 0 {
+				m.docs[d].titled = true
 			}
 			return true
 		}); err != nil {

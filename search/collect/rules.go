@@ -93,18 +93,22 @@ func bagScore(bigramScores []float64) (score float64, ok bool) {
 
 // docRank is what orders two documents.
 type docRank struct {
-	articles int // how many of the query's articles it holds
+	titled   bool // its whole title is a name the query gives (Plan.Titles)
+	articles int  // how many of the query's articles it holds
 	score    float64
 	url      string
 	date     int64 // the doc record's date, unix nanoseconds
 	dated    bool
 }
 
-// docLess orders documents: for "" by how many of the named articles
-// they hold (most first: 网络安全法 第二条 asks for a document with that
-// article, before a page that only names the law), then score (highest
-// first), then URL (byte order); for "date" and "-date" by the doc
-// record's date (undated last either way), then score, then URL.
+// docLess orders documents: for "" first those whose whole title the
+// query names (食品安全法第63条: the law, before 北京市食品安全条例 whose 第六十三条
+// and body match as well; 环境保护法 before 海洋环境保护法), then by how many of
+// the named articles they hold (most first: 网络安全法 第二条 asks for a
+// document with that article, before a page that only names the law),
+// then score (highest first), then URL (byte order); for "date" and
+// "-date" by the doc record's date (undated last either way), then as for
+// "" (one date's documents in relevance order).
 func docLess(order string) func(a, b *docRank) bool {
 	byScore := func(a, b *docRank) bool {
 		if a.score != b.score {
@@ -112,13 +116,17 @@ func docLess(order string) func(a, b *docRank) bool {
 		}
 		return a.url < b.url
 	}
-	if order == "" {
-		return func(a, b *docRank) bool {
-			if a.articles != b.articles {
-				return a.articles > b.articles
-			}
-			return byScore(a, b)
+	byRelevance := func(a, b *docRank) bool {
+		if a.titled != b.titled {
+			return a.titled
 		}
+		if a.articles != b.articles {
+			return a.articles > b.articles
+		}
+		return byScore(a, b)
+	}
+	if order == "" {
+		return byRelevance
 	}
 	newestFirst := order == "-date"
 	return func(a, b *docRank) bool {
@@ -128,7 +136,7 @@ func docLess(order string) func(a, b *docRank) bool {
 		case a.dated && a.date != b.date:
 			return (a.date > b.date) == newestFirst
 		}
-		return byScore(a, b)
+		return byRelevance(a, b)
 	}
 }
 

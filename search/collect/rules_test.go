@@ -62,6 +62,7 @@ func TestDocAndPartOrder(t *testing.T) {
 	docs := []docRank{
 		{score: 1, url: "/b/"}, {score: 1, url: "/a/"}, {score: 2, url: "/c/"}, {articles: 1, score: 0.1, url: "/d/"},
 		{score: 3, url: "/e/", dated: true, date: 5}, {score: 1, url: "/f/", dated: true, date: 7},
+		{titled: true, score: 0.05, url: "/g/", dated: true, date: 6}, {titled: true, articles: 1, score: 0.01, url: "/h/"},
 	}
 	order := func(o string) []string {
 		ds := append([]docRank(nil), docs...)
@@ -74,9 +75,9 @@ func TestDocAndPartOrder(t *testing.T) {
 		return out
 	}
 	for o, want := range map[string]string{
-		"":      "/d/ /e/ /c/ /a/ /b/ /f/",
-		"-date": "/f/ /e/ /c/ /a/ /b/ /d/",
-		"date":  "/e/ /f/ /c/ /a/ /b/ /d/",
+		"":      "/h/ /g/ /d/ /e/ /c/ /a/ /b/ /f/",
+		"-date": "/f/ /g/ /e/ /h/ /d/ /c/ /a/ /b/",
+		"date":  "/e/ /g/ /f/ /h/ /d/ /c/ /a/ /b/",
 	} {
 		if got := order(o); join(got) != want {
 			t.Errorf("order %q = %v, want %s", o, got, want)

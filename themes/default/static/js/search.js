@@ -84,6 +84,30 @@
 	}
 	const hasSearchable = (s) => baseTokens(s).length > 0;
 	const canonical = (s) => lowerAll(normalizeText(trimSpace(s)));
+	// titleKey: a title or a query's name as compared whole (search/analysis/titlekey.go TitleKey): canonical,
+	// no spaces or book-title marks, no trailing brackets holding a digit or a version word, no leading
+	// 中华人民共和国; '' when fewer than two characters are left.
+	const TITLE_DROP = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000《》〈〉]/, VERSION_WORDS = ['修正', '修订', '修改', '试行', '草案'];
+	function titleKey(s) {
+		let rs = [...canonical(s)].filter((c) => !TITLE_DROP.test(c));
+		for (;;) {
+			const n = rs.length;
+			let open = -1;
+			if (n && (rs[n - 1] === ')' || rs[n - 1] === '）')) {
+				for (let i = n - 2; i >= 0; i--) {
+					if (rs[i] === ')' || rs[i] === '）') break;
+					if (rs[i] !== '(' && rs[i] !== '（') continue;
+					const inner = rs.slice(i + 1, n - 1).join('');
+					if (/[0-9]/.test(inner) || VERSION_WORDS.some((w) => inner.includes(w))) open = i;
+					break;
+				}
+			}
+			if (open < 0) break;
+			rs = rs.slice(0, open);
+		}
+		const whole = rs.join(''), k = (whole.startsWith('中华人民共和国') && whole.slice(7)) || whole;
+		return [...k].length < 2 ? '' : k;
+	}
 
 	// ---- query (search/query/query.go, search/analysis: synonyms.go, NormalizeDocNumber) ----
 	function QueryError(message) { this.message = message; }
@@ -723,7 +747,11 @@
 			return x;
 		});
 		const arts = (pq.articles || []).map((a) => ({ root: root(leaf(a.anchor, 'anchors', ARTICLE_BOOST)), art: a }));
-		return { groups, arts, not: pq.excluded.map(term), leaves };
+		// The names a whole title may be (search/plan.go titleKeys): not scored, so not among the leaves.
+		const keys = [];
+		for (const g of pq.groups) for (const t of g) for (const alt of t.alternatives) { const k = titleKey(alt); if (k && !keys.includes(k)) keys.push(k); }
+		const titles = keys.map((k) => ({ term: k, fi: ix.fieldNo.title_key, boost: 1 }));
+		return { groups, arts, not: pq.excluded.map(term), leaves, titles };
 	}
 	// The roots a query scores: every group's (a bag's bigrams too) and every article's.
 	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bags || []).flatMap((bag) => bag.bigrams.map((b) => b.root))]);
@@ -968,6 +996,14 @@
 				}
 			}
 			ps.docs = list(ds);
+			// Documents whose whole title the query names rank first (search/collect/match.go, rules.go docLess).
+			const titled = new Uint8Array(ix.D);
+			if (p.groups.length && p.titles.length) {
+				await all(p.titles, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
+				for (const l of p.titles) (await candidates(ix, l)).forEach((v, g) => { if (v) titled[ix.docOf[g]] = 1; });
+			}
+			ps.titled = (d) => titled[d];
+			ps.anyTitled = ps.docs.some((d) => titled[d]);
 			for (const r of rootsOf(p)) for (let s = 0; s < ix.n; s++) setNorm(r, s, 1 / Math.sqrt(prepare(ix, r, s).w));
 			const any = or([new Uint8Array(ix.N), ...xs.map((x) => x.M)]), rel = new Map();
 			any.forEach((v, g) => { if (v && ds[ix.docOf[g]]) { const d = ix.docOf[g]; if (!rel.has(d)) rel.set(d, []); rel.get(d).push(g); } });
@@ -983,15 +1019,18 @@
 		async rank(ps, req, k, from) {
 			const ix = this.ix, docs = ps.docs, scored = ps.scored, exact = new Map(), dateOf = (d) => ix.docGroup(d).date;
 			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
-			// By relevance, documents holding more of the named articles come first (collect/rules.go docLess).
-			const byRun = req.sort ? byDate : (a, b) => ps.arts.length && ps.nart(b) - ps.nart(a);
+			// By relevance, documents whose whole title the query names, then those holding more of the
+			// named articles come first (collect/rules.go docLess).
+			// Within a date too (collect/rules.go docLess).
+			const byRel = (a, b) => ps.titled(b) - ps.titled(a) || (ps.arts.length && ps.nart(b) - ps.nart(a));
+			const byRun = req.sort ? (a, b) => byDate(a, b) || byRel(a, b) : byRel;
 			const key = (a, b) => byRun(a, b) || (exact.get(b) || 0) - (exact.get(a) || 0);
 			const cmp = (a, b) => key(a, b) || a - b;
 			const lists = scored ? ps.lists.filter((l) => !l.all) : [];
 			// Runs: the documents of one date (all by relevance), in page order; the server orders a run
 			// by score, then URL. Only runs that reach the page need scores, and of each only its best.
 			const idx = docs.slice(), runs = [], before = new Set();
-			if (req.sort || ps.arts.length) idx.sort((x, y) => byRun(x, y) || x - y);
+			if (req.sort || ps.arts.length || ps.anyTitled) idx.sort((x, y) => byRun(x, y) || x - y);
 			for (let i = 0, j; i < k && i < idx.length; i = j) {
 				for (j = i + 1; j < idx.length && !byRun(idx[i], idx[j]);) j++;
 				if (j <= from) idx.slice(i, j).forEach((d) => before.add(d)); // wholly on earlier pages: only its count matters
@@ -1348,6 +1387,6 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, useFold, Index, Engine, platform };
+	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, titleKey, normalizeDocNumber, useFold, Index, Engine, platform };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);
