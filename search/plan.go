@@ -1,6 +1,8 @@
 package search
 
 import (
+	"strings"
+
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/analysis"
 	"github.com/gongkai/gongkai/search/collect"
@@ -32,6 +34,9 @@ func planOf(pq query.Query, filters map[string][]string, dates bquery.Query) *co
 			for _, b := range bagBigrams(t.Text) {
 				bp.Bigrams = append(bp.Bigrams, query.Compile(query.Query{Groups: []query.Group{{Terms: []query.Term{bigramTerm(b)}}}}, filters, dates))
 				p.Forms = append(p.Forms, b)
+			}
+			for _, slots := range nearSlots(t.Text) {
+				bp.Near = append(bp.Near, query.TitlePhraseQuery(slots, filters, dates))
 			}
 			gp.Bags = append(gp.Bags, bp)
 		}
@@ -132,4 +137,65 @@ func titlesQuery(keys []string) bquery.Query {
 		return qs[0]
 	}
 	return bquery.NewDisjunctionQuery(qs)
+}
+
+// NearMin is the shortest relaxed term whose one-wrong-character variants
+// are looked for in titles.
+const NearMin = 4
+
+// nearSlots are the phrase slots of text (a Han run) with each character
+// in turn unknown, in order: its bigrams, "" for the two that hold the
+// unknown one (but the run-end marker of the last character when the
+// unknown one is next to last: 安全生厂法 → [安全 全生 "" 法|]), gaps at either
+// end dropped; only variants keeping at least two slots, once each. 劳动和同法
+// gives [动和 和同 同法] … [劳动 "" "" 同法] …:
+// the last finds 劳动合同法 in a title, where the bigram bag (which needs
+// ceil(2|B|/3) = 3 of 4) fails, as it does for every middle character of a
+// 5- or 6-character name. search.js nearSlots is its twin.
+func nearSlots(text string) [][][]string {
+	rs := []rune(text)
+	if len(rs) < NearMin {
+		return nil
+	}
+	var out [][][]string
+	seen := map[string]bool{}
+	for i := range rs {
+		var slots []string
+		for j := 0; j+1 < len(rs); j++ {
+			switch {
+			case j == i && j+2 == len(rs):
+				// the last bigram lost its first character: its last one
+				// still ends the name, and a name that ends a title's run
+				// (…安全生产法) holds the run-end marker there
+				slots = append(slots, string(analysis.TailTerm([]byte(analysis.Canonical(string(rs[j+1]))))))
+			case j == i || j+1 == i:
+				slots = append(slots, "")
+			default:
+				slots = append(slots, analysis.Canonical(string(rs[j:j+2])))
+			}
+		}
+		for len(slots) > 0 && slots[0] == "" {
+			slots = slots[1:]
+		}
+		for len(slots) > 0 && slots[len(slots)-1] == "" {
+			slots = slots[:len(slots)-1]
+		}
+		known := 0
+		for _, s := range slots {
+			if s != "" {
+				known++
+			}
+		}
+		key := strings.Join(slots, "|")
+		if known < 2 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		var ss [][]string
+		for _, s := range slots {
+			ss = append(ss, []string{s})
+		}
+		out = append(out, ss)
+	}
+	return out
 }

@@ -496,6 +496,16 @@ func (m *shardMatch) matchGroup(ctx context.Context, g int, exactSearcher bsearc
 				best[id] = s
 			}
 		}
+		for _, q := range bag.Near { // one wrong character in a title
+			if err := m.visit(ctx, q, restrict, func(id uint64, _ int, _ uint32, s float64) bool {
+				if !exact[id] && s > best[id] {
+					best[id] = s
+				}
+				return true
+			}); err != nil {
+				return err
+			}
+		}
 	}
 	ids := make([]uint64, 0, len(best))
 	for id := range best {

@@ -36,6 +36,10 @@ type GroupPlan struct {
 type BagPlan struct {
 	Bigrams []bquery.Query
 	Alone   bquery.Query
+	// Near are the term's one-wrong-character variants in titles, one
+	// query each (a record's near score is the best of theirs); used only
+	// when Alone matches nothing (FindDocuments drops them otherwise).
+	Near []bquery.Query
 }
 
 // ArticlePlan is one article reference: its one-clause query and the

@@ -733,6 +733,14 @@
 			if (t.docKey) kids.push(leaf(t.docKey, 'doc_key', 6));
 			return kids.length === 1 ? kids[0] : { dis: kids };
 		};
+		// A near-title variant (search/query.TitlePhraseQuery): a phrase in the title field; its leaves
+		// are read only when the pass uses it (a bag term found as typed does not).
+		const title = ix.fieldNo.title, tboost = ix.man.fields[title].boost;
+		const nearPhrase = (slots) => {
+			const ls = [], ph = [];
+			slots.forEach((a, at) => { if (a) { const l = { term: a, fi: title, boost: tboost }; ls.push(l); ph.push({ at, alts: [l], kid: l }); } });
+			return { root: root({ phrase: ph, fi: title }), leaves: ls };
+		};
 		// Each group, each article and each bigram of a bag term is a query of its own (SPEC14 §3,
 		// §4), scored alone with its own query norm, as search/query.Compile of that one group.
 		const root = (node) => ({ conj: [node] });
@@ -742,7 +750,8 @@
 				const rs = [...t.text], B = [];
 				for (let i = 0; i + 1 < rs.length; i++) if (!B.includes(rs[i] + rs[i + 1])) B.push(rs[i] + rs[i + 1]);
 				x.bags.push({ text: t.text, alone: root(term({ ...t, bag: false })), need: Math.floor((2 * B.length + 2) / 3),
-					bigrams: B.map((b) => ({ b, root: root(term({ text: b, alternatives: [canonical(b)] })) })) });
+					bigrams: B.map((b) => ({ b, root: root(term({ text: b, alternatives: [canonical(b)] })) })),
+					near: nearSlots(t.text).map(nearPhrase) });
 			}
 			return x;
 		});
@@ -754,7 +763,7 @@
 		return { groups, arts, not: pq.excluded.map(term), leaves, titles };
 	}
 	// The roots a query scores: every group's (a bag's bigrams too) and every article's.
-	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bags || []).flatMap((bag) => bag.bigrams.map((b) => b.root))]);
+	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bags || []).flatMap((bag) => [...bag.bigrams.map((b) => b.root), ...bag.near.map((n) => n.root)])]);
 	const kidsOf = (n) => n.phrase ? n.phrase.map((s) => s.kid) : n.alts || n.dis || n.conj;
 	function prepare(ix, node, s) {
 		if (node.term !== undefined) {
@@ -845,6 +854,7 @@
 			let sum = 0, m = 0;
 			for (const b of bag.bigrams) if (b.M[g]) { sum += score(b.root, g, s, bound); m++; }
 			if (m >= bag.need) { const v = (sum * m) / bag.bigrams.length; if (Number.isNaN(v)) return NaN; if (v > best) best = v; }
+			for (const n of bag.near) if (n.M[g]) { const v = score(n.root, g, s, bound); if (Number.isNaN(v)) return NaN; if (v > best) best = v; }
 		}
 		return best;
 	}
@@ -938,7 +948,7 @@
 				// The exact documents first, then the relaxed ones not among them (SPEC14 §4).
 				const rx = await this.pass(rq, allow), seen = new Set(ex.docs);
 				rx.docs = rx.docs.filter((d) => !seen.has(d));
-				const found = await this.bagsFound(rx, allow), guess = found.includes(false);
+				const found = rx.found || [], guess = found.includes(false);
 				const ro = await this.rank(rx, req, Math.max(k - e, guess ? SUGGEST_FROM : 0), guess ? 0 : Math.max(0, from - e));
 				order = [...(await this.rank(ex, req, e, 0)).map((d) => [d, ex]), ...ro.map((d) => [d, rx])];
 				docs = [...ex.docs, ...rx.docs];
@@ -963,6 +973,13 @@
 			const ix = this.ix, p = plan(ix, pq), xs = [...p.groups, ...p.arts], need = p.groups.length ? p.groups : p.arts;
 			const ps = { ix, p, pq, groups: p.groups, arts: p.arts, xs, scored: xs.length > 0 };
 			ps.terms = [...pq.groups.flat(), ...p.groups.flatMap((x) => x.bags.flatMap((bag) => bag.bigrams.map((b) => ({ alternatives: [b.b] }))))];
+			// A bag term found as typed is no misspelling: its near-title variants are not looked for
+			// (search/collect/documents.go FindDocuments).
+			const bags = p.groups.flatMap((x) => x.bags);
+			if (bags.length) {
+				ps.found = await this.bagsFound(ps, allow);
+				bags.forEach((bag, i) => { if (ps.found[i]) bag.near = []; else bag.near.forEach((n) => p.leaves.push(...n.leaves)); });
+			}
 			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
 			const docsOf = (set) => { const o = new Uint8Array(ix.D); set.forEach((v, g) => { if (v) o[ix.docOf[g]] = 1; }); return o; };
 			const inDocs = (ds) => Uint8Array.from(ix.docOf, (d) => ds[d]);
@@ -977,14 +994,18 @@
 					n.forEach((c, g) => { if (c >= bag.need) x.near[g] = 1; });
 				}
 				x.cand = or([x.cand, x.near]);
+				for (const bag of x.bags) for (const n of bag.near) x.cand = or([x.cand, and([allow, await candidates(ix, n.root)])]);
 			});
 			// Filters only: every document whose document record they pass.
 			const browse = () => { const o = new Uint8Array(ix.D); for (let d = 0; d < ix.D; d++) if (ix.docRec[d] >= 0 && allow[ix.docRec[d]]) o[d] = 1; return o; };
 			const cd = inDocs(xs.length ? and(need.map((x) => docsOf(x.cand))) : browse());
+			const nears = xs.flatMap((x) => (x.bags || []).flatMap((bag) => bag.near));
 			await all(xs, (x) => verify(ix, x.root, and([x.cand, cd])));
+			await all(nears, (n) => verify(ix, n.root, and([allow, cd])));
+			await all(nears, async (n) => { n.M = and([allow, cd, await matches(ix, n.root)]); });
 			await all(xs, async (x) => {
 				x.exact = and([allow, cd, await matches(ix, x.root)]);
-				x.M = x.near ? or([x.exact, and([x.near, cd])]) : x.exact;
+				x.M = x.near ? or([x.exact, and([x.near, cd]), ...x.bags.flatMap((bag) => bag.near.map((n) => n.M))]) : x.exact;
 				x.val = new Map();
 			});
 			const ds = xs.length ? and(need.map((x) => docsOf(x.M))) : browse();
@@ -1181,11 +1202,32 @@
 			return '';
 		}
 	}
-	// oneEditIn finds in title t a substring one edit from w: at each start from the left, of w's
-	// length, then one more, then one fewer (search/suggest.go).
+	// nearSlots: search/plan.go nearSlots, the phrase slots of a name with one character unknown.
+	const NEAR_MIN = 4;
+	function nearSlots(text) {
+		const rs = [...text], out = [], seen = new Set();
+		if (rs.length < NEAR_MIN) return out;
+		for (let i = 0; i < rs.length; i++) {
+			const slots = [];
+			for (let j = 0; j + 1 < rs.length; j++) {
+				if (j === i && j + 2 === rs.length) slots.push(canonical(rs[j + 1]) + '|');
+				else if (j === i || j + 1 === i) slots.push('');
+				else slots.push(canonical(rs[j] + rs[j + 1]));
+			}
+			while (slots.length && slots[0] === '') slots.shift();
+			while (slots.length && slots[slots.length - 1] === '') slots.pop();
+			const key = slots.join('|');
+			if (slots.filter(Boolean).length < 2 || seen.has(key)) continue;
+			seen.add(key);
+			out.push(slots);
+		}
+		return out;
+	}
+	// oneEditIn finds in title t a substring one edit from w: at each start from the left, of one
+	// more than w's length, then w's, then one fewer (search/suggest.go).
 	function oneEditIn(t, w) {
 		const n = w.length;
-		for (let i = 0; n && i < t.length; i++) for (const l of [n, n + 1, n - 1]) {
+		for (let i = 0; n && i < t.length; i++) for (const l of [n + 1, n, n - 1]) {
 			if (l <= 0 || i + l > t.length) continue;
 			const c = t.slice(i, i + l);
 			if (oneEdit(c, w)) return c.join('');
@@ -1387,6 +1429,6 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, titleKey, normalizeDocNumber, useFold, Index, Engine, platform };
+	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, titleKey, nearSlots, normalizeDocNumber, useFold, Index, Engine, platform };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);
