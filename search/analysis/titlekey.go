@@ -16,7 +16,8 @@ import (
 func TitleKey(s string) string {
 	rs := make([]rune, 0, len(s))
 	for _, r := range Canonical(s) {
-		if unicode.IsSpace(r) || r == '《' || r == '》' || r == '〈' || r == '〉' {
+		// the spaces of JavaScript's \s, which search.js drops
+		if unicode.IsSpace(r) && r != '\u0085' || r == '\ufeff' || r == '《' || r == '》' || r == '〈' || r == '〉' {
 			continue
 		}
 		rs = append(rs, r)

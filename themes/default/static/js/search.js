@@ -87,25 +87,10 @@
 	// titleKey: a title or a query's name as compared whole (search/analysis/titlekey.go TitleKey): canonical,
 	// no spaces or book-title marks, no trailing brackets holding a digit or a version word, no leading
 	// 中华人民共和国; '' when fewer than two characters are left.
-	const TITLE_DROP = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000《》〈〉]/, VERSION_WORDS = ['修正', '修订', '修改', '试行', '草案'];
 	function titleKey(s) {
-		let rs = [...canonical(s)].filter((c) => !TITLE_DROP.test(c));
-		for (;;) {
-			const n = rs.length;
-			let open = -1;
-			if (n && (rs[n - 1] === ')' || rs[n - 1] === '）')) {
-				for (let i = n - 2; i >= 0; i--) {
-					if (rs[i] === ')' || rs[i] === '）') break;
-					if (rs[i] !== '(' && rs[i] !== '（') continue;
-					const inner = rs.slice(i + 1, n - 1).join('');
-					if (/[0-9]/.test(inner) || VERSION_WORDS.some((w) => inner.includes(w))) open = i;
-					break;
-				}
-			}
-			if (open < 0) break;
-			rs = rs.slice(0, open);
-		}
-		const whole = rs.join(''), k = (whole.startsWith('中华人民共和国') && whole.slice(7)) || whole;
+		let k = canonical(s).replace(/[\s《》〈〉]/g, ''), m;
+		while ((m = /\(([^()]*)\)$/.exec(k)) && /[0-9]|修[正订改]|试行|草案/.test(m[1])) k = k.slice(0, m.index);
+		k = k.replace(/^中华人民共和国(?=.)/, '');
 		return [...k].length < 2 ? '' : k;
 	}
 
@@ -316,7 +301,8 @@
 
 	// ---- the near-miss query (search/query/relaxed.go) ----
 	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
-		'多少个', '多少', '哪些', '哪个', '哪里', '几个', '是否', '可以', '吗', '呢', '吧', '啊', '呀', '几'].map((w) => [...w]).sort((a, b) => b.length - a.length);
+		'多少个', '多少', '哪些', '哪个', '哪里', '几个', '是否', '可以', '吗', '呢', '吧', '啊', '呀', '几',
+		'是多少', '是什么', '有哪些', '多久', '多长时间'].map((w) => [...w]).sort((a, b) => b.length - a.length);
 	const isHanRun = (s) => { const rs = [...s]; return rs.length >= 3 && rs.every(isHan); };
 	function withoutQuestionWords(t, syn) {
 		if (t.quoted) return [[t], false];
@@ -757,8 +743,7 @@
 		});
 		const arts = (pq.articles || []).map((a) => ({ root: root(leaf(a.anchor, 'anchors', ARTICLE_BOOST)), art: a }));
 		// The names a whole title may be (search/plan.go titleKeys): not scored, so not among the leaves.
-		const keys = [];
-		for (const g of pq.groups) for (const t of g) for (const alt of t.alternatives) { const k = titleKey(alt); if (k && !keys.includes(k)) keys.push(k); }
+		const keys = [...new Set(pq.groups.flat().flatMap((t) => t.alternatives.map(titleKey)).filter(Boolean))];
 		const titles = keys.map((k) => ({ term: k, fi: ix.fieldNo.title_key, boost: 1 }));
 		return { groups, arts, not: pq.excluded.map(term), leaves, titles };
 	}
@@ -891,15 +876,13 @@
 		if (ps.groups.length) acc += best((g, bound) => {
 			let t = 0;
 			for (const x of ps.groups) {
-				const rs = [];
-				if (x.M[g]) rs.push(g);
-				if (d0 >= 0 && d0 !== g && x.M[d0]) rs.push(d0);
+				const rs = [g, d0].filter((r, i) => r >= 0 && x.M[r] && !(i && r === g));
 				if (!rs.length) return null;
 				let v = -Infinity;
 				for (const r of rs) {
 					const e = bound ? sx(x, r, s, true) : val(x, r, s);
 					if (Number.isNaN(e) && r !== g) doubt.add(r);
-					v = Number.isNaN(e) || Number.isNaN(v) ? NaN : Math.max(v, e);
+					v = Math.max(v, e);
 				}
 				t += v;
 			}
@@ -1203,24 +1186,14 @@
 		}
 	}
 	// nearSlots: search/plan.go nearSlots, the phrase slots of a name with one character unknown.
-	const NEAR_MIN = 4;
 	function nearSlots(text) {
-		const rs = [...text], out = [], seen = new Set();
-		if (rs.length < NEAR_MIN) return out;
-		for (let i = 0; i < rs.length; i++) {
-			const slots = [];
-			for (let j = 0; j + 1 < rs.length; j++) {
-				if (j === i && j + 2 === rs.length) slots.push(canonical(rs[j + 1]) + '|');
-				else if (j === i || j + 1 === i) slots.push('');
-				else slots.push(canonical(rs[j] + rs[j + 1]));
-			}
-			while (slots.length && slots[0] === '') slots.shift();
-			while (slots.length && slots[slots.length - 1] === '') slots.pop();
-			const key = slots.join('|');
-			if (slots.filter(Boolean).length < 2 || seen.has(key)) continue;
-			seen.add(key);
-			out.push(slots);
-		}
+		const rs = [...text], out = [];
+		if (rs.length > 3) rs.forEach((_, i) => {
+			const sl = rs.slice(1).map((c, j) => (j === i && j + 2 === rs.length ? canonical(c) + '|' : j === i || j + 1 === i ? '' : canonical(rs[j] + c)));
+			while (sl[0] === '') sl.shift();
+			while (sl.at(-1) === '') sl.pop();
+			if (sl.filter(Boolean).length > 1 && !out.some((o) => o.join() === sl.join())) out.push(sl);
+		});
 		return out;
 	}
 	// oneEditIn finds in title t a substring one edit from w: at each start from the left, of one
