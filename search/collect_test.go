@@ -196,12 +196,15 @@ func bleveDocumentsOf(t *testing.T, ix *Index, req Request, every map[string]ble
 		if !in || d.rep == nil {
 			continue
 		}
-		// a group a record lacks may come from the document record
+		// a group a record lacks may come from the document record, and
+		// the document record's score counts where it is higher (the frame)
 		d0 := d.rep.id
 		for id := range d.recs {
 			sum, ok := 0.0, true
 			for g := 0; g < groups && ok; g++ {
 				switch {
+				case d.matched[id][g] && d.matched[d0] != nil && d.matched[d0][g]:
+					sum += max(d.scores[id][g], d.scores[d0][g])
 				case d.matched[id][g]:
 					sum += d.scores[id][g]
 				case d.matched[d0] != nil && d.matched[d0][g]:

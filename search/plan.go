@@ -1,9 +1,12 @@
 package search
 
 import (
+	"strings"
+
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/analysis"
 	"github.com/gongkai/gongkai/search/collect"
+	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/query"
 )
 
@@ -32,10 +35,14 @@ func planOf(pq query.Query, filters map[string][]string, dates bquery.Query) *co
 				bp.Bigrams = append(bp.Bigrams, query.Compile(query.Query{Groups: []query.Group{{Terms: []query.Term{bigramTerm(b)}}}}, filters, dates))
 				p.Forms = append(p.Forms, b)
 			}
+			for _, slots := range nearSlots(t.Text) {
+				bp.Near = append(bp.Near, query.TitlePhraseQuery(slots, filters, dates))
+			}
 			gp.Bags = append(gp.Bags, bp)
 		}
 		p.Groups = append(p.Groups, gp)
 	}
+	p.Titles = titlesQuery(titleKeys(pq))
 	for _, a := range pq.Articles {
 		p.Articles = append(p.Articles, collect.ArticlePlan{
 			Query:  query.Compile(query.Query{Articles: []query.Article{a}}, filters, dates),
@@ -94,3 +101,101 @@ const SuggestFrom = collect.SuggestFrom
 // FacetSize is how many values each facet lists: the most frequent, ties
 // by value.
 const FacetSize = collect.FacetSize
+
+// titleKeys are the distinct analysis.TitleKey forms of the alternatives of
+// every positive term (synonyms included: 民诉法 names 民事诉讼法), in query
+// order: the names a document's whole title may be.
+func titleKeys(pq query.Query) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range pq.Groups {
+		for _, t := range g.Terms {
+			for _, alt := range t.Alternatives {
+				if k := analysis.TitleKey(alt); k != "" && !seen[k] {
+					seen[k] = true
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// titlesQuery matches the records whose title_key is one of keys; nil
+// when there are none.
+func titlesQuery(keys []string) bquery.Query {
+	var qs []bquery.Query
+	for _, k := range keys {
+		q := bquery.NewTermQuery(k)
+		q.SetField(mapping.FieldTitleKey)
+		qs = append(qs, q)
+	}
+	switch len(qs) {
+	case 0:
+		return nil
+	case 1:
+		return qs[0]
+	}
+	return bquery.NewDisjunctionQuery(qs)
+}
+
+// NearMin is the shortest relaxed term whose one-wrong-character variants
+// are looked for in titles.
+const NearMin = 4
+
+// nearSlots are the phrase slots of text (a Han run) with each character
+// in turn unknown, in order: its bigrams, "" for the two that hold the
+// unknown one (but the run-end marker of the last character when the
+// unknown one is next to last: 安全生厂法 → [安全 全生 "" 法|]), gaps at either
+// end dropped; only variants keeping at least two slots, once each. 劳动和同法
+// gives [动和 和同 同法] … [劳动 "" "" 同法] …:
+// the last finds 劳动合同法 in a title, where the bigram bag (which needs
+// ceil(2|B|/3) = 3 of 4) fails, as it does for every middle character of a
+// 5- or 6-character name. search.js nearSlots is its twin.
+func nearSlots(text string) [][][]string {
+	rs := []rune(text)
+	if len(rs) < NearMin {
+		return nil
+	}
+	var out [][][]string
+	seen := map[string]bool{}
+	for i := range rs {
+		var slots []string
+		for j := 0; j+1 < len(rs); j++ {
+			switch {
+			case j == i && j+2 == len(rs):
+				// the last bigram lost its first character: its last one
+				// still ends the name, and a name that ends a title's run
+				// (…安全生产法) holds the run-end marker there
+				slots = append(slots, string(analysis.TailTerm([]byte(analysis.Canonical(string(rs[j+1]))))))
+			case j == i || j+1 == i:
+				slots = append(slots, "")
+			default:
+				slots = append(slots, analysis.Canonical(string(rs[j:j+2])))
+			}
+		}
+		for len(slots) > 0 && slots[0] == "" {
+			slots = slots[1:]
+		}
+		for len(slots) > 0 && slots[len(slots)-1] == "" {
+			slots = slots[:len(slots)-1]
+		}
+		known := 0
+		for _, s := range slots {
+			if s != "" {
+				known++
+			}
+		}
+		key := strings.Join(slots, "|")
+		if known < 2 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		var ss [][]string
+		for _, s := range slots {
+			ss = append(ss, []string{s})
+		}
+		out = append(out, ss)
+	}
+	return out
+}

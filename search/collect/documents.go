@@ -86,6 +86,20 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 		for _, r := range found {
 			skip[r.url] = true
 		}
+		// A term found as typed is no misspelling: its near-title variants
+		// are not looked for.
+		if out.BagFound, err = probeBags(ctx, indexes, snaps, cache, relaxed); err != nil {
+			return nil, err
+		}
+		i := 0
+		for g := range relaxed.Groups {
+			for b := range relaxed.Groups[g].Bags {
+				if out.BagFound[i] {
+					relaxed.Groups[g].Bags[b].Near = nil
+				}
+				i++
+			}
+		}
 		more, err := pass(ctx, indexes, snaps, cache, relaxed, skip, counts, &used)
 		if err != nil {
 			return nil, err
@@ -93,9 +107,6 @@ func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 		sortTop(more, max(SuggestFrom, from+size-len(found)), less)
 		out.Relaxed = true
 		all = append(all, more...)
-		if out.BagFound, err = probeBags(ctx, indexes, snaps, cache, relaxed); err != nil {
-			return nil, err
-		}
 		for _, r := range more[:min(len(more), SuggestFrom)] {
 			title, err := r.m.title(r.d)
 			if err != nil {
@@ -310,7 +321,7 @@ func (m *shardMatch) results(counts map[string]map[string]int) []docRef {
 			}
 		}
 		out = append(out, docRef{
-			docRank: docRank{articles: bits.OnesCount64(dm.mask >> groups), score: docScore(best, groups, together),
+			docRank: docRank{titled: dm.titled, articles: bits.OnesCount64(dm.mask >> groups), score: docScore(best, groups, together),
 				url: c.PageURL[c.Page[doc]], date: c.Dates[doc], dated: c.Dated[doc]},
 			m: m, d: int32(i),
 		})

@@ -59,6 +59,7 @@ type docMatch struct {
 	first, last int32  // its matching records, a list through recMatch.next; -1 when none
 	mask        uint64 // the clauses some record of it matched
 	out         bool   // lacks a group, holds an excluded term or is skipped
+	titled      bool   // its document record's title_key is a name the query gives (Plan.Titles)
 }
 
 func newShardMatch(snap *scorch.IndexSnapshot, bi bleve.Index, cache *searcher.ColumnCache, shard int, plan *Plan) (*shardMatch, error) {
@@ -382,6 +383,16 @@ func (m *shardMatch) run(ctx context.Context, skip map[string]bool) error {
 			return err
 		}
 	}
+	if p.Titles != nil && groups > 0 {
+		if err := m.visit(ctx, p.Titles, true, func(_ uint64, seg int, doc uint32, _ float64) bool {
+			if d := m.docOf(seg, doc, false); d >= 0 {
+				m.docs[d].titled = true
+			}
+			return true
+		}); err != nil {
+			return err
+		}
+	}
 	for _, q := range p.Excluded {
 		if err := m.visit(ctx, q, true, func(_ uint64, seg int, doc uint32, _ float64) bool {
 			m.docs[m.docOf(seg, doc, false)].out = true
@@ -483,6 +494,16 @@ func (m *shardMatch) matchGroup(ctx context.Context, g int, exactSearcher bsearc
 		for id, ss := range per {
 			if s, ok := bagScore(ss); ok && s > best[id] {
 				best[id] = s
+			}
+		}
+		for _, q := range bag.Near { // one wrong character in a title
+			if err := m.visit(ctx, q, restrict, func(id uint64, _ int, _ uint32, s float64) bool {
+				if !exact[id] && s > best[id] {
+					best[id] = s
+				}
+				return true
+			}); err != nil {
+				return err
 			}
 		}
 	}

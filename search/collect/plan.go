@@ -13,6 +13,10 @@ type Plan struct {
 	// Browse lists every record passing the filters; it is searched
 	// when there are neither groups nor articles (an empty query).
 	Browse bquery.Query
+	// Titles matches the document records whose title_key is the
+	// TitleKey of some group's alternative (nil when there is none): such a
+	// document is named by the query and ranks before the others (docLess).
+	Titles bquery.Query
 	// Forms are what snippets mark: the alternatives of the positive
 	// terms, and in the relaxed pass the bigrams of its Bag terms.
 	Forms []string
@@ -32,6 +36,10 @@ type GroupPlan struct {
 type BagPlan struct {
 	Bigrams []bquery.Query
 	Alone   bquery.Query
+	// Near are the term's one-wrong-character variants in titles, one
+	// query each (a record's near score is the best of theirs); used only
+	// when Alone matches nothing (FindDocuments drops them otherwise).
+	Near []bquery.Query
 }
 
 // ArticlePlan is one article reference: its one-clause query and the

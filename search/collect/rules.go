@@ -26,17 +26,24 @@ func recordGroupSum(scores []float64, groups int, matched func(k int) bool) (sum
 }
 
 // framedSum is what together(D) is the best of, for one record r of D:
-// Σ_g in group order of s_g(r) where r matches g, else of s_g(d0) where
-// the document record d0 matches g, for the title, 文号 and preamble frame
-// every article (网络安全法 个人信息: the title holds one word, an article
-// the other). ok is false when some group is in neither. d0 is nil when
-// the document record matches nothing; for r = d0 it is Σ_g s_g(d0).
+// Σ_g in group order of the larger of s_g(r) (where r matches g) and
+// s_g(d0) (where the document record d0 matches g), for the title, 文号 and
+// preamble frame every article (网络安全法 个人信息: the title holds one word,
+// an article the other). The larger, not r's own: an article of 村民委员会组织法
+// that names 村民委员会 in its body is no less about it than its title says
+// (村民委员会怎么罢免 put the law 4th behind rules whose first section repeats
+// the title beside a passing 罢免). ok is false when some group is in
+// neither. d0 is nil when the document record matches nothing; for r = d0
+// it is Σ_g s_g(d0).
 func framedSum(r, d0 []float64, groups int, rHas, d0Has func(g int) bool) (sum float64, ok bool) {
 	for g := 0; g < groups; g++ {
+		inR, inD0 := rHas(g), d0 != nil && d0Has(g)
 		switch {
-		case rHas(g):
+		case inR && inD0:
+			sum += max(r[g], d0[g])
+		case inR:
 			sum += r[g]
-		case d0 != nil && d0Has(g):
+		case inD0:
 			sum += d0[g]
 		default:
 			return 0, false
@@ -86,18 +93,22 @@ func bagScore(bigramScores []float64) (score float64, ok bool) {
 
 // docRank is what orders two documents.
 type docRank struct {
-	articles int // how many of the query's articles it holds
+	titled   bool // its whole title is a name the query gives (Plan.Titles)
+	articles int  // how many of the query's articles it holds
 	score    float64
 	url      string
 	date     int64 // the doc record's date, unix nanoseconds
 	dated    bool
 }
 
-// docLess orders documents: for "" by how many of the named articles
-// they hold (most first: 网络安全法 第二条 asks for a document with that
-// article, before a page that only names the law), then score (highest
-// first), then URL (byte order); for "date" and "-date" by the doc
-// record's date (undated last either way), then score, then URL.
+// docLess orders documents: for "" first those whose whole title the
+// query names (食品安全法第63条: the law, before 北京市食品安全条例 whose 第六十三条
+// and body match as well; 环境保护法 before 海洋环境保护法), then by how many of
+// the named articles they hold (most first: 网络安全法 第二条 asks for a
+// document with that article, before a page that only names the law),
+// then score (highest first), then URL (byte order); for "date" and
+// "-date" by the doc record's date (undated last either way), then as for
+// "" (one date's documents in relevance order).
 func docLess(order string) func(a, b *docRank) bool {
 	byScore := func(a, b *docRank) bool {
 		if a.score != b.score {
@@ -105,13 +116,17 @@ func docLess(order string) func(a, b *docRank) bool {
 		}
 		return a.url < b.url
 	}
-	if order == "" {
-		return func(a, b *docRank) bool {
-			if a.articles != b.articles {
-				return a.articles > b.articles
-			}
-			return byScore(a, b)
+	byRelevance := func(a, b *docRank) bool {
+		if a.titled != b.titled {
+			return a.titled
 		}
+		if a.articles != b.articles {
+			return a.articles > b.articles
+		}
+		return byScore(a, b)
+	}
+	if order == "" {
+		return byRelevance
 	}
 	newestFirst := order == "-date"
 	return func(a, b *docRank) bool {
@@ -121,7 +136,7 @@ func docLess(order string) func(a, b *docRank) bool {
 		case a.dated && a.date != b.date:
 			return (a.date > b.date) == newestFirst
 		}
-		return byScore(a, b)
+		return byRelevance(a, b)
 	}
 }
 

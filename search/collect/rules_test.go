@@ -49,7 +49,12 @@ func TestFramedSum(t *testing.T) {
 		t.Error("a group in neither the record nor the document record counts")
 	}
 	if s, ok := framedSum([]float64{1, 2}, d0, 2, has(0, 1), has(0)); !ok || s != 3 {
-		t.Errorf("the record's own scores first: %v", s)
+		t.Errorf("the record's own score when higher than the frame's: %v", s)
+	}
+	// 村民委员会怎么罢免: the article names 村民委员会 in its body (0.25), the
+	// title does so with more weight (0.5): the frame's score counts.
+	if s, ok := framedSum([]float64{0.25, 0.125}, d0, 2, has(0, 1), has(0)); !ok || s != 0.625 {
+		t.Errorf("the frame's score when higher than the record's own: %v", s)
 	}
 }
 
@@ -57,6 +62,7 @@ func TestDocAndPartOrder(t *testing.T) {
 	docs := []docRank{
 		{score: 1, url: "/b/"}, {score: 1, url: "/a/"}, {score: 2, url: "/c/"}, {articles: 1, score: 0.1, url: "/d/"},
 		{score: 3, url: "/e/", dated: true, date: 5}, {score: 1, url: "/f/", dated: true, date: 7},
+		{titled: true, score: 0.05, url: "/g/", dated: true, date: 6}, {titled: true, articles: 1, score: 0.01, url: "/h/"},
 	}
 	order := func(o string) []string {
 		ds := append([]docRank(nil), docs...)
@@ -69,9 +75,9 @@ func TestDocAndPartOrder(t *testing.T) {
 		return out
 	}
 	for o, want := range map[string]string{
-		"":      "/d/ /e/ /c/ /a/ /b/ /f/",
-		"-date": "/f/ /e/ /c/ /a/ /b/ /d/",
-		"date":  "/e/ /f/ /c/ /a/ /b/ /d/",
+		"":      "/h/ /g/ /d/ /e/ /c/ /a/ /b/ /f/",
+		"-date": "/f/ /g/ /e/ /h/ /d/ /c/ /a/ /b/",
+		"date":  "/e/ /g/ /f/ /h/ /d/ /c/ /a/ /b/",
 	} {
 		if got := order(o); join(got) != want {
 			t.Errorf("order %q = %v, want %s", o, got, want)

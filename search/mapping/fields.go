@@ -68,6 +68,7 @@ func Fields(r Record) map[string]interface{} {
 	list(FieldTopic, r.Topics)
 	if r.Anchor == "" {
 		list(FieldDocKey, docKeys(r))
+		set(FieldTitleKey, analysis.TitleKey(r.Title))
 	}
 	list(FieldAnchors, anchors(r))
 	if !r.Date.IsZero() {

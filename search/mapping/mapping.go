@@ -16,6 +16,7 @@ const (
 	FieldDocNumber  = "doc_number"
 	FieldDocKey     = "doc_key"
 	FieldAnchors    = "anchors"   // the anchors of the units a record holds: finds 第三条 (query.ArticleQuery)
+	FieldTitleKey   = "title_key" // a document record's analysis.TitleKey: a query naming the whole title
 	FieldChars      = "chars"     // every Han character of title, section and body
 	FieldHref       = "href"      // URL#anchor, stored only
 	FieldShownTitle = "doc_title" // a section's document title, stored only
@@ -91,6 +92,7 @@ func New() (*bmapping.IndexMappingImpl, error) {
 	}
 	doc.AddFieldMappingsAt(FieldDocKey, kw(false, false))
 	doc.AddFieldMappingsAt(FieldAnchors, kw(false, false))
+	doc.AddFieldMappingsAt(FieldTitleKey, kw(false, false))
 	doc.AddFieldMappingsAt(FieldURL, kw(false, false))
 	doc.AddFieldMappingsAt(FieldType, kw(true, true))
 	doc.AddFieldMappingsAt(FieldTopic, kw(false, false))

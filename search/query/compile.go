@@ -105,6 +105,24 @@ func Compile(pq Query, filters map[string][]string, dates bquery.Query) bquery.Q
 		}
 		must = append(must, bquery.NewDisjunctionQuery(any))
 	}
+	var not []bquery.Query
+	for _, t := range pq.Excluded {
+		not = append(not, termQuery(t))
+	}
+	return withFilters(must, not, filters, dates)
+}
+
+// TitlePhraseQuery is one near-title variant of a relaxed term (SPEC14-notes
+// 2026-12-08): the bigram slots of a name with one character unknown, ""
+// where a bigram holds it, as a phrase in the title field (title weight),
+// with the filters and dates; a clause scored alone, like a group.
+func TitlePhraseQuery(slots [][]string, filters map[string][]string, dates bquery.Query) bquery.Query {
+	return withFilters([]bquery.Query{searcher.NewPhraseQuery(slots, mapping.FieldTitle, textFields[0].boost)}, nil, filters, dates)
+}
+
+// withFilters is the query of must and not, narrowed by the filters and the
+// date range without scoring.
+func withFilters(must, not []bquery.Query, filters map[string][]string, dates bquery.Query) bquery.Query {
 	var narrow []bquery.Query
 	for _, name := range mapping.Filters {
 		var any []bquery.Query
@@ -126,10 +144,6 @@ func Compile(pq Query, filters map[string][]string, dates bquery.Query) bquery.Q
 	}
 	if dates != nil {
 		narrow = append(narrow, dates)
-	}
-	var not []bquery.Query
-	for _, t := range pq.Excluded {
-		not = append(not, termQuery(t))
 	}
 	if len(must) == 0 && len(narrow) == 0 && len(not) == 0 {
 		return bquery.NewMatchAllQuery()

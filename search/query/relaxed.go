@@ -16,6 +16,9 @@ import (
 var questionWords = sortedLongestFirst([]string{
 	"为什么", "怎么样", "怎么办", "可不可以", "能不能", "是不是", "有没有", "请问", "怎么", "怎样", "如何", "为何", "什么",
 	"多少个", "多少", "哪些", "哪个", "哪里", "几个", "是否", "可以", "吗", "呢", "吧", "啊", "呀", "几",
+	// with the copula or verb that leads into them (试用期工资是多少 → 试用期工资,
+	// not 试用期工资是, whose 资是 no text holds), and how long
+	"是多少", "是什么", "有哪些", "多久", "多长时间",
 })
 
 func sortedLongestFirst(ws []string) [][]rune {

@@ -28,6 +28,7 @@ var exportFields = []FieldSpec{
 	{Name: "chars", Boost: 1},
 	{Name: "doc_key", Boost: 6},
 	{Name: "anchors", Boost: 8},
+	{Name: "title_key", Boost: 1}, // not scored: search/plan.go titlesQuery
 }
 
 // facetNames are search's facets, in display order (search/mapping).

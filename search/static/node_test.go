@@ -54,7 +54,7 @@ func TestClientAgainstServer(t *testing.T) {
 		fixture = keep
 		_ = os.RemoveAll(filepath.Join(keep, "static"))
 	}
-	records := append(corpusRecords(t), foldRecords()...)
+	records := append(append(corpusRecords(t), foldRecords()...), titleRecords()...)
 	dir := buildIndex(t, records)
 	src, err := openSource(dir, nil)
 	if err != nil {
@@ -71,7 +71,7 @@ func TestClientAgainstServer(t *testing.T) {
 	}
 	defer ix.Close()
 	var expected []map[string]any
-	for _, c := range append(engineCases, foldEngineCases...) {
+	for _, c := range append(append(engineCases, foldEngineCases...), titleEngineCases...) {
 		expected = append(expected, serverResult(t, ix, c))
 	}
 	writeJSON(t, filepath.Join(fixture, "expected.json"), expected)

@@ -49,3 +49,15 @@ test('article anchors round-trip 1..9999', () => {
   }
   assert.equal(G.parseQuery('第10000条', []).articles.length, 0);
 });
+
+// titleKey against search/analysis.TitleKey's table (search/analysis/titlekey_test.go).
+test('titleKey equals search/analysis.TitleKey', () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(repo, 'search/analysis/testdata/title_keys.json'), 'utf8'));
+  for (const [title, key] of cases) assert.equal(G.titleKey(title), key, title);
+});
+
+// nearSlots against search's table (search/near_test.go).
+test('nearSlots equals search/plan.go nearSlots', () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(repo, 'search/static/testdata/near_slots.json'), 'utf8'));
+  for (const [text, want] of Object.entries(cases)) assert.deepEqual(G.nearSlots(text), want, text);
+});

@@ -84,6 +84,15 @@
 	}
 	const hasSearchable = (s) => baseTokens(s).length > 0;
 	const canonical = (s) => lowerAll(normalizeText(trimSpace(s)));
+	// titleKey: a title or a query's name as compared whole (search/analysis/titlekey.go TitleKey): canonical,
+	// no spaces or book-title marks, no trailing brackets holding a digit or a version word, no leading
+	// 中华人民共和国; '' when fewer than two characters are left.
+	function titleKey(s) {
+		let k = canonical(s).replace(/[\s《》〈〉]/g, ''), m;
+		while ((m = /\(([^()]*)\)$/.exec(k)) && /[0-9]|修[正订改]|试行|草案/.test(m[1])) k = k.slice(0, m.index);
+		k = k.replace(/^中华人民共和国(?=.)/, '');
+		return [...k].length < 2 ? '' : k;
+	}
 
 	// ---- query (search/query/query.go, search/analysis: synonyms.go, NormalizeDocNumber) ----
 	function QueryError(message) { this.message = message; }
@@ -292,7 +301,8 @@
 
 	// ---- the near-miss query (search/query/relaxed.go) ----
 	const QUESTION_WORDS = ['为什么', '怎么样', '怎么办', '可不可以', '能不能', '是不是', '有没有', '请问', '怎么', '怎样', '如何', '为何', '什么',
-		'多少个', '多少', '哪些', '哪个', '哪里', '几个', '是否', '可以', '吗', '呢', '吧', '啊', '呀', '几'].map((w) => [...w]).sort((a, b) => b.length - a.length);
+		'多少个', '多少', '哪些', '哪个', '哪里', '几个', '是否', '可以', '吗', '呢', '吧', '啊', '呀', '几',
+		'是多少', '是什么', '有哪些', '多久', '多长时间'].map((w) => [...w]).sort((a, b) => b.length - a.length);
 	const isHanRun = (s) => { const rs = [...s]; return rs.length >= 3 && rs.every(isHan); };
 	function withoutQuestionWords(t, syn) {
 		if (t.quoted) return [[t], false];
@@ -709,6 +719,14 @@
 			if (t.docKey) kids.push(leaf(t.docKey, 'doc_key', 6));
 			return kids.length === 1 ? kids[0] : { dis: kids };
 		};
+		// A near-title variant (search/query.TitlePhraseQuery): a phrase in the title field; its leaves
+		// are read only when the pass uses it (a bag term found as typed does not).
+		const title = ix.fieldNo.title, tboost = ix.man.fields[title].boost;
+		const nearPhrase = (slots) => {
+			const ls = [], ph = [];
+			slots.forEach((a, at) => { if (a) { const l = { term: a, fi: title, boost: tboost }; ls.push(l); ph.push({ at, alts: [l], kid: l }); } });
+			return { root: root({ phrase: ph, fi: title }), leaves: ls };
+		};
 		// Each group, each article and each bigram of a bag term is a query of its own (SPEC14 §3,
 		// §4), scored alone with its own query norm, as search/query.Compile of that one group.
 		const root = (node) => ({ conj: [node] });
@@ -718,15 +736,19 @@
 				const rs = [...t.text], B = [];
 				for (let i = 0; i + 1 < rs.length; i++) if (!B.includes(rs[i] + rs[i + 1])) B.push(rs[i] + rs[i + 1]);
 				x.bags.push({ text: t.text, alone: root(term({ ...t, bag: false })), need: Math.floor((2 * B.length + 2) / 3),
-					bigrams: B.map((b) => ({ b, root: root(term({ text: b, alternatives: [canonical(b)] })) })) });
+					bigrams: B.map((b) => ({ b, root: root(term({ text: b, alternatives: [canonical(b)] })) })),
+					near: nearSlots(t.text).map(nearPhrase) });
 			}
 			return x;
 		});
 		const arts = (pq.articles || []).map((a) => ({ root: root(leaf(a.anchor, 'anchors', ARTICLE_BOOST)), art: a }));
-		return { groups, arts, not: pq.excluded.map(term), leaves };
+		// The names a whole title may be (search/plan.go titleKeys): not scored, so not among the leaves.
+		const keys = [...new Set(pq.groups.flat().flatMap((t) => t.alternatives.map(titleKey)).filter(Boolean))];
+		const titles = keys.map((k) => ({ term: k, fi: ix.fieldNo.title_key, boost: 1 }));
+		return { groups, arts, not: pq.excluded.map(term), leaves, titles };
 	}
 	// The roots a query scores: every group's (a bag's bigrams too) and every article's.
-	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bags || []).flatMap((bag) => bag.bigrams.map((b) => b.root))]);
+	const rootsOf = (p) => [...p.groups, ...p.arts].flatMap((x) => [x.root, ...(x.bags || []).flatMap((bag) => [...bag.bigrams.map((b) => b.root), ...bag.near.map((n) => n.root)])]);
 	const kidsOf = (n) => n.phrase ? n.phrase.map((s) => s.kid) : n.alts || n.dis || n.conj;
 	function prepare(ix, node, s) {
 		if (node.term !== undefined) {
@@ -817,6 +839,7 @@
 			let sum = 0, m = 0;
 			for (const b of bag.bigrams) if (b.M[g]) { sum += score(b.root, g, s, bound); m++; }
 			if (m >= bag.need) { const v = (sum * m) / bag.bigrams.length; if (Number.isNaN(v)) return NaN; if (v > best) best = v; }
+			for (const n of bag.near) if (n.M[g]) { const v = score(n.root, g, s, bound); if (Number.isNaN(v)) return NaN; if (v > best) best = v; }
 		}
 		return best;
 	}
@@ -847,16 +870,20 @@
 		};
 		const each = (x) => (g, bound) => (bound ? sx(x, g, s, true) : val(x, g, s));
 		for (const x of ps.groups) acc += best(each(x));
-		// together: a group a record lacks is taken from the document record, whose title, 文号 and
-		// preamble frame every article (collect/rules.go framedSum).
+		// together: per group the larger of the record's score and the document record's, whose
+		// title, 文号 and preamble frame every article (collect/rules.go framedSum).
 		const d0 = ps.ix.docRec[d];
 		if (ps.groups.length) acc += best((g, bound) => {
 			let t = 0;
 			for (const x of ps.groups) {
-				const r = x.M[g] ? g : d0 >= 0 && x.M[d0] ? d0 : -1;
-				if (r < 0) return null;
-				const v = bound ? sx(x, r, s, true) : val(x, r, s);
-				if (Number.isNaN(v) && r !== g) doubt.add(r);
+				const rs = [g, d0].filter((r, i) => r >= 0 && x.M[r] && !(i && r === g));
+				if (!rs.length) return null;
+				let v = -Infinity;
+				for (const r of rs) {
+					const e = bound ? sx(x, r, s, true) : val(x, r, s);
+					if (Number.isNaN(e) && r !== g) doubt.add(r);
+					v = Math.max(v, e);
+				}
 				t += v;
 			}
 			return t;
@@ -904,7 +931,7 @@
 				// The exact documents first, then the relaxed ones not among them (SPEC14 §4).
 				const rx = await this.pass(rq, allow), seen = new Set(ex.docs);
 				rx.docs = rx.docs.filter((d) => !seen.has(d));
-				const found = await this.bagsFound(rx, allow), guess = found.includes(false);
+				const found = rx.found || [], guess = found.includes(false);
 				const ro = await this.rank(rx, req, Math.max(k - e, guess ? SUGGEST_FROM : 0), guess ? 0 : Math.max(0, from - e));
 				order = [...(await this.rank(ex, req, e, 0)).map((d) => [d, ex]), ...ro.map((d) => [d, rx])];
 				docs = [...ex.docs, ...rx.docs];
@@ -929,6 +956,13 @@
 			const ix = this.ix, p = plan(ix, pq), xs = [...p.groups, ...p.arts], need = p.groups.length ? p.groups : p.arts;
 			const ps = { ix, p, pq, groups: p.groups, arts: p.arts, xs, scored: xs.length > 0 };
 			ps.terms = [...pq.groups.flat(), ...p.groups.flatMap((x) => x.bags.flatMap((bag) => bag.bigrams.map((b) => ({ alternatives: [b.b] }))))];
+			// A bag term found as typed is no misspelling: its near-title variants are not looked for
+			// (search/collect/documents.go FindDocuments).
+			const bags = p.groups.flatMap((x) => x.bags);
+			if (bags.length) {
+				ps.found = await this.bagsFound(ps, allow);
+				bags.forEach((bag, i) => { if (ps.found[i]) bag.near = []; else bag.near.forEach((n) => p.leaves.push(...n.leaves)); });
+			}
 			await all(p.leaves, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
 			const docsOf = (set) => { const o = new Uint8Array(ix.D); set.forEach((v, g) => { if (v) o[ix.docOf[g]] = 1; }); return o; };
 			const inDocs = (ds) => Uint8Array.from(ix.docOf, (d) => ds[d]);
@@ -943,14 +977,18 @@
 					n.forEach((c, g) => { if (c >= bag.need) x.near[g] = 1; });
 				}
 				x.cand = or([x.cand, x.near]);
+				for (const bag of x.bags) for (const n of bag.near) x.cand = or([x.cand, and([allow, await candidates(ix, n.root)])]);
 			});
 			// Filters only: every document whose document record they pass.
 			const browse = () => { const o = new Uint8Array(ix.D); for (let d = 0; d < ix.D; d++) if (ix.docRec[d] >= 0 && allow[ix.docRec[d]]) o[d] = 1; return o; };
 			const cd = inDocs(xs.length ? and(need.map((x) => docsOf(x.cand))) : browse());
+			const nears = xs.flatMap((x) => (x.bags || []).flatMap((bag) => bag.near));
 			await all(xs, (x) => verify(ix, x.root, and([x.cand, cd])));
+			await all(nears, (n) => verify(ix, n.root, and([allow, cd])));
+			await all(nears, async (n) => { n.M = and([allow, cd, await matches(ix, n.root)]); });
 			await all(xs, async (x) => {
 				x.exact = and([allow, cd, await matches(ix, x.root)]);
-				x.M = x.near ? or([x.exact, and([x.near, cd])]) : x.exact;
+				x.M = x.near ? or([x.exact, and([x.near, cd]), ...x.bags.flatMap((bag) => bag.near.map((n) => n.M))]) : x.exact;
 				x.val = new Map();
 			});
 			const ds = xs.length ? and(need.map((x) => docsOf(x.M))) : browse();
@@ -962,6 +1000,14 @@
 				}
 			}
 			ps.docs = list(ds);
+			// Documents whose whole title the query names rank first (search/collect/match.go, rules.go docLess).
+			const titled = new Uint8Array(ix.D);
+			if (p.groups.length && p.titles.length) {
+				await all(p.titles, async (l) => { l.list = (await ix.entry(l.term))[l.fi]; });
+				for (const l of p.titles) (await candidates(ix, l)).forEach((v, g) => { if (v) titled[ix.docOf[g]] = 1; });
+			}
+			ps.titled = (d) => titled[d];
+			ps.anyTitled = ps.docs.some((d) => titled[d]);
 			for (const r of rootsOf(p)) for (let s = 0; s < ix.n; s++) setNorm(r, s, 1 / Math.sqrt(prepare(ix, r, s).w));
 			const any = or([new Uint8Array(ix.N), ...xs.map((x) => x.M)]), rel = new Map();
 			any.forEach((v, g) => { if (v && ds[ix.docOf[g]]) { const d = ix.docOf[g]; if (!rel.has(d)) rel.set(d, []); rel.get(d).push(g); } });
@@ -977,15 +1023,18 @@
 		async rank(ps, req, k, from) {
 			const ix = this.ix, docs = ps.docs, scored = ps.scored, exact = new Map(), dateOf = (d) => ix.docGroup(d).date;
 			const byDate = (a, b) => { const x = dateOf(a), y = dateOf(b); return x === y ? 0 : x === null ? 1 : y === null ? -1 : req.sort === 'date' ? x - y : y - x; };
-			// By relevance, documents holding more of the named articles come first (collect/rules.go docLess).
-			const byRun = req.sort ? byDate : (a, b) => ps.arts.length && ps.nart(b) - ps.nart(a);
+			// By relevance, documents whose whole title the query names, then those holding more of the
+			// named articles come first (collect/rules.go docLess).
+			// Within a date too (collect/rules.go docLess).
+			const byRel = (a, b) => ps.titled(b) - ps.titled(a) || (ps.arts.length && ps.nart(b) - ps.nart(a));
+			const byRun = req.sort ? (a, b) => byDate(a, b) || byRel(a, b) : byRel;
 			const key = (a, b) => byRun(a, b) || (exact.get(b) || 0) - (exact.get(a) || 0);
 			const cmp = (a, b) => key(a, b) || a - b;
 			const lists = scored ? ps.lists.filter((l) => !l.all) : [];
 			// Runs: the documents of one date (all by relevance), in page order; the server orders a run
 			// by score, then URL. Only runs that reach the page need scores, and of each only its best.
 			const idx = docs.slice(), runs = [], before = new Set();
-			if (req.sort || ps.arts.length) idx.sort((x, y) => byRun(x, y) || x - y);
+			if (req.sort || ps.arts.length || ps.anyTitled) idx.sort((x, y) => byRun(x, y) || x - y);
 			for (let i = 0, j; i < k && i < idx.length; i = j) {
 				for (j = i + 1; j < idx.length && !byRun(idx[i], idx[j]);) j++;
 				if (j <= from) idx.slice(i, j).forEach((d) => before.add(d)); // wholly on earlier pages: only its count matters
@@ -1136,11 +1185,22 @@
 			return '';
 		}
 	}
-	// oneEditIn finds in title t a substring one edit from w: at each start from the left, of w's
-	// length, then one more, then one fewer (search/suggest.go).
+	// nearSlots: search/plan.go nearSlots, the phrase slots of a name with one character unknown.
+	function nearSlots(text) {
+		const rs = [...text], out = [];
+		if (rs.length > 3) rs.forEach((_, i) => {
+			const sl = rs.slice(1).map((c, j) => (j === i && j + 2 === rs.length ? canonical(c) + '|' : j === i || j + 1 === i ? '' : canonical(rs[j] + c)));
+			while (sl[0] === '') sl.shift();
+			while (sl.at(-1) === '') sl.pop();
+			if (sl.filter(Boolean).length > 1 && !out.some((o) => o.join() === sl.join())) out.push(sl);
+		});
+		return out;
+	}
+	// oneEditIn finds in title t a substring one edit from w: at each start from the left, of one
+	// more than w's length, then w's, then one fewer (search/suggest.go).
 	function oneEditIn(t, w) {
 		const n = w.length;
-		for (let i = 0; n && i < t.length; i++) for (const l of [n, n + 1, n - 1]) {
+		for (let i = 0; n && i < t.length; i++) for (const l of [n + 1, n, n - 1]) {
 			if (l <= 0 || i + l > t.length) continue;
 			const c = t.slice(i, i + l);
 			if (oneEdit(c, w)) return c.join('');
@@ -1342,6 +1402,6 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 		root.GongkaiSearch.ready = run();
 	}
 
-	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, normalizeDocNumber, useFold, Index, Engine, platform };
+	root.GongkaiSearch = { parseQuery, relaxQuery, QueryError, baseTokens, splitUnits, canonical, titleKey, nearSlots, normalizeDocNumber, useFold, Index, Engine, platform };
 	if (root.document) root.document.readyState === 'loading' ? root.document.addEventListener('DOMContentLoaded', start) : start();
 })(typeof window !== 'undefined' ? window : globalThis);
