@@ -34,6 +34,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -172,7 +173,12 @@ func prepare(site string) error {
 		return nil
 	})
 	fmt.Printf("export size                       %8.0f MB\n", float64(size)/1e6)
-	return nil
+	rd, err := static.OpenReader(afero.NewOsFs(), out)
+	if err != nil {
+		return err
+	}
+	packKinds, err = rd.PackKinds()
+	return err
 }
 
 func readQueries(path string) ([]string, error) {
@@ -197,8 +203,9 @@ func readQueries(path string) ([]string, error) {
 func serve(dir string, h2 bool) (string, func(), error) {
 	files := fileServer(dir)
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		w := counting{rw}
+		w := counting{rw, kindOf(r.URL.Path)}
 		served.requests.Add(1)
+		w.add(300) // Chrome's count for a request's headers
 		if singleRange && strings.Contains(r.Header.Get("Range"), ",") {
 			r.Header.Del("Range")
 		}
@@ -353,11 +360,72 @@ var singleRange bool
 // 300 bytes a request that Chrome adds for headers).
 var served struct{ requests, bytes atomic.Int64 }
 
-type counting struct{ http.ResponseWriter }
+type counting struct {
+	http.ResponseWriter
+	kind string
+}
 
 func (c counting) Write(b []byte) (int, error) {
 	served.bytes.Add(int64(len(b)))
+	c.add(len(b))
 	return c.ResponseWriter.Write(b)
+}
+
+// add counts n bytes sent for a file of c's kind.
+func (c counting) add(n int) {
+	byKind.Lock()
+	byKind.bytes[c.kind] += n
+	if n == 300 {
+		byKind.requests[c.kind]++
+	}
+	byKind.Unlock()
+}
+
+// byKind is what serve sent per kind of file (kindOf) since the last
+// takeKinds, counting 300 bytes a request as Chrome does: where a query's
+// bytes go. Multipart part headers count with their pack's kind.
+var byKind = struct {
+	sync.Mutex
+	bytes, requests map[string]int
+}{bytes: map[string]int{}, requests: map[string]int{}}
+
+// packKinds is static.Reader.PackKinds of the site's export.
+var packKinds map[string]string
+
+// kindOf is the kind of file a path of the site is: a pack's kind (dict,
+// meta, body, lists), "files" for the export's other files, "script" for
+// the client, "page" for the rest.
+func kindOf(p string) string {
+	const dir = "/_search/static/"
+	i := strings.Index(p, dir)
+	switch {
+	case i >= 0 && packKinds[p[i+len(dir):]] != "":
+		return packKinds[p[i+len(dir):]]
+	case i >= 0:
+		return "files"
+	case strings.HasSuffix(p, "/js/search.js"):
+		return "script"
+	}
+	return "page"
+}
+
+// kindOrder is the order kinds are printed in.
+var kindOrder = []string{"files", "dict", "lists", "meta", "body", "script", "page"}
+
+// takeKinds returns what was counted per kind since the last call, as
+// "kind KB/requests" in kindOrder, and the byte counts.
+func takeKinds() (string, map[string]int) {
+	byKind.Lock()
+	defer byKind.Unlock()
+	var parts []string
+	for _, k := range kindOrder {
+		if n := byKind.bytes[k]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %.1f/%d", k, float64(n)/1024, byKind.requests[k]))
+		}
+	}
+	out := byKind.bytes
+	byKind.bytes, byKind.requests = map[string]int{}, map[string]int{}
+	return strings.Join(parts, " "), out
 }
 
 // browser is bench/internal/headless's Chromium, shared with bench/relevance.
@@ -437,14 +505,30 @@ func measureQueries(ctx context.Context, base string, qs []string) error {
 	// The client counts from the start of its search; the script loaded just before.
 	first.Bytes += int(script)
 	fmt.Printf("%-24s %10d %6d %9.0f %8d   (script %.0f B; page HTML+CSS %.0f B not counted)\n", first.Query, first.Bytes, first.Reqs, first.MS, first.Total, script, pageBytes)
+	kinds, _ := takeKinds()
+	fmt.Printf("%24s sent by kind (KB/requests, 300 B a request): %s\n", "", kinds)
 	var later []int
+	sum := map[string]int{}
 	for _, q := range qs[1:] {
 		s, err := typeQuery(ctx, q)
 		if err != nil {
 			return fmt.Errorf("query %q: %w", q, err)
 		}
 		later = append(later, s.Bytes)
-		fmt.Printf("%-24s %10d %6d %9.0f %8d %s\n", s.Query, s.Bytes, s.Reqs, s.MS, s.Total, s.Error)
+		kinds, n := takeKinds()
+		for k, v := range n {
+			sum[k] += v
+		}
+		fmt.Printf("%-24s %10d %6d %9.0f %8d %s  [%s]\n", s.Query, s.Bytes, s.Reqs, s.MS, s.Total, s.Error, kinds)
+	}
+	if len(later) > 0 {
+		var parts []string
+		for _, k := range kindOrder {
+			if sum[k] > 0 {
+				parts = append(parts, fmt.Sprintf("%s %.1f", k, float64(sum[k])/1024/float64(len(later))))
+			}
+		}
+		fmt.Printf("\nlater queries, mean KB sent by kind (server's count): %s\n", strings.Join(parts, ", "))
 	}
 	sort.Ints(later)
 	if len(later) > 0 {

@@ -138,6 +138,31 @@
 // multipart host at 300 bytes a request, the later-query median went from
 // 40.4 to 35.3 KB (one range a request: 47.9 to 44.7 KB), the page's
 // metadata from 6.0 to 4.7 KB and its body blocks from 14.9 KB in 4.9
-// requests to 12.7 KB in 1.1. Not yet measured in Chromium on the whole
-// corpus.
+// requests to 12.7 KB in 1.1. The 16 MB body packs were then given up (a
+// host without Range support would send them whole; files.go
+// bodyPackFactor), so a page's body blocks come from about eight 1 MB packs,
+// a request each.
+//
+// Where a query's bytes go, format 4 on the whole laws corpus in Chromium
+// (bench/staticsearch counts what the file server sends per kind of pack,
+// Reader.PackKinds; 300 bytes a request): first query 150.2 KB, later
+// queries median 76.0 KB, max 396 KB; their mean by kind: posting lists
+// 91.2 KB, body blocks 15.3, metadata 6.1, dictionary 2.5. At the median
+// (食品安全, 劳动合同 解除, 未成年人 保护: 75–76 KB) lists are 44–47 KB,
+// body blocks 19–21 KB in 8–12 requests (a range a snippet, 28–30),
+// metadata 7–8.5 KB. Nearly all list bytes
+// are phrase checks (the positions of candidate records, read as detail
+// chunks: 食品安全 reads 19 KB of them for 302 candidate records, scattered,
+// so about half of what it costs is multipart part headers). The parts
+// cost what the page costs more than before issue 14: a node count of the
+// same queries without any snippet or part gives a median of 50 KB (72 with
+// them), with the parts of the first three hits only 57 KB. A body block
+// read for a snippet brings 182 characters where the snippet shows 120, and
+// its unit list (anchors and sections, long for headings) is a fifth of its
+// bytes; blocks of 60 or 40 characters read no fewer bytes, as their unit
+// lists and metadata grow. Chunks of 8 postings instead of 4 change nothing,
+// and neither would checking a phrase on one candidate record a document
+// (食品安全's 302 candidates lie in 120 documents): done so, ranking aside,
+// its lists cost 35 KB instead of 40, as a document's records are
+// neighbours whose chunks come in the same ranges.
 package static
