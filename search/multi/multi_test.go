@@ -320,3 +320,25 @@ func TestCache(t *testing.T) {
 		t.Errorf("after b's new index: %d documents, want 3", after.Total)
 	}
 }
+
+// The two-phase search answers as the sites' full searches merged, with the term filters and
+// without them (while they are being made).
+func TestSameAsFullSearches(t *testing.T) {
+	cases := []search.Request{
+		{Query: "低保"}, {Query: "低保", Sort: "date"}, {Query: "低保", Sort: "-date"},
+		{Query: "低保 OR 公开 OR 资金 OR 居民"}, {Query: "低保 OR 公开 OR 资金 OR 居民", Size: 2, Page: 2},
+		{Query: "山林确权"}, {Query: "居民委员会怎么选举"}, {Query: "居民委会选举"}, {Query: "低保资金"},
+		{Query: "低保", Filters: map[string][]string{FilterSite: {"zhen", "shequ"}, "type": {"disclosure"}}},
+		{Query: "", Filters: map[string][]string{"type": {"policy"}}}, {Query: "没有这个词"}, {Query: "低保 -资金"},
+	}
+	for _, warm := range []bool{false, true} {
+		m, _ := platform(t)
+		m.cache = nil
+		if warm {
+			m.Warm()
+		}
+		for _, req := range cases {
+			sameAsReference(t, m, req)
+		}
+	}
+}
