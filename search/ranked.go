@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/gongkai/gongkai/search/collect"
 	"github.com/gongkai/gongkai/search/mapping"
+	"github.com/gongkai/gongkai/search/query"
 )
 
 // A search over several indexes (search/multi) parses and compiles the request once for all
@@ -20,17 +22,41 @@ import (
 
 // Prepared is a request checked, parsed and compiled for indexes with one synonym list.
 type Prepared struct {
-	Request Request       // as searched: defaults filled in; Sort "-date" when nothing ranks
-	Exact   *collect.Plan // the exact pass
-	Relaxed *collect.Plan // the relaxed pass; nil when the query has no relaxed form or ExactOnly
-	Bags    []string      // the Bag terms of the relaxed pass, in order
+	Request Request        // as searched: defaults filled in; Sort "-date" when nothing ranks
+	Exact   *collect.Plan  // the exact pass
+	Relaxed *collect.Plan  // the relaxed pass; nil when the query has no relaxed form or ExactOnly
+	Bags    []string       // the Bag terms of the relaxed pass, in order
+	parsed  [2]query.Query // the exact and relaxed queries, without their synonyms (parsedForms)
+}
+
+// parsedForms are what a query compiles from: its exact form and its relaxed one, each
+// without the synonym groups it keeps (sites' synonyms differ more often than the forms
+// they give a query).
+func parsedForms(pq query.Query, exactOnly bool) [2]query.Query {
+	out := [2]query.Query{{Groups: pq.Groups, Excluded: pq.Excluded, Articles: pq.Articles}}
+	if rq, ok := pq.Relaxed(); ok && !exactOnly {
+		out[1] = query.Query{Groups: rq.Groups, Excluded: rq.Excluded, Articles: rq.Articles}
+	}
+	return out
 }
 
 // Prepare checks req as SearchLimit does and compiles it with synonyms (Index.Synonyms).
 func Prepare(req Request, synonyms [][]string, maxSize int) (*Prepared, error) {
+	return PrepareLike(req, synonyms, maxSize, nil)
+}
+
+// PrepareLike is Prepare, but returns the one of like whose query parsed the same (most
+// sites' synonyms leave a query as it is): compiling costs more than parsing.
+func PrepareLike(req Request, synonyms [][]string, maxSize int, like []*Prepared) (*Prepared, error) {
 	req, pq, err := prepare(req, synonyms, maxSize)
 	if err != nil {
 		return nil, err
+	}
+	parsed := parsedForms(pq, req.ExactOnly)
+	for _, p := range like {
+		if reflect.DeepEqual(p.parsed, parsed) {
+			return p, nil
+		}
 	}
 	var dates bquery.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
@@ -38,7 +64,7 @@ func Prepare(req Request, synonyms [][]string, maxSize int) (*Prepared, error) {
 		dq.SetField(mapping.FieldDate)
 		dates = dq
 	}
-	p := &Prepared{Request: req, Exact: planOf(pq, req.Filters, dates)}
+	p := &Prepared{Request: req, Exact: planOf(pq, req.Filters, dates), parsed: parsed}
 	if rq, ok := pq.Relaxed(); ok && !req.ExactOnly {
 		p.Relaxed = planOf(rq, req.Filters, dates)
 		p.Bags = bagTexts(p.Relaxed, pq)
@@ -64,6 +90,22 @@ func (ix *Index) Rank(ctx context.Context, p *Prepared, n int) (*collect.Ranked,
 		return nil, SearchError(ctx, p.Request.Query, cerr)
 	}
 	return got, nil
+}
+
+// FindBag reports whether the i-th of p.Bags matches any record of the index as typed.
+func (ix *Index) FindBag(ctx context.Context, p *Prepared, i int) (bool, error) {
+	var found bool
+	var cerr error
+	if err := ix.ix.Read(func(shards []bleve.Index) error {
+		found, cerr = collect.FindBag(ctx, shards, &ix.columns, p.Relaxed, i)
+		return nil
+	}); err != nil {
+		return false, err
+	}
+	if cerr != nil {
+		return false, SearchError(ctx, p.Request.Query, cerr)
+	}
+	return found, nil
 }
 
 // SearchError is the error SearchLimit returns for err, a search of query stopped by ctx or

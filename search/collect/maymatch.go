@@ -34,14 +34,14 @@ func (p *Plan) MayMatch(has func(field, term string) bool) bool {
 	return QueryMayMatch(p.Browse, has)
 }
 
-// MayFindBags reports whether some Bag term of p may match a record as typed (probeBags).
-func (p *Plan) MayFindBags(has func(field, term string) bool) bool {
+// MayFindBag reports whether Bag term i of p (in group order) may match a record as typed
+// (FindBag).
+func (p *Plan) MayFindBag(i int, has func(field, term string) bool) bool {
 	for _, g := range p.Groups {
-		for _, b := range g.Bags {
-			if QueryMayMatch(b.Alone, has) {
-				return true
-			}
+		if i < len(g.Bags) {
+			return QueryMayMatch(g.Bags[i].Alone, has)
 		}
+		i -= len(g.Bags)
 	}
 	return false
 }

@@ -25,8 +25,7 @@ type Ranked struct {
 	Relaxed bool // the relaxed pass ran (Relax)
 	// Counts holds, by facet and value, how many documents (exact and relaxed) have it: every
 	// value, not cut to FacetSize.
-	Counts   map[string]map[string]int
-	BagFound []bool // after Relax, as Documents.BagFound
+	Counts map[string]map[string]int
 
 	indexes []bleve.Index
 	snaps   []*scorch.IndexSnapshot
@@ -79,7 +78,8 @@ func RankDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 }
 
 // Relax runs the relaxed pass, as FindDocuments does after an exact pass that found fewer
-// than RelaxBelow documents (the caller decides when), and orders its first n documents.
+// than RelaxBelow documents (the caller decides when), and orders its first n documents. It
+// does not probe the Bag terms (FindBag).
 func (r *Ranked) Relax(ctx context.Context, relaxed *Plan, n int) error {
 	r.plans[1] = relaxed
 	r.Relaxed = true
@@ -97,8 +97,41 @@ func (r *Ranked) Relax(ctx context.Context, relaxed *Plan, n int) error {
 	r.nRelax = min(n, len(more))
 	sortTop(more, r.nRelax, docLess(r.order))
 	r.relaxed = more
-	r.BagFound, err = probeBags(ctx, r.indexes, r.snaps, r.cache, relaxed)
-	return err
+	return nil
+}
+
+// FindBag reports whether Bag term i of plan (in group order) matches any record of the
+// shards as typed: probeBags for one term, which a caller merging several indexes asks of
+// one index after another until one has it.
+func FindBag(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnCache, plan *Plan, i int) (bool, error) {
+	var bag *BagPlan
+	for _, g := range plan.Groups {
+		if i < len(g.Bags) {
+			bag = &g.Bags[i]
+			break
+		}
+		i -= len(g.Bags)
+	}
+	if bag == nil {
+		return false, nil
+	}
+	for _, bi := range indexes {
+		snap, err := snapshot(bi)
+		if err != nil {
+			return false, err
+		}
+		m, err := newShardMatch(snap, bi, cache, 0, plan)
+		found := false
+		if err == nil {
+			found, err = m.probe(ctx, bag.Alone)
+			m.release()
+		}
+		_ = snap.Close()
+		if err != nil || found {
+			return found, err
+		}
+	}
+	return false, nil
 }
 
 // Total is the number of documents, exact and relaxed.

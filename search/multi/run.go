@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -42,6 +43,7 @@ func (r *unified) release() {
 func (r *unified) search(ctx context.Context, chosen []*Site, maxSize int) (*search.Result, error) {
 	// The request is parsed and compiled once for the sites that share their synonyms.
 	preps := map[string]*search.Prepared{}
+	var distinct []*search.Prepared
 	for _, s := range chosen {
 		ix := s.Open()
 		if ix == nil {
@@ -51,10 +53,13 @@ func (r *unified) search(ctx context.Context, chosen []*Site, maxSize int) (*sea
 		p := preps[sf.syn]
 		if p == nil {
 			var err error
-			if p, err = search.Prepare(r.req, ix.Synonyms(), maxSize); err != nil {
+			if p, err = search.PrepareLike(r.req, ix.Synonyms(), maxSize, distinct); err != nil {
 				return nil, err
 			}
 			preps[sf.syn] = p
+			if !slices.Contains(distinct, p) {
+				distinct = append(distinct, p)
+			}
 		}
 		r.sites = append(r.sites, &siteRun{site: s, ix: ix, p: p, f: sf.filter()})
 	}
@@ -95,7 +100,7 @@ func (r *unified) search(ctx context.Context, chosen []*Site, maxSize int) (*sea
 			if s.p.Relaxed == nil {
 				return nil
 			}
-			if s.f != nil && !s.p.Relaxed.MayMatch(s.f.has) && !s.p.Relaxed.MayFindBags(s.f.has) {
+			if s.f != nil && !s.p.Relaxed.MayMatch(s.f.has) {
 				return nil
 			}
 			if s.r == nil {
@@ -109,7 +114,44 @@ func (r *unified) search(ctx context.Context, chosen []*Site, maxSize int) (*sea
 			return nil, err
 		}
 	}
-	return r.merge(ctx, relaxed)
+	var bags []search.Bag
+	if relaxed {
+		var err error
+		if bags, err = r.findBags(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return r.merge(ctx, relaxed, bags)
+}
+
+// findBags tells which near-miss terms of the relaxed pass some site has as typed: each term
+// is asked of the sites in turn, those whose filter may hold it, until one has it.
+func (r *unified) findBags(ctx context.Context) ([]search.Bag, error) {
+	var bags []search.Bag
+	for _, s := range r.sites {
+		if s.p.Relaxed != nil {
+			for _, b := range s.p.Bags {
+				bags = append(bags, search.Bag{Text: b})
+			}
+			break
+		}
+	}
+	for i := range bags {
+		for _, s := range r.sites {
+			if s.p.Relaxed == nil || s.f != nil && !s.p.Relaxed.MayFindBag(i, s.f.has) {
+				continue
+			}
+			found, err := s.ix.FindBag(ctx, s.p, i)
+			if err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			if found {
+				bags[i].Found = true
+				break
+			}
+		}
+	}
+	return bags, nil
 }
 
 // fail names the site in an error that is not the user's; ctx says whether the search ran
@@ -136,7 +178,7 @@ type item struct {
 }
 
 // merge puts the sites' rankings together and makes the page's hits.
-func (r *unified) merge(ctx context.Context, relaxed bool) (*search.Result, error) {
+func (r *unified) merge(ctx context.Context, relaxed bool, bags []search.Bag) (*search.Result, error) {
 	req := r.req
 	k := req.Page * req.Size
 	out := &search.Result{Query: req.Query, Page: req.Page, Sort: req.Sort, Relaxed: relaxed, Facets: map[string][]search.Facet{}}
@@ -144,29 +186,18 @@ func (r *unified) merge(ctx context.Context, relaxed bool) (*search.Result, erro
 		out.Facets[name] = []search.Facet{}
 	}
 	var exactLists, relaxedLists [][]item
-	var bags []search.Bag
 	counts := map[string]map[string]int{}
 	var bySite []search.Facet
 	labels := map[string]string{}
 	for _, s := range r.sites {
 		out.Sort = s.p.Request.Sort // the same for every site: it depends on the query alone
 		labels[s.site.Name] = s.site.Title
-		if relaxed && bags == nil {
-			for _, b := range s.p.Bags {
-				bags = append(bags, search.Bag{Text: b})
-			}
-		}
 		if s.r == nil {
 			continue
 		}
 		total := s.r.Total()
 		out.Total += total
 		out.Exact += s.r.Exact
-		for i, found := range s.r.BagFound {
-			if found && i < len(bags) {
-				bags[i].Found = true
-			}
-		}
 		ne, nr := s.r.Ordered()
 		var ex, rx []item
 		for i := 0; i < ne+nr; i++ {
