@@ -69,8 +69,8 @@ for site in $(cut -f1 "$work/assign" | uniq); do
   printf 'title: 法律法规·%s（%s）\n' "$(awk -F'\t' -v s="$site" '$1 == s { print $2; exit }' "$work/assign")" "$site" > "$plat/sites/$site/site.yaml"
 done
 printf 'title: 法律法规平台\nbaseURL: https://laws.example.gov.cn\nsites:\n  - sites/*\n' > "$plat/platform.yaml"
-fi
 echo "platform: $(ls "$plat/sites" | wc -l) sites, $(wc -l < "$work/assign") files; files per site: $(cut -f1 "$work/assign" | sort | uniq -c | awk 'NR == 1 || $1 < min { min = $1 } $1 > max { max = $1 } END { printf "%d to %d", min, max }')"
+fi
 
 measure() { # measure LABEL COMMAND...: wall seconds and peak RSS
   local label=$1; shift
