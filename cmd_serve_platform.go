@@ -189,6 +189,14 @@ func (ps *platformServer) check() {
 		fmt.Fprintln(ps.errw, err)
 		return
 	}
+	// The unified search leaves out the sites whose term filters lack a query's terms; the
+	// first set of sites is ready once its filters are made (a second or so for a hundred
+	// sites), a later one makes them while it serves.
+	if old == nil {
+		next.all.Warm()
+	} else {
+		go next.all.Warm()
+	}
 	ps.sites.Store(next)
 }
 

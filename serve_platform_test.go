@@ -87,6 +87,18 @@ func TestServePlatform(t *testing.T) {
 	if r.Total != sites["zhen"] || len(r.Hits) == 0 || !strings.HasPrefix(r.Hits[0].URL, "/zhen/") || r.Hits[0].Site != "" {
 		t.Errorf("/zhen/api/search: %+v", r)
 	}
+	// Every link of the unified and of a site's own search leads to a page of the site.
+	for _, path := range []string{"/api/search?q=" + url.QueryEscape("社区"), "/zhen/api/search?q=" + url.QueryEscape("社区"), "/shequ/api/search?q=" + url.QueryEscape("财务收支")} {
+		for _, h := range api(path).Hits {
+			u, err := url.Parse(h.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c, _ := getPath(u.EscapedPath()); c != 200 {
+				t.Errorf("%s: hit %s: HTTP %d", path, h.URL, c)
+			}
+		}
+	}
 	if c, body := getPath("/search/?q=" + url.QueryEscape("财务收支")); c != 200 || !strings.Contains(body, `<span class="site">某某社区居务公开</span>`) || !strings.Contains(body, `href="/shequ/`) {
 		t.Errorf("unified results page: %d\n%s", c, body)
 	}

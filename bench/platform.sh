@@ -14,6 +14,8 @@
 #
 #   bench/platform.sh [CORPUS] [SITES]
 #   ONLY=search bench/platform.sh …   the builds and the search figures only (no rebuilds)
+#   PLATFORM=DIR bench/platform.sh …  no single-site figures; makes the platform in DIR and keeps
+#                                     it, or when DIR holds a built one reuses it (search only)
 #
 # Needs: go, GNU time (/usr/bin/time).
 set -euo pipefail
@@ -33,7 +35,10 @@ echo "== corpus: $corpus ($(find "$corpus" -name '*.md' | wc -l) files, $(du -sh
 # The platform: files grouped by top-level folder (files at the top go with 其他), each folder
 # given sites in proportion to its files (at least one), its files (in name order) cut into
 # that many runs. Site names are s000…s099; paths inside content/ are kept.
-plat=$work/platform
+plat=${PLATFORM:-$work/platform}
+reuse=
+[ -n "${PLATFORM:-}" ] && [ -f "$plat/public/_search/platform.json" ] && reuse=1
+if [ -z "$reuse" ]; then
 mkdir -p "$plat/sites"
 (cd "$corpus" && find . -name '*.md' -type f | sed 's|^\./||' | LC_ALL=C sort) > "$work/files"
 awk -F/ -v n="$nsites" '
@@ -65,6 +70,7 @@ for site in $(cut -f1 "$work/assign" | uniq); do
 done
 printf 'title: 法律法规平台\nbaseURL: https://laws.example.gov.cn\nsites:\n  - sites/*\n' > "$plat/platform.yaml"
 echo "platform: $(ls "$plat/sites" | wc -l) sites, $(wc -l < "$work/assign") files; files per site: $(cut -f1 "$work/assign" | sort | uniq -c | awk 'NR == 1 || $1 < min { min = $1 } $1 > max { max = $1 } END { printf "%d to %d", min, max }')"
+fi
 
 measure() { # measure LABEL COMMAND...: wall seconds and peak RSS
   local label=$1; shift
@@ -94,6 +100,7 @@ stop_server() {
   kill $server; wait $server 2>/dev/null || true; server=
 }
 
+if [ -z "${PLATFORM:-}" ]; then
 echo "== one site of the whole corpus"
 mkdir -p "$work/single"
 cp -r "$corpus" "$work/single/content"
@@ -104,10 +111,12 @@ serve_ready --no-build -s "$work/single"
 search_latency "single site" "http://127.0.0.1:$port"
 stop_server
 rm -rf "$work/single"
-
+fi
+if [ -z "$reuse" ]; then
 echo "== platform of $nsites sites (parallel: one site per CPU)"
 measure "full platform build" "$gk" build -s "$plat"
-if [ "$only" != search ]; then
+fi
+if [ "$only" != search ] && [ -z "$reuse" ]; then
 measure "full platform build again (--force)" "$gk" build -s "$plat" --force
 measure "platform build, nothing changed" "$gk" build -s "$plat"
 for site in s007 s042 s093; do

@@ -154,7 +154,7 @@ type synonymIndexEntry struct {
 	ix     *synonymIndex
 }
 
-const synonymIndexesKept = 8
+const synonymIndexesKept = 1024
 
 // same reports whether groups still holds the groups e was indexed from.
 // Comparing where each group's members are stored costs a pointer per group

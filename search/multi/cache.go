@@ -55,6 +55,9 @@ func cacheKey(req search.Request, maxSize int, sites []*Site) string {
 }
 
 func (c *resultCache) get(key string) *search.Result {
+	if c == nil {
+		return nil
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.byKey[key]; ok {
@@ -65,6 +68,9 @@ func (c *resultCache) get(key string) *search.Result {
 }
 
 func (c *resultCache) put(key string, res *search.Result) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.byKey[key]; ok {

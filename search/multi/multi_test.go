@@ -320,3 +320,93 @@ func TestCache(t *testing.T) {
 		t.Errorf("after b's new index: %d documents, want 3", after.Total)
 	}
 }
+
+// The two-phase search answers as the sites' full searches merged, with the term filters and
+// without them (while they are being made).
+func TestSameAsFullSearches(t *testing.T) {
+	cases := []search.Request{
+		{Query: "低保"}, {Query: "低保", Sort: "date"}, {Query: "低保", Sort: "-date"},
+		{Query: "低保 OR 公开 OR 资金 OR 居民"}, {Query: "低保 OR 公开 OR 资金 OR 居民", Size: 2, Page: 2},
+		{Query: "山林确权"}, {Query: "居民委员会怎么选举"}, {Query: "居民委会选举"}, {Query: "低保资金"},
+		{Query: "低保", Filters: map[string][]string{FilterSite: {"zhen", "shequ"}, "type": {"disclosure"}}},
+		{Query: "", Filters: map[string][]string{"type": {"policy"}}}, {Query: "没有这个词"}, {Query: "低保 -资金"},
+	}
+	for _, warm := range []bool{false, true} {
+		m, _ := platform(t)
+		m.cache = nil
+		if warm {
+			m.Warm()
+		}
+		for _, req := range cases {
+			sameAsReference(t, m, req)
+		}
+	}
+}
+
+// The site facet lists every site with documents, not the first 20, each counted exactly.
+func TestSiteFacetListsEverySite(t *testing.T) {
+	var sites []Site
+	for i := range 25 {
+		ix := open(t, page(fmt.Sprintf("p/%d", i), "社区服务", fmt.Sprint("社区服务中心", i), "policy", "2026-01-01"))
+		sites = append(sites, Site{Name: fmt.Sprintf("s%02d", i), Title: "站", Open: func() *search.Index { return ix }})
+	}
+	m, err := New(sites)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, m, search.Request{Query: "社区服务"})
+	if got := res.Facets[FilterSite]; len(got) != 25 || got[0] != (search.Facet{Value: "s00", Count: 1}) || got[24].Value != "s24" {
+		t.Errorf("site facet: %d values %v", len(got), got)
+	}
+}
+
+// Facets count exactly over the sites: a value outside a site's own first 20 still counts.
+func TestFacetsExactOverSites(t *testing.T) {
+	var many []mapping.Record
+	for y := 2001; y <= 2025; y++ {
+		many = append(many, page(fmt.Sprintf("p/%d", y), "社区服务", "社区服务中心", "policy", fmt.Sprintf("%d-01-01", y)))
+	}
+	a := open(t, many...)
+	b := open(t, page("p/x", "社区服务", "社区服务站", "policy", "2025-06-01"))
+	m, err := New([]Site{{Name: "a", Open: func() *search.Index { return a }}, {Name: "b", Open: func() *search.Index { return b }}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Alone, a lists 2001…2020 (ties by value) and leaves 2025 out.
+	if got := facet(run(t, a, search.Request{Query: "社区服务"}), "year"); got["2025"] != 0 || len(got) != search.FacetSize {
+		t.Fatalf("a alone: %v", got)
+	}
+	res := run(t, m, search.Request{Query: "社区服务"})
+	if got := res.Facets["year"]; len(got) != search.FacetSize || got[0] != (search.Facet{Value: "2025", Count: 2}) {
+		t.Errorf("year facet %v, want 2025 (2 documents) among the 20 and first", got)
+	}
+}
+
+// A site whose term filter lacks a word of the query is not searched at all.
+func TestTermFilterLeavesSitesOut(t *testing.T) {
+	m, _ := platform(t)
+	m.Warm()
+	for _, c := range []struct {
+		q      string
+		ranked []string
+	}{{"山林确权", []string{"xian"}}, {"居民委员会", []string{"shequ"}}, {"低保", []string{"xian", "zhen", "shequ"}}, {"没有这个词", nil}} {
+		u := &unified{m: m, req: search.Request{Query: c.q, Page: 1, Size: 10}}
+		var chosen []*Site
+		for i := range m.sites {
+			chosen = append(chosen, &m.sites[i])
+		}
+		if _, err := u.search(context.Background(), chosen, search.MaxPageSize); err != nil {
+			t.Fatal(err)
+		}
+		var ranked []string
+		for _, s := range u.sites {
+			if s.r != nil {
+				ranked = append(ranked, s.site.Name)
+			}
+		}
+		u.release()
+		if !reflect.DeepEqual(ranked, c.ranked) {
+			t.Errorf("%s: searched %v, want %v", c.q, ranked, c.ranked)
+		}
+	}
+}

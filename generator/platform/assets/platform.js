@@ -9,9 +9,16 @@
 		// server's answer: the exact pass on every site; the relaxed pass on every site when their exact
 		// documents add up to fewer than RELAX_BELOW; hits merged from the sites' own orders, taking the
 		// best next document (score desc, then site name; by date: dated first, the date, then score,
-		// site); totals and facet counts summed (each site's facet lists as it cuts them), a `site` facet;
-		// the suggestion from the first merged relaxed documents' titles. The sites come from the
+		// site); totals and facet counts summed (every value of every site, then cut to 20), a `site`
+		// facet listing every site with documents; the suggestion from the first merged relaxed documents' titles. The sites come from the
 		// platform's manifest (generator/platform/search.go).
+		// counts1 counts, by facet and value, the documents docs of one site: every value, so that
+		// the sums over the sites are exact (a site's own facet lists stop at 20 values).
+		const counts1 = (ix, docs) => ix.man.facets.map((name) => {
+			const f = ix.man.group_fields.indexOf(name), c = new Map();
+			for (const d of docs) for (const v of ix.docGroup(d).v[f]) c.set(v, (c.get(v) || 0) + 1);
+			return [name, c];
+		});
 		class Platform {
 			// open reads the manifest at url; each site's index opens at its first search.
 			static async open(url, get) {
@@ -68,7 +75,7 @@
 						x.relaxedOrder = (await engine.rank(rx, r, Math.max(k, RELAX_BELOW - 1 + SUGGEST_FROM), 0)).slice(0, Math.max(k, RELAX_BELOW - 1 + SUGGEST_FROM));
 						x.docs = [...x.ex.docs, ...rx.docs];
 					}
-					x.facets = engine.facets(x.docs);
+					x.counts = counts1(engine.ix, x.docs);
 				});
 				for (const x of runs) {
 					out.total += x.docs.length;
@@ -77,11 +84,11 @@
 						out.relaxed = true;
 						x.rx.groups.flatMap((g) => g.bags).forEach((b, i) => { if (i >= bags.length) bags.push({ text: b.text, found: x.found[i] }); else if (x.found[i]) bags[i].found = true; });
 					}
-					for (const [name, fs] of Object.entries(x.facets)) for (const f of fs) { const c = counts[name] || (counts[name] = new Map()); c.set(f.value, (c.get(f.value) || 0) + f.count); }
+					for (const [name, byValue] of x.counts) { const c = counts[name] || (counts[name] = new Map()); for (const [v, n] of byValue) c.set(v, (c.get(v) || 0) + n); }
 				}
-				const top = (c) => Array.from(c).sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).slice(0, 20).map(([value, count]) => ({ value, count }));
-				for (const [name, c] of Object.entries(counts)) { out.facets[name] = top(c); if (name === 'year') out.facets[name].sort((a, b) => cmpStr(b.value, a.value)); }
-				out.facets[SITE] = top(sites);
+				const byCount = (c) => Array.from(c).sort((a, b) => b[1] - a[1] || cmpStr(a[0], b[0])).map(([value, count]) => ({ value, count }));
+				for (const [name, c] of Object.entries(counts)) { out.facets[name] = byCount(c).slice(0, 20); if (name === 'year') out.facets[name].sort((a, b) => cmpStr(b.value, a.value)); }
+				out.facets[SITE] = byCount(sites); // every site with documents: the page may show fewer
 				const sort = runs.length ? runs[0].req.sort : req.sort, items = (x, order, ps) => order.map((d) => ({ d, ps, x, score: ps.scored ? ps.scores.get(d) : 0, date: x.engine.ix.docGroup(d).date }));
 				const better = (a, b) => {
 					if (sort && (a.date === null) !== (b.date === null)) return a.date !== null;

@@ -1368,6 +1368,10 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 			search_filter: '筛选', search_relaxed: '没有完全匹配的结果，以下是相近结果', search_suggest: '您是不是要找：', sort_relevance: '按相关度', sort_newest: '最新在前', sort_oldest: '最早在前', search_busy: '正在检索…', search_error: '检索出错：' };
 		try { Object.assign(T, JSON.parse(script.dataset.t)); } catch (e) {}
 		let engine = null, api = ds.api || site + 'api/search';
+		// A platform's site lives under its path (/xian/), its index records paths inside the site
+		// (/policies/a/): the static engine's links get the path, as the server's do.
+		const base = script.dataset.platform ? '' : site.slice(0, -1), under = (u) => (base && u[0] === '/' && u[1] !== '/' ? base + u : u);
+		const inSite = (r) => (base ? { ...r, hits: r.hits.map((h) => ({ ...h, url: under(h.url), parts: (h.parts || []).map((p) => ({ ...p, url: under(p.url) })) })) } : r);
 		const fallback = { facets: FILTERS.slice(0, 8), type_labels: {}, facet_labels: {} };
 		const run = async () => {
 			const params = new URLSearchParams(root.location.search), q = params.get('q') || '', t0 = performance.now(), seen = performance.getEntriesByType('resource').length;
@@ -1389,7 +1393,7 @@ ${!ps.length || x.snippet !== ps[0].snippet ? `<p class="s">${x.snippet}</p>` : 
 					if (j) res = { ...j, hits: j.hits.map((x) => ({ ...x, date: x.date ? Date.parse(x.date) / 1000 : null })) }; else api = '';
 				}
 				engine = engine || (!res && (script.dataset.platform ? await platform(script.dataset.platform) : new Engine(await Index.open(ds.static || site + '_search/static/'))));
-				show(res || (await engine.search(params)), '');
+				show(res || inSite(await engine.search(params)), '');
 			} catch (e) { show(null, e instanceof QueryError ? e.message : T.search_error + (e && e.message || e)); }
 		};
 		const go = (search) => { root.history.pushState(null, '', search); run(); };
