@@ -67,6 +67,9 @@ type HitPart = collect.HitPart
 // (collect.Facet).
 type Facet = collect.Facet
 
+// DocRank is what put a hit where it is in its index's order (Result.Ranks).
+type DocRank = collect.DocRank
+
 // Source is the index a hit of a merged result comes from: its name (the
 // value of the filter that selects it) and title.
 type Source struct {

@@ -73,6 +73,9 @@ type Result struct {
 	// Sources says, by position in Hits, which index each hit came from,
 	// when the result merges several (search/multi); nil otherwise.
 	Sources []Source
+	// Ranks says, by position in Hits, what ordered each hit: what a
+	// merge of several indexes' results orders them by (collect.CompareRanks).
+	Ranks []DocRank
 	// Labels are display forms of facet values by filter name, for values
 	// that are not shown as themselves (a merged result's index names).
 	Labels map[string]map[string]string
@@ -129,6 +132,7 @@ func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Re
 		Exact:   got.Exact,
 		Relaxed: got.Relaxed,
 		Hits:    got.Page,
+		Ranks:   got.Ranks,
 		Facets:  got.Facets,
 		Page:    req.Page,
 		Pages:   pages(got.Total, req.Size),

@@ -27,6 +27,9 @@ type Documents struct {
 	// any record as typed: what the suggestion is made from.
 	RelaxedTitles []string
 	BagFound      []bool
+	// Ranks says what ordered each hit of Page, by position: what a caller
+	// merging several indexes' pages orders them by (CompareRanks).
+	Ranks []DocRank
 }
 
 // SuggestFrom is how many relaxed documents' titles the suggestion reads.
@@ -48,91 +51,40 @@ type docRef struct {
 // suggestion reads).
 func FindDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnCache, exact, relaxed *Plan, order string, from, size int) (*Documents, error) {
 	out := &Documents{Facets: EmptyFacets()}
-	if len(indexes) == 0 {
-		return out, nil
-	}
-	snaps := make([]*scorch.IndexSnapshot, len(indexes))
-	defer func() {
-		for _, s := range snaps {
-			if s != nil {
-				_ = s.Close()
-			}
-		}
-	}()
-	for i, bi := range indexes {
-		s, err := snapshot(bi)
-		if err != nil {
-			return nil, err
-		}
-		snaps[i] = s
-	}
-	less := docLess(order)
-	counts := map[string]map[string]int{}
-	var used []*shardMatch
-	defer func() {
-		for _, m := range used {
-			m.release()
-		}
-	}()
-	found, err := pass(ctx, indexes, snaps, cache, exact, nil, counts, &used)
+	r, err := RankDocuments(ctx, indexes, cache, exact, order, from+size)
 	if err != nil {
 		return nil, err
 	}
-	sortTop(found, from+size, less)
-	out.Exact = len(found)
-	all := found
-	if relaxed != nil && len(found) < RelaxBelow {
-		skip := map[string]bool{}
-		for _, r := range found {
-			skip[r.url] = true
-		}
+	defer r.Release()
+	out.Exact = r.Exact
+	if relaxed != nil && r.Exact < RelaxBelow && len(indexes) > 0 {
 		// A term found as typed is no misspelling: its near-title variants
 		// are not looked for.
-		if out.BagFound, err = probeBags(ctx, indexes, snaps, cache, relaxed); err != nil {
+		if out.BagFound, err = probeBags(ctx, indexes, r.snaps, cache, relaxed); err != nil {
 			return nil, err
 		}
-		i := 0
-		for g := range relaxed.Groups {
-			for b := range relaxed.Groups[g].Bags {
-				if out.BagFound[i] {
-					relaxed.Groups[g].Bags[b].Near = nil
-				}
-				i++
-			}
-		}
-		more, err := pass(ctx, indexes, snaps, cache, relaxed, skip, counts, &used)
-		if err != nil {
+		if err := r.Relax(ctx, relaxed, max(SuggestFrom, from+size-r.Exact), out.BagFound); err != nil {
 			return nil, err
 		}
-		sortTop(more, max(SuggestFrom, from+size-len(found)), less)
-		out.Relaxed = true
-		all = append(all, more...)
-		for _, r := range more[:min(len(more), SuggestFrom)] {
-			title, err := r.m.title(r.d)
+		for i := range min(r.nRelax, SuggestFrom) {
+			title, err := r.Title(r.nExact + i)
 			if err != nil {
 				return nil, err
 			}
 			out.RelaxedTitles = append(out.RelaxedTitles, title)
 		}
 	}
-	out.Total = len(all)
-	out.Facets = facetLists(counts)
-	if from < len(all) {
-		exactMarks, relaxedMarks := newMarker(exact.Forms), (*marker)(nil)
-		for i, r := range all[from:min(len(all), from+size)] {
-			mk := exactMarks
-			if from+i >= out.Exact {
-				if relaxedMarks == nil {
-					relaxedMarks = newMarker(relaxed.Forms)
-				}
-				mk = relaxedMarks
-			}
-			h, err := r.m.hit(r.d, r.score, mk)
-			if err != nil {
-				return nil, fmt.Errorf("search: loading document %s: %w", r.url, err)
-			}
-			out.Page = append(out.Page, h)
+	out.Relaxed = r.Relaxed
+	out.Total = r.Total()
+	out.Facets = facetLists(r.Counts)
+	ne, nr := r.Ordered()
+	for i := from; i < min(ne+nr, from+size); i++ {
+		h, err := r.Hit(i)
+		if err != nil {
+			return nil, err
 		}
+		out.Page = append(out.Page, h)
+		out.Ranks = append(out.Ranks, r.Doc(i))
 	}
 	return out, nil
 }

@@ -44,9 +44,34 @@ type Ranked struct {
 // DocRank is what orders a document among those of other indexes.
 type DocRank struct {
 	URL      string
+	Titled   bool // its whole title is a name the query gives
 	Score    float64
 	Date     time.Time // zero when undated
 	Articles int       // how many of the query's articles it holds
+}
+
+// CompareRanks orders two documents of different indexes as one index orders its own ("" by
+// relevance, "date", "-date"): negative when a comes first, 0 when only their URLs (or the
+// indexes they come from) can tell them apart.
+func CompareRanks(order string, a, b DocRank) int {
+	less := docLess(order)
+	x, y := a.rank(), b.rank()
+	switch {
+	case less(&x, &y):
+		return -1
+	case less(&y, &x):
+		return 1
+	}
+	return 0
+}
+
+// rank is d without its URL, for docLess.
+func (d DocRank) rank() docRank {
+	r := docRank{titled: d.Titled, articles: d.Articles, score: d.Score}
+	if !d.Date.IsZero() {
+		r.date, r.dated = d.Date.UnixNano(), true
+	}
+	return r
 }
 
 // RankDocuments runs the exact pass of plan on every shard, as FindDocuments does, and orders
@@ -78,9 +103,11 @@ func RankDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 }
 
 // Relax runs the relaxed pass, as FindDocuments does after an exact pass that found fewer
-// than RelaxBelow documents (the caller decides when), and orders its first n documents. It
-// does not probe the Bag terms (FindBag).
-func (r *Ranked) Relax(ctx context.Context, relaxed *Plan, n int) error {
+// than RelaxBelow documents (the caller decides when), and orders its first n documents.
+// found says, by Bag term in group order, which terms some index has as typed (FindBag):
+// those are no misspellings, and their near-title variants are not looked for.
+func (r *Ranked) Relax(ctx context.Context, relaxed *Plan, n int, found []bool) error {
+	dropNear(relaxed, found)
 	r.plans[1] = relaxed
 	r.Relaxed = true
 	if len(r.indexes) == 0 {
@@ -134,6 +161,19 @@ func FindBag(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnC
 	return false, nil
 }
 
+// dropNear clears the near-title variants of the Bag terms found as typed.
+func dropNear(plan *Plan, found []bool) {
+	i := 0
+	for g := range plan.Groups {
+		for b := range plan.Groups[g].Bags {
+			if i < len(found) && found[i] {
+				plan.Groups[g].Bags[b].Near = nil
+			}
+			i++
+		}
+	}
+}
+
 // Total is the number of documents, exact and relaxed.
 func (r *Ranked) Total() int { return len(r.exact) + len(r.relaxed) }
 
@@ -144,7 +184,7 @@ func (r *Ranked) Ordered() (exact, relaxed int) { return r.nExact, r.nRelax }
 // Doc is what orders the i-th ordered document (exact ones, then relaxed ones).
 func (r *Ranked) Doc(i int) DocRank {
 	d, _ := r.docAt(i)
-	out := DocRank{URL: d.url, Score: d.score, Articles: d.articles}
+	out := DocRank{URL: d.url, Titled: d.titled, Score: d.score, Articles: d.articles}
 	if d.dated {
 		out.Date = time.Unix(0, d.date).UTC()
 	}

@@ -410,3 +410,32 @@ func TestTermFilterLeavesSitesOut(t *testing.T) {
 		}
 	}
 }
+
+// A document the query names by its whole title comes first over all sites, as on one site,
+// though another site's rule citing it scores higher (食品安全法 before 北京市实施…食品安全法办法).
+func TestTitleRuleAcrossSites(t *testing.T) {
+	law := open(t, page("law", "中华人民共和国食品安全法", "为了保证食品安全，保障公众身体健康和生命安全，制定本法。", "policy", "2021-04-29"))
+	rule := open(t, page("rule", "北京市实施《中华人民共和国食品安全法》办法", "根据《中华人民共和国食品安全法》制定本办法。食品安全法规定的，依照食品安全法。食品安全法未规定的，依照本条例。", "policy", "2022-01-01"))
+	var sites []Site
+	for _, s := range []struct {
+		name string
+		ix   *search.Index
+	}{{"a", rule}, {"b", law}} {
+		sites = append(sites, Site{Name: s.name, Title: s.name, Prefix: "/" + s.name, Open: func() *search.Index { return s.ix }})
+	}
+	m, err := New(sites)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if one := run(t, rule, search.Request{Query: "食品安全法"}); len(one.Hits) == 0 || one.Hits[0].Score <= run(t, law, search.Request{Query: "食品安全法"}).Hits[0].Score {
+		t.Fatal("the fixture must give the rule the higher score")
+	}
+	for _, sort := range []string{"", "date"} {
+		res := run(t, m, search.Request{Query: "食品安全法", Sort: sort})
+		want := []string{"b /b/law/", "a /a/rule/"} // by date too: 2021 before 2022
+		if got := hitKeys(res); !reflect.DeepEqual(got, want) {
+			t.Errorf("sort %q: hits %v, want %v", sort, got, want)
+		}
+	}
+	sameAsReference(t, m, search.Request{Query: "食品安全法"})
+}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/collect"
 )
 
 // reference is the unified search by its definition, as it ran before it had two phases:
@@ -73,6 +74,7 @@ func reference(t testing.TB, m *Index, req search.Request) (res *search.Result, 
 	type it struct {
 		h    search.Hit
 		site Site
+		rank search.DocRank
 	}
 	var exactLists, relaxedLists [][]it
 	var bags []search.Bag
@@ -98,9 +100,9 @@ func reference(t testing.TB, m *Index, req search.Request) (res *search.Result, 
 		var ex, rx []it
 		for i, h := range r.Hits {
 			if i < r.Exact {
-				ex = append(ex, it{prefixed(h, o.site.Prefix), o.site})
+				ex = append(ex, it{prefixed(h, o.site.Prefix), o.site, r.Ranks[i]})
 			} else {
-				rx = append(rx, it{prefixed(h, o.site.Prefix), o.site})
+				rx = append(rx, it{prefixed(h, o.site.Prefix), o.site, r.Ranks[i]})
 			}
 		}
 		exactLists, relaxedLists = append(exactLists, ex), append(relaxedLists, rx)
@@ -142,17 +144,8 @@ func reference(t testing.TB, m *Index, req search.Request) (res *search.Result, 
 	})
 	out.Facets[FilterSite] = append([]search.Facet{}, bySite...)
 	less := func(a, b *it) bool {
-		if out.Sort != "" {
-			ad, bd := !a.h.Date.IsZero(), !b.h.Date.IsZero()
-			switch {
-			case ad != bd:
-				return ad
-			case ad && !a.h.Date.Equal(b.h.Date):
-				return a.h.Date.After(b.h.Date) == (out.Sort == "-date")
-			}
-		}
-		if a.h.Score != b.h.Score {
-			return a.h.Score > b.h.Score
+		if c := collect.CompareRanks(out.Sort, a.rank, b.rank); c != 0 {
+			return c < 0
 		}
 		return a.site.Name < b.site.Name
 	}

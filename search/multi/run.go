@@ -90,6 +90,19 @@ func (r *unified) search(ctx context.Context, chosen []*Site, maxSize int) (*sea
 	for _, s := range r.sites {
 		relaxed = relaxed || exact < search.RelaxBelow && s.p.Relaxed != nil
 	}
+	var bags []search.Bag
+	if relaxed {
+		// Before the relaxed passes, as on one site: a near-miss term some site has as typed is
+		// no misspelling, and no site looks for its near-title variants.
+		var err error
+		if bags, err = r.findBags(ctx); err != nil {
+			return nil, err
+		}
+	}
+	found := make([]bool, len(bags))
+	for i, b := range bags {
+		found[i] = b.Found
+	}
 	if relaxed {
 		// Few exact documents over all the sites: every site runs its relaxed pass (those that
 		// may find a document by it, or a near-miss term as typed), and orders enough relaxed
@@ -109,15 +122,8 @@ func (r *unified) search(ctx context.Context, chosen []*Site, maxSize int) (*sea
 					return s.fail(ctx, err)
 				}
 			}
-			return s.fail(ctx, s.r.Relax(ctx, s.p.Relaxed, n))
+			return s.fail(ctx, s.r.Relax(ctx, s.p.Relaxed, n, found))
 		}); err != nil {
-			return nil, err
-		}
-	}
-	var bags []search.Bag
-	if relaxed {
-		var err error
-		if bags, err = r.findBags(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -312,32 +318,19 @@ func mergeLists(lists [][]item, less func(a, b *item) bool, n int) []item {
 	return out
 }
 
-// itemLess orders two documents of different sites: by relevance, score desc, then site
-// name, then URL; by date ("date" oldest first, "-date" newest first), dated ones first,
-// then the date, then as by relevance.
+// itemLess orders two documents of different sites as one site orders its own
+// (collect.CompareRanks: by relevance the documents a query names by title, then those with
+// more of its articles, then score; by date, dated ones first, then the date, then as by
+// relevance), then by site name, then URL.
 func itemLess(order string) func(a, b *item) bool {
-	byScore := func(a, b *item) bool {
-		if a.Score != b.Score {
-			return a.Score > b.Score
+	return func(a, b *item) bool {
+		if c := collect.CompareRanks(order, a.DocRank, b.DocRank); c != 0 {
+			return c < 0
 		}
 		if a.s.site.Name != b.s.site.Name {
 			return a.s.site.Name < b.s.site.Name
 		}
 		return a.URL < b.URL
-	}
-	if order == "" {
-		return byScore
-	}
-	newestFirst := order == "-date"
-	return func(a, b *item) bool {
-		ad, bd := !a.Date.IsZero(), !b.Date.IsZero()
-		switch {
-		case ad != bd:
-			return ad
-		case ad && !a.Date.Equal(b.Date):
-			return a.Date.After(b.Date) == newestFirst
-		}
-		return byScore(a, b)
 	}
 }
 
