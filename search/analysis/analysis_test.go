@@ -90,7 +90,7 @@ func FuzzPhraseExact(f *testing.F) {
 			}
 			index[tok.Position][string(tok.Term)] = true
 		}
-		want := strings.Contains(NewFoldedText(text).s, FoldKey(query))
+		want := strings.Contains(string(NewFoldedText(text).b), FoldKey(query))
 		if got := phraseMatches(index, slots); got != want {
 			t.Fatalf("text %q, query %q: phrase match %v, substring %v (slots %q)", string(text), query, got, want, slots)
 		}

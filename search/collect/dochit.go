@@ -21,7 +21,7 @@ type HitPart struct {
 // title is the title of document d, for the suggestion.
 func (m *shardMatch) title(d int32) (string, error) {
 	seg, doc := m.rep(d)
-	rec, err := loadStored(m.snap.Segments()[seg], uint64(doc), []string{mapping.FieldTitle, mapping.FieldShownTitle})
+	rec, err := loadStored(m.snap.Segments()[seg], uint64(doc), titleFields)
 	if err != nil {
 		return "", err
 	}
@@ -87,7 +87,7 @@ func (m *shardMatch) hit(d int32, score float64, mk *marker) (Hit, error) {
 	url := m.cols[seg].PageURL[m.cols[seg].Page[doc]]
 	h.URL, h.Section, h.Snippet = url, "", ""
 	firstArticle := false
-	var buf []rune // one body at a time
+	buf := mk.runes // one body at a time
 	for i, r := range cands {
 		if i == MaxParts {
 			break
@@ -106,6 +106,7 @@ func (m *shardMatch) hit(d int32, score float64, mk *marker) (Hit, error) {
 		p, buf = partOf(fields, url, anchor, mk, buf)
 		h.Parts = append(h.Parts, p)
 	}
+	mk.runes = buf
 	if firstArticle {
 		h.URL = h.Parts[0].URL
 	}
@@ -128,6 +129,9 @@ var (
 	docFields     = []string{mapping.FieldTitle, mapping.FieldShownTitle, mapping.FieldDocNumber, mapping.FieldShownDocNo, mapping.FieldType, mapping.FieldDate}
 	docBodyFields = append(docFields[:len(docFields):len(docFields)], mapping.FieldBody)
 )
+
+// titleFields are the stored fields title reads.
+var titleFields = []string{mapping.FieldTitle, mapping.FieldShownTitle}
 
 // partFields are the stored fields partOf reads.
 var partFields = []string{mapping.FieldHref, mapping.FieldSection, mapping.FieldParts, mapping.FieldBody}

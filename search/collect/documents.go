@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/bits"
-	"slices"
 	"sort"
 	"sync"
 
@@ -153,24 +152,17 @@ func pass(ctx context.Context, indexes []bleve.Index, snaps []*scorch.IndexSnaps
 // rest stay unordered. A page needs only those: selecting them through a
 // heap of k costs less than sorting every match of a common word.
 func sortTop(ds []docRef, k int, less func(a, b *docRank) bool) {
-	cmp := func(a, b docRef) int {
-		switch {
-		case less(&a.docRank, &b.docRank):
-			return -1
-		case less(&b.docRank, &a.docRank):
-			return 1
-		}
-		return 0
-	}
+	// ranks are compared in place: through the opaque less, copies of
+	// them escaped to the heap, two allocations a comparison
 	if k <= 0 {
 		return
 	}
 	if k*4 >= len(ds) {
-		slices.SortFunc(ds, cmp)
+		sort.Slice(ds, func(i, j int) bool { return less(&ds[i].docRank, &ds[j].docRank) })
 		return
 	}
 	// ds[:k] is a heap with the worst of the best k on top
-	worse := func(i, j int) bool { return cmp(ds[i], ds[j]) > 0 }
+	worse := func(i, j int) bool { return less(&ds[j].docRank, &ds[i].docRank) }
 	down := func(i, n int) {
 		for {
 			l := 2*i + 1
@@ -192,12 +184,13 @@ func sortTop(ds []docRef, k int, less func(a, b *docRank) bool) {
 		down(i, k)
 	}
 	for i := k; i < len(ds); i++ {
-		if cmp(ds[i], ds[0]) < 0 {
+		if less(&ds[i].docRank, &ds[0].docRank) {
 			ds[0], ds[i] = ds[i], ds[0]
 			down(0, k)
 		}
 	}
-	slices.SortFunc(ds[:k], cmp)
+	top := ds[:k]
+	sort.Slice(top, func(i, j int) bool { return less(&top[i].docRank, &top[j].docRank) })
 }
 
 // rep is the record that stands for document d: its document record, or

@@ -94,15 +94,26 @@ func pointAtPart(hit *Hit, body []rune, spans [][2]int, parts string) {
 	if !ok {
 		return
 	}
-	ps, err := mapping.DecodeParts(parts)
-	if err != nil || len(ps) == 0 {
-		return
-	}
-	best := ps[0]
-	for _, p := range ps {
-		if p.Offset <= at {
+	var best mapping.Part
+	n := 0
+	pick := func(p mapping.Part) {
+		if n == 0 || p.Offset <= at {
 			best = p
 		}
+		n++
+	}
+	if !mapping.ScanParts(parts, pick) {
+		ps, err := mapping.DecodeParts(parts)
+		if err != nil {
+			return
+		}
+		n = 0
+		for _, p := range ps {
+			pick(p)
+		}
+	}
+	if n == 0 {
+		return
 	}
 	if i := strings.IndexByte(hit.URL, '#'); i >= 0 {
 		hit.URL = hit.URL[:i]

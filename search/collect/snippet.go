@@ -31,12 +31,16 @@ func Snippet(body string, forms []string) template.HTML {
 
 // marker is what snippets mark, prepared once for all the bodies of a
 // search: the forms, their folded keys and which are lone Han characters.
+// It folds each body into the same buffers, so one search's hits are made
+// one after another.
 type marker struct {
 	forms   []string
 	keys    []string
 	lone    []bool
 	allLone bool // every form is a lone Han character
 	longest int  // runes of the longest key
+	text    analysis.FoldedText
+	runes   []rune // a body's runes, for the next snippet to reuse
 }
 
 func newMarker(forms []string) *marker {
@@ -51,7 +55,8 @@ func newMarker(forms []string) *marker {
 }
 
 func (mk *marker) snippet(body string) template.HTML {
-	rs, more, marks, lead := mk.match(body, nil)
+	rs, more, marks, lead := mk.match(body, mk.runes)
+	mk.runes = rs
 	return snippetOf(rs, more, marks, lead)
 }
 
@@ -150,7 +155,13 @@ func (mk *marker) rawLeadBound(body string) (end int, ok bool) {
 		if !mk.allLone && mk.lone[i] || mk.keys[i] == "" { // an empty key matches nothing
 			continue
 		}
-		if at := strings.Index(body, f); at >= 0 && (best < 0 || at+len(f) < best) {
+		// only an occurrence ending before the best so far matters, so
+		// later forms search just the text before it, not the whole body
+		in := body
+		if best >= 0 {
+			in = body[:best-1]
+		}
+		if at := strings.Index(in, f); at >= 0 && (best < 0 || at+len(f) < best) {
 			best = at + len(f)
 		}
 	}
@@ -185,13 +196,13 @@ func (mk *marker) prefixCovers(rs []rune, hi int) bool {
 // find its first match only by reading the whole body; both sides lead with
 // the longer terms instead, which are also the more telling match.
 func (mk *marker) matchSpans(rs []rune) (marks, lead [][2]int) {
-	text := analysis.NewFoldedText(rs)
+	mk.text.Reset(rs)
 	var longer, lone [][2]int
 	for i, key := range mk.keys {
-		if found := text.Find(key); mk.lone[i] {
-			lone = append(lone, found...)
+		if mk.lone[i] {
+			lone = mk.text.AppendFind(lone, key)
 		} else {
-			longer = append(longer, found...)
+			longer = mk.text.AppendFind(longer, key)
 		}
 	}
 	marks = append(longer, lone...)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	"weak"
 
 	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/microseconds"
 	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/milliseconds"
@@ -21,7 +22,25 @@ type StoredFields map[string]string
 // number. bleve's loader first looks the record ID up in the _id field's
 // dictionary and builds a document of every field; for ten hits that was a
 // twentieth of the query time.
+//
+// The result is shared through storedCache: callers must not change it.
 func loadStored(ss *scorch.SegmentSnapshot, doc uint64, names []string) (StoredFields, error) {
+	if len(names) == 0 {
+		return StoredFields{}, nil
+	}
+	key := storedKey{seg: weak.Make(ss), doc: doc, names: &names[0]}
+	if rec, ok := storedCache.get(key); ok {
+		return rec, nil
+	}
+	rec, err := readStored(ss, doc, names)
+	if err == nil {
+		storedCache.put(key, rec)
+	}
+	return rec, err
+}
+
+// readStored is loadStored without the cache.
+func readStored(ss *scorch.SegmentSnapshot, doc uint64, names []string) (StoredFields, error) {
 	rec := make(StoredFields, len(names))
 	var seen uint64 // by index in names; a later value of a field is never shown
 	all := uint64(1)<<len(names) - 1

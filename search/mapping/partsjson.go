@@ -24,30 +24,42 @@ func DecodeParts(s string) ([]Part, error) {
 // scanParts reads [{"a":…,"s":…,"o":…},…] with "s" optional, as
 // json.Marshal writes it; ok is false for anything else.
 func scanParts(s string) (ps []Part, ok bool) {
-	r := partsReader{s: s}
-	if !r.lit("[") {
+	ps = make([]Part, 0, strings.Count(s, `{"a":`))
+	if !ScanParts(s, func(p Part) { ps = append(ps, p) }) {
 		return nil, false
 	}
+	return ps, true
+}
+
+// ScanParts calls f for each part DecodeParts would give, in order, without
+// making the slice (a hit links to one part of a record holding dozens). It
+// reads only the shape json.Marshal writes: when it returns false, f may
+// have seen some of the parts and the caller should use DecodeParts.
+func ScanParts(s string, f func(Part)) bool {
+	r := partsReader{s: s}
+	if !r.lit("[") {
+		return false
+	}
 	if r.lit("]") {
-		return []Part{}, r.i == len(s)
+		return r.i == len(s)
 	}
 	for {
 		var p Part
 		if !r.lit(`{"a":`) || !r.str(&p.Anchor) {
-			return nil, false
+			return false
 		}
 		if r.lit(`,"s":`) && !r.str(&p.Section) {
-			return nil, false
+			return false
 		}
 		if !r.lit(`,"o":`) || !r.num(&p.Offset) || !r.lit("}") {
-			return nil, false
+			return false
 		}
-		ps = append(ps, p)
+		f(p)
 		if r.lit("]") {
-			return ps, r.i == len(s)
+			return r.i == len(s)
 		}
 		if !r.lit(",") {
-			return nil, false
+			return false
 		}
 	}
 }
