@@ -20,7 +20,7 @@ const clientScript = "../../themes/default/static/js/search.js"
 // site facet and hook (issue 19) to 18.5 KB; the title rule, the frame's
 // score in together(D) and the near-title variants (issue 14, s2-title:
 // about 0.65 KB) to 19.2 KB.
-const maxClientGzip = 19200
+const maxClientGzip = 19300
 
 func TestClientScriptSize(t *testing.T) {
 	src, err := os.ReadFile(clientScript)

@@ -38,6 +38,8 @@ var engineCases = []string{
 	"q=第十三条&sort=-date", "q=網格員", "q=社區治理", "q=社区怎么治理", "q=城乡社区治里", "q=城乡社区治里&page=2&size=3",
 	"q=社区工作者如何&type=policies", "q=居民委员会怎么选举", "q=怎么", "q=社区治里 -低保", "q=雪亮工程 OR 社区治里",
 	"q=社区 OR 村民 -低保&sort=date", "q=低保&type=disclosures&sort=-date", "q=治理&page=2&size=3",
+	// A combining mark after a Han character (foldRecords' 社\u0301区服务): part of the run, as on the server.
+	"q=社\u0301区服务", "q=社\u0301区", "q=区服务",
 }
 
 // TestClientAgainstServer builds an index of the example site's text,
@@ -187,7 +189,10 @@ func analysisCases(t *testing.T, records []search.Record) []map[string]any {
 	}
 	for _, s := range append([]string{"刘  智同志", "ＡＢＣ１２３公司", "2018.5.1起", "1,000元", "v1.2版", "e.g.例如", "don't", "A.B.C",
 		"中发[2017]13号", "第1条", "カタカナ・ひらがな", "ー长音", "Ⅳ级", "①②③", "℃", "x_y", "ÉCOLE", "İstanbul", "ΣΑΣ", "𠀀𠀁字",
-		"低保。保障", "低保 保障", "低保\n保障", "a\u00a0b", "文\u3000号", "12:30", "3·15", "http://example.com/a?b=c"}, foldAnalysisStrings()...) {
+		"低保。保障", "低保 保障", "低保\n保障", "a\u00a0b", "文\u3000号", "12:30", "3·15", "http://example.com/a?b=c",
+		// Marks and format characters after Han (pasted from Word, or typed by an IME): each is a
+		// character of the run, as the server's segmenter splits it; a zero-width space is not.
+		"社\u0301区", "社区\u0301治理", "社\u200d区", "社\ufe0f区", "社\u200b区", "ab\u200bc", "a\u0301b"}, foldAnalysisStrings()...) {
 		add(s)
 	}
 	return out

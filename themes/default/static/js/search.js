@@ -35,12 +35,14 @@
 	// normalizeText folds widths and traditional characters and drops inline spaces between Han characters (刘  智).
 	const normalizeText = (s) => foldTrad(foldWidth(s)).replace(/(\p{sc=Han})[ \t\xa0\u2002\u2003\u2009]+(?=\p{sc=Han})/gu, '$1');
 	const MID = [":\xb7\u0387\u055f\u05f4\u2027\ufe13\ufe55.'\u2018\u2019\u2024\ufe52", ",;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54.'\u2018\u2019\u2024\ufe52"];
-	const kind = (c) => c === undefined ? 0 : c.codePointAt(0) >= 0x2e80 && reIdeo.test(c) ? 1 : reDigit.test(c) ? 3 : reLetter.test(c) ? 2 : reExtend.test(c) ? 4 : 0;
+	// 4: a mark or format character, which the word rules attach to what precedes it (not U+200B).
+	const kind = (c) => c === undefined ? 0 : c.codePointAt(0) >= 0x2e80 && reIdeo.test(c) ? 1 : reDigit.test(c) ? 3 : reLetter.test(c) ? 2 : c !== '\u200b' && reExtend.test(c) ? 4 : 0;
 	function tokenize(s) {
 		const a = [...s], toks = [];
 		for (let i = 0; i < a.length;) {
 			const k = kind(a[i]);
-			if (k === 1) { toks.push({ t: a[i], s: i, e: i + 1, h: true }); i++; continue; }
+			// A Han character and each mark after it are characters of the run, as the server splits them.
+			if (k === 1) { do toks.push({ t: a[i], s: i, e: i + 1, h: true }); while (kind(a[++i]) === 4); continue; }
 			if (k !== 2 && k !== 3) { i++; continue; }
 			let j = i + 1, last = k;
 			for (;;) {
