@@ -239,6 +239,25 @@ func (w *Writer) claim(r mapping.Record, sw *shardWriter) error {
 	return nil
 }
 
+// SetSynonyms replaces the synonym groups the manifest will hold (see
+// Options.Synonyms), for a caller that learns them from the records it
+// adds: they expand queries only, so they are needed by Close, not before.
+func (w *Writer) SetSynonyms(groups [][]string) error {
+	if groups == nil {
+		groups = analysis.DefaultSynonyms()
+	}
+	if err := analysis.ValidateSynonyms(groups); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errors.New("search: SetSynonyms after Close or Abort")
+	}
+	w.opts.Synonyms = groups
+	return nil
+}
+
 // Close flushes and merges the shards in parallel and writes
 // dir/manifest.json (see Manifest). contentHash identifies the content the
 // index was built from. On error the directory is removed.
