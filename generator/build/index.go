@@ -80,11 +80,12 @@ func writeIndex(opts Options, stage *publish.Stage, s *site.Site, g *guard, befo
 func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers int, counts *progress.Counters) (int, map[string][]*zapwrite.Postings, error) {
 	// The short names the pages define go into the synonyms the index is
 	// written with, so they reach both search engines through its manifest.
-	syn, err := synonyms(s)
-	if err != nil {
-		return 0, nil, err
-	}
-	w, err := search.NewWriter(dir, search.Options{Synonyms: syn})
+	// They are collected from the records as they are indexed and given to
+	// the writer before it closes: the groups only expand queries, and a
+	// pass of their own made every record twice (laws ×4: 4 CPU-s, and
+	// garbage the collector paid for near the memory limit).
+	configured := append(search.DefaultSynonyms(), s.Config.Synonyms...)
+	w, err := search.NewWriter(dir, search.Options{Synonyms: synonyms(configured, &abbrev.Collector{})})
 	if err != nil {
 		return 0, nil, err
 	}
@@ -103,6 +104,7 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 	// They are made a few pages at a time (records.go, inOrder), not all
 	// at once: on a large site they are a copy of its whole text.
 	n := 0
+	var defined abbrev.Collector
 	err = recordsInOrder(s.Pages, func(batch []search.Record) error {
 		if g != nil {
 			g.scanRecords(batch, workers)
@@ -111,6 +113,7 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 			if n%256 == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
+			defined.Add(r.Body)
 			if err := w.Add(r); err != nil {
 				return err
 			}
@@ -123,6 +126,9 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 		return n, nil, err
 	}
 	counts.SetRecords(n)
+	if err := w.SetSynonyms(synonyms(configured, &defined)); err != nil {
+		return n, nil, err
+	}
 	if _, err := w.Close(ContentHash(s)); err != nil {
 		return n, nil, err
 	}
@@ -135,25 +141,14 @@ func indexPages(ctx context.Context, dir string, s *site.Site, g *guard, workers
 	return n, postings, nil
 }
 
-// synonyms are the groups queries expand with: the built-in ones, then
-// site.yaml's, then the short names the published records define (以下简称),
-// which defer to the first two. A group given twice is kept once.
-func synonyms(s *site.Site) ([][]string, error) {
-	configured := append(search.DefaultSynonyms(), s.Config.Synonyms...)
-	// The records are made here once more, a few pages at a time, rather than
-	// kept from one pass to the next: on a large site they are a copy of its text.
-	var defined abbrev.Collector
-	if err := recordsInOrder(s.Pages, func(batch []search.Record) error {
-		for _, r := range batch {
-			defined.Add(r.Body)
-		}
-		return nil
-	}); err != nil {
-		return nil, err
-	}
+// synonyms are the groups queries expand with: the configured ones (the
+// built-in ones, then site.yaml's), then the short names the published
+// records define (以下简称), which defer to them. A group given twice is
+// kept once.
+func synonyms(configured [][]string, defined *abbrev.Collector) [][]string {
 	var out [][]string
 	seen := map[string]bool{}
-	for _, g := range append(configured, defined.Groups(configured)...) {
+	for _, g := range slices.Concat(configured, defined.Groups(configured)) {
 		key := make([]string, len(g))
 		for i, m := range g {
 			key[i] = analysis.Canonical(m)
@@ -164,5 +159,5 @@ func synonyms(s *site.Site) ([][]string, error) {
 			out = append(out, g)
 		}
 	}
-	return out, nil
+	return out
 }

@@ -57,3 +57,30 @@ func TestRecordsInOrder(t *testing.T) {
 		t.Errorf("%d batches; a site this large should take several", batches)
 	}
 }
+
+// TestPageRecordsGroupUnits holds a group's body to its units joined by line
+// breaks, each part's offset where its unit starts, and the groups apart.
+func TestPageRecordsGroupUnits(t *testing.T) {
+	p := &site.Page{Page: &content.Page{}}
+	p.Kind, p.URL, p.Title, p.Text = content.KindPage, "/l/", "法", "正文"
+	p.Outline = &structure.Outline{}
+	texts := []string{"第一条 甲。", "第二条 乙。", strings.Repeat("长", groupRunes), "第四条 丁。"}
+	for i, text := range texts {
+		p.Outline.Units = append(p.Outline.Units, structure.Unit{Anchor: fmt.Sprintf("a%d", i), Parent: -1, Text: text})
+	}
+	recs := pageRecords(p)
+	var bodies []string
+	for _, r := range recs[1:] {
+		bodies = append(bodies, r.Body)
+		for _, part := range r.Parts {
+			i := int(part.Anchor[1] - '0')
+			if !strings.HasPrefix(r.Body[part.Offset:], texts[i]) {
+				t.Errorf("%s: part %s at %d reads %.12q, want %.12q", r.ID, part.Anchor, part.Offset, r.Body[part.Offset:], texts[i])
+			}
+		}
+	}
+	want := []string{texts[0] + "\n" + texts[1], texts[2], texts[3]}
+	if !slices.Equal(bodies, want) {
+		t.Errorf("group bodies %.40q, want %.40q", bodies, want)
+	}
+}

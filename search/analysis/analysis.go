@@ -59,14 +59,17 @@ func must(err error) {
 }
 
 // textAnalyzer analyses title, section, body and 文号 for the index.
-var textAnalyzer = analyzerFunc(func(input []byte) banalysis.TokenStream {
-	return bigrams(baseTokens(input))
-})
+var textAnalyzer textAnalyzerType
 
-// analyzerFunc adapts a function to analysis.Analyzer.
-type analyzerFunc func([]byte) banalysis.TokenStream
+type textAnalyzerType struct{}
 
-func (f analyzerFunc) Analyze(input []byte) banalysis.TokenStream { return f(input) }
+func (textAnalyzerType) Analyze(input []byte) banalysis.TokenStream {
+	return bigrams(nil, baseTokensIn(nil, input))
+}
+
+func (textAnalyzerType) AnalyzeIn(a *Arena, input []byte) banalysis.TokenStream {
+	return bigrams(a, baseTokensIn(a, input))
+}
 
 // The stateless pieces of bleve's cjk analyzer that baseTokens reuses.
 var (
@@ -78,11 +81,14 @@ var (
 // including) bigrams: normalise (NormalizeText), tokenize, fold half-width
 // katakana, lowercase, fold traditional characters. Every Ideographic token
 // is one character.
-func baseTokens(input []byte) banalysis.TokenStream {
+func baseTokens(input []byte) banalysis.TokenStream { return baseTokensIn(nil, input) }
+
+// baseTokensIn is baseTokens taking its memory from a (see Arena).
+func baseTokensIn(a *Arena, input []byte) banalysis.TokenStream {
 	if needsNormalize(input) {
 		input = []byte(NormalizeText(string(input)))
 	}
-	toks := tokenize(input)
+	toks := tokenizeIn(a, input)
 	if bytes.Contains(input, []byte("\xef\xbd")) || bytes.Contains(input, []byte("\xef\xbe")) {
 		toks = widthFilter.Filter(toks) // half-width katakana, rare enough to test for
 	}
@@ -150,7 +156,7 @@ func splitUnits(toks banalysis.TokenStream) []unit {
 // other tokens unchanged. Two Han runs in a row are one position apart so no
 // phrase can bridge the punctuation between them. New tokens and terms are
 // carved from two slabs, as this runs once per indexed character.
-func bigrams(toks banalysis.TokenStream) banalysis.TokenStream {
+func bigrams(a *Arena, toks banalysis.TokenStream) banalysis.TokenStream {
 	units := splitUnits(toks)
 	newToks, newBytes := 0, 0
 	for _, u := range units {
@@ -162,8 +168,8 @@ func bigrams(toks banalysis.TokenStream) banalysis.TokenStream {
 			newBytes += len(runHead) + len(runTail)
 		}
 	}
-	slab := make([]banalysis.Token, 0, newToks)
-	buf := make([]byte, 0, newBytes)
+	slab := tokensIn(a, newToks)
+	buf := bytesIn(a, newBytes)
 	emit := func(pos int, typ banalysis.TokenType, parts ...[]byte) *banalysis.Token {
 		start := len(buf)
 		for _, p := range parts {
@@ -172,7 +178,7 @@ func bigrams(toks banalysis.TokenStream) banalysis.TokenStream {
 		slab = append(slab, banalysis.Token{Term: buf[start:len(buf):len(buf)], Position: pos, Type: typ})
 		return &slab[len(slab)-1]
 	}
-	out := make(banalysis.TokenStream, 0, len(toks)-len(units)+newToks+len(units))
+	out := streamIn(a, len(toks)-len(units)+newToks+len(units))
 	pos := 1
 	prevHan := false
 	for _, u := range units {
@@ -223,8 +229,10 @@ func TailTerm(c []byte) []byte { return append(append([]byte{}, c...), runTail..
 // segmentation, so it reads the runes directly.
 type hanCharsAnalyzer struct{}
 
-func (hanCharsAnalyzer) Analyze(input []byte) banalysis.TokenStream {
-	slab := make([]banalysis.Token, 0, len(input)/3)
+func (h hanCharsAnalyzer) Analyze(input []byte) banalysis.TokenStream { return h.AnalyzeIn(nil, input) }
+
+func (hanCharsAnalyzer) AnalyzeIn(a *Arena, input []byte) banalysis.TokenStream {
+	slab := tokensIn(a, len(input)/3)
 	for off := 0; off < len(input); {
 		r, size := utf8.DecodeRune(input[off:])
 		if IsIdeographic(r) {
@@ -232,9 +240,9 @@ func (hanCharsAnalyzer) Analyze(input []byte) banalysis.TokenStream {
 		}
 		off += size
 	}
-	out := make(banalysis.TokenStream, len(slab))
+	out := streamIn(a, len(slab))
 	for i := range slab {
-		out[i] = &slab[i]
+		out = append(out, &slab[i])
 	}
 	return out
 }

@@ -15,12 +15,14 @@ import (
 // the segmenter's, token for token (TestTokenizeMatchesUnicode,
 // FuzzTokenize); on the laws corpus this saves most of the segmenter's
 // time, which was a tenth of the index build.
-func tokenize(input []byte) banalysis.TokenStream {
+func tokenize(input []byte) banalysis.TokenStream { return tokenizeIn(nil, input) }
+
+// tokenizeIn is tokenize taking its memory from a (see Arena).
+func tokenizeIn(a *Arena, input []byte) banalysis.TokenStream {
 	if !utf8.Valid(input) {
 		return unicodeTokenizer.Tokenize(input) // invalid bytes change how the segmenter cuts around them
 	}
-	slab := make([]banalysis.Token, 0, len(input)/3+1)
-	out := make(banalysis.TokenStream, 0, len(input)/3+1)
+	slab := tokensIn(a, len(input)/3+1)
 	pos := 1
 	other := 0 // start of the text not yet tokenized
 	for i := 0; i < len(input); {
@@ -46,6 +48,7 @@ func tokenize(input []byte) banalysis.TokenStream {
 			pos++
 		}
 	}
+	out := streamIn(a, len(slab))
 	for i := range slab {
 		out = append(out, &slab[i])
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	bmapping "github.com/blevesearch/bleve/v2/mapping"
+	ganalysis "github.com/gongkai/gongkai/search/analysis"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/zapwrite"
 )
@@ -44,9 +45,10 @@ func newSegmentDocs(m *bmapping.IndexMappingImpl) (*segmentDocs, error) {
 	return s, nil
 }
 
-// doc analyses one record. It runs in Writer.Add's goroutine, so records
-// are analysed in parallel with each other and with page rendering.
-func (s *segmentDocs) doc(r mapping.Record) (zapwrite.Doc, error) {
+// doc analyses one record, its tokens in arena when the analyzer can (nil:
+// none). It runs in Writer.Add's goroutine, so records are analysed in
+// parallel with each other and with page rendering.
+func (s *segmentDocs) doc(r mapping.Record, arena *ganalysis.Arena) (zapwrite.Doc, error) {
 	values := mapping.Fields(r)
 	names := make([]string, 0, len(values))
 	for name := range values {
@@ -61,10 +63,10 @@ func (s *segmentDocs) doc(r mapping.Record) (zapwrite.Doc, error) {
 		}
 		switch v := values[name].(type) {
 		case string:
-			d.Fields = append(d.Fields, spec.text(name, v, nil))
+			d.Fields = append(d.Fields, spec.text(name, v, nil, arena))
 		case []string:
 			for i, e := range v {
-				d.Fields = append(d.Fields, spec.text(name, e, []uint64{uint64(i)}))
+				d.Fields = append(d.Fields, spec.text(name, e, []uint64{uint64(i)}, arena))
 			}
 		case time.Time:
 			f, err := spec.date(name, v)
@@ -85,10 +87,15 @@ func (spec fieldSpec) options(name string, arrayPositions []uint64) zapwrite.Fie
 		DocValues: fm.DocValues, ArrayPositions: arrayPositions}
 }
 
-func (spec fieldSpec) text(name, v string, arrayPositions []uint64) zapwrite.Field {
+func (spec fieldSpec) text(name, v string, arrayPositions []uint64, arena *ganalysis.Arena) zapwrite.Field {
 	f := spec.options(name, arrayPositions)
 	f.Value, f.Type = []byte(v), 't'
-	if f.Index {
+	if !f.Index {
+		return f
+	}
+	if a, ok := spec.analyzer.(ganalysis.ArenaAnalyzer); ok && arena != nil {
+		f.Tokens = a.AnalyzeIn(arena, f.Value)
+	} else {
 		f.Tokens = spec.analyzer.Analyze(f.Value)
 	}
 	return f

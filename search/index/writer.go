@@ -56,7 +56,7 @@ type shardWriter struct {
 	builder  *zapwrite.Builder
 	written  int                  // segments written so far (zapwrite.SegmentFile)
 	postings []*zapwrite.Postings // kept of each segment written, until finish hands them to the Writer
-	queue    chan zapwrite.Doc
+	queue    chan queued
 	done     chan struct{} // closed once queue is drained
 }
 
@@ -106,7 +106,7 @@ func NewWriter(dir string, opts Options) (*Writer, error) {
 	}
 	for i := 0; i < opts.Shards; i++ {
 		sw := &shardWriter{name: filepath.Base(shardDir(dir, i)), dir: shardDir(dir, i), builder: zapwrite.NewBuilder(),
-			queue: make(chan zapwrite.Doc, 64), done: make(chan struct{})}
+			queue: make(chan queued, 64), done: make(chan struct{})}
 		w.shards = append(w.shards, sw)
 		go w.feed(sw)
 	}
@@ -117,14 +117,29 @@ func shardDir(dir string, i int) string {
 	return filepath.Join(dir, "shard-"+strconv.Itoa(i))
 }
 
+// queued is an analysed record on its way to its shard, with the arena
+// its tokens are in, which goes back to arenas once the record is inverted.
+type queued struct {
+	doc   zapwrite.Doc
+	arena *analysis.Arena
+}
+
+// arenas are the analysis arenas of records analysed and not yet inverted.
+var arenas = sync.Pool{New: func() any { return new(analysis.Arena) }}
+
 // feed hands queued records to one shard's builder.
 func (w *Writer) feed(sw *shardWriter) {
 	defer close(sw.done)
-	for d := range sw.queue {
+	for q := range sw.queue {
+		d := q.doc
 		if w.firstErr() != nil {
+			releaseArena(q.arena)
 			continue // keep draining so Add never blocks
 		}
-		if err := sw.builder.Add(d); err != nil {
+		err := sw.builder.Add(d)
+		// The builder keeps copies of what it needs: the tokens are garbage.
+		releaseArena(q.arena)
+		if err != nil {
 			w.setErr(fmt.Errorf("search: indexing record %q: %w", d.ID, err))
 			continue
 		}
@@ -162,6 +177,11 @@ func (w *Writer) writeSegment(sw *shardWriter) error {
 	return nil
 }
 
+func releaseArena(a *analysis.Arena) {
+	a.Reset()
+	arenas.Put(a)
+}
+
 func (w *Writer) setErr(err error) {
 	w.errMu.Lock()
 	defer w.errMu.Unlock()
@@ -187,16 +207,19 @@ func (w *Writer) Add(r mapping.Record) error {
 	if err := w.claim(r, sw); err != nil {
 		return err
 	}
-	d, err := w.segDocs.doc(r)
+	arena := arenas.Get().(*analysis.Arena)
+	d, err := w.segDocs.doc(r, arena)
 	if err != nil {
+		releaseArena(arena)
 		return err
 	}
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	if w.closed {
+		releaseArena(arena)
 		return errors.New("search: Add after Close or Abort")
 	}
-	sw.queue <- d
+	sw.queue <- queued{d, arena}
 	return w.firstErr()
 }
 
@@ -236,6 +259,25 @@ func (w *Writer) claim(r mapping.Record, sw *shardWriter) error {
 	if r.Anchor == "" {
 		w.docs++
 	}
+	return nil
+}
+
+// SetSynonyms replaces the synonym groups the manifest will hold (see
+// Options.Synonyms), for a caller that learns them from the records it
+// adds: they expand queries only, so they are needed by Close, not before.
+func (w *Writer) SetSynonyms(groups [][]string) error {
+	if groups == nil {
+		groups = analysis.DefaultSynonyms()
+	}
+	if err := analysis.ValidateSynonyms(groups); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return errors.New("search: SetSynonyms after Close or Abort")
+	}
+	w.opts.Synonyms = groups
 	return nil
 }
 
