@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/gongkai/gongkai/search/collect"
 	"github.com/gongkai/gongkai/search/mapping"
 	"github.com/gongkai/gongkai/search/query"
@@ -91,21 +90,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 // MaxPageSize, for exports that list more hits at once (the CSV export).
 func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Result, error) {
 	start := time.Now()
-	req, pq, err := prepare(req, ix.ix.Synonyms(), maxSize)
+	p, err := Prepare(req, ix.ix.Synonyms(), maxSize)
 	if err != nil {
 		return nil, err
 	}
-	var dates bquery.Query
-	if !req.From.IsZero() || !req.To.IsZero() {
-		dq := bquery.NewDateRangeInclusiveQuery(req.From, req.To, boolPtr(true), boolPtr(true))
-		dq.SetField(mapping.FieldDate)
-		dates = dq
-	}
-	exact := planOf(pq, req.Filters, dates)
-	var relaxed *collect.Plan
-	if rq, ok := pq.Relaxed(); ok && !req.ExactOnly {
-		relaxed = planOf(rq, req.Filters, dates)
-	}
+	req, exact, relaxed := p.Request, p.Exact, p.Relaxed
 
 	ctx, cancel := context.WithTimeout(ctx, QueryBudget)
 	defer cancel()
@@ -139,7 +128,7 @@ func (ix *Index) SearchLimit(ctx context.Context, req Request, maxSize int) (*Re
 		Sort:    req.Sort,
 	}
 	if got.Relaxed {
-		for i, w := range bagTexts(relaxed, pq) {
+		for i, w := range p.Bags {
 			out.Bags = append(out.Bags, Bag{Text: w, Found: i < len(got.BagFound) && got.BagFound[i]})
 		}
 		out.Suggest = Suggestion(req.Query, out.Bags, got.RelaxedTitles)

@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -107,7 +108,7 @@ func RankDocuments(ctx context.Context, indexes []bleve.Index, cache *searcher.C
 // found says, by Bag term in group order, which terms some index has as typed (FindBag):
 // those are no misspellings, and their near-title variants are not looked for.
 func (r *Ranked) Relax(ctx context.Context, relaxed *Plan, n int, found []bool) error {
-	dropNear(relaxed, found)
+	relaxed = withoutNear(relaxed, found)
 	r.plans[1] = relaxed
 	r.Relaxed = true
 	if len(r.indexes) == 0 {
@@ -161,17 +162,28 @@ func FindBag(ctx context.Context, indexes []bleve.Index, cache *searcher.ColumnC
 	return false, nil
 }
 
-// dropNear clears the near-title variants of the Bag terms found as typed.
-func dropNear(plan *Plan, found []bool) {
+// withoutNear is plan without the near-title variants of the Bag terms found as typed: a
+// copy, when there are any, for one plan may serve several indexes searched at once.
+func withoutNear(plan *Plan, found []bool) *Plan {
+	out := plan
 	i := 0
 	for g := range plan.Groups {
 		for b := range plan.Groups[g].Bags {
-			if i < len(found) && found[i] {
-				plan.Groups[g].Bags[b].Near = nil
+			if i < len(found) && found[i] && plan.Groups[g].Bags[b].Near != nil {
+				if out == plan {
+					cp := *plan
+					cp.Groups = slices.Clone(plan.Groups)
+					out = &cp
+				}
+				if &out.Groups[g].Bags[0] == &plan.Groups[g].Bags[0] {
+					out.Groups[g].Bags = slices.Clone(plan.Groups[g].Bags)
+				}
+				out.Groups[g].Bags[b].Near = nil
 			}
 			i++
 		}
 	}
+	return out
 }
 
 // Total is the number of documents, exact and relaxed.
