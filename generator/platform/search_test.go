@@ -3,6 +3,7 @@ package platform
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -32,6 +33,7 @@ var unifiedCases = []string{
 	"q=城乡社区服务休系",       // a near miss: the suggestion from the merged relaxed titles
 	"q=财务收支&site=xian", // nothing in the chosen site
 	"q=低保 OR 收入",
+	"q=低保 OR 某某镇2026年11月低保对象公示", // zhen's notice, named by its whole title, first over xian's higher score
 	"q=社区&site=nosuch",
 }
 
@@ -92,6 +94,19 @@ func TestUnifiedSearch(t *testing.T) {
 	for _, h := range expected[1]["hits"].([]map[string]any) {
 		if h["site"] != "shequ" || !strings.HasPrefix(h["url"].(string), "/shequ/") {
 			t.Errorf("财务收支: hit %v %v", h["site"], h["url"])
+		}
+	}
+	// The town's notice, named by its whole title, first, though a county document scores higher.
+	for i, c := range unifiedCases {
+		if strings.Contains(c, "某某镇2026年11月低保对象公示") {
+			var got []string
+			for _, h := range expected[i]["hits"].([]map[string]any) {
+				got = append(got, fmt.Sprint(h["site"], " ", h["score"]))
+			}
+			if len(got) < 2 || !strings.HasPrefix(got[0], "zhen ") {
+				t.Errorf("%s: hits %v, want zhen's first", c, got)
+			}
+			t.Logf("%s: %v", c, got)
 		}
 	}
 	if got := bySite(3); got["xian"] < 1 || got["zhen"] < 1 || got["shequ"] < 1 {

@@ -8,8 +8,9 @@
 		// static export, and merges the answers by the server's rules, so that a static host gives the
 		// server's answer: the exact pass on every site; the relaxed pass on every site when their exact
 		// documents add up to fewer than RELAX_BELOW; hits merged from the sites' own orders, taking the
-		// best next document (score desc, then site name; by date: dated first, the date, then score,
-		// site); totals and facet counts summed (every value of every site, then cut to 20), a `site`
+		// best next document (as a site orders its own, search/collect CompareRanks: the documents the
+		// query names by title, then those holding more named articles, then score desc; by date: dated
+		// first, the date, then as by relevance; then site name); totals and facet counts summed (every value of every site, then cut to 20), a `site`
 		// facet listing every site with documents; the suggestion from the first merged relaxed documents' titles. The sites come from the
 		// platform's manifest (generator/platform/search.go).
 		// counts1 counts, by facet and value, the documents docs of one site: every value, so that
@@ -93,6 +94,8 @@
 				const better = (a, b) => {
 					if (sort && (a.date === null) !== (b.date === null)) return a.date !== null;
 					if (sort && a.date !== b.date) return (a.date > b.date) === (sort === '-date');
+					const t = a.ps.titled(a.d) - b.ps.titled(b.d), n = a.ps.nart(a.d) - b.ps.nart(b.d);
+					if (t || n) return t ? t > 0 : n > 0;
 					return a.score !== b.score ? a.score > b.score : a.x.site.name < b.x.site.name;
 				};
 				const merge = (lists, n) => {
