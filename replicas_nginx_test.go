@@ -86,6 +86,14 @@ func nginxPrefix(t *testing.T, nginx, dir string, port int, upstreams []string) 
 	conf := deployedNginx(t)
 	for i, addr := range upstreams {
 		from := fmt.Sprintf("127.0.0.1:%d ", 8081+i)
+		if i >= 3 { // more replicas than the docs show: a line like the third's
+			line := regexp.MustCompile(`(?m)^(\s*server )` + regexp.QuoteMeta(upstreams[2]) + `( .*\n)`)
+			conf = line.ReplaceAllString(conf, "${0}${1}"+addr+"${2}")
+			if !strings.Contains(conf, "server "+addr+" ") {
+				t.Fatalf("could not add upstream %s after %s", addr, upstreams[2])
+			}
+			continue
+		}
 		if !strings.Contains(conf, from) {
 			t.Fatalf("the deployed configuration has no upstream %s", from)
 		}
@@ -145,13 +153,14 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-// TestReplicasBehindNginx runs three replicas behind Debian's nginx with the configuration of
-// docs/deploy.md: two over one shared folder, one over a folder of its own. While 16 clients
-// ask nginx for pages and searches, one of the shared pair is killed (SIGKILL), a new build
-// is published into the other folder (gongkai build, in a process of its own) and the
-// survivor of the pair gets SIGHUP. No request may fail, except a response the killed replica
-// had begun to send (at most one per client, each logged); the replicas still running stop
-// cleanly on SIGTERM.
+// TestReplicasBehindNginx runs replicas behind Debian's nginx with the configuration of
+// docs/deploy.md: three over one shared folder, one over a folder of its own (the docs' three
+// plus one more line like theirs). While 16 clients ask nginx for pages and searches, one of
+// the shared ones is stopped (SIGTERM, as `kill`, systemd and Kubernetes do), another is
+// killed (SIGKILL), a new build is published into the other folder (gongkai build, in a process
+// of its own) and the last shared one gets SIGHUP. No request may fail, except a response the
+// SIGKILLed replica had begun to send (at most one per client, each logged: nginx had passed its
+// headers on and cannot resend it); the replicas still running stop cleanly on SIGTERM.
 func TestReplicasBehindNginx(t *testing.T) {
 	required := os.Getenv("GONGKAI_NGINX_TESTS") == "1"
 	nginx, err := exec.LookPath("nginx")
@@ -179,7 +188,8 @@ func TestReplicasBehindNginx(t *testing.T) {
 	killed := startReplica(t, tmp, shared)
 	hupped := startReplica(t, tmp, shared)
 	swapped := startReplica(t, tmp, own)
-	replicas := []*replicaProc{killed, hupped, swapped}
+	stopped := startReplica(t, tmp, shared)
+	replicas := []*replicaProc{killed, hupped, swapped, stopped}
 	for _, r := range replicas {
 		waitStatus(t, "http://"+r.addr+"/readyz", http.StatusOK, 20*time.Second)
 	}
@@ -189,7 +199,7 @@ func TestReplicasBehindNginx(t *testing.T) {
 		t.Fatal(err)
 	}
 	port := freePort(t)
-	conf := nginxPrefix(t, nginx, prefix, port, []string{killed.addr, hupped.addr, swapped.addr})
+	conf := nginxPrefix(t, nginx, prefix, port, []string{killed.addr, hupped.addr, swapped.addr, stopped.addr})
 	ngx := exec.Command(nginx, "-p", prefix, "-c", conf, "-e", filepath.Join(prefix, "error.log"))
 	var ngxOut syncBuffer
 	ngx.Stdout, ngx.Stderr = &ngxOut, &ngxOut
@@ -241,6 +251,21 @@ func TestReplicasBehindNginx(t *testing.T) {
 		loaded <- result{n, f}
 	}()
 	time.Sleep(time.Second)
+	// `kill PID`, as systemd and Kubernetes stop a replica: it finishes what it is sending.
+	if err := stopped.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: SIGTERM to %s", time.Since(start).Round(time.Millisecond), stopped.addr)
+	select {
+	case err := <-stopped.exited:
+		if err != nil {
+			t.Errorf("%s exited with %v after SIGTERM under load:\n%s", stopped.addr, err, stopped.out.String())
+		}
+	case <-time.After(8 * time.Second):
+		t.Errorf("%s did not stop within 8 s of SIGTERM under load", stopped.addr)
+	}
+	t.Logf("%s: %s has stopped", time.Since(start).Round(time.Millisecond), stopped.addr)
+	// A crash: SIGKILL, with responses in the middle of being sent.
 	if err := killed.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
