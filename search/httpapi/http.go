@@ -105,7 +105,7 @@ func isBlank(req search.Request) bool {
 // dates are the user's fault.
 func requestFromURL(v url.Values) (search.Request, error) {
 	req := search.Request{Query: v.Get("q"), Sort: v.Get("sort"), Filters: map[string][]string{}}
-	for _, name := range append(filterNames, extraFilters...) {
+	for _, name := range urlFilters {
 		for _, val := range v[name] {
 			if val = strings.TrimSpace(val); val != "" {
 				req.Filters[name] = append(req.Filters[name], val)
@@ -204,6 +204,11 @@ var (
 // (first) when a result has them (a merged result's site facet); a single
 // index refuses them as it does any unknown filter.
 var extraFilters = []string{"site"}
+
+// urlFilters are the filters read from a URL, made once: appending
+// extraFilters to filterNames per request would write into filterNames'
+// spare capacity from concurrent requests.
+var urlFilters = append(append([]string(nil), filterNames...), extraFilters...)
 
 // userErrorf makes the *search.QueryError a malformed parameter gives.
 func userErrorf(q, format string, args ...interface{}) *search.QueryError {
