@@ -256,14 +256,7 @@ func TestReplicasBehindNginx(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%s: SIGTERM to %s", time.Since(start).Round(time.Millisecond), stopped.addr)
-	select {
-	case err := <-stopped.exited:
-		if err != nil {
-			t.Errorf("%s exited with %v after SIGTERM under load:\n%s", stopped.addr, err, stopped.out.String())
-		}
-	case <-time.After(8 * time.Second):
-		t.Errorf("%s did not stop within 8 s of SIGTERM under load", stopped.addr)
-	}
+	stoppedCleanly(t, stopped)
 	t.Logf("%s: %s has stopped", time.Since(start).Round(time.Millisecond), stopped.addr)
 	// A crash: SIGKILL, with responses in the middle of being sent.
 	if err := killed.cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -324,13 +317,20 @@ func TestReplicasBehindNginx(t *testing.T) {
 		}
 	}
 	for _, r := range []*replicaProc{hupped, swapped} {
-		select {
-		case err := <-r.exited:
-			if err != nil {
-				t.Errorf("%s exited with %v after SIGTERM:\n%s", r.addr, err, r.out.String())
-			}
-		case <-time.After(8 * time.Second):
-			t.Errorf("%s did not stop within 8 s of SIGTERM", r.addr)
+		stoppedCleanly(t, r)
+	}
+}
+
+// stoppedCleanly waits for a replica sent SIGTERM: it must exit 0 within 8 s (its
+// --shutdown-timeout is 5 s).
+func stoppedCleanly(t *testing.T, r *replicaProc) {
+	t.Helper()
+	select {
+	case err := <-r.exited:
+		if err != nil {
+			t.Errorf("%s exited with %v after SIGTERM:\n%s", r.addr, err, r.out.String())
 		}
+	case <-time.After(8 * time.Second):
+		t.Errorf("%s did not stop within 8 s of SIGTERM", r.addr)
 	}
 }
