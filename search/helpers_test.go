@@ -38,9 +38,9 @@ func writeIndex(t testing.TB, opts Options, records ...mapping.Record) string {
 	return dir
 }
 
-// urls runs a query and returns the URLs of the documents that match it
-// exactly, in order (not those of a relaxed pass).
-func urls(t *testing.T, ix *Index, req Request) []string {
+// exactHits runs a query and returns the hits of the documents that match
+// it exactly, in order (not those of a relaxed pass).
+func exactHits(t *testing.T, ix *Index, req Request) []Hit {
 	t.Helper()
 	if req.Size == 0 {
 		req.Size = 50
@@ -49,8 +49,15 @@ func urls(t *testing.T, ix *Index, req Request) []string {
 	if err != nil {
 		t.Fatalf("Search(%q): %v", req.Query, err)
 	}
+	return res.Hits[:min(len(res.Hits), max(0, res.Exact-(res.Page-1)*req.Size))]
+}
+
+// urls runs a query and returns the URLs of the documents that match it
+// exactly, in order (not those of a relaxed pass).
+func urls(t *testing.T, ix *Index, req Request) []string {
+	t.Helper()
 	var out []string
-	for _, h := range res.Hits[:min(len(res.Hits), max(0, res.Exact-(res.Page-1)*req.Size))] {
+	for _, h := range exactHits(t, ix, req) {
 		out = append(out, h.URL)
 	}
 	return out
@@ -60,15 +67,8 @@ func urls(t *testing.T, ix *Index, req Request) []string {
 // where its first part links to (the document's URL when it lists none).
 func links(t *testing.T, ix *Index, req Request) []string {
 	t.Helper()
-	if req.Size == 0 {
-		req.Size = 50
-	}
-	res, err := ix.Search(context.Background(), req)
-	if err != nil {
-		t.Fatalf("Search(%q): %v", req.Query, err)
-	}
 	var out []string
-	for _, h := range res.Hits[:min(len(res.Hits), max(0, res.Exact-(res.Page-1)*req.Size))] {
+	for _, h := range exactHits(t, ix, req) {
 		if len(h.Parts) > 0 {
 			out = append(out, h.Parts[0].URL)
 		} else {

@@ -3,7 +3,6 @@ package multi
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"sync/atomic"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gongkai/gongkai/search"
+	"github.com/gongkai/gongkai/search/internal/indextest"
 	"github.com/gongkai/gongkai/search/internal/searchtest"
 	"github.com/gongkai/gongkai/search/mapping"
 )
@@ -19,25 +19,7 @@ func day(s string) time.Time { return searchtest.Day(s) }
 
 func open(t *testing.T, records ...mapping.Record) *search.Index {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "index")
-	w, err := search.NewWriter(dir, search.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range records {
-		if err := w.Add(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := w.Close("test"); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := search.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ix.Close() })
-	return ix
+	return indextest.Open(t, search.Options{}, records...)
 }
 
 func page(id, title, body, typ, date string) mapping.Record {
